@@ -1,0 +1,69 @@
+// The one place that decides who may do what. Routes declare a Permission; the auth hook checks it
+// before any handler runs; services receive the Actor and repositories filter by its scope.
+import type { Role, Scope } from '@shixun/domain';
+import { forbidden } from '../http/errors.ts';
+
+export interface Actor {
+  userId: number;
+  name: string;
+  role: Role;
+  roles: Role[];
+  scope: Scope;
+  sessionId: number;
+  mustChangePassword: boolean;
+  idNumber: string | null;
+}
+
+const REGION_ADMINS: Role[] = ['county_admin', 'city_admin', 'province_admin'];
+const TEACHER_ADMINS: Role[] = ['school_admin', ...REGION_ADMINS];
+
+export const GRANTS = {
+  'session': null, // any logged-in user
+  'profile.self': ['teacher'],
+  'region.read': [...TEACHER_ADMINS, 'institution_admin', 'sys_admin', 'security_admin', 'audit_admin'],
+  'teacher.read': TEACHER_ADMINS,
+  // full ID and phone numbers: only the levels that handle individual teachers' records
+  'teacher.reveal': ['school_admin', 'county_admin'],
+  'teacher.editKeyFields': REGION_ADMINS,
+  'teacher.resetPassword': TEACHER_ADMINS,
+  'teacher.setStatus': TEACHER_ADMINS,
+  'registration.review': ['school_admin'],
+  'profileChange.review': REGION_ADMINS,
+  'outbox.read': ['sys_admin'],
+  'adminAccount.manage': ['sys_admin'],
+  'audit.read': ['audit_admin'],
+  'security.manage': ['security_admin'],
+} as const satisfies Record<string, readonly Role[] | null>;
+
+export type Permission = keyof typeof GRANTS;
+export type Access = 'public' | Permission;
+
+export function can(actor: Actor, permission: Permission): boolean {
+  const roles = GRANTS[permission] as readonly Role[] | null;
+  return roles === null || actor.roles.some((r) => roles.includes(r));
+}
+
+export function requirePermission(actor: Actor, permission: Permission): void {
+  if (!can(actor, permission)) throw forbidden();
+}
+
+/** The part of the region tree an admin acts on, as repositories apply it. */
+export interface ScopeFilter {
+  regionPrefix?: string;
+  schoolId?: number;
+  institutionId?: number;
+  /** true when the actor has no teacher scope at all: queries must return nothing */
+  none?: boolean;
+}
+
+export function teacherScope(actor: Actor): ScopeFilter {
+  if (!actor.roles.some((r) => TEACHER_ADMINS.includes(r))) return { none: true };
+  if (actor.role === 'school_admin') return actor.scope.schoolId ? { schoolId: actor.scope.schoolId } : { none: true };
+  return actor.scope.regionCode ? { regionPrefix: actor.scope.regionCode } : { none: true };
+}
+
+export function scopeLabel(actor: Actor | undefined): string | null {
+  if (!actor) return null;
+  const s = actor.scope;
+  return s.regionCode ? `region:${s.regionCode}` : s.schoolId ? `school:${s.schoolId}` : s.institutionId ? `institution:${s.institutionId}` : null;
+}

@@ -1,0 +1,106 @@
+// Builds the Fastify app from the modules; used by main.ts and by the tests.
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify from 'fastify';
+import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from './context.ts';
+import { registerAuthHook } from './http/auth-hook.ts';
+import { AppError } from './http/errors.ts';
+import type { App } from './http/types.ts';
+import { registerModules } from './modules/index.ts';
+
+z.config(z.locales.zhCN());
+const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export interface RouteEntry { method: string; url: string; access?: string }
+declare module 'fastify' {
+  interface FastifyInstance { routeTable: RouteEntry[] }
+}
+
+export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Promise<App> {
+  const app = Fastify({
+    logger: opts.logger ? { level: 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
+    genReqId: () => randomUUID(),
+    trustProxy: process.env.TRUST_PROXY === 'true',
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (req, reply) => { reply.header('x-request-id', req.id); });
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'], connectSrc: ["'self'"], fontSrc: ["'self'", 'data:'],
+        // over plain HTTP (a LAN address) upgrading would break every request; only behind HTTPS
+        upgradeInsecureRequests: deps.config.session.secureCookie ? [] : null,
+      },
+    },
+    hsts: deps.config.session.secureCookie,
+  });
+  await app.register(rateLimit, { global: false, errorResponseBuilder: (_req, ctx) => ({
+    statusCode: 429, code: 'RATE_LIMITED', message: `请求过于频繁，请 ${Math.ceil(ctx.ttl / 1000)} 秒后再试`,
+  }) });
+  await app.register(multipart, { limits: { fileSize: deps.config.uploadMaxBytes, files: 1 } });
+  await app.register(swagger, {
+    openapi: { info: { title: 'Shixun 师训 API', version: '0.1.0' } },
+    transform: jsonSchemaTransform,
+  });
+  await registerDocs(app);
+
+  app.setErrorHandler((err, req, reply) => {
+    if (err instanceof AppError) return reply.code(err.status).send({ code: err.code, message: err.message, fields: err.fields });
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const first = err.validation[0];
+      const field = String(first?.instancePath ?? '').replace(/^\//, '');
+      return reply.code(400).send({ code: 'VALIDATION', message: first?.message ?? '输入有误', fields: field ? { [field]: first?.message } : undefined });
+    }
+    const e = err as { statusCode?: number; code?: string; message?: string };
+    if (e.statusCode === 429) return reply.code(429).send({ code: 'RATE_LIMITED', message: e.message });
+    if (e.code === 'FST_REQ_FILE_TOO_LARGE') return reply.code(413).send({ code: 'FILE_TOO_LARGE', message: '文件过大' });
+    if (e.statusCode && e.statusCode < 500) return reply.code(e.statusCode).send({ code: e.code ?? 'BAD_REQUEST', message: '请求格式有误' });
+    req.log.error(err);
+    return reply.code(500).send({ code: 'INTERNAL', message: `服务器内部错误，请稍后重试（请求编号 ${req.id}）` });
+  });
+
+  registerAuthHook(app, deps);
+  // every route with the access rule it declared: the scope-matrix test walks this list
+  const routeTable: RouteEntry[] = [];
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: r.url, access: r.config?.access });
+  });
+  app.decorate('routeTable', routeTable);
+  registerModules(app, deps);
+
+  if (existsSync(webDist)) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || !existsSync(path.join(webDist, 'index.html')) || req.method !== 'GET')
+      return reply.code(404).send({ code: 'NOT_FOUND', message: '接口不存在' });
+    return reply.sendFile('index.html'); // client-side routes of the single-page app
+  });
+  return app;
+}
+
+async function registerDocs(app: App) {
+  const { default: scalar } = await import('@scalar/fastify-api-reference');
+  await app.register(scalar, { routePrefix: '/api/docs', configuration: { withDefaultFonts: false, title: 'Shixun 师训 API' } });
+  // the reference UI boots from an inline script: allowed on its own pages only
+  app.addHook('onSend', async (req, reply) => {
+    if (req.url.startsWith('/api/docs'))
+      reply.header('content-security-policy', "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'");
+  });
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+}

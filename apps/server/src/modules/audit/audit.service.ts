@@ -1,0 +1,90 @@
+// Append-only audit log, each row chained to the one before by SHA-256 so that a removed or
+// altered row is detected by verify(). No passwords, codes or full ID numbers go in here.
+import { createHash } from 'node:crypto';
+import { scopeLabel } from '../../access/policy.ts';
+import type { Executor, RequestCtx } from '../../context.ts';
+import { GENESIS, auditBatch, lastHash, listAudit, lockChain, type AuditFilter } from './audit.repository.ts';
+
+export interface AuditEvent {
+  action: string;
+  objectType?: string;
+  objectId?: string | number;
+  result?: 'success' | 'failure' | 'denied';
+  detail?: Record<string, unknown>;
+  /** for events before a session exists, e.g. a login attempt */
+  actorOverride?: { id: number | null; name: string | null; role: string | null };
+}
+
+interface ChainFields {
+  at_ms: number; actor_id: number | null; actor_name: string | null; actor_role: string | null; actor_scope: string | null;
+  ip: string | null; request_id: string | null; action: string; object_type: string | null; object_id: string | null;
+  result: string; detail: Record<string, unknown> | null;
+}
+
+export function chainHash(prev: string, f: ChainFields): string {
+  const body = canonical([f.at_ms, f.actor_id, f.actor_name, f.actor_role, f.actor_scope, f.ip, f.request_id,
+    f.action, f.object_type, f.object_id, f.result, f.detail]);
+  return createHash('sha256').update(prev).update(body).digest('hex');
+}
+
+/** JSON with sorted keys: jsonb does not keep key order, the hash must not depend on it. */
+function canonical(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v ?? null);
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  const o = v as Record<string, unknown>;
+  return `{${Object.keys(o).sort().filter((k) => o[k] !== undefined).map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`).join(',')}}`;
+}
+
+/** Must run inside a transaction (the chain lock is transaction-scoped). */
+export async function recordAudit(trx: Executor, ctx: RequestCtx, e: AuditEvent): Promise<void> {
+  await lockChain(trx);
+  const prev = await lastHash(trx);
+  const a = ctx.actor;
+  const f: ChainFields = {
+    at_ms: Date.now(),
+    actor_id: e.actorOverride ? e.actorOverride.id : a?.userId ?? null,
+    actor_name: e.actorOverride ? e.actorOverride.name : a?.name ?? null,
+    actor_role: e.actorOverride ? e.actorOverride.role : a?.role ?? null,
+    actor_scope: scopeLabel(a),
+    ip: ctx.ip,
+    request_id: ctx.requestId,
+    action: e.action,
+    object_type: e.objectType ?? null,
+    object_id: e.objectId === undefined ? null : String(e.objectId),
+    result: e.result ?? 'success',
+    detail: e.detail ? (JSON.parse(JSON.stringify(e.detail)) as Record<string, unknown>) : null,
+  };
+  const hash = chainHash(prev, f);
+  await trx.insertInto('audit_log').values({ ...f, detail: f.detail ? JSON.stringify(f.detail) : null, prev_hash: prev, hash }).execute();
+}
+
+/** Records an event on its own transaction (login attempts, reads of sensitive data). */
+export async function recordAuditNow(db: Executor, ctx: RequestCtx, e: AuditEvent): Promise<void> {
+  await db.transaction().execute((trx) => recordAudit(trx, ctx, e));
+}
+
+export async function verifyAuditChain(db: Executor): Promise<{ ok: boolean; checked: number; brokenAt?: number }> {
+  let prev = GENESIS, afterId = 0, checked = 0;
+  for (;;) {
+    const rows = await auditBatch(db, afterId, 1000);
+    if (!rows.length) return { ok: true, checked };
+    for (const r of rows) {
+      const expected = chainHash(prev, { ...r, at_ms: Number(r.at_ms) });
+      if (r.prev_hash !== prev || r.hash !== expected) return { ok: false, checked, brokenAt: r.id };
+      prev = r.hash;
+      afterId = r.id;
+      checked++;
+    }
+  }
+}
+
+export async function listAuditEntries(db: Executor, f: AuditFilter) {
+  const { items, total } = await listAudit(db, f);
+  return {
+    items: items.map((r) => ({
+      id: r.id, at: Number(r.at_ms), actorName: r.actor_name, actorRole: r.actor_role, actorScope: r.actor_scope, ip: r.ip,
+      requestId: r.request_id, action: r.action, objectType: r.object_type, objectId: r.object_id, result: r.result, detail: r.detail,
+    })),
+    total, page: f.page, pageSize: f.pageSize,
+  };
+}

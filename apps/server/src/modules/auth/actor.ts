@@ -1,0 +1,43 @@
+import { ROLES, maskEmail, maskIdNumber, maskPhone, type Role } from '@shixun/domain';
+import type { Actor } from '../../access/policy.ts';
+import type { Executor } from '../../context.ts';
+import { findUserById, rolesOf, type RoleRow } from './users.repository.ts';
+
+/** The role an account acts as: its admin role when it has one (ROLES order), else teacher. */
+export function primaryRole(rows: RoleRow[]): RoleRow | undefined {
+  const sorted = [...rows].sort((a, b) => ROLES.indexOf(b.role) - ROLES.indexOf(a.role));
+  return sorted.find((r) => r.role !== 'teacher') ?? sorted[0];
+}
+
+export async function loadActor(db: Executor, userId: number, sessionId: number): Promise<Actor | undefined> {
+  const [user, roles] = await Promise.all([findUserById(db, userId), rolesOf(db, userId)]);
+  if (!user || user.status !== 'active') return undefined;
+  const p = primaryRole(roles);
+  if (!p) return undefined;
+  return {
+    userId: user.id, name: user.name, role: p.role, roles: roles.map((r) => r.role), sessionId,
+    scope: {
+      regionCode: p.region_code ?? undefined, schoolId: p.school_id ?? undefined, institutionId: p.institution_id ?? undefined,
+    },
+    mustChangePassword: user.must_change_password,
+    idNumber: user.id_number,
+  };
+}
+
+/** The `Me` object of the API: masked personal numbers, roles, scope with names. */
+export async function describeMe(db: Executor, userId: number) {
+  const [user, roles] = await Promise.all([findUserById(db, userId), rolesOf(db, userId)]);
+  if (!user) return undefined;
+  const p = primaryRole(roles);
+  return {
+    id: user.id, name: user.name, loginName: user.login_name,
+    idNumber: maskIdNumber(user.id_number), phone: maskPhone(user.phone), email: maskEmail(user.email),
+    roles: roles.map((r) => r.role) as Role[], role: (p?.role ?? 'teacher') as Role,
+    scope: {
+      regionCode: p?.region_code ?? undefined, regionName: p?.region_name ?? undefined,
+      schoolId: p?.school_id ?? undefined, schoolName: p?.school_name ?? undefined,
+      institutionId: p?.institution_id ?? undefined, institutionName: p?.institution_name ?? undefined,
+    },
+    mustChangePassword: user.must_change_password,
+  };
+}

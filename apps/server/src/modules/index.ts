@@ -1,0 +1,21 @@
+import type { Deps } from '../context.ts';
+import type { App } from '../http/types.ts';
+import { accountRoutes } from './account/account.routes.ts';
+import { adminAccountRoutes } from './admin-accounts/admin-accounts.routes.ts';
+import { auditRoutes } from './audit/audit.routes.ts';
+import { authRoutes } from './auth/auth.routes.ts';
+import { healthRoutes } from './health.routes.ts';
+import { outboxRoutes } from './notifier/outbox.routes.ts';
+import { profileRoutes } from './profile/profile.routes.ts';
+import { regionRoutes } from './regions/regions.routes.ts';
+import { registrationRoutes } from './registrations/registrations.routes.ts';
+import { securityRoutes } from './security/security.routes.ts';
+import { teacherRoutes } from './teachers/teachers.routes.ts';
+import { profileChangeRoutes } from './profile/profile-changes.routes.ts';
+
+export function registerModules(app: App, deps: Deps) {
+  for (const routes of [healthRoutes, authRoutes, accountRoutes, regionRoutes, profileRoutes, profileChangeRoutes,
+    teacherRoutes, registrationRoutes, outboxRoutes, auditRoutes, securityRoutes, adminAccountRoutes]) {
+    routes(app, deps);
+  }
+}

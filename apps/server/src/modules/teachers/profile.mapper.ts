@@ -1,0 +1,49 @@
+// Profile fields (camelCase, as in @shixun/domain PROFILE_FIELDS) ↔ columns; and their validation.
+import { z } from 'zod';
+import { PROFILE_FIELDS, checkIdNumber, normalizeIdNumber, type ProfileField } from '@shixun/domain';
+
+/** Fields stored on the teachers row, by profile key. Account fields (name, idNumber…) live on users. */
+export const TEACHER_COLUMNS: Record<string, string> = Object.fromEntries(
+  PROFILE_FIELDS.filter((f) => !f.account && !f.readOnly).map((f) => [f.key, f.key === 'schoolId' ? 'school_id' : snake(f.key)]),
+);
+
+function snake(k: string) {
+  return k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+function fieldSchema(f: ProfileField): z.ZodType {
+  const label = f.label;
+  switch (f.type) {
+    case 'bool': return z.boolean({ error: `${label}应为是或否` }).nullable();
+    case 'date': return z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${label}应为 YYYY-MM-DD 格式的日期`).nullable();
+    case 'select':
+      if (f.key === 'schoolId') return z.coerce.number({ error: `请选择${label}` }).int().positive(`请选择${label}`);
+      return z.enum(f.options as [string, ...string[]], { error: `${label}的取值不在可选范围内` }).nullable();
+    default:
+      if (f.key === 'idNumber') return z.string().transform(normalizeIdNumber).superRefine((v, ctx) => {
+        const e = checkIdNumber(v); if (e) ctx.addIssue({ code: 'custom', message: e });
+      });
+      if (f.key === 'name') return z.string().trim().min(1, '姓名不能为空').max(f.max ?? 50, `${label}过长`);
+      return z.string().trim().max(f.max ?? 100, `${label}不能超过 ${f.max ?? 100} 个字`).nullable();
+  }
+}
+
+/** A strict object schema of the given fields, all optional: unknown keys are refused with their names. */
+export function profilePatchSchema(keys: readonly string[]) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const k of keys) shape[k] = fieldSchema(PROFILE_FIELDS.find((f) => f.key === k)!).optional();
+  return z.object(shape).strict();
+}
+
+export function parsePatch(keys: readonly string[], body: unknown): { ok: true; data: Record<string, unknown> } | { ok: false; message: string; fields: Record<string, string> } {
+  const r = profilePatchSchema(keys).safeParse(body);
+  if (r.success) return { ok: true, data: r.data as Record<string, unknown> };
+  const fields: Record<string, string> = {};
+  for (const i of r.error.issues) {
+    if (i.code === 'unrecognized_keys') for (const k of i.keys) fields[k] = '该字段不能在此修改';
+    else fields[String(i.path[0])] = i.message;
+  }
+  const [k, m] = Object.entries(fields)[0]!;
+  const label = PROFILE_FIELDS.find((f) => f.key === k)?.label ?? k;
+  return { ok: false, message: m === '该字段不能在此修改' ? `「${label}」不能在此修改` : m, fields };
+}

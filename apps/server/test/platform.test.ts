@@ -1,0 +1,89 @@
+import * as fs from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DataDirInUseError, lockDataDir } from '../src/db/database.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { loadConfig } from '../src/config.ts';
+import { TEST_DB, loginAs, startTestServer, userIdOf, type TestServer } from './harness.ts';
+
+let s: TestServer;
+beforeAll(async () => { s = await startTestServer(); });
+afterAll(async () => { await s?.close(); });
+
+describe(`audit log (${TEST_DB})`, () => {
+  it('records login attempts with who, when, IP, result and request id', async () => {
+    await loginAs(s, 'demo-county');
+    const audit = await loginAs(s, 'demo-audit');
+    const r = await audit.get('/api/audit?action=auth.login');
+    expect(r.status).toBe(200);
+    const row = r.body.items.find((i: { actorName: string }) => i.actorName === '兴宁区管理员');
+    expect(row).toMatchObject({ action: 'auth.login', result: 'success', ip: '127.0.0.1' });
+    expect(row.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(Math.abs(row.at - Date.now())).toBeLessThan(60_000);
+  });
+
+  it('verifies the chain, and detects a row altered behind its back', async () => {
+    const audit = await loginAs(s, 'demo-audit');
+    const ok = await audit.post('/api/audit/verify');
+    expect(ok.body.ok).toBe(true);
+    expect(ok.body.checked).toBeGreaterThan(1);
+    // the table refuses updates and deletes outright
+    await expect(sql`UPDATE audit_log SET result = 'success' WHERE id = 1`.execute(s.deps.db)).rejects.toThrow(/append-only/);
+    await expect(sql`DELETE FROM audit_log WHERE id = 1`.execute(s.deps.db)).rejects.toThrow(/append-only/);
+    // someone with the database owner's rights switches the guard off and edits a row
+    await s.deps.db.transaction().execute(async (trx) => {
+      await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_change`.execute(trx);
+      await sql`UPDATE audit_log SET actor_name = 'someone else' WHERE id = 2`.execute(trx);
+      await sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_change`.execute(trx);
+    });
+    const broken = await audit.post('/api/audit/verify');
+    expect(broken.body).toMatchObject({ ok: false, brokenAt: 2 });
+  });
+});
+
+describe(`database rules (${TEST_DB})`, () => {
+  it('keeps sys, security and audit roles on separate accounts (三员分立)', async () => {
+    const id = await userIdOf(s, { login: 'demo-sys' });
+    await expect(s.deps.db.insertInto('user_roles').values({ user_id: id, role: 'audit_admin', region_code: '45', school_id: null, institution_id: null }).execute())
+      .rejects.toThrow(/user_roles_separation/);
+  });
+
+  it('runs migrations once: a second run applies nothing', async () => {
+    expect(await migrate(s.deps.db)).toEqual([]);
+  });
+
+  it('loads the configured province\'s real divisions', async () => {
+    const r = await (await loginAs(s, 'demo-province')).get('/api/regions?parent=45');
+    expect(r.body.items.map((x: { name: string }) => x.name)).toContain('南宁市');
+    expect(r.body.items).toHaveLength(14);
+    const counties = await (await loginAs(s, 'demo-city')).get('/api/regions?parent=4501');
+    expect(counties.body.items.map((x: { code: string }) => x.code)).toContain('450102');
+    expect((await (await loginAs(s, 'demo-city')).get('/api/regions?parent=4502')).status).toBe(404);
+  });
+});
+
+describe('embedded data directory', () => {
+  it('lets only one process own a data directory', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'shixun-lock-'));
+    const release = lockDataDir(dir);
+    // simulate another live process holding it: our parent pid is alive
+    release();
+    fs.writeFileSync(path.join(dir, 'shixun.lock'), String(process.ppid));
+    expect(() => lockDataDir(dir)).toThrow(DataDirInUseError);
+    expect(() => lockDataDir(dir)).toThrow(/已被另一个进程/);
+    // a stale lock from a dead process is taken over
+    fs.writeFileSync(path.join(dir, 'shixun.lock'), '999999');
+    const again = lockDataDir(dir);
+    again();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reads PORT, DATA_DIR, DATABASE_URL and PROVINCE_CODE from the environment', () => {
+    const c = loadConfig({ PORT: '4000', DATA_DIR: '/tmp/x', PROVINCE_CODE: '13', DATABASE_URL: 'postgres://a/b' });
+    expect(c).toMatchObject({ port: 4000, dataDir: '/tmp/x', provinceCode: '13', databaseUrl: 'postgres://a/b', uploadDir: '/tmp/x/uploads' });
+    expect(() => loadConfig({ PROVINCE_CODE: 'guangxi' })).toThrow(/两位/);
+  });
+});

@@ -1,0 +1,73 @@
+import type { ReactNode } from 'react';
+import type { Role } from '@shixun/domain';
+import {
+  AccountBookOutlined, AuditOutlined, BookOutlined, CalendarOutlined, DashboardOutlined, ExperimentOutlined,
+  FileProtectOutlined, HeartOutlined, HomeOutlined, IdcardOutlined, LockOutlined, MailOutlined, ProjectOutlined,
+  ReadOutlined, RiseOutlined, SafetyCertificateOutlined, SettingOutlined, ShoppingCartOutlined, SolutionOutlined,
+  TeamOutlined, TrophyOutlined, UserOutlined, UserAddOutlined, VideoCameraOutlined, StarOutlined,
+} from '@ant-design/icons';
+
+export interface MenuEntry {
+  path: string;
+  label: string;
+  icon: ReactNode;
+}
+
+/** The teacher's personal space: the full menu of the seed platforms. */
+export const SPACE_MENU: MenuEntry[] = [
+  { path: 'home', label: '我的主页', icon: <DashboardOutlined /> },
+  { path: 'profile', label: '基本信息', icon: <IdcardOutlined /> },
+  { path: 'projects', label: '我的专项培训', icon: <ProjectOutlined /> },
+  { path: 'electives', label: '我的自主选学', icon: <BookOutlined /> },
+  { path: 'credits', label: '我的学分', icon: <AccountBookOutlined /> },
+  { path: 'certificates', label: '我的证书', icon: <SafetyCertificateOutlined /> },
+  { path: 'orders', label: '我的订单', icon: <ShoppingCartOutlined /> },
+  { path: 'awards', label: '我的评优表彰', icon: <TrophyOutlined /> },
+  { path: 'research', label: '我的科研计划', icon: <ExperimentOutlined /> },
+  { path: 'appraisal', label: '我的年度考核', icon: <CalendarOutlined /> },
+  { path: 'growth', label: '成长轨迹', icon: <RiseOutlined /> },
+  { path: 'ethics', label: '师德', icon: <HeartOutlined /> },
+  { path: 'studios', label: '名师工作室', icon: <StarOutlined /> },
+  { path: 'reading', label: '读书推荐', icon: <ReadOutlined /> },
+  { path: 'live', label: '直播中心', icon: <VideoCameraOutlined /> },
+  { path: 'account', label: '我的账户', icon: <SettingOutlined /> },
+];
+
+/** What each module not built yet will hold, said plainly on its «建设中» page. */
+export const MODULE_PLANS: Record<string, string> = {
+  projects: '国培、省培、全员培训等专项培训项目（进行中 · 未开始 · 已结束 · 审核中 · 未通过），以及遴选、审核、分配至承培机构的流程。',
+  electives: '自主选学课程的报名与学习（学习中 · 已通过 · 未通过）。',
+  credits: '按培训周期统计的学分（学分类型 × 年度），以及学分认定和管理办法。',
+  certificates: '学分证书与结业证书（自主选学 / 专项培训），可在线验证。',
+  orders: '付费课程的订单（待支付 · 已支付 · 已取消 · 已退款）。',
+  awards: '评优表彰的推荐、评审与结果。',
+  research: '科研计划（课题）的申报、立项与结题。',
+  appraisal: '学校录入的年度考核结果。',
+  growth: '荣誉（年度、等级、称号）与教学成果的记录。',
+  ethics: '区县管理员上传的师德考核记录。',
+  studios: '我的工作室、我的关注，以及工作室的教研活动。',
+  reading: '名师阅读推荐文章。',
+  live: '直播课程列表。',
+};
+
+const TEACHER_ADMIN: Role[] = ['school_admin', 'county_admin', 'city_admin', 'province_admin'];
+
+interface AdminEntry extends MenuEntry {
+  roles: Role[];
+}
+
+export const ADMIN_MENU: AdminEntry[] = [
+  { path: 'teachers', label: '教师管理', icon: <TeamOutlined />, roles: TEACHER_ADMIN },
+  { path: 'registrations', label: '注册审核', icon: <UserAddOutlined />, roles: ['school_admin'] },
+  { path: 'profile-changes', label: '信息变更审核', icon: <SolutionOutlined />, roles: ['county_admin', 'city_admin', 'province_admin'] },
+  { path: 'home', label: '首页', icon: <HomeOutlined />, roles: ['institution_admin'] },
+  { path: 'admin-accounts', label: '管理员账号', icon: <UserOutlined />, roles: ['sys_admin'] },
+  { path: 'outbox', label: '通知发件箱', icon: <MailOutlined />, roles: ['sys_admin'] },
+  { path: 'security', label: '账户安全', icon: <LockOutlined />, roles: ['security_admin'] },
+  { path: 'audit', label: '审计日志', icon: <AuditOutlined />, roles: ['audit_admin'] },
+  { path: 'account', label: '我的账户', icon: <FileProtectOutlined />, roles: [...TEACHER_ADMIN, 'institution_admin', 'sys_admin', 'security_admin', 'audit_admin'] },
+];
+
+export function adminMenuFor(roles: Role[]): MenuEntry[] {
+  return ADMIN_MENU.filter((m) => m.roles.some((r) => roles.includes(r)));
+}

@@ -1,0 +1,50 @@
+import { App, Button, Card, Empty, Popconfirm, Table } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { get, post } from '../../api/client.ts';
+import type { LockedAccount } from '../../api/types.ts';
+import { formatTime } from '../../format.ts';
+
+/** 账户安全: accounts locked after repeated failed logins. */
+export default function Security() {
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const list = useQuery({ queryKey: ['locked'], queryFn: () => get<{ items: LockedAccount[] }>('/api/security/locked') });
+  const unlock = async (a: LockedAccount) => {
+    try {
+      await post(`/api/security/users/${a.id}/unlock`);
+      message.success(`已解锁 ${a.name}`);
+    } catch (e) {
+      message.error((e as Error).message);
+    } finally {
+      await qc.invalidateQueries({ queryKey: ['locked'] });
+    }
+  };
+  return (
+    <Card title="账户安全" extra={<Button icon={<ReloadOutlined />} onClick={() => list.refetch()}>刷新</Button>}>
+      <p style={{ color: '#8a96a8' }}>以下账号因连续登录失败被临时锁定，到期后自动解锁；确认是本人操作后可提前解锁。</p>
+      <Table<LockedAccount>
+        data-testid="locked-table"
+        rowKey="id"
+        loading={list.isFetching}
+        dataSource={list.data?.items ?? []}
+        pagination={false}
+        locale={{ emptyText: <Empty description={list.isError ? list.error.message : '当前没有被锁定的账号'} /> }}
+        columns={[
+          { title: '姓名', dataIndex: 'name' },
+          { title: '账号', dataIndex: 'loginName', render: (v) => v || '—' },
+          { title: '锁定至', dataIndex: 'lockedUntil', render: formatTime },
+          {
+            title: '操作',
+            key: 'op',
+            render: (_, a) => (
+              <Popconfirm title={`解锁 ${a.name} 的账号？`} okText="解锁" cancelText="取消" onConfirm={() => unlock(a)}>
+                <Button size="small" type="primary">解锁</Button>
+              </Popconfirm>
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}

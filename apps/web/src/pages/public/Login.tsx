@@ -1,0 +1,76 @@
+import { useState } from 'react';
+import { Link, Navigate, useNavigate } from 'react-router-dom';
+import { Alert, Button, Form, Input, Space } from 'antd';
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { ApiError, post, rememberCsrf } from '../../api/client.ts';
+import { homeFor, ME_KEY, useMe } from '../../api/session.ts';
+import type { MeResponse } from '../../api/types.ts';
+import { PublicShell } from '../../components/PublicShell.tsx';
+import { PageLoading } from '../../components/guards.tsx';
+
+export default function Login() {
+  const me = useMe();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  if (me.isPending) return <PageLoading />;
+  if (me.data && !busy) return <Navigate to={me.data.mustChangePassword ? '/change-password' : homeFor(me.data.role)} replace />;
+
+  const onFinish = async (v: { account: string; password: string }) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await post<MeResponse>('/api/auth/login', { account: v.account.trim(), password: v.password });
+      rememberCsrf(r.csrfToken);
+      qc.setQueryData(ME_KEY, r.user);
+      navigate(r.user.mustChangePassword ? '/change-password' : homeFor(r.user.role), { replace: true });
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError(0, 'UNKNOWN', String(e)));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <PublicShell title="用户登录">
+      <Form layout="vertical" onFinish={onFinish} requiredMark={false} autoComplete="on">
+        <Form.Item label="账号" name="account" rules={[{ required: true, whitespace: true, message: '请输入证件号、手机号或用户名' }]}>
+          <Input prefix={<UserOutlined />} placeholder="证件号 / 手机号 / 用户名" autoComplete="username" size="large" />
+        </Form.Item>
+        <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
+          <Input.Password prefix={<LockOutlined />} placeholder="密码" autoComplete="current-password" size="large" />
+        </Form.Item>
+        {error && (
+          <Alert
+            type="error"
+            showIcon
+            style={{ marginBottom: 16 }}
+            data-testid="login-error"
+            title={error.message}
+            description={
+              error.code === 'INVALID_CREDENTIALS' ? (
+                <span>
+                  如果您还没有平台账号，请点击 <Link to="/register">注册账号</Link>；已有账号但忘记密码，可点击{' '}
+                  <Link to="/forgot">忘记密码</Link> 或联系校级管理员重置密码。
+                </span>
+              ) : error.code === 'ACCOUNT_PENDING' ? (
+                '注册申请已提交，请联系本校校级管理员审核，审核通过后即可登录。'
+              ) : undefined
+            }
+          />
+        )}
+        <Form.Item style={{ marginBottom: 12 }}>
+          <Button type="primary" htmlType="submit" block size="large" loading={busy}>
+            登录
+          </Button>
+        </Form.Item>
+        <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+          <Link to="/register">注册账号</Link>
+          <Link to="/forgot">忘记密码</Link>
+        </Space>
+      </Form>
+    </PublicShell>
+  );
+}

@@ -1,0 +1,59 @@
+import { useState } from 'react';
+import { App, Button, Col, Form, Row, Space } from 'antd';
+import { ORDINARY_FIELDS } from '@shixun/domain';
+import { useQueryClient } from '@tanstack/react-query';
+import { ApiError, put } from '../../../api/client.ts';
+import type { Profile } from '../../../api/types.ts';
+import { fieldByKey } from '../../../format.ts';
+import { FieldInput } from '../../../components/FieldInput.tsx';
+import { PROFILE_KEY } from './useProfile.ts';
+
+/** The teacher edits only the ordinary fields; key fields go through a change request. */
+export function ProfileEditForm({ profile, onClose }: { profile: Profile; onClose: () => void }) {
+  const [form] = Form.useForm();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [busy, setBusy] = useState(false);
+  const initial = Object.fromEntries(ORDINARY_FIELDS.map((k) => [k, profile[k] ?? null]));
+
+  const onFinish = async (values: Record<string, unknown>) => {
+    setBusy(true);
+    try {
+      const body = Object.fromEntries(
+        ORDINARY_FIELDS.map((k) => [k, values[k] === '' || values[k] === undefined ? null : values[k]]),
+      );
+      await put('/api/profile', body);
+      message.success('个人资料已保存');
+      await qc.invalidateQueries({ queryKey: PROFILE_KEY });
+      onClose();
+    } catch (e) {
+      if (e instanceof ApiError && e.fields) form.setFields(Object.entries(e.fields).map(([name, m]) => ({ name, errors: [m] })));
+      message.error(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Form form={form} layout="vertical" initialValues={initial} onFinish={onFinish} data-testid="profile-edit-form">
+      <Row gutter={16}>
+        {ORDINARY_FIELDS.map((k) => {
+          const f = fieldByKey(k)!;
+          return (
+            <Col key={k} xs={24} md={12} xl={8}>
+              <Form.Item label={f.label} name={k} rules={f.max ? [{ max: f.max, message: `${f.label}不能超过 ${f.max} 个字` }] : undefined}>
+                <FieldInput field={f} />
+              </Form.Item>
+            </Col>
+          );
+        })}
+      </Row>
+      <Space>
+        <Button type="primary" htmlType="submit" loading={busy}>
+          保存
+        </Button>
+        <Button onClick={onClose}>取消</Button>
+      </Space>
+    </Form>
+  );
+}

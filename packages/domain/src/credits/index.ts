@@ -1,0 +1,12 @@
+// 学分 (credits): the policy document, its validation, and the engine behind 我的学分 and 达标.
+import { GUANGXI_POLICY } from './policies/guangxi.ts';
+import { NATIONAL_HOURS_POLICY } from './policies/national-hours.ts';
+import { SHANGHAI_STYLE_POLICY } from './policies/shanghai-style.ts';
+
+export * from './policy.ts';
+export * from './types.ts';
+export { evaluateCredits } from './engine.ts';
+export { formatHundredths } from './amounts.ts';
+export { GUANGXI_POLICY, NATIONAL_HOURS_POLICY, SHANGHAI_STYLE_POLICY };
+/** The policies shipped with Shixun; a deployment picks one (or publishes its own version). */
+export const CREDIT_POLICIES = [GUANGXI_POLICY, NATIONAL_HOURS_POLICY, SHANGHAI_STYLE_POLICY] as const;

@@ -1,0 +1,64 @@
+// `npm test`: every test, on both databases, plus the browser flows.
+//   1. type checks           2. unit + service/HTTP tests on embedded PGlite
+//   3. service/HTTP tests on PostgreSQL (TEST_DATABASE_URL, default the machine's local server)
+//   4. browser flows in Debian's Chromium against a real server
+// Nothing is skipped: a missing PostgreSQL or Chromium is an error, not a pass.
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { ensureDependencies, must, run } from './lib.mjs';
+
+const PG = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+ensureDependencies();
+ensureChromium();
+ensurePostgres();
+
+const steps = [
+  ['类型检查', 'npx', ['tsc', '-p', 'packages/domain'], {}],
+  ['类型检查 server', 'npx', ['tsc', '-p', 'apps/server'], {}],
+  ['类型检查 web', 'npx', ['tsc', '-p', 'apps/web'], {}],
+  ['单元 + 服务测试 (PGlite)', 'npx', ['vitest', 'run', ...report('pglite')], { TEST_DB: 'pglite' }],
+  ['服务测试 (PostgreSQL)', 'npx', ['vitest', 'run', 'apps/server', ...report('postgres')], { TEST_DB: 'postgres', TEST_DATABASE_URL: PG }],
+  ['构建前端', 'npm', ['run', 'build', '-w', '@shixun/web'], {}],
+  ['浏览器测试 (Chromium)', 'npx', ['vitest', 'run', '--config', 'e2e/vitest.config.ts', ...report('e2e')], { CHROMIUM_PATH: CHROMIUM }],
+];
+rmSync('.tmp/reports', { recursive: true, force: true });
+for (const [label, cmd, args, env] of steps) {
+  console.log(`\n▶ ${label}`);
+  must(cmd, args, { env });
+}
+let passed = 0, failed = 0;
+for (const f of readdirSync('.tmp/reports')) {
+  const r = JSON.parse(readFileSync(`.tmp/reports/${f}`, 'utf8'));
+  passed += r.numPassedTests;
+  failed += r.numFailedTests;
+}
+console.log(`\n✓ 全部测试通过 (PGlite + PostgreSQL + Chromium)`);
+console.log(`tests: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
+
+function report(name) {
+  return ['--reporter=default', '--reporter=json', `--outputFile.json=.tmp/reports/${name}.json`];
+}
+
+function ensureChromium() {
+  if (existsSync(CHROMIUM)) return;
+  if (process.getuid?.() !== 0) {
+    console.error(`缺少 Chromium (${CHROMIUM})：请执行 sudo apt-get install -y chromium fonts-noto-cjk，或设置 CHROMIUM_PATH`);
+    process.exit(1);
+  }
+  console.log('▶ 安装 Chromium 与中文字体 (apt-get)…');
+  must('apt-get', ['update', '-qq']);
+  must('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-noto-cjk'], { env: { DEBIAN_FRONTEND: 'noninteractive' } });
+}
+
+function ensurePostgres() {
+  const probe = `const c=new (require('pg').Client)({connectionString:${JSON.stringify(PG)}});c.connect().then(()=>c.query('select 1')).then(()=>process.exit(0),()=>process.exit(1))`;
+  const opts = { cwd: 'apps/server', stdio: 'ignore' };
+  if (run(process.execPath, ['-e', probe], opts) === 0) return;
+  // the machines start PostgreSQL before a session; if it stopped, try to start it once
+  if (process.getuid?.() === 0 && run('sh', ['-c', 'pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql | tail -1) main start'], { stdio: 'ignore' }) === 0
+    && run(process.execPath, ['-e', probe], opts) === 0) return;
+  console.error(`PostgreSQL 不可用 (${PG})：测试必须在两种数据库上运行。请启动 PostgreSQL 或设置 TEST_DATABASE_URL。`);
+  process.exit(1);
+}
