@@ -3,12 +3,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { can, type Access, type Actor } from '../access/policy.ts';
 import type { Deps, RequestCtx } from '../context.ts';
-import { loadActor } from '../modules/auth/actor.ts';
+import { actorOf, loadAccount, type Account } from '../modules/auth/actor.ts';
 import { CSRF_COOKIE, SESSION_COOKIE, findLiveSession, revokeSession, touchSession } from '../modules/auth/sessions.ts';
 import { AppError } from './errors.ts';
 
 declare module 'fastify' {
-  interface FastifyRequest { actor?: Actor; ctx: RequestCtx; csrfToken?: string; sessionExpired?: boolean }
+  interface FastifyRequest { actor?: Actor; account?: Account; ctx: RequestCtx; csrfToken?: string; sessionExpired?: boolean }
   interface FastifyContextConfig { access?: Access }
 }
 
@@ -58,9 +58,11 @@ async function attachActor(req: FastifyRequest, reply: FastifyReply, deps: Deps)
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return;
   }
-  const actor = await loadActor(deps.db, session.user_id, session.id);
+  const account = await loadAccount(deps.db, session.user_id);
+  const actor = account && actorOf(account, session.id);
   if (!actor) return; // disabled since login
   req.actor = actor;
+  req.account = account;
   req.ctx.actor = actor;
   req.csrfToken = session.csrf_token;
   if (idleFor > TOUCH_AFTER_MS) await touchSession(deps.db, session.id);

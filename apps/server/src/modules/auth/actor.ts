@@ -9,9 +9,17 @@ export function primaryRole(rows: RoleRow[]): RoleRow | undefined {
   return sorted.find((r) => r.role !== 'teacher') ?? sorted[0];
 }
 
-export async function loadActor(db: Executor, userId: number, sessionId: number): Promise<Actor | undefined> {
+type UserRow = NonNullable<Awaited<ReturnType<typeof findUserById>>>;
+/** One user's row and role rows, loaded once per request and reused (the actor and `Me` both come from it). */
+export interface Account { user: UserRow; roles: RoleRow[] }
+
+export async function loadAccount(db: Executor, userId: number): Promise<Account | undefined> {
   const [user, roles] = await Promise.all([findUserById(db, userId), rolesOf(db, userId)]);
-  if (!user || user.status !== 'active') return undefined;
+  return user ? { user, roles } : undefined;
+}
+
+export function actorOf({ user, roles }: Account, sessionId: number): Actor | undefined {
+  if (user.status !== 'active') return undefined;
   const p = primaryRole(roles);
   if (!p) return undefined;
   return {
@@ -25,9 +33,7 @@ export async function loadActor(db: Executor, userId: number, sessionId: number)
 }
 
 /** The `Me` object of the API: masked personal numbers, roles, scope with names. */
-export async function describeMe(db: Executor, userId: number) {
-  const [user, roles] = await Promise.all([findUserById(db, userId), rolesOf(db, userId)]);
-  if (!user) return undefined;
+export function describeMe({ user, roles }: Account) {
   const p = primaryRole(roles);
   return {
     id: user.id, name: user.name, loginName: user.login_name,

@@ -16,7 +16,7 @@ export function authRoutes(app: App, deps: Deps) {
   });
 
   app.get('/api/auth/me', { config: { access: 'session' }, schema: { tags: ['auth'], summary: '当前用户' } }, async (req) => ({
-    user: await describeMe(deps.db, req.actor!.userId),
+    user: describeMe(req.account!),
     csrfToken: req.csrfToken,
   }));
 

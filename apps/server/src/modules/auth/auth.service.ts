@@ -51,7 +51,7 @@ export async function login(deps: Deps, ctx: RequestCtx, input: { account: strin
       actorOverride: { id: user.id, name: user.name, role: primaryRole(roles)?.role ?? null } });
     return s;
   });
-  return { ...session, user: (await describeMe(db, user.id))! };
+  return { ...session, user: describeMe({ user, roles }) };
 }
 
 export async function logout(deps: Deps, ctx: RequestCtx) {
