@@ -53,8 +53,44 @@ export interface AuditLogTable {
   detail: ColumnType<Record<string, unknown> | null, string | null, never>; prev_hash: string; hash: string;
 }
 
-export interface Database {
+export interface Database extends CreditTables {
   regions: RegionTable; schools: SchoolTable; institutions: InstitutionTable; users: UserTable;
   user_roles: UserRoleTable; teachers: TeacherTable; profile_changes: ProfileChangeTable; sessions: SessionTable;
   verification_codes: VerificationCodeTable; outbox: OutboxTable; audit_log: AuditLogTable;
+}
+
+// --- credits (002_credits.sql) ---
+type Json<T> = ColumnType<T, string, string>;
+export interface CreditPolicyTable {
+  id: Generated<number>; policy_id: string; version: number; document: Json<unknown>; active: Generated<boolean>;
+  created_by: number | null; created_at: Generated<Date>;
+}
+export interface CreditEntryTable {
+  id: Generated<number>; teacher_id: number; entry_date: ColumnType<string, string, never>; year: number; category: string;
+  form: 'onsite' | 'online' | 'school_based' | 'other'; amount_h: number; hours_h: number | null; title: string;
+  source: 'project' | 'elective' | 'school_based' | 'claim' | 'import' | 'adjustment' | 'reversal';
+  source_id: string | null; source_key: string | null; level: 'national' | 'province' | 'city' | 'county' | 'school';
+  certifier_id: number | null; certifier_name: string; certifier_unit: string; school_id: number | null;
+  reversal_of: number | null; reason: string | null; created_at: Generated<Date>;
+}
+export interface CreditSummaryTable {
+  teacher_id: number; year: number; category: string; form: string; level: string;
+  amount_h: Generated<number>; hours_h: Generated<number>; entries: Generated<number>;
+}
+export interface CreditClaimTable {
+  id: Generated<number>; teacher_id: number; claim_type: string; title: string; year: number; category: string;
+  amount_h: number; description: string | null; review_level: Generated<string>;
+  status: Generated<'pending' | 'approved' | 'rejected' | 'withdrawn'>; review_reason: string | null;
+  reviewer_id: number | null; entry_id: number | null; policy_version: number; created_at: Generated<Date>; reviewed_at: NullableTs;
+}
+export interface CreditClaimFileTable {
+  id: Generated<number>; claim_id: number; file_name: string; stored_name: string; mime: string; size: number; created_at: Generated<Date>;
+}
+export interface CertificateTable {
+  id: Generated<number>; code: string; kind: 'credit' | 'completion'; teacher_id: number; title: string;
+  payload: Json<Record<string, unknown>>; policy_version: number | null; issued_at: Generated<Date>; revoked_at: NullableTs;
+}
+export interface CreditTables {
+  credit_policies: CreditPolicyTable; credit_entries: CreditEntryTable; credit_summaries: CreditSummaryTable;
+  credit_claims: CreditClaimTable; credit_claim_files: CreditClaimFileTable; certificates: CertificateTable;
 }

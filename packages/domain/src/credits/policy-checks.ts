@@ -23,8 +23,13 @@ export function semanticPolicyErrors(p: CreditPolicy): string[] {
   for (const [what, ids] of [
     ['培训周期', p.cycles.map((c) => c.id)], ['学分类型', p.categories.map((c) => c.id)],
     ['分组', p.groups.map((g) => g.id)], ['级别要求', p.levelMinimums.map((l) => l.id)],
+    ['申报类型', p.claimTypes.map((t) => t.id)],
   ] as const) {
     for (const d of duplicates(ids)) errors.push(`${what}标识“${d}”重复了`);
+  }
+
+  for (const t of p.claimTypes) {
+    if (!categoryIds.has(t.category)) errors.push(`申报类型“${t.name}”的学分类型“${t.category}”不在学分类型列表中`);
   }
 
   for (const c of p.cycles) {

@@ -48,6 +48,22 @@ const levelMinimumSchema = z.strictObject({
   perCycle: amount('级别最低要求'),
 });
 
+/** One line of the 学分申报 conversion table: what a teacher may claim, for how much, reviewed by whom. */
+const claimTypeSchema = z.strictObject({
+  id, name,
+  category: id,
+  form: z.enum(CREDIT_FORMS, need('培训形式必须是 onsite、online、school_based 或 other')).default('other'),
+  /** Credits per item (one paper, one course given …), in the policy's unit. */
+  amount: amount('每项折算数量'),
+  /** At most this much of this type counts a year. */
+  maxPerYear: amount('每年上限').optional(),
+  /** Which admin level reviews it ("谁组织、谁认定": self-reported activity is checked at the county by default). */
+  reviewLevel: z.enum(['school', 'county', 'city', 'province'], need('审核级别必须是 school、county、city 或 province')).default('county'),
+  /** What evidence to attach (shown on the claim form). */
+  evidence: z.string().optional(),
+});
+export type CreditClaimType = z.output<typeof claimTypeSchema>;
+
 export const creditPolicySchema = z.strictObject({
   id,
   version: z.int(need('版本号必须是整数')).min(1, '版本号从 1 开始'),
@@ -73,6 +89,10 @@ export const creditPolicySchema = z.strictObject({
   groups: z.array(groupSchema),
   /** Minimums by organising level (of the cycle total, so much from municipal, district, school level). */
   levelMinimums: z.array(levelMinimumSchema),
+  /** The rules as the teacher reads them on 我的学分 (plain text, paragraphs separated by blank lines). */
+  rulesText: z.string().default(''),
+  /** The 学分申报 conversion table. */
+  claimTypes: z.array(claimTypeSchema).default([]),
   notAssessed: z.strictObject({
     /** Calendar years from the year of hire that are not assessed (1: only the year of hire). */
     newHireYears: z.int(need('新任教师免考核年数必须是整数')).min(0, '新任教师免考核年数不能为负数'),

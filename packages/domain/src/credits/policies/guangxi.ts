@@ -54,6 +54,21 @@ export const GUANGXI_POLICY: CreditPolicy = {
     { id: 'school_based_training', name: '校本研修', forms: ['school_based'], perYear: 10, perCycle: 50 },
   ],
   levelMinimums: [],
+  rulesText: [
+    '根据《广西中小学教师培训学分认定和管理办法》，中小学教师每五年一个周期内须完成不少于 120 学分（360 学时）的培训，'
+      + '其中集中培训和远程培训不少于 70 学分，校本研修不少于 50 学分。',
+    '教师每年须取得不少于 16 学分，其中校本研修不少于 10 学分。新入职教师入职当年不作考核要求。',
+    '学分实行“谁组织、谁认定”：培训项目的学分由组织单位认定，校本研修学分由学校认定，学分申报由区县审核认定。学分在本周期内有效。',
+  ].join('\n\n'),
+  // 学分申报: a conversion table in the style of the provincial rules (research, degree study, giving training …)
+  claimTypes: [
+    { id: 'paper', name: '公开发表教育教学论文', category: 'self_elective', form: 'other', amount: 4, maxPerYear: 8, reviewLevel: 'county', evidence: '刊物封面、目录及论文页扫描件' },
+    { id: 'research', name: '主持或参与市级以上课题研究（结题）', category: 'professional_elective', form: 'other', amount: 6, maxPerYear: 12, reviewLevel: 'county', evidence: '立项书和结题证书' },
+    { id: 'degree', name: '学历提升（取得高一层次学历，当年）', category: 'professional_elective', form: 'other', amount: 10, maxPerYear: 10, reviewLevel: 'county', evidence: '毕业证书、学位证书' },
+    { id: 'giving_training', name: '承担县级以上培训授课', category: 'self_elective', form: 'other', amount: 2, maxPerYear: 8, reviewLevel: 'county', evidence: '培训通知和课表' },
+    { id: 'public_lesson', name: '县级以上公开课、示范课', category: 'self_elective', form: 'other', amount: 2, maxPerYear: 6, reviewLevel: 'school', evidence: '活动通知或证书' },
+    { id: 'enterprise_practice', name: '职业学校教师企业实践（每满 1 个月）', category: 'professional_elective', form: 'other', amount: 4, maxPerYear: 12, reviewLevel: 'county', evidence: '企业实践考核表' },
+  ],
   // 在职专任教师 are assessed, and so are 借调 teachers; those who left or retired are not. 调出 stays
   // assessed: the teacher moved unit, not out of the teaching profession.
   notAssessed: { newHireYears: 1, statuses: ['退休', '离职'] },

@@ -31,5 +31,7 @@ export const NATIONAL_HOURS_POLICY: CreditPolicy = {
   caps: {},
   groups: [],
   levelMinimums: [],
+  rulesText: '每五年为一个注册周期，周期内须完成不少于 360 学时的培训，方可申请教师资格定期注册。1 学分折合 3 学时。',
+  claimTypes: [],
   notAssessed: { newHireYears: 1, statuses: ['退休', '离职'] },
 };

@@ -30,6 +30,8 @@ export const SHANGHAI_STYLE_POLICY: CreditPolicy = {
   requirements: { public_required: { perCycle: 6 } },
   caps: { self_elective: { perYear: 4 } },
   groups: [],
+  rulesText: '每五年为一个周期，周期内须完成规定学分，其中市级、区级和校级培训各有最低要求。',
+  claimTypes: [],
   levelMinimums: [
     { id: 'municipal', name: '市级及以上培训', levels: ['national', 'province'], perCycle: 6 },
     { id: 'district', name: '区级培训', levels: ['county'], perCycle: 12 },
