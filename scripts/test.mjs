@@ -4,13 +4,14 @@
 //   4. browser flows in Debian's Chromium against a real server
 // Nothing is skipped: a missing PostgreSQL or Chromium is an error, not a pass.
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { ensureDependencies, must, run } from './lib.mjs';
+import { ensureCjkFont, ensureDependencies, must, run } from './lib.mjs';
 
 const PG = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 ensureDependencies();
 ensureChromium();
+ensureCjkFont({ required: true });
 ensurePostgres();
 
 const steps = [

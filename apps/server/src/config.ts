@@ -20,6 +20,10 @@ export interface Config {
   rateLimit: { loginPerMinutePerIp: number; codesPerHourPerTarget: number };
   verificationCodeMinutes: number;
   uploadMaxBytes: number;
+  /** The credit policy a new deployment starts with (guangxi, national_hours, shanghai_style); later versions are edited in the console. */
+  creditPolicy: string;
+  /** A CJK font for PDFs (certificates, notices): Debian's fonts-noto-cjk by default. */
+  pdfFont: string;
 }
 
 export const defaults: Config = {
@@ -36,6 +40,8 @@ export const defaults: Config = {
   rateLimit: { loginPerMinutePerIp: 60, codesPerHourPerTarget: 5 },
   verificationCodeMinutes: 10,
   uploadMaxBytes: 2 * 1024 * 1024,
+  creditPolicy: 'guangxi',
+  pdfFont: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
 };
 
 type Env = Record<string, string | undefined>;
@@ -49,6 +55,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   if (env.DATA_DIR) c.dataDir = env.DATA_DIR;
   if (env.DATABASE_URL) c.databaseUrl = env.DATABASE_URL;
   if (env.UPLOAD_DIR) c.uploadDir = env.UPLOAD_DIR;
+  if (env.PDF_FONT) c.pdfFont = env.PDF_FONT;
   if (env.PROVINCE_CODE) c.provinceCode = env.PROVINCE_CODE;
   if (env.PLATFORM_TITLE) c.platformTitle = env.PLATFORM_TITLE;
   if (env.DEMO_DATA) c.demoData = !['0', 'false', 'no'].includes(env.DEMO_DATA.toLowerCase());

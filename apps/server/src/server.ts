@@ -4,6 +4,7 @@ import type { Deps } from './context.ts';
 import { openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { loadRegions } from './demo/regions.ts';
+import { ensureCreditPolicy } from './modules/credits/policy.store.ts';
 import { seedDemo, type DemoFacts } from './demo/seed.ts';
 import { buildApp } from './app.ts';
 import { outboxNotifier } from './modules/notifier/notifier.ts';
@@ -13,6 +14,7 @@ export async function createServer(config: Config, opts: { logger?: boolean } = 
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrate(db.kysely);
+    await ensureCreditPolicy(db.kysely, config.creditPolicy);
     await loadRegions(db.kysely, config.provinceCode);
     const demo: DemoFacts | null = config.demoData ? await seedDemo(db.kysely, config.provinceCode) : null;
     const firstAdminPassword = config.demoData ? null : await bootstrapSysAdmin(db.kysely, config.provinceCode);

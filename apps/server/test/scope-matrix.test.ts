@@ -1,19 +1,18 @@
 // Walks every registered /api route with every demo role, in scope and out of scope. A new route
 // without an entry in MATRIX fails the first test: decide who may call it before it ships.
+import { readdirSync } from 'node:fs';
 import { makeIdNumber, type Role } from '@shixun/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, TEST_DB, loginAs, startTestServer, userIdOf, type TestServer } from './harness.ts';
+import { ADMINS_OF_TEACHERS, ALL, PUBLIC, REGION_ADMINS, type Entry, type MatrixPart } from './matrix/types.ts';
 
-const ADMINS_OF_TEACHERS: Role[] = ['school_admin', 'county_admin', 'city_admin', 'province_admin'];
-const REGION_ADMINS: Role[] = ['county_admin', 'city_admin', 'province_admin'];
-const ALL: Role[] = ['teacher', 'school_admin', 'county_admin', 'city_admin', 'province_admin', 'institution_admin', 'sys_admin', 'security_admin', 'audit_admin'];
-const PUBLIC = 'public' as const;
+// the platform's own routes here; each feature's routes in test/matrix/<feature>.ts
+const parts: MatrixPart[] = [];
+for (const f of readdirSync(new URL('./matrix/', import.meta.url)).filter((f) => f.endsWith('.ts') && f !== 'types.ts').sort()) {
+  parts.push(((await import(`./matrix/${f}`)) as { part: MatrixPart }).part);
+}
 
-/** Which object ids a route's :id stands for (so scope can be tried), and a body to send. */
-type Obj = 'teacher' | 'registration' | 'profileChange' | 'user';
-interface Entry { allow: Role[] | typeof PUBLIC; obj?: Obj; body?: unknown }
-
-const MATRIX: Record<string, Entry> = {
+const CORE: Record<string, Entry> = {
   'GET /api/health': { allow: PUBLIC },
   'GET /api/public/config': { allow: PUBLIC },
   'GET /api/public/regions': { allow: PUBLIC },
@@ -58,6 +57,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/security/locked': { allow: ['security_admin'] },
   'POST /api/security/users/:id/unlock': { allow: ['security_admin'], obj: 'user' },
 };
+const MATRIX: Record<string, Entry> = Object.assign({}, CORE, ...parts.map((p) => p.entries));
 
 // one demo account per role; the *_2 accounts sit in the other city/county/school
 const ACCOUNT: Record<Role, string> = {
@@ -69,7 +69,7 @@ const OTHER_SIDE: Partial<Record<Role, string>> = { school_admin: 'demo-school2'
 let s: TestServer;
 const clients = new Map<string, Client>();
 /** object ids on side 1 (demo-school / county / city) and side 2 */
-const ids: Record<Obj, [number, number]> = { teacher: [0, 0], registration: [0, 0], profileChange: [0, 0], user: [0, 0] };
+const ids: Record<string, [number, number]> = { teacher: [0, 0], registration: [0, 0], profileChange: [0, 0], user: [0, 0] };
 
 beforeAll(async () => {
   s = await startTestServer({ rateLimit: { loginPerMinutePerIp: 1000, codesPerHourPerTarget: 100 } });
@@ -96,14 +96,18 @@ beforeAll(async () => {
     changes.push(r.body.change.id);
   }
   ids.profileChange = [changes[0]!, changes[1]!];
+  const client = async (acc: string) => clients.get(acc) ?? clients.set(acc, await loginAs(s, acc)).get(acc)!;
+  for (const p of parts) Object.assign(ids, await p.setup?.({ s, client }));
 });
 afterAll(async () => { await s?.close(); });
 
 const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
 const apiRoutes = () => s.app.routeTable.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'));
 
-function fill(url: string, id: number) {
-  return url.replace(':id', String(id)).replace(':kind', 'cert');
+function fill(url: string, id: number, params: Record<string, string> = {}) {
+  let u = url.replace(':id', String(id)).replace(':kind', 'cert');
+  for (const [k, v] of Object.entries(params)) u = u.replace(`:${k}`, v);
+  return u;
 }
 
 describe(`scope matrix (${TEST_DB})`, () => {
@@ -118,7 +122,7 @@ describe(`scope matrix (${TEST_DB})`, () => {
     for (const [k, e] of Object.entries(MATRIX)) {
       if (e.allow === PUBLIC) continue;
       const [method, url] = k.split(' ') as [string, string];
-      const path = fill(url, ids[e.obj ?? 'teacher'][0]);
+      const path = fill(url, ids[e.obj ?? 'teacher']![0], e.params);
       expect((await new Client(s).request(method, path, e.body ?? {})).status, `${k} anonymous`).toBe(401);
       for (const role of ALL.filter((r) => !(e.allow as Role[]).includes(r))) {
         const r = await clients.get(ACCOUNT[role])!.request(method, path, e.body ?? {});
@@ -135,14 +139,14 @@ describe(`scope matrix (${TEST_DB})`, () => {
         const obj = e.obj ?? 'teacher';
         // out of scope first: the other side's object must be invisible (404) to side-1 admins
         if (e.obj && OTHER_SIDE[role]) {
-          const out = await clients.get(ACCOUNT[role])!.request(method, fill(url, ids[obj][1]), e.body ?? {});
+          const out = await clients.get(ACCOUNT[role])!.request(method, fill(url, ids[obj]![1], e.params), e.body ?? {});
           expect(out.status, `${k} as ${role}, other side's object`).toBe(404);
-          const back = await clients.get(OTHER_SIDE[role]!)!.request(method, fill(url, ids[obj][0]), e.body ?? {});
+          const back = await clients.get(OTHER_SIDE[role]!)!.request(method, fill(url, ids[obj]![0], e.params), e.body ?? {});
           expect(back.status, `${k} as ${OTHER_SIDE[role]}, side-1 object`).toBe(404);
         }
         // password resets above end the demo teacher's sessions, so logout gets a fresh one
         const c = k.endsWith('/logout') ? await loginAs(s, ACCOUNT[role]) : clients.get(ACCOUNT[role])!;
-        const r = await c.request(method, fill(url, ids[obj][0]), e.body ?? {});
+        const r = await c.request(method, fill(url, ids[obj]![0], e.params), e.body ?? {});
         expect([401, 403, 500], `${k} as ${role}: ${r.status} ${JSON.stringify(r.body)}`).not.toContain(r.status);
         if (e.obj && obj !== 'user') expect([404], `${k} as ${role}: in-scope object`).not.toContain(r.status);
       }
@@ -153,7 +157,7 @@ describe(`scope matrix (${TEST_DB})`, () => {
     for (const [k, e] of Object.entries(MATRIX)) {
       if (e.allow !== PUBLIC) continue;
       const [method, url] = k.split(' ') as [string, string];
-      const r = await new Client(s).request(method, url, {});
+      const r = await new Client(s).request(method, fill(url, 0, e.params), {});
       expect([401, 403, 500], `${k}: ${r.status}`).not.toContain(r.status);
     }
   });

@@ -77,6 +77,11 @@ export interface CreditSummaryTable {
   teacher_id: number; year: number; category: string; form: string; level: string;
   amount_h: Generated<number>; hours_h: Generated<number>; entries: Generated<number>;
 }
+export interface CreditStandingTable {
+  teacher_id: number; policy_version: number; cycle_id: string; assessed: boolean; compliant: boolean;
+  earned_h: number; required_h: number; by_category: Json<Record<string, number>>; missing: Json<string[]>;
+  as_of: ColumnType<string, string, string>; computed_at: Generated<Date>;
+}
 export interface CreditClaimTable {
   id: Generated<number>; teacher_id: number; claim_type: string; title: string; year: number; category: string;
   amount_h: number; description: string | null; review_level: Generated<string>;
@@ -91,6 +96,6 @@ export interface CertificateTable {
   payload: Json<Record<string, unknown>>; policy_version: number | null; issued_at: Generated<Date>; revoked_at: NullableTs;
 }
 export interface CreditTables {
-  credit_policies: CreditPolicyTable; credit_entries: CreditEntryTable; credit_summaries: CreditSummaryTable;
+  credit_policies: CreditPolicyTable; credit_entries: CreditEntryTable; credit_summaries: CreditSummaryTable; credit_standings: CreditStandingTable;
   credit_claims: CreditClaimTable; credit_claim_files: CreditClaimFileTable; certificates: CertificateTable;
 }

@@ -65,6 +65,25 @@ CREATE TABLE credit_summaries (
   PRIMARY KEY (teacher_id, year, category, form, level)
 );
 
+-- Each teacher's standing under the active policy, re-evaluated in the same transaction as every
+-- ledger write (and for everyone when a policy version is published): compliance reports group
+-- this table by region instead of evaluating a million teachers per request.
+CREATE TABLE credit_standings (
+  teacher_id int PRIMARY KEY REFERENCES teachers(user_id),
+  policy_version int NOT NULL,
+  cycle_id text NOT NULL,
+  assessed boolean NOT NULL,
+  compliant boolean NOT NULL,
+  earned_h int NOT NULL,
+  required_h int NOT NULL,
+  -- category id → counted hundredths in the current cycle, for the by-category report
+  by_category jsonb NOT NULL,
+  missing jsonb NOT NULL,
+  as_of date NOT NULL,
+  computed_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX credit_standings_cycle ON credit_standings (cycle_id, compliant);
+
 -- 学分申报: the teacher claims credits from the policy's conversion table, with evidence.
 CREATE TABLE credit_claims (
   id serial PRIMARY KEY,

@@ -1,0 +1,45 @@
+// A teacher's credits under the active policy: the engine (pure, in @shixun/domain) fed from the
+// ledger. refreshStanding stores the result so reports group rows instead of evaluating teachers.
+import { evaluateCredits, type CreditEntryFact, type CreditEvaluation, type CreditTeacherFacts } from '@shixun/domain';
+import type { Executor } from '../../context.ts';
+import { activePolicy } from './policy.store.ts';
+
+export const today = () => new Date().toISOString().slice(0, 10);
+
+export async function creditFacts(db: Executor, teacherId: number): Promise<{ teacher: CreditTeacherFacts; entries: CreditEntryFact[] } | undefined> {
+  const t = await db.selectFrom('teachers').select(['hire_date', 'personnel_status']).where('user_id', '=', teacherId).executeTakeFirst();
+  if (!t) return undefined;
+  const rows = await db.selectFrom('credit_entries')
+    .select(['id', 'entry_date', 'year', 'category', 'form', 'amount_h', 'hours_h', 'level', 'reversal_of'])
+    .where('teacher_id', '=', teacherId).orderBy('id').execute();
+  return {
+    teacher: { hireDate: t.hire_date ?? undefined, status: t.personnel_status },
+    entries: rows.map((r) => ({
+      id: String(r.id), date: r.entry_date, year: r.year, category: r.category, form: r.form,
+      amount: r.amount_h / 100, hours: r.hours_h === null ? undefined : r.hours_h / 100, level: r.level,
+      reversalOf: r.reversal_of === null ? undefined : String(r.reversal_of),
+    })),
+  };
+}
+
+export async function evaluateTeacher(db: Executor, teacherId: number, asOf = today()): Promise<CreditEvaluation | undefined> {
+  const facts = await creditFacts(db, teacherId);
+  if (!facts) return undefined;
+  const { policy } = await activePolicy(db);
+  return evaluateCredits(policy, facts.teacher, facts.entries, asOf);
+}
+
+/** Re-evaluates one teacher and stores the standing (inside the caller's transaction). */
+export async function refreshStanding(db: Executor, teacherId: number, asOf = today()): Promise<void> {
+  const ev = await evaluateTeacher(db, teacherId, asOf);
+  if (!ev) return;
+  const cycle = ev.cycles.find((c) => c.id === ev.currentCycleId)!;
+  const byCategory = Object.fromEntries(Object.entries(cycle.categories).map(([k, c]) => [k, Math.round(c.counted * 100)]));
+  const row = {
+    policy_version: ev.policyVersion, cycle_id: ev.currentCycleId, assessed: ev.assessed, compliant: ev.compliant,
+    earned_h: Math.round(cycle.total.counted * 100), required_h: Math.round(cycle.total.required * 100),
+    by_category: JSON.stringify(byCategory), missing: JSON.stringify(ev.missing), as_of: asOf,
+  };
+  await db.insertInto('credit_standings').values({ teacher_id: teacherId, ...row })
+    .onConflict((oc) => oc.column('teacher_id').doUpdateSet({ ...row, computed_at: new Date() })).execute();
+}
