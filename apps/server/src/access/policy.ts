@@ -37,6 +37,15 @@ export const GRANTS = {
   'credit.claimReview': TEACHER_ADMINS,
   'credit.report': TEACHER_ADMINS,
   'credit.policy': ['province_admin'],
+  // training projects (专项培训): each admin plans at their own level; the service checks organiser and scope
+  'project.self': ['teacher'],
+  'project.plan': TEACHER_ADMINS,
+  'project.read': TEACHER_ADMINS,
+  'project.select': ['school_admin', 'county_admin'],
+  'project.review': TEACHER_ADMINS,
+  'project.assign': TEACHER_ADMINS,
+  // institutions see only their own classes
+  'class.manage': ['institution_admin'],
   'outbox.read': ['sys_admin'],
   'adminAccount.manage': ['sys_admin'],
   'audit.read': ['audit_admin'],

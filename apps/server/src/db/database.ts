@@ -6,8 +6,10 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './types.ts';
 
-// int8 (ids, count(*)) as JS numbers and DATE as 'YYYY-MM-DD': converted here, once, for every query.
+// int8 (ids, count(*)) and numeric (scores, numeric(5,2)) as JS numbers and DATE as 'YYYY-MM-DD':
+// converted here, once, for every query.
 pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
 pg.types.setTypeParser(1082, (v) => v);
 
 export type DatabaseKind = 'pglite' | 'postgres';
