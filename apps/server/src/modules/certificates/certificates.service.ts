@@ -1,0 +1,71 @@
+// 我的证书, certificate downloads and the public verification. Who may see a certificate: its
+// holder, and admins whose scope covers the holder; to everyone else it does not exist (404).
+import { can, teacherScope } from '../../access/policy.ts';
+import type { Deps, RequestCtx } from '../../context.ts';
+import { AppError, forbidden, notFound } from '../../http/errors.ts';
+import { teachersInScope } from '../teachers/teachers.repository.ts';
+import { renderCertificatePdf } from './certificate-pdf.ts';
+import { certificateByCode, certificateById, certificatesOf, type CertificateRow } from './certificates.repository.ts';
+import { formatCertificateCode, maskName, normalizeCertificateCode } from './codes.ts';
+import { CERTIFICATE_KIND_LABELS } from './issue.ts';
+
+/** A certificate as the holder's list shows it. */
+export function describeCertificate(r: CertificateRow) {
+  const code = formatCertificateCode(r.code);
+  return {
+    id: r.id, kind: r.kind, kindLabel: CERTIFICATE_KIND_LABELS[r.kind], title: r.title, code,
+    subject: r.payload.subject, result: r.payload.result, issuedAt: r.issued_at.toISOString(),
+    status: r.revoked_at ? 'revoked' as const : 'valid' as const, statusLabel: r.revoked_at ? '已撤销' : '有效',
+    verifyPath: `/verify/${code}`,
+  };
+}
+
+export async function myCertificates(deps: Deps, ctx: RequestCtx) {
+  return { items: (await certificatesOf(deps.db, ctx.actor!.userId)).map(describeCertificate) };
+}
+
+/** The holder (teacher role) or an admin in scope (credit.read); anyone else gets 404, never a hint. */
+async function visibleCertificate(deps: Deps, ctx: RequestCtx, id: number): Promise<CertificateRow> {
+  const actor = ctx.actor!;
+  const self = can(actor, 'credit.self'), admin = can(actor, 'credit.read');
+  if (!self && !admin) throw forbidden();
+  const row = await certificateById(deps.db, id);
+  if (!row) throw notFound('证书');
+  if (self && row.teacher_id === actor.userId) return row;
+  if (admin) {
+    const inScope = await teachersInScope(deps.db, teacherScope(actor)).select('t.user_id').where('t.user_id', '=', row.teacher_id).executeTakeFirst();
+    if (inScope) return row;
+  }
+  throw notFound('证书');
+}
+
+export async function certificatePdf(deps: Deps, ctx: RequestCtx, id: number, origin: string) {
+  const row = await visibleCertificate(deps, ctx, id);
+  const code = formatCertificateCode(row.code);
+  const pdf = await renderCertificatePdf(row, {
+    fontPath: deps.config.pdfFont, verifyUrl: `${origin}/verify/${code}`, verifyPage: `${origin}/verify`, issuer: await platformTitle(deps),
+  });
+  return { pdf, fileName: `${row.title}-${code}.pdf`, asciiName: `certificate-${code}.pdf` };
+}
+
+/** The same title the login page shows (configured, or «<province>中小学教师培训管理信息系统»). */
+async function platformTitle(deps: Deps): Promise<string> {
+  if (deps.config.platformTitle) return deps.config.platformTitle;
+  const p = await deps.db.selectFrom('regions').select('name').where('code', '=', deps.config.provinceCode).executeTakeFirst();
+  return `${(p?.name ?? '').replace(/(壮族|回族|维吾尔)?自治区$|省$|市$/, '')}中小学教师培训管理信息系统`;
+}
+
+const UNKNOWN = '未找到该证书，请核对验证码是否完整、正确（形如 SX-XXXX-XXXX-XXXX-XXXX）';
+
+/** What anyone may learn from a code: enough to trust the paper in front of them, no more (no ID number, no school). */
+export async function verifyCertificate(deps: Deps, input: string) {
+  const code = normalizeCertificateCode(input);
+  const row = code ? await certificateByCode(deps.db, code) : undefined;
+  if (!row) throw new AppError(404, 'NOT_FOUND', UNKNOWN);
+  return {
+    valid: !row.revoked_at, revoked: !!row.revoked_at, revokedAt: row.revoked_at?.toISOString() ?? null,
+    kind: row.kind, kindLabel: CERTIFICATE_KIND_LABELS[row.kind], title: row.title, code: formatCertificateCode(row.code),
+    name: maskName(row.payload.teacher.name), subject: row.payload.subject, result: row.payload.result,
+    issuedAt: row.issued_at.toISOString(),
+  };
+}

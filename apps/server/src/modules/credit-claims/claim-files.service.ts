@@ -1,0 +1,25 @@
+// Evidence downloads: the teacher who owns the claim, or an admin who may decide it. Anyone else
+// with a role that handles claims gets 404 (or 403 for the wrong review level), never the bytes.
+import { can } from '../../access/policy.ts';
+import type { Deps, RequestCtx } from '../../context.ts';
+import { forbidden, notFound } from '../../http/errors.ts';
+import { claimForReviewer } from './claim-review.service.ts';
+import { findClaim } from './credit-claims.repository.ts';
+import { materializeDemoEvidence } from './demo.ts';
+import { evidencePath } from './evidence.ts';
+
+export async function evidenceFile(deps: Deps, ctx: RequestCtx, claimId: number, fileId: number) {
+  const actor = ctx.actor!;
+  if (can(actor, 'credit.self')) {
+    if (!(await findClaim(deps.db, { scope: {}, teacherId: actor.userId, id: claimId }))) throw notFound('学分申报');
+  } else if (can(actor, 'credit.claimReview')) {
+    await claimForReviewer(deps.db, actor, claimId);
+  } else {
+    throw forbidden();
+  }
+  const f = await deps.db.selectFrom('credit_claim_files').select(['file_name', 'stored_name', 'mime'])
+    .where('id', '=', fileId).where('claim_id', '=', claimId).executeTakeFirst();
+  const file = f && (evidencePath(deps.config, f.stored_name) ?? await materializeDemoEvidence(deps, f.stored_name, f.file_name));
+  if (!f || !file) throw notFound('证明材料');
+  return { path: file, mime: f.mime, fileName: f.file_name, ext: f.stored_name.split('.').pop()! };
+}
