@@ -1,0 +1,206 @@
+import { useEffect, useState } from 'react';
+import { Alert, App, Button, Card, Col, Descriptions, Input, Modal, Popconfirm, Progress, Row, Space, Spin, Table, Tag, Typography } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { get, post } from '../../../api/client.ts';
+import { formatTime } from '../../../format.ts';
+import { PreviewTable } from './PreviewTable.tsx';
+import type { PolicyDocument, PolicyVersionRow, PreviewResult, PublishResult, RecomputeStatus, ValidateResult } from './types.ts';
+
+const MONO = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Noto Sans Mono CJK SC", monospace', fontSize: 13 };
+const pretty = (doc: unknown) => JSON.stringify(doc, null, 2);
+
+/** The editor's text as a document, or the JSON syntax error in Chinese. */
+function parseDraft(text: string): { ok: true; doc: unknown } | { ok: false; error: string } {
+  try {
+    return { ok: true, doc: JSON.parse(text) };
+  } catch (e) {
+    return { ok: false, error: `JSON 格式错误：${(e as Error).message}。请检查引号、逗号和括号是否成对。` };
+  }
+}
+
+function RecomputeProgress() {
+  const qc = useQueryClient();
+  const status = useQuery({
+    queryKey: ['credit-recompute'],
+    queryFn: () => get<RecomputeStatus>('/api/credit-policies/recompute'),
+    refetchInterval: (q) => (q.state.data?.state === 'running' ? 1000 : false),
+  });
+  const s = status.data;
+  useEffect(() => {
+    if (s && s.state !== 'running') void qc.invalidateQueries({ queryKey: ['credit-compliance'] });
+  }, [s, qc]);
+  if (!s || s.state === 'idle') return null;
+  const pct = s.total ? Math.floor((s.done / s.total) * 100) : 100;
+  if (s.state === 'running') {
+    return (
+      <Alert type="info" showIcon title={`正在按第 ${s.version} 版政策重新计算全部教师的学分状态：${s.done} / ${s.total}`}
+        description={<Progress percent={pct} status="active" aria-label="重新计算进度" />} />
+    );
+  }
+  if (s.state === 'done') return <Alert type="success" showIcon title={`已按第 ${s.version} 版政策重新计算 ${s.done} 名教师的学分状态（${formatTime(s.finishedAt)} 完成）`} />;
+  if (s.state === 'cancelled') return <Alert type="warning" showIcon title={`第 ${s.version} 版的重新计算在 ${s.done} / ${s.total} 时停止（已有更新的版本或服务停止），请重新计算。`} />;
+  return <Alert type="error" showIcon title={`重新计算失败：${s.error ?? '未知错误'}（已完成 ${s.done} / ${s.total}），请重新计算。`} />;
+}
+
+export default function CreditPoliciesPage() {
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const versions = useQuery({ queryKey: ['credit-policies'], queryFn: () => get<{ items: PolicyVersionRow[] }>('/api/credit-policies') });
+  const active = useQuery({ queryKey: ['credit-policy-active'], queryFn: () => get<PolicyDocument>('/api/credit-policies/active') });
+  const [text, setText] = useState<string | null>(null);
+  const [check, setCheck] = useState<ValidateResult | null>(null);
+  const [preview, setPreview] = useState<PreviewResult | null>(null);
+  const [busy, setBusy] = useState<'check' | 'preview' | 'publish' | 'recompute' | null>(null);
+  const [viewing, setViewing] = useState<PolicyDocument | null>(null);
+
+  useEffect(() => {
+    if (active.data && text === null) setText(pretty(active.data.document));
+  }, [active.data, text]);
+
+  const edit = (v: string) => { setText(v); setCheck(null); setPreview(null); };
+  const run = async <T,>(kind: NonNullable<typeof busy>, fn: (doc: unknown) => Promise<T>): Promise<T | undefined> => {
+    const parsed = parseDraft(text ?? '');
+    if (!parsed.ok) { setCheck({ valid: false, errors: [parsed.error] }); setPreview(null); return undefined; }
+    setBusy(kind);
+    try {
+      return await fn(parsed.doc);
+    } catch (e) {
+      message.error((e as Error).message);
+      return undefined;
+    } finally {
+      setBusy(null);
+    }
+  };
+  const validate = () => run('check', async (doc) => {
+    const r = await post<ValidateResult>('/api/credit-policies/validate', { document: doc });
+    setCheck(r);
+  });
+  const doPreview = () => run('preview', async (doc) => {
+    const r = await post<PreviewResult>('/api/credit-policies/preview', { document: doc });
+    setPreview(r.valid ? r : null);
+    setCheck({ valid: r.valid, errors: r.errors });
+  });
+  const publish = () => run('publish', async (doc) => {
+    const r = await post<PublishResult>('/api/credit-policies', { document: doc, baseVersion: active.data?.version });
+    message.success(`已发布第 ${r.version} 版学分政策，正在重新计算教师的学分状态`);
+    setPreview(null);
+    setCheck(null);
+    await Promise.all(['credit-policies', 'credit-policy-active', 'credit-recompute', 'credit-compliance'].map((k) => qc.invalidateQueries({ queryKey: [k] })));
+    setText(null); // the editor reloads from the new active version, now fetched
+  });
+  const recompute = async () => {
+    setBusy('recompute');
+    try {
+      await post<RecomputeStatus>('/api/credit-policies/recompute');
+      await qc.invalidateQueries({ queryKey: ['credit-recompute'] });
+    } catch (e) {
+      message.error((e as Error).message);
+    } finally {
+      setBusy(null);
+    }
+  };
+  const openVersion = async (v: number) => {
+    try {
+      setViewing(await get<PolicyDocument>(`/api/credit-policies/${v}`));
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
+
+  if (active.isPending) return <Card title="学分政策"><Spin /></Card>;
+  if (!active.data) return <Card title="学分政策"><Alert type="error" showIcon title={active.error?.message ?? '无法加载学分政策'} /></Card>;
+  const a = active.data;
+  const nextVersion = Math.max(0, ...(versions.data?.items.map((i) => i.version) ?? [a.version])) + 1;
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <RecomputeProgress />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={9}>
+          <Card title="当前生效版本" size="small" style={{ height: '100%' }}
+            extra={(
+              <Popconfirm title="按当前政策重新计算全部教师的学分状态？" description="用于服务中断后补算或跨年后刷新；学分记录不会改变。" okText="重新计算" cancelText="取消" onConfirm={recompute}>
+                <Button size="small" loading={busy === 'recompute'}>重新计算学分状态</Button>
+              </Popconfirm>
+            )}>
+            <Descriptions column={1} size="small" items={[
+              { key: 'v', label: '版本', children: <Tag color="blue">第 {a.version} 版</Tag> },
+              { key: 'n', label: '名称', children: String(a.document.name ?? '') },
+              { key: 'id', label: '政策标识', children: a.policyId },
+              { key: 't', label: '发布时间', children: formatTime(a.createdAt) },
+            ]} />
+          </Card>
+        </Col>
+        <Col xs={24} xl={15}>
+          <Card title="版本历史" size="small" style={{ height: '100%' }}>
+            <Table<PolicyVersionRow>
+              size="small"
+              rowKey="version"
+              loading={versions.isFetching}
+              dataSource={versions.data?.items ?? []}
+              pagination={{ pageSize: 5, hideOnSinglePage: true }}
+              columns={[
+                { title: '版本', dataIndex: 'version', width: 90, render: (v: number, r) => <Space size={4}>{v}{r.active && <Tag color="green">生效</Tag>}</Space> },
+                { title: '名称', dataIndex: 'name', ellipsis: true },
+                { title: '发布人', dataIndex: 'createdBy', width: 200, ellipsis: true },
+                { title: '发布时间', dataIndex: 'createdAt', width: 170, render: formatTime },
+                { title: '', key: 'op', width: 60, render: (_, r) => <Typography.Link onClick={() => openVersion(r.version)}>查看</Typography.Link> },
+              ]}
+            />
+          </Card>
+        </Col>
+      </Row>
+      <Card title="编辑政策（JSON）" size="small"
+        extra={<Button size="small" onClick={() => edit(pretty(a.document))}>恢复为当前版本</Button>}>
+        <Typography.Paragraph type="secondary">
+          在当前版本的基础上修改，先「校验」，再「预览影响」查看达标人数的变化，确认后「发布新版本」。发布不会改动已有的学分记录和旧版本；版本号由系统分配。
+        </Typography.Paragraph>
+        <Row gutter={[16, 16]}>
+          <Col xs={24} xl={14}>
+            <Input.TextArea
+              aria-label="学分政策 JSON"
+              value={text ?? ''}
+              onChange={(e) => edit(e.target.value)}
+              spellCheck={false}
+              autoSize={{ minRows: 18, maxRows: 34 }}
+              style={MONO}
+            />
+            <Space style={{ marginTop: 12 }} wrap>
+              <Button onClick={validate} loading={busy === 'check'}>校验</Button>
+              <Button onClick={doPreview} loading={busy === 'preview'}>预览影响</Button>
+              <Popconfirm
+                title={`发布为第 ${nextVersion} 版？`}
+                description="发布后立即生效，并按新政策重新计算全部教师的学分状态；已有的学分记录和旧版本不会改变。"
+                okText="发布"
+                cancelText="取消"
+                onConfirm={publish}
+              >
+                <Button type="primary" loading={busy === 'publish'}>发布新版本</Button>
+              </Popconfirm>
+            </Space>
+          </Col>
+          <Col xs={24} xl={10}>
+            {!check && !preview && <Alert type="info" showIcon title="校验和预览的结果显示在这里" />}
+            {check && (check.valid
+              ? <Alert type="success" showIcon title="校验通过：草稿可以发布" />
+              : <Alert type="error" showIcon title={`草稿有 ${check.errors.length} 处问题，修改后再试`}
+                  description={<ul style={{ margin: 0, paddingLeft: 20 }}>{check.errors.map((e) => <li key={e}>{e}</li>)}</ul>} />)}
+            {preview?.valid && <div style={{ marginTop: 12 }}><PreviewTable result={preview} /></div>}
+          </Col>
+        </Row>
+      </Card>
+      <Modal
+        open={!!viewing}
+        title={viewing ? `第 ${viewing.version} 版学分政策${viewing.active ? '（生效中）' : ''}` : ''}
+        width={800}
+        onCancel={() => setViewing(null)}
+        footer={[
+          <Button key="close" onClick={() => setViewing(null)}>关闭</Button>,
+          <Button key="load" type="primary" onClick={() => { edit(pretty(viewing!.document)); setViewing(null); }}>载入编辑器</Button>,
+        ]}
+      >
+        <pre style={{ ...MONO, maxHeight: '60vh', overflow: 'auto', background: '#fafafa', padding: 12 }}>{viewing ? pretty(viewing.document) : ''}</pre>
+      </Modal>
+    </Space>
+  );
+}

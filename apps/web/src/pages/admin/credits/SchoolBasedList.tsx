@@ -1,0 +1,66 @@
+// 本校校本研修记录: what the school has certified, newest first, with 冲销 for a mistaken entry.
+import { useState } from 'react';
+import { Empty, Input, Select, Space, Table, Tag, Tooltip } from 'antd';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { get } from '../../../api/client.ts';
+import type { Paged } from '../../../api/types.ts';
+import { formatTime } from '../../../format.ts';
+import { fmt } from '../../space/credits/labels.ts';
+import { ReverseButton } from './ReverseButton.tsx';
+
+interface Row {
+  id: number; teacherId: number; teacherName: string; idNumber: string | null; year: number; date: string; title: string;
+  amount: number; hours: number | null; categoryName: string; certifierName: string; createdAt: string; reversed: boolean; reversedReason: string | null;
+}
+export const SCHOOL_BASED_KEY = ['credits', 'school-based'] as const;
+
+export function SchoolBasedList() {
+  const qc = useQueryClient();
+  const [page, setPage] = useState(1);
+  const [q, setQ] = useState('');
+  const [year, setYear] = useState<number | undefined>();
+  const thisYear = new Date().getFullYear();
+  const list = useQuery({
+    queryKey: [...SCHOOL_BASED_KEY, q, year, page],
+    queryFn: () => get<Paged<Row>>('/api/credits/school-based', { q, year, page }),
+    placeholderData: keepPreviousData,
+  });
+  return (
+    <>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Input.Search aria-label="搜索" allowClear placeholder="教师姓名 / 研修内容" style={{ width: 260 }} onSearch={(v) => { setQ(v.trim()); setPage(1); }} />
+        <Select aria-label="年度" allowClear placeholder="年度" style={{ width: 120 }} value={year} onChange={(v) => { setYear(v); setPage(1); }}
+          options={Array.from({ length: 11 }, (_, i) => thisYear - i).map((y) => ({ value: y, label: `${y} 年` }))} />
+      </Space>
+      <Table<Row>
+        data-testid="school-based-list"
+        rowKey="id"
+        size="small"
+        loading={list.isFetching}
+        dataSource={list.data?.items ?? []}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: <Empty description={list.isError ? list.error.message : '本校还没有认定过校本研修'} /> }}
+        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 条` }}
+        columns={[
+          { title: '教师', dataIndex: 'teacherName' },
+          { title: '证件号码', dataIndex: 'idNumber' },
+          { title: '年度', dataIndex: 'year' },
+          { title: '认定日期', dataIndex: 'date' },
+          { title: '研修内容', dataIndex: 'title', render: (t: string, r) => <span style={{ textDecoration: r.reversed ? 'line-through' : undefined }}>{t}</span> },
+          { title: '学分', dataIndex: 'amount', align: 'right', render: fmt },
+          { title: '学时', dataIndex: 'hours', align: 'right', render: fmt },
+          { title: '认定人', dataIndex: 'certifierName' },
+          { title: '录入时间', dataIndex: 'createdAt', render: formatTime },
+          {
+            title: '状态', key: 'state',
+            render: (_, r) => (r.reversed ? <Tooltip title={r.reversedReason ? `原因：${r.reversedReason}` : undefined}><Tag>已冲销</Tag></Tooltip> : <Tag color="green">有效</Tag>),
+          },
+          {
+            title: '操作', key: 'op',
+            render: (_, r) => (r.reversed ? '—' : <ReverseButton entryId={r.id} title={r.title} onDone={() => qc.invalidateQueries({ queryKey: SCHOOL_BASED_KEY })} />),
+          },
+        ]}
+      />
+    </>
+  );
+}

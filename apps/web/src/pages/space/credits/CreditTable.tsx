@@ -1,0 +1,117 @@
+// The table of the Guangxi 我的学分 page: 学分类型 × 年份 with earned/required, a year-total row and
+// the cycle column, each cell coloured by its status and opening the entries behind it; below it
+// the checks over several categories or forms (集中培训和远程培训 ≥ 70, 校本研修 ≥ 50 …).
+import type { KeyboardEvent } from 'react';
+import { Tooltip } from 'antd';
+import { CREDIT_STATUS_LABELS } from '@shixun/domain';
+import { fmt, STATUS_ORDER, STATUS_STYLE } from './labels.ts';
+import type { CellRef, CreditCell, CreditCycleResult, PolicyView } from './types.ts';
+import './credits.css';
+
+interface Props {
+  policy: PolicyView;
+  cycle: CreditCycleResult;
+  onCell: (ref: CellRef) => void;
+}
+
+export function CreditLegend() {
+  return (
+    <div className="credit-legend" data-testid="credit-legend">
+      {STATUS_ORDER.map((s) => (
+        <span key={s}>
+          <span className="swatch" style={{ background: STATUS_STYLE[s].background === 'transparent' ? '#fff' : STATUS_STYLE[s].background }} />
+          {CREDIT_STATUS_LABELS[s]}
+        </span>
+      ))}
+    </div>
+  );
+}
+
+function Cell({ cell, refOf, onCell, unit, cycleCol }: { cell?: CreditCell; refOf: CellRef; onCell: Props['onCell']; unit: string; cycleCol?: boolean }) {
+  if (!cell) return <td className={`na${cycleCol ? ' cycle-col' : ''}`}>—</td>;
+  const st = STATUS_STYLE[cell.status];
+  const open = () => onCell(refOf);
+  const onKey = (e: KeyboardEvent) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); open(); } };
+  const capped = cell.counted !== cell.earned ? `，其中计入 ${fmt(cell.counted)}` : '';
+  return (
+    <Tooltip title={`${refOf.label}：已获 ${fmt(cell.earned)}${capped} / 要求 ${fmt(cell.required)} ${unit}，${CREDIT_STATUS_LABELS[cell.status]}。点击查看明细`}>
+      <td
+        className={`cell${cycleCol ? ' cycle-col' : ''}`}
+        style={{ background: st.background, color: st.color }}
+        role="button"
+        tabIndex={0}
+        data-status={cell.status}
+        data-testid={`cell-${refOf.category ?? refOf.group ?? 'total'}-${refOf.year ?? 'cycle'}`}
+        onClick={open}
+        onKeyDown={onKey}
+      >
+        {fmt(cell.earned)}/{fmt(cell.required)}
+      </td>
+    </Tooltip>
+  );
+}
+
+export function CreditTable({ policy, cycle, onCell }: Props) {
+  const shown: number[] = [];
+  for (let y = cycle.shownStartYear; y <= cycle.endYear; y++) shown.push(y);
+  const yearOf = (y: number) => cycle.years.find((r) => r.year === y);
+  const checks = [
+    ...policy.groups.filter((g) => cycle.groups[g.id] || cycle.years.some((y) => y.groups[g.id])),
+    ...policy.levelMinimums.filter((l) => cycle.levels[l.id]),
+  ];
+  const head = (first: string) => (
+    <thead>
+      <tr>
+        <th className="row-head">{first}</th>
+        {shown.map((y) => <th key={y}>{y}</th>)}
+        <th className="cycle-col">合计</th>
+      </tr>
+    </thead>
+  );
+  const base = { cycleId: cycle.id };
+  return (
+    <>
+      <div className="credit-scroll">
+        <table className="credit-table" data-testid={`credit-table-${cycle.id}`}>
+          {head('学分类型\\年份')}
+          <tbody>
+            {policy.categories.map((c) => (
+              <tr key={c.id}>
+                <th className="row-head">{c.name}</th>
+                {shown.map((y) => (
+                  <Cell key={y} unit={policy.unit} onCell={onCell} cell={yearOf(y)?.categories[c.id]} refOf={{ ...base, year: y, category: c.id, label: `${y} 年${c.name}` }} />
+                ))}
+                <Cell cycleCol unit={policy.unit} onCell={onCell} cell={cycle.categories[c.id]} refOf={{ ...base, category: c.id, label: `${cycle.name}周期${c.name}` }} />
+              </tr>
+            ))}
+            <tr className="total-row">
+              <th className="row-head">合计</th>
+              {shown.map((y) => (
+                <Cell key={y} unit={policy.unit} onCell={onCell} cell={yearOf(y)?.total} refOf={{ ...base, year: y, label: `${y} 年合计` }} />
+              ))}
+              <Cell cycleCol unit={policy.unit} onCell={onCell} cell={cycle.total} refOf={{ ...base, label: `${cycle.name}周期合计` }} />
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      {checks.length > 0 && (
+        <div className="credit-scroll" style={{ marginTop: 16 }}>
+          <table className="credit-table" data-testid={`credit-checks-${cycle.id}`}>
+            {head('分项要求\\年份')}
+            <tbody>
+              {checks.map((g) => (
+                <tr key={g.id}>
+                  <th className="row-head">{g.name}</th>
+                  {shown.map((y) => (
+                    <Cell key={y} unit={policy.unit} onCell={onCell} cell={yearOf(y)?.groups[g.id]} refOf={{ ...base, year: y, group: g.id, label: `${y} 年${g.name}` }} />
+                  ))}
+                  <Cell cycleCol unit={policy.unit} onCell={onCell} cell={cycle.groups[g.id] ?? cycle.levels[g.id]} refOf={{ ...base, group: g.id, label: `${cycle.name}周期${g.name}` }} />
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
