@@ -18,6 +18,7 @@ const steps = [
   ['类型检查', 'npx', ['tsc', '-p', 'packages/domain'], {}],
   ['类型检查 server', 'npx', ['tsc', '-p', 'apps/server'], {}],
   ['类型检查 web', 'npx', ['tsc', '-p', 'apps/web'], {}],
+  ['类型检查 e2e', 'npx', ['tsc', '-p', 'e2e'], {}],
   ['单元 + 服务测试 (PGlite)', 'npx', ['vitest', 'run', ...report('pglite')], { TEST_DB: 'pglite' }],
   ['服务测试 (PostgreSQL)', 'npx', ['vitest', 'run', 'apps/server', ...report('postgres')], { TEST_DB: 'postgres', TEST_DATABASE_URL: PG }],
   ['构建前端', 'npm', ['run', 'build', '-w', '@shixun/web'], {}],

@@ -9,12 +9,19 @@ const Login = lazy(() => import('./pages/public/Login.tsx'));
 const Register = lazy(() => import('./pages/public/Register.tsx'));
 const Forgot = lazy(() => import('./pages/public/Forgot.tsx'));
 const ChangePassword = lazy(() => import('./pages/public/ChangePassword.tsx'));
+const Verify = lazy(() => import('./pages/public/Verify.tsx'));
 
 const SpaceLayout = lazy(() => import('./layouts/SpaceLayout.tsx'));
 const Dashboard = lazy(() => import('./pages/space/Dashboard.tsx'));
 const ProfilePage = lazy(() => import('./pages/space/ProfilePage.tsx'));
 const AccountPage = lazy(() => import('./pages/space/AccountPage.tsx'));
 const Building = lazy(() => import('./pages/space/Building.tsx'));
+const MyCreditsPage = lazy(() => import('./pages/space/credits/MyCreditsPage.tsx'));
+const CreditClaimsPage = lazy(() => import('./pages/space/credit-claims/CreditClaimsPage.tsx'));
+const CertificatesPage = lazy(() => import('./pages/space/certificates/CertificatesPage.tsx'));
+const ProjectDetailPage = lazy(() => import('./pages/space/project-detail/ProjectDetailPage.tsx'));
+const CheckinPage = lazy(() => import('./pages/space/project-detail/CheckinPage.tsx'));
+const ProjectsPage = lazy(() => import('./pages/space/projects/ProjectsPage.tsx'));
 
 const AdminLayout = lazy(() => import('./layouts/AdminLayout.tsx'));
 const AdminIndex = lazy(() => import('./pages/admin/AdminIndex.tsx'));
@@ -27,6 +34,16 @@ const AdminAccounts = lazy(() => import('./pages/admin/AdminAccounts.tsx'));
 const Security = lazy(() => import('./pages/admin/Security.tsx'));
 const Audit = lazy(() => import('./pages/admin/Audit.tsx'));
 const InstitutionHome = lazy(() => import('./pages/admin/InstitutionHome.tsx'));
+const ClassesPage = lazy(() => import('./pages/admin/classes/ClassesPage.tsx'));
+const ProjectList = lazy(() => import('./pages/admin/projects/ProjectList.tsx'));
+const ProjectForm = lazy(() => import('./pages/admin/projects/ProjectForm.tsx'));
+const AdminProjectDetail = lazy(() => import('./pages/admin/projects/ProjectDetail.tsx'));
+const ProjectReviews = lazy(() => import('./pages/admin/projects/ReviewQueue.tsx'));
+const ClassDetailPage = lazy(() => import('./pages/admin/classes/ClassDetailPage.tsx'));
+const SchoolBasedPage = lazy(() => import('./pages/admin/credits/SchoolBasedPage.tsx'));
+const CreditClaimReview = lazy(() => import('./pages/admin/credit-claims/CreditClaimReview.tsx'));
+const CreditReportsPage = lazy(() => import('./pages/admin/credit-reports/CreditReportsPage.tsx'));
+const CreditPoliciesPage = lazy(() => import('./pages/admin/credit-policies/CreditPoliciesPage.tsx'));
 
 /** Lets the API client redirect inside the single-page app and forget the user when the session is gone. */
 function NavigatorBridge() {
@@ -55,12 +72,20 @@ export function AppRoutes() {
           <Route path="/register" element={<Register />} />
           <Route path="/forgot" element={<Forgot />} />
           <Route path="/change-password" element={<ChangePassword />} />
+          <Route path="/verify" element={<Verify />} />
+          <Route path="/verify/:code" element={<Verify />} />
 
+          <Route path="/space/checkin" element={<CheckinPage />} />
           <Route path="/space" element={<RequireUser area="space"><SpaceLayout /></RequireUser>}>
             <Route index element={<Navigate to="home" replace />} />
             <Route path="home" element={<Dashboard />} />
             <Route path="profile" element={<ProfilePage />} />
             <Route path="account" element={<AccountPage />} />
+            <Route path="certificates" element={<CertificatesPage />} />
+            <Route path="credits/claims" element={<CreditClaimsPage />} />
+            <Route path="credits" element={<MyCreditsPage />} />
+            <Route path="projects" element={<ProjectsPage />} />
+            <Route path="projects/:enrollmentId" element={<ProjectDetailPage />} />
             <Route path=":module" element={<Building />} />
           </Route>
 
@@ -69,12 +94,23 @@ export function AppRoutes() {
             <Route path="teachers" element={<Teachers />} />
             <Route path="teachers/:id" element={<TeacherDetail />} />
             <Route path="registrations" element={<Registrations />} />
+            <Route path="school-based" element={<SchoolBasedPage />} />
             <Route path="profile-changes" element={<ProfileChanges />} />
+            <Route path="credit-claims" element={<CreditClaimReview />} />
+            <Route path="credit-reports" element={<CreditReportsPage />} />
+            <Route path="credit-policies" element={<CreditPoliciesPage />} />
             <Route path="outbox" element={<Outbox />} />
             <Route path="admin-accounts" element={<AdminAccounts />} />
             <Route path="security" element={<Security />} />
             <Route path="audit" element={<Audit />} />
             <Route path="home" element={<InstitutionHome />} />
+            <Route path="classes" element={<ClassesPage />} />
+            <Route path="projects" element={<ProjectList />} />
+            <Route path="projects/new" element={<ProjectForm />} />
+            <Route path="projects/:id" element={<AdminProjectDetail />} />
+            <Route path="projects/:id/edit" element={<ProjectForm />} />
+            <Route path="project-reviews" element={<ProjectReviews />} />
+            <Route path="classes/:id" element={<ClassDetailPage />} />
             <Route path="account" element={<AccountPage />} />
           </Route>
 

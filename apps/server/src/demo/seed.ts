@@ -3,6 +3,10 @@
 import { makeIdNumber, type Role } from '@shixun/domain';
 import type { Executor } from '../context.ts';
 import { hashPassword } from '../modules/auth/passwords.ts';
+import { seedDemoCredits } from '../modules/credits/demo.ts';
+import { seedDemoClaims } from '../modules/credit-claims/demo.ts';
+import { seedDemoProjects } from '../modules/projects/demo.ts';
+import { seedDemoClasses } from '../modules/classes/demo.ts';
 
 export const DEMO_PASSWORD = 'Shixun@2026';
 const SCHOOL_KINDS = [
@@ -82,6 +86,10 @@ export async function seedDemo(db: Executor, provinceCode: string): Promise<Demo
       phone: '13800000004', email: null, reject_reason: null, password_hash: hash, status: 'pending', source: 'register' }).returning('id').executeTakeFirstOrThrow();
     await trx.insertInto('teachers').values({ user_id: pending.id, school_id: school1.id, region_code: school1.region_code, gender: '女', birth_date: '1995-02-20' }).execute();
     await trx.insertInto('user_roles').values({ user_id: pending.id, role: 'teacher', school_id: school1.id, region_code: null, institution_id: null }).execute();
+    await seedDemoCredits(trx);
+    await seedDemoClaims(trx);
+    await seedDemoProjects(trx);
+    await seedDemoClasses(trx);
     return facts;
   });
 }

@@ -12,10 +12,18 @@ import { registrationRoutes } from './registrations/registrations.routes.ts';
 import { securityRoutes } from './security/security.routes.ts';
 import { teacherRoutes } from './teachers/teachers.routes.ts';
 import { profileChangeRoutes } from './profile/profile-changes.routes.ts';
+import { certificateRoutes } from './certificates/certificates.routes.ts';
+import { creditRoutes } from './credits/credits.routes.ts';
+import { creditClaimRoutes } from './credit-claims/credit-claims.routes.ts';
+import { creditReportRoutes } from './credit-reports/credit-reports.routes.ts';
+import { creditPolicyRoutes } from './credit-policies/credit-policies.routes.ts';
+import { classRoutes } from './classes/classes.routes.ts';
+import { projectRoutes } from './projects/projects.routes.ts';
+import { enrollmentRoutes } from './enrollments/enrollments.routes.ts';
 
 export function registerModules(app: App, deps: Deps) {
   for (const routes of [healthRoutes, authRoutes, accountRoutes, regionRoutes, profileRoutes, profileChangeRoutes,
-    teacherRoutes, registrationRoutes, outboxRoutes, auditRoutes, securityRoutes, adminAccountRoutes]) {
+    teacherRoutes, registrationRoutes, outboxRoutes, auditRoutes, securityRoutes, adminAccountRoutes, creditRoutes, certificateRoutes, creditClaimRoutes, creditReportRoutes, creditPolicyRoutes, classRoutes, projectRoutes, enrollmentRoutes]) {
     routes(app, deps);
   }
 }

@@ -6,6 +6,8 @@ import {
   ReadOutlined, RiseOutlined, SafetyCertificateOutlined, SettingOutlined, ShoppingCartOutlined, SolutionOutlined,
   TeamOutlined, TrophyOutlined, UserOutlined, UserAddOutlined, VideoCameraOutlined, StarOutlined,
 } from '@ant-design/icons';
+import { FileDoneOutlined } from '@ant-design/icons';
+import { BarChartOutlined, ControlOutlined } from '@ant-design/icons';
 
 export interface MenuEntry {
   path: string;
@@ -59,8 +61,15 @@ interface AdminEntry extends MenuEntry {
 export const ADMIN_MENU: AdminEntry[] = [
   { path: 'teachers', label: '教师管理', icon: <TeamOutlined />, roles: TEACHER_ADMIN },
   { path: 'registrations', label: '注册审核', icon: <UserAddOutlined />, roles: ['school_admin'] },
+  { path: 'school-based', label: '校本研修认定', icon: <ReadOutlined />, roles: ['school_admin'] },
   { path: 'profile-changes', label: '信息变更审核', icon: <SolutionOutlined />, roles: ['county_admin', 'city_admin', 'province_admin'] },
+  { path: 'projects', label: '培训项目', icon: <ProjectOutlined />, roles: TEACHER_ADMIN },
+  { path: 'project-reviews', label: '项目审核', icon: <FileDoneOutlined />, roles: TEACHER_ADMIN },
+  { path: 'credit-claims', label: '学分申报审核', icon: <FileDoneOutlined />, roles: TEACHER_ADMIN },
+  { path: 'credit-reports', label: '学分达标统计', icon: <BarChartOutlined />, roles: TEACHER_ADMIN },
+  { path: 'credit-policies', label: '学分政策', icon: <ControlOutlined />, roles: ['province_admin'] },
   { path: 'home', label: '首页', icon: <HomeOutlined />, roles: ['institution_admin'] },
+  { path: 'classes', label: '我的班级', icon: <TeamOutlined />, roles: ['institution_admin'] },
   { path: 'admin-accounts', label: '管理员账号', icon: <UserOutlined />, roles: ['sys_admin'] },
   { path: 'outbox', label: '通知发件箱', icon: <MailOutlined />, roles: ['sys_admin'] },
   { path: 'security', label: '账户安全', icon: <LockOutlined />, roles: ['security_admin'] },

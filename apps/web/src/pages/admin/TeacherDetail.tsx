@@ -9,6 +9,7 @@ import { ACCOUNT_STATUS } from '../../format.ts';
 import { LoadError, PageLoading } from '../../components/guards.tsx';
 import { ProfileDescriptions } from '../../components/ProfileDescriptions.tsx';
 import { KeyFieldsModal } from './KeyFieldsModal.tsx';
+import { TeacherCreditsCard } from './credits/TeacherCreditsCard.tsx';
 
 export default function TeacherDetail() {
   const { id = '' } = useParams();
@@ -120,6 +121,7 @@ export default function TeacherDetail() {
         )}
       </Space>
       <ProfileDescriptions profile={shown} testId="teacher-profile" />
+      <TeacherCreditsCard teacherId={id} />
       {editing && (
         <KeyFieldsModal teacherId={id} profile={profile} revealedId={revealed?.idNumber} open={editing} onClose={() => setEditing(false)} />
       )}
