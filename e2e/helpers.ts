@@ -17,9 +17,18 @@ export async function logout(page: Page) {
 
 /** Picks an option of an antd Select by typing into its search box. */
 export async function pick(page: Page, label: string, option: string) {
-  await page.getByLabel(label, { exact: true }).click();
-  await page.getByLabel(label, { exact: true }).fill(option);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  const input = page.getByLabel(label, { exact: true }).first();
+  await input.click();
+  await input.fill(option);
+  await choose(page, option);
+}
+
+/** Clicks the option of the open antd Select dropdown that shows this text. */
+export async function choose(page: Page, option: string) {
+  const dropdown = page.locator('.ant-select-dropdown:visible');
+  await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click();
+  // the next control is not clickable until the list has closed (it covers the form below it)
+  await dropdown.first().waitFor({ state: 'hidden' });
 }
 
 export async function textOf(page: Page, selector: string) {

@@ -35,7 +35,7 @@ test('register → pending → school admin approves → teacher logs in', async
 
   // before approval the login page says the account waits for the school admin
   await login(page, idNumber, 'Huang@2026');
-  await expect.poll(() => page.getByTestId('login-error').textContent()).toContain('审核');
+  await expect.poll(() => page.getByTestId('login-error').textContent(), { timeout: 20_000 }).toContain('审核');
 
   await login(page, 'demo-school');
   await page.waitForURL('**/admin/**');
@@ -51,5 +51,5 @@ test('register → pending → school admin approves → teacher logs in', async
 
   await login(page, '13912345678', 'Huang@2026');
   await page.waitForURL('**/space**');
-  await expect.poll(() => page.getByTestId('current-user').textContent()).toContain('黄丽娟');
+  await expect.poll(() => page.getByTestId('current-user').textContent(), { timeout: 20_000 }).toContain('黄丽娟');
 });

@@ -36,14 +36,14 @@ test('county admin cannot see or open a teacher of another county', async () => 
   await table.locator('tbody tr').first().waitFor();
   await page.getByPlaceholder(/姓名/).first().fill('王伟');
   await page.keyboard.press('Enter');
-  await expect.poll(async () => (await table.textContent()) ?? '').not.toContain('王伟');
+  await expect.poll(async () => (await table.textContent()) ?? '', { timeout: 20_000 }).not.toContain('王伟');
   await page.getByPlaceholder(/姓名/).first().fill('李秀英');
   await page.keyboard.press('Enter');
-  await expect.poll(async () => (await table.textContent()) ?? '').toContain('李秀英');
+  await expect.poll(async () => (await table.textContent()) ?? '', { timeout: 20_000 }).toContain('李秀英');
   await shot(page, 'county-teachers');
 
   await page.goto(`${baseUrl()}/admin/teachers/${wangWei}`);
-  await expect.poll(async () => (await page.locator('.app-content').textContent()) ?? '').toMatch(/不存在|无权/);
+  await expect.poll(async () => (await page.locator('.app-content').textContent()) ?? '', { timeout: 20_000 }).toMatch(/不存在|无权/);
   expect(await page.locator('.app-content').textContent()).not.toContain('王伟');
   await shot(page, 'county-other-teacher');
 });

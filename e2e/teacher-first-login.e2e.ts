@@ -31,23 +31,23 @@ test('default password → forced change → profile edit → logout', async () 
   await page.waitForURL('**/space**');
 
   await page.goto(`${baseUrl()}/space/profile`);
-  await expect.poll(() => page.getByTestId('profile-descriptions').textContent()).toContain('陈静');
+  await expect.poll(() => page.getByTestId('profile-descriptions').textContent(), { timeout: 20_000 }).toContain('陈静');
 
   await page.getByRole('button', { name: btn('修改') }).click();
   const form = page.getByTestId('profile-edit-form');
   await form.getByLabel('毕业院校').fill('广西师范大学');
   await form.getByLabel('所学专业').fill('汉语言文学');
   await form.getByRole('button', { name: btn('保存') }).click();
-  await expect.poll(() => page.getByTestId('profile-descriptions').textContent()).toContain('广西师范大学');
+  await expect.poll(() => page.getByTestId('profile-descriptions').textContent(), { timeout: 20_000 }).toContain('广西师范大学');
   await shot(page, 'profile-saved');
 
   // saved on the server, not just on the page
   await page.reload();
-  await expect.poll(() => page.getByTestId('profile-descriptions').textContent()).toContain('汉语言文学');
+  await expect.poll(() => page.getByTestId('profile-descriptions').textContent(), { timeout: 20_000 }).toContain('汉语言文学');
 
   await logout(page);
   await login(page, ID, '180337');
-  await expect.poll(() => page.getByTestId('login-error').textContent()).toContain('用户名或密码错误');
+  await expect.poll(() => page.getByTestId('login-error').textContent(), { timeout: 20_000 }).toContain('用户名或密码错误');
   await login(page, ID, 'Jing@2026x');
   await page.waitForURL('**/space**');
 });
