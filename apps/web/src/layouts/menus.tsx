@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { Role } from '@shixun/domain';
 import {
   AccountBookOutlined, AuditOutlined, BookOutlined, CalendarOutlined, DashboardOutlined, ExperimentOutlined,
-  FileProtectOutlined, HeartOutlined, HomeOutlined, IdcardOutlined, LockOutlined, MailOutlined, ProjectOutlined,
+  FileProtectOutlined, HeartOutlined, IdcardOutlined, LockOutlined, MailOutlined, ProjectOutlined,
   ReadOutlined, RiseOutlined, SafetyCertificateOutlined, SettingOutlined, ShoppingCartOutlined, SolutionOutlined,
   TeamOutlined, TrophyOutlined, UserOutlined, UserAddOutlined, VideoCameraOutlined, StarOutlined,
 } from '@ant-design/icons';
@@ -68,7 +68,6 @@ export const ADMIN_MENU: AdminEntry[] = [
   { path: 'credit-claims', label: '学分申报审核', icon: <FileDoneOutlined />, roles: TEACHER_ADMIN },
   { path: 'credit-reports', label: '学分达标统计', icon: <BarChartOutlined />, roles: TEACHER_ADMIN },
   { path: 'credit-policies', label: '学分政策', icon: <ControlOutlined />, roles: ['province_admin'] },
-  { path: 'home', label: '首页', icon: <HomeOutlined />, roles: ['institution_admin'] },
   { path: 'classes', label: '我的班级', icon: <TeamOutlined />, roles: ['institution_admin'] },
   { path: 'admin-accounts', label: '管理员账号', icon: <UserOutlined />, roles: ['sys_admin'] },
   { path: 'outbox', label: '通知发件箱', icon: <MailOutlined />, roles: ['sys_admin'] },

@@ -10,7 +10,7 @@ import type { CertificateItem, CertificateKind } from './types.ts';
 
 const EMPTY: Record<CertificateKind, string> = {
   credit: '还没有学分证书。点击右上角“生成学分证书”，按培训周期或年度生成。',
-  completion: '暂无结业证书。专项培训和自主选学考核合格后，平台颁发的结业证书会列在这里（专项培训功能正在建设中）。',
+  completion: '暂无结业证书。专项培训和自主选学考核合格后，平台颁发的结业证书会列在这里。',
 };
 
 const formatDate = (iso: string) => new Date(iso).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' });
