@@ -5,7 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { api, post, put } from '../../../api/client.ts';
 import { formatTime } from '../../../format.ts';
 import { classKey } from './ClassDetailPage.tsx';
-import { downloadFile, openPdf, uploadWithProgress } from './files.ts';
+import { downloadFile, openPdf, uploadWithProgress } from '../../../api/files.ts';
 import type { ClassDetail, Notice, NoticeFile } from './types.ts';
 
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,.docx,.xlsx';

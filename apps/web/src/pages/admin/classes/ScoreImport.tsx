@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Progress, Segmented, Space, Table, Tag, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
-import { uploadWithProgress } from './files.ts';
+import { uploadWithProgress } from '../../../api/files.ts';
 import type { ImportResult, ImportRow } from './types.ts';
 
 const STATUS: Record<ImportRow['status'], { text: string; color: string }> = {

@@ -4,7 +4,7 @@ import { DownloadOutlined, SaveOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { put } from '../../../api/client.ts';
 import { classKey } from './ClassDetailPage.tsx';
-import { downloadFile } from './files.ts';
+import { downloadFile } from '../../../api/files.ts';
 import { ScoreImport } from './ScoreImport.tsx';
 import { completionText, resultTag } from './TraineesTab.tsx';
 import type { ClassDetail, SaveScoresResult, Trainee } from './types.ts';

@@ -3,10 +3,10 @@ import { useSearchParams } from 'react-router-dom';
 import { Alert, App, Button, Card, Col, Empty, Progress, Row, Segmented, Space, Spin, Statistic, Table, Tabs, Typography } from 'antd';
 import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { get } from '../../../api/client.ts';
+import { get, withQuery } from '../../../api/client.ts';
 import { formatTime } from '../../../format.ts';
 import { useMe } from '../../../api/session.ts';
-import { downloadFile } from './download.ts';
+import { downloadFile } from '../../../api/files.ts';
 import { EligibilityTab } from './EligibilityTab.tsx';
 import { percent, RateBars } from './RateBars.tsx';
 import { TeachersDrawer, type DrawerTarget } from './TeachersDrawer.tsx';
@@ -85,7 +85,7 @@ export default function CreditReportsPage() {
   const exportXlsx = async () => {
     setExporting(true);
     try {
-      await downloadFile('/api/credit-reports/export.xlsx', { ...scope, groupBy: r?.groupBy }, '学分达标统计.xlsx');
+      await downloadFile(withQuery('/api/credit-reports/export.xlsx', { ...scope, groupBy: r?.groupBy }), '学分达标统计.xlsx');
     } catch (e) {
       message.error((e as Error).message);
     } finally {

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { App, Button, Empty, Input, Select, Space, Table, Tag } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { get } from '../../../api/client.ts';
+import { get, withQuery } from '../../../api/client.ts';
 import { AssignModal } from './AssignModal.tsx';
-import { downloadFile } from './download.ts';
+import { downloadFile } from '../../../api/files.ts';
 import { STATUS_COLOR, type ProjectDetail, type Trainee } from './types.ts';
 
 const STATUSES = [{ value: 'reviewing', label: '审核中' }, { value: 'returned', label: '未通过' }, { value: 'approved', label: '审核通过' }, { value: 'assigned', label: '已分配' }];
@@ -28,7 +28,7 @@ export function TraineesTab({ detail }: { detail: ProjectDetail }) {
   const set = (patch: typeof f) => { setF({ ...f, ...patch }); setPage(1); setPicked([]); };
   const exportList = async () => {
     setExporting(true);
-    try { await downloadFile(`/api/projects/${id}/enrollments/export.xlsx`, f, '学员名单.xlsx'); } catch (e) { message.error((e as Error).message); } finally { setExporting(false); }
+    try { await downloadFile(withQuery(`/api/projects/${id}/enrollments/export.xlsx`, f), '学员名单.xlsx'); } catch (e) { message.error((e as Error).message); } finally { setExporting(false); }
   };
   const canAssign = detail.abilities.assign;
   return (

@@ -4,7 +4,7 @@ import { App, Button, Card, Empty, Space, Table, Tabs, Tag, Typography } from 'a
 import { DownloadOutlined, PlusOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { get } from '../../../api/client.ts';
-import { downloadCertificate } from './download.ts';
+import { downloadFile } from '../../../api/files.ts';
 import { IssueCreditModal } from './IssueCreditModal.tsx';
 import type { CertificateItem, CertificateKind } from './types.ts';
 
@@ -28,7 +28,7 @@ export default function CertificatesPage() {
   const download = async (c: CertificateItem) => {
     setDownloading(c.id);
     try {
-      await downloadCertificate(c.id, `${c.title}-${c.code}.pdf`);
+      await downloadFile(`/api/certificates/${c.id}/pdf`, `${c.title}-${c.code}.pdf`);
     } catch (e) {
       message.error((e as Error).message);
     } finally {

@@ -6,7 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { get } from '../../../api/client.ts';
 import { LoadError, PageLoading } from '../../../components/guards.tsx';
 import { formatTime } from '../../../format.ts';
-import { downloadFile, openPdf } from '../../admin/classes/files.ts';
+import { downloadFile, openPdf } from '../../../api/files.ts';
 import { EvaluationForm } from './EvaluationForm.tsx';
 import type { MyClass, PlanEnrollment } from './types.ts';
 

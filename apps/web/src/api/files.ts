@@ -1,6 +1,6 @@
 // Downloads and uploads outside the JSON client: a file saved from a response (with the server's
 // Chinese error when it fails), and a multipart upload that reports its progress.
-import { ApiError } from '../../../api/client.ts';
+import { ApiError } from './client.ts';
 
 function fileNameOf(disposition: string | null, fallback: string): string {
   const m = disposition?.match(/filename\*=UTF-8''([^;]+)/i);
