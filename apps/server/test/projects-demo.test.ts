@@ -22,7 +22,7 @@ describe(`demo projects (${TEST_DB})`, () => {
     expect(open.body.items.some((x: { canApply: boolean }) => x.canApply)).toBe(true);
     const t2 = await loginAs(s, 'demo-teacher2');
     const r2 = await t2.get('/api/my/projects?tab=ongoing');
-    expect(r2.body.counts).toMatchObject({ ongoing: 1, reviewing: 1 });
+    expect(r2.body.counts).toMatchObject({ ongoing: 1, upcoming: 1, ended: 1, reviewing: 1, returned: 1 });
   });
 
   it('leaves reviews pending at demo-county and demo-city, and projects in every state', async () => {

@@ -3,7 +3,7 @@
 // filled — 进行中 (assigned to a class, checked in once), 未开始 (approved), 已结束 (scored through the
 // institutions' real score path, so 合格 brings credits and a 结业证书), 审核中 (waiting at
 // demo-county, which thus has reviews pending) and 未通过 (returned with a reason); one more project
-// is open for 去申报. 王伟 (demo-teacher2) has a running project and an application at demo-county2.
+// is open for 去申报. 王伟 (demo-teacher2) has a project in every tab too, and an application waiting at demo-county2.
 // Written with plain inserts inside the demo transaction; the counters stay consistent with the rows.
 import { randomBytes } from 'node:crypto';
 import type { Insertable } from 'kysely';
@@ -121,6 +121,8 @@ export async function seedDemoProjects(db: Executor): Promise<void> {
   const p2city = await split(p2.id, p2.root, city, names.get(city)!, 10), p2county = await split(p2.id, p2city, county, names.get(county)!, 3);
   await enrol(p2.id, teacher, { origin: 'selected', status: 'approved', stage: 'done', quota: p2county }, selectedUpTo('province', 12));
   for (const t of await mates(school, 1)) await enrol(p2.id, t, { origin: 'selected', status: 'reviewing', stage: 'city', quota: p2county }, [['selected', 'county', K, 3], ['submitted', 'county', K, 3]]);
+  const p2county2 = await split(p2.id, await split(p2.id, p2.root, city2, names.get(city2)!, 10), county2, names.get(county2)!, 3);
+  await enrol(p2.id, teacher2, { origin: 'selected', status: 'approved', stage: 'done', quota: p2county2 }, selectedUpTo('province', 12, { k: K2, c: C2 }));
 
   // 已结束: a city project that ended; scores go through the institutions' score path (合格 → credits + 结业证书)
   const p3 = await project({
@@ -140,6 +142,15 @@ export async function seedDemoProjects(db: Executor): Promise<void> {
   const ctx: RequestCtx = { ip: '127.0.0.1', requestId: 'demo-seed', actor: { userId: instAdmin.id, name: instAdmin.name, role: 'institution_admin', roles: ['institution_admin'],
     scope: { institutionId: instAdmin.institution_id! }, sessionId: 0, mustChangePassword: false, idNumber: null } satisfies Actor };
   await applyScores(db, ctx, (await findClassAny(db, cls3))!, p3ids.map((id, i) => ({ enrollmentId: id, onsite: [86, 78, 50][i]!, online: [92, 81, 55][i]! })));
+  const p3b = await project({
+    name: `${chinaDay(-50).slice(0, 4)}年${names.get(city2)}中小学班主任工作能力提升培训`, year: Number(chinaDay(-50).slice(0, 4)), level: 'city', type_id: type('市培'), mode: 'onsite',
+    funding: '市级财政经费', credit_category: 'public_required', credit_amount_h: 300, hours_h: 2400, quota: 30, place: `${names.get(city2)}教育局培训中心`,
+    start_date: chinaDay(-50), end_date: chinaDay(-46), status: 'published', institutions: [inst[0]!.id], onsite_weight: 60, online_weight: 40,
+  }, { region: city2, name: `${names.get(city2)}教育局` });
+  const cls3b = (await db.insertInto('training_classes').values({ project_id: p3b.id, institution_id: inst[0]!.id, name: '班主任二班' }).returning('id').executeTakeFirstOrThrow()).id;
+  const p3bId = await enrol(p3b.id, teacher2, { origin: 'selected', status: 'assigned', stage: 'done', quota: await split(p3b.id, p3b.root, county2, names.get(county2)!, 5), classId: cls3b },
+    [...selectedUpTo('city', 70, { k: K2, c: C2 }), ['assigned', 'city', C2, 62, `${inst[0]!.name} · 班主任二班`]]);
+  await applyScores(db, ctx, (await findClassAny(db, cls3b))!, [{ enrollmentId: p3bId, onsite: 88, online: 84 }]);
 
   // 审核中: a county project open for 去申报; applications approved by the school wait at demo-county
   const p4 = await project({
@@ -165,13 +176,15 @@ export async function seedDemoProjects(db: Executor): Promise<void> {
   await enrol(p5.id, teacher2, { origin: 'applied', status: 'reviewing', stage: 'county', quota: p5.root },
     [['applied', null, T2, 3], ['submitted', 'school', S2, 2]]);
 
-  // open for 去申报 (李秀英 teaches 小学语文), a draft, a closed project
-  await project({
+  // open for 去申报 (李秀英 teaches 小学语文), a draft, a closed project; 王伟's application to it was returned
+  const p6 = await project({
     name: `${year}年小学语文新课标专题网络研修`, year, level: 'province', type_id: type('全员培训'), sub_type_id: type('新课标解读培训', '全员培训'), mode: 'online',
     funding: '省级财政经费', credit_category: 'self_elective', credit_amount_h: 300, hours_h: 3000, quota: 300, target_stages: ['小学'], target_subjects: ['语文'],
     start_date: chinaDay(30), end_date: chinaDay(60), status: 'published', institutions: [inst[1]!.id], allow_application: true, apply_start: chinaDay(-2), apply_end: chinaDay(20),
     learning_url: 'https://learning.example.com/yuwen',
   }, { region: province.code, name: bureau });
+  await enrol(p6.id, teacher2, { origin: 'applied', status: 'returned', stage: 'county', quota: null },
+    [['applied', null, T2, 5], ['submitted', 'school', S2, 4], ['returned', 'county', K2, 3, '任教学科与项目要求（小学语文）不符']]);
   await project({
     name: `${year + 1}年乡村教师访名校跟岗研修`, year: year + 1, level: 'province', type_id: type('省培'), mode: 'onsite', credit_category: 'professional_elective',
     credit_amount_h: 600, quota: 100, start_date: `${year + 1}-04-10`, end_date: `${year + 1}-04-20`, status: 'draft', institutions: [],
