@@ -94,6 +94,17 @@ describe(`key fields and change requests (${TEST_DB})`, () => {
     expect((await c.put(`/api/teachers/${id}/key-fields`, { idNumber: '123' })).status).toBe(400);
   });
 
+  it('keeps the credit standing in step when a key field decides who is assessed', async () => {
+    const id = await userIdOf(s, { login: 'demo-teacher2' });
+    const standing = () => s.deps.db.selectFrom('credit_standings').select(['assessed', 'computed_at']).where('teacher_id', '=', id).executeTakeFirstOrThrow();
+    expect((await standing()).assessed).toBe(true);
+    const c = await loginAs(s, 'demo-county2');
+    expect((await c.put(`/api/teachers/${id}/key-fields`, { personnelStatus: '退休' })).status).toBe(200);
+    expect((await standing()).assessed).toBe(false);
+    expect((await c.put(`/api/teachers/${id}/key-fields`, { personnelStatus: '在职' })).status).toBe(200);
+    expect((await standing()).assessed).toBe(true);
+  });
+
   it('runs a change request: teacher files, one of two racing admins wins, teacher sees the outcome', async () => {
     const t = await loginAs(s, 'demo-teacher');
     const filed = await t.post('/api/profile/changes', { changes: { name: '李秀颖' }, reason: '户籍更名' });

@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../context.ts';
 import { conflict, invalid } from '../../http/errors.ts';
+import { refreshStanding } from '../credits/standing.ts';
 import { TEACHER_COLUMNS } from './profile.mapper.ts';
 
 export async function applyProfilePatch(trx: Executor, teacherId: number, patch: Record<string, unknown>, provinceCode: string) {
@@ -27,4 +28,6 @@ export async function applyProfilePatch(trx: Executor, teacherId: number, patch:
   if (Object.keys(teacherSet).length) {
     await trx.updateTable('teachers').set({ ...teacherSet, updated_at: sql`now()` } as never).where('user_id', '=', teacherId).execute();
   }
+  // whether and how much a teacher is assessed depends on these: the stored standing (what reports read) follows
+  if ('hireDate' in patch || 'personnelStatus' in patch) await refreshStanding(trx, teacherId);
 }
