@@ -5,6 +5,10 @@ import { z } from 'zod';
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
 export const ok = { ok: true as const };
+
+/** A Content-Disposition value (RFC 5987): the Chinese file name for browsers, an ASCII one for the rest. */
+export const contentDisposition = (kind: 'inline' | 'attachment', ascii: string, name: string) =>
+  `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 export const pageQuery = {
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),

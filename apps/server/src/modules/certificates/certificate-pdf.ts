@@ -1,8 +1,7 @@
 // The certificate as a one-page A4 PDF, drawn from the payload frozen at issue time — so the paper,
 // the list and the public verification page always say the same thing. Positions are absolute
 // (no page margins), which keeps pdfkit from ever spilling onto a second page.
-import { existsSync } from 'node:fs';
-import PDFDocument from 'pdfkit';
+import { newPdf, registerCjkFonts } from '../../pdf/document.ts';
 import QRCode from 'qrcode';
 import type { CertificateRow } from './certificates.repository.ts';
 import { formatCertificateCode } from './codes.ts';
@@ -24,16 +23,8 @@ export function chineseDate(d: Date | string): string {
 const fmt = (x: number) => String(Math.round(x * 100) / 100);
 
 export async function renderCertificatePdf(row: CertificateRow, o: PdfOptions): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 0, info: { Title: row.title, Author: o.issuer, Subject: CERTIFICATE_KIND_LABELS[row.kind] } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => { doc.on('end', () => resolve(Buffer.concat(chunks))); doc.on('error', reject); });
-
-  doc.registerFont('cjk', o.fontPath, 'NotoSansCJKsc-Regular');
-  // the bold cut sits beside the regular one in Debian's fonts-noto-cjk; without it, regular serves
-  const boldPath = o.fontPath.replace('Regular', 'Bold');
-  if (boldPath !== o.fontPath && existsSync(boldPath)) doc.registerFont('cjk-bold', boldPath, 'NotoSansCJKsc-Bold');
-  else doc.registerFont('cjk-bold', o.fontPath, 'NotoSansCJKsc-Regular');
+  const { doc, done } = newPdf({ size: 'A4', margin: 0, info: { Title: row.title, Author: o.issuer, Subject: CERTIFICATE_KIND_LABELS[row.kind] } });
+  registerCjkFonts(doc, o.fontPath);
 
   frame(doc);
   doc.font('cjk').fontSize(11).fillColor(GREY).text(o.issuer, 0, 62, { width: W, align: 'center' });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Deps } from '../../context.ts';
-import { idParam, type App } from '../../http/types.ts';
+import { contentDisposition, idParam, type App } from '../../http/types.ts';
 import { certificatePdf, describeCertificate, myCertificates, verifyCertificate } from './certificates.service.ts';
 import { creditCertificateOptions, issueCreditCertificate } from './credit-certificate.ts';
 
@@ -31,7 +31,7 @@ export function certificateRoutes(app: App, deps: Deps) {
     async (req, reply) => {
       const r = await certificatePdf(deps, req.ctx, req.params.id, `${req.protocol}://${req.host}`);
       return reply.type('application/pdf')
-        .header('content-disposition', `attachment; filename="${r.asciiName}"; filename*=UTF-8''${encodeURIComponent(r.fileName)}`)
+        .header('content-disposition', contentDisposition('attachment', r.asciiName, r.fileName))
         .header('cache-control', 'private, no-store')
         .send(r.pdf);
     });

@@ -4,7 +4,7 @@
 import { createReadStream } from 'node:fs';
 import { z } from 'zod';
 import type { Deps } from '../../context.ts';
-import { idParam, type App } from '../../http/types.ts';
+import { contentDisposition, idParam, type App } from '../../http/types.ts';
 import { checkinRoutes } from './checkin.routes.ts';
 import { classDetail, myClasses } from './classes.service.ts';
 import { myClassRoutes } from './my-class.routes.ts';
@@ -22,9 +22,6 @@ const noticeBody = z.object({
   body: z.string({ error: '请填写通知正文' }).trim().min(1, '请填写通知正文').max(10_000, '通知正文不能超过 10000 个字'),
 });
 
-/** RFC 5987: the Chinese name for browsers, an ASCII one for the rest. */
-export const disposition = (kind: 'inline' | 'attachment', ascii: string, name: string) =>
-  `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 export function classRoutes(app: App, deps: Deps) {
   app.get('/api/classes', { config: { access: 'class.manage' }, schema: { tags, summary: '本机构的班级（项目、日期、学员人数）' } },
@@ -60,14 +57,14 @@ export function classRoutes(app: App, deps: Deps) {
     async (req, reply) => {
       const f = await noticeFile(deps, req.ctx, req.params.id, req.params.fileId);
       return reply.type(f.mime).header('cache-control', 'private, no-store')
-        .header('content-disposition', disposition('attachment', `attachment.${f.ext}`, f.fileName)).send(createReadStream(f.path));
+        .header('content-disposition', contentDisposition('attachment', `attachment.${f.ext}`, f.fileName)).send(createReadStream(f.path));
     });
 
   app.get('/api/classes/:id/notice.pdf', { config: { access: 'session' }, schema: { tags, summary: '开班通知 PDF（本机构或本班学员）', params: idParam } },
     async (req, reply) => {
       const r = await noticePdf(deps, req.ctx, req.params.id);
       return reply.type('application/pdf').header('cache-control', 'private, no-store')
-        .header('content-disposition', disposition('inline', r.asciiName, r.fileName)).send(r.pdf);
+        .header('content-disposition', contentDisposition('inline', r.asciiName, r.fileName)).send(r.pdf);
     });
 
   app.get('/api/classes/:id/sessions', { config: { access: 'class.manage' }, schema: { tags, summary: '课程安排（含各课程签到人数）', params: idParam } },

@@ -2,8 +2,7 @@
 // evaluation summary of a project.
 import { z } from 'zod';
 import type { Deps } from '../../context.ts';
-import { idParam, type App } from '../../http/types.ts';
-import { disposition } from './classes.routes.ts';
+import { contentDisposition, idParam, type App } from '../../http/types.ts';
 import { projectEvaluation, submitEvaluation } from './evaluation.service.ts';
 import { myCertificatePdf, myClass } from './my-class.service.ts';
 
@@ -18,7 +17,7 @@ export function myClassRoutes(app: App, deps: Deps) {
     async (req, reply) => {
       const r = await myCertificatePdf(deps, req.ctx, req.params.id, `${req.protocol}://${req.host}`);
       return reply.type('application/pdf').header('cache-control', 'private, no-store')
-        .header('content-disposition', disposition('inline', r.asciiName, r.fileName)).send(r.pdf);
+        .header('content-disposition', contentDisposition('inline', r.asciiName, r.fileName)).send(r.pdf);
     });
 
   app.post('/api/my/enrollments/:id/evaluation', {

@@ -1,8 +1,7 @@
 // The printable 开班通知: what a trainee takes to the school's head to ask for leave (Hebei manual:
 // «下载打印开班通知找校领导请假去参加学习»). A4, flowing text over as many pages as the body needs,
 // with the class facts, the schedule and the attachment names.
-import { existsSync } from 'node:fs';
-import PDFDocument from 'pdfkit';
+import { newPdf, registerCjkFonts } from '../../pdf/document.ts';
 import type { ClassRow } from './classes.repository.ts';
 import { chinaDay, sessionWhen } from './view.ts';
 
@@ -23,14 +22,8 @@ const cn = (iso: string) => {
 };
 
 export function renderNoticePdf({ c, sessions, files, fontPath }: NoticePdfInput): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margins: { top: M, bottom: M, left: M, right: M }, info: { Title: c.notice_title ?? '开班通知', Author: c.institution_name } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (b: Buffer) => chunks.push(b));
-  const done = new Promise<Buffer>((resolve, reject) => { doc.on('end', () => resolve(Buffer.concat(chunks))); doc.on('error', reject); });
-  doc.registerFont('cjk', fontPath, 'NotoSansCJKsc-Regular');
-  const bold = fontPath.replace('Regular', 'Bold');
-  if (bold !== fontPath && existsSync(bold)) doc.registerFont('cjk-bold', bold, 'NotoSansCJKsc-Bold');
-  else doc.registerFont('cjk-bold', fontPath, 'NotoSansCJKsc-Regular');
+  const { doc, done } = newPdf({ size: 'A4', margins: { top: M, bottom: M, left: M, right: M }, info: { Title: c.notice_title ?? '开班通知', Author: c.institution_name } });
+  registerCjkFonts(doc, fontPath);
   const width = doc.page.width - 2 * M;
 
   doc.font('cjk-bold').fontSize(24).fillColor(RED).text('开 班 通 知', { align: 'center' });

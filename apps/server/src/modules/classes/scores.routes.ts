@@ -2,7 +2,7 @@
 import { maskIdNumber } from '@shixun/domain';
 import type { Deps } from '../../context.ts';
 import { AppError, invalid } from '../../http/errors.ts';
-import { idParam, type App } from '../../http/types.ts';
+import { contentDisposition, idParam, type App } from '../../http/types.ts';
 import { ownClass, traineesOf } from './classes.repository.ts';
 import { classEvaluation } from './evaluation.service.ts';
 import { importScores } from './scores.import.ts';
@@ -26,7 +26,7 @@ export function scoreRoutes(app: App, deps: Deps) {
       const data = await scoreTemplate(`${c.project_name} ${c.name}`, { onsite: c.onsite_weight, online: c.online_weight, passMark: Number(c.pass_mark) },
         rows.map((r) => ({ enrollmentId: r.id, name: r.name, idNumber: maskIdNumber(r.id_number), school: r.school, onsite: r.onsite_score, online: r.online_score })));
       return reply.type(XLSX).header('cache-control', 'private, no-store')
-        .header('content-disposition', `attachment; filename="scores-${c.id}.xlsx"; filename*=UTF-8''${encodeURIComponent(`${c.name}成绩模板.xlsx`)}`).send(data);
+        .header('content-disposition', contentDisposition('attachment', `scores-${c.id}.xlsx`, `${c.name}成绩模板.xlsx`)).send(data);
     });
 
   app.post('/api/classes/:id/scores/import', {

@@ -2,7 +2,7 @@
 import { createReadStream } from 'node:fs';
 import { z } from 'zod';
 import type { Deps } from '../../context.ts';
-import { idParam, pageQuery, reasonBody, type App } from '../../http/types.ts';
+import { contentDisposition, idParam, pageQuery, reasonBody, type App } from '../../http/types.ts';
 import { readClaimForm } from './claim-form.ts';
 import { evidenceFile } from './claim-files.service.ts';
 import { approveClaim, rejectClaim, reviewDetail, reviewQueue } from './claim-review.service.ts';
@@ -40,7 +40,7 @@ export function creditClaimRoutes(app: App, deps: Deps) {
     const f = await evidenceFile(deps, req.ctx, req.params.id, req.params.fileId);
     const disposition = req.query.download === '1' ? 'attachment' : 'inline';
     return reply.type(f.mime).header('cache-control', 'private, no-store')
-      .header('content-disposition', `${disposition}; filename="evidence.${f.ext}"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
+      .header('content-disposition', contentDisposition(disposition, `evidence.${f.ext}`, f.fileName))
       .send(createReadStream(f.path));
   });
 

@@ -3,7 +3,7 @@
 // (materializeDemoEvidence).
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import PDFDocument from 'pdfkit';
+import { newPdf, registerCjkFonts } from '../../pdf/document.ts';
 import { sql } from 'kysely';
 import type { Deps, Executor, RequestCtx } from '../../context.ts';
 import { postCreditEntry } from '../credits/ledger.ts';
@@ -61,12 +61,9 @@ export async function seedDemoClaims(db: Executor): Promise<void> {
 
 /** A one-page PDF standing in for a scanned certificate. */
 function demoEvidencePdf(fontPath: string, what: string): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A5', margin: 48, info: { Title: '证明材料（演示）' } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => { doc.on('end', () => resolve(Buffer.concat(chunks))); doc.on('error', reject); });
+  const { doc, done } = newPdf({ size: 'A5', margin: 48, info: { Title: '证明材料（演示）' } });
   if (existsSync(fontPath)) {
-    doc.registerFont('cjk', fontPath, 'NotoSansCJKsc-Regular');
+    registerCjkFonts(doc, fontPath);
     doc.font('cjk').fontSize(18).text('证明材料（演示数据）', { align: 'center' }).moveDown();
     doc.fontSize(12).text(what).moveDown().fillColor('#8c8c8c').text('此文件由演示数据生成，仅用于展示学分申报的审核流程。');
   } else {

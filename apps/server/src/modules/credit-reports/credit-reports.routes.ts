@@ -1,7 +1,7 @@
 // 学分达标统计 (school, county, city and province admins, each within their scope).
 import { z } from 'zod';
 import type { Deps } from '../../context.ts';
-import { pageQuery, type App } from '../../http/types.ts';
+import { contentDisposition, pageQuery, type App } from '../../http/types.ts';
 import { complianceReport, eligibility, ELIGIBILITY, reportTeachers } from './credit-reports.service.ts';
 import { exportCompliance } from './export.ts';
 
@@ -44,7 +44,7 @@ export function creditReportRoutes(app: App, deps: Deps) {
     const { filename, stream } = await exportCompliance(deps, req.ctx, req.query);
     return reply
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="credit-report.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`)
+      .header('content-disposition', contentDisposition('attachment', 'credit-report.xlsx', filename))
       .header('cache-control', 'private, no-store')
       .send(stream);
   });

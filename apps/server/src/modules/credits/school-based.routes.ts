@@ -1,7 +1,7 @@
 // 校本研修认定 (school admin): one entry, the school's list, the spreadsheet template and the import.
 import type { Deps } from '../../context.ts';
 import { AppError, invalid } from '../../http/errors.ts';
-import type { App } from '../../http/types.ts';
+import { contentDisposition, type App } from '../../http/types.ts';
 import { schoolBasedBody, schoolBasedListQuery } from './credits.schema.ts';
 import { importSchoolBased } from './school-based.import.ts';
 import { enterSchoolBased, listSchoolBased, ownSchool } from './school-based.service.ts';
@@ -31,8 +31,7 @@ export function schoolBasedRoutes(app: App, deps: Deps) {
     config: { access: 'credit.schoolBased' }, schema: { tags, summary: '校本研修导入模板（xlsx）' },
   }, async (req, reply) => {
     ownSchool(req.actor!);
-    const name = encodeURIComponent('校本研修学分导入模板.xlsx');
-    return reply.type(XLSX).header('content-disposition', `attachment; filename="school-based.xlsx"; filename*=UTF-8''${name}`)
+    return reply.type(XLSX).header('content-disposition', contentDisposition('attachment', 'school-based.xlsx', '校本研修学分导入模板.xlsx'))
       .send(await templateWorkbook());
   });
 

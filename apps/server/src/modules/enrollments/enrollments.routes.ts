@@ -1,7 +1,7 @@
 // 遴选, 申报, 审核, 分配, 学员名单 and the teacher's 我的专项培训 over HTTP: thin routes, one call each.
 import { z } from 'zod';
 import type { Deps } from '../../context.ts';
-import { idParam, pageQuery, type App } from '../../http/types.ts';
+import { contentDisposition, idParam, pageQuery, type App } from '../../http/types.ts';
 import { applyToProject } from './apply.service.ts';
 import { assignTrainees, projectClasses } from './assign.service.ts';
 import { myEnrollment, myProjects, openProjects } from './my-projects.service.ts';
@@ -45,7 +45,7 @@ export function enrollmentRoutes(app: App, deps: Deps) {
   }, async (req, reply) => {
     const { filename, buffer } = await exportTrainees(deps, req.ctx, req.params.id, req.query);
     return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="trainees.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`)
+      .header('content-disposition', contentDisposition('attachment', 'trainees.xlsx', filename))
       .header('cache-control', 'private, no-store').send(buffer);
   });
   app.get('/api/projects/:id/classes', { config: { access: 'project.read' }, schema: { tags, summary: '项目的班级', params: idParam } },
