@@ -24,6 +24,20 @@ export interface Config {
   creditPolicy: string;
   /** A CJK font for PDFs (certificates, notices): Debian's fonts-noto-cjk by default. */
   pdfFont: string;
+  /** The platform's public address (scheme, host, optional path): every link in a PDF, QR code, e-mail or SMS is built
+   *  from it, never from request headers. Required in production (NODE_ENV=production). */
+  publicUrl: string;
+  /** Where the keys that protect personal data and the audit chain live: a JSON file outside the database
+   *  (created with fresh random keys on first start). Empty: keys held in memory only (tests). */
+  keyFile: string;
+  /** Where signed audit checkpoints are written (outside the audit table). Empty: $DATA_DIR/audit-checkpoints. */
+  auditCheckpointDir: string;
+  /** Two-factor authentication (TOTP): the roles that must use it. */
+  twoFactor: { requiredRoles: string[]; issuer: string };
+  /** Development outbox: admins of the outbox see verification codes. For demo use only; refused in production. */
+  devOutbox: boolean;
+  /** Limits for uploaded spreadsheets, checked before and while they are read. */
+  spreadsheet: { maxUncompressedBytes: number; maxEntries: number; maxCells: number };
 }
 
 export const defaults: Config = {
@@ -42,6 +56,12 @@ export const defaults: Config = {
   uploadMaxBytes: 2 * 1024 * 1024,
   creditPolicy: 'guangxi',
   pdfFont: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
+  publicUrl: '',
+  keyFile: '',
+  auditCheckpointDir: '',
+  twoFactor: { requiredRoles: ['province_admin', 'city_admin', 'sys_admin', 'security_admin', 'audit_admin'], issuer: '师训' },
+  devOutbox: false,
+  spreadsheet: { maxUncompressedBytes: 64 * 1024 * 1024, maxEntries: 200, maxCells: 2_000_000 },
 };
 
 type Env = Record<string, string | undefined>;
@@ -60,9 +80,30 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   if (env.PLATFORM_TITLE) c.platformTitle = env.PLATFORM_TITLE;
   if (env.DEMO_DATA) c.demoData = !['0', 'false', 'no'].includes(env.DEMO_DATA.toLowerCase());
   if (env.SECURE_COOKIE) c.session.secureCookie = env.SECURE_COOKIE === 'true';
+  if (env.PUBLIC_URL) c.publicUrl = env.PUBLIC_URL;
+  if (env.KEY_FILE) c.keyFile = env.KEY_FILE;
+  if (env.AUDIT_CHECKPOINT_DIR) c.auditCheckpointDir = env.AUDIT_CHECKPOINT_DIR;
+  if (env.DEV_OUTBOX) c.devOutbox = env.DEV_OUTBOX === 'true';
+  if (env.TWO_FACTOR_ROLES !== undefined) c.twoFactor.requiredRoles = env.TWO_FACTOR_ROLES.split(',').map((r) => r.trim()).filter(Boolean);
+  const production = env.NODE_ENV === 'production';
   if (!c.uploadDir) c.uploadDir = path.join(c.dataDir, 'uploads');
+  const inMemory = c.dataDir.startsWith('memory://');
+  if (!c.keyFile && !inMemory) c.keyFile = path.join(path.dirname(path.resolve(c.dataDir)), 'shixun.keys.json');
+  if (!c.auditCheckpointDir && !inMemory) c.auditCheckpointDir = path.join(c.dataDir, 'audit-checkpoints');
+  if (production && !c.publicUrl) throw new Error('生产环境必须设置 PUBLIC_URL（平台对外地址，如 https://px.example.gov.cn）');
+  if (production && c.devOutbox) throw new Error('生产环境不得开启 DEV_OUTBOX（开发用发件箱会显示验证码）');
+  c.publicUrl = normalizePublicUrl(c.publicUrl || `http://localhost:${c.port}`);
   if (!/^\d{2}$/.test(c.provinceCode)) throw new Error(`PROVINCE_CODE 应为两位省级区划代码，收到 "${c.provinceCode}"`);
   return c;
+}
+
+/** The public address without a trailing slash; only http(s), no query or fragment. */
+export function normalizePublicUrl(raw: string): string {
+  let u: URL;
+  try { u = new URL(raw); } catch { throw new Error(`PUBLIC_URL 不是有效的网址："${raw}"`); }
+  if (!['http:', 'https:'].includes(u.protocol) || u.username || u.password || u.search || u.hash)
+    throw new Error(`PUBLIC_URL 只能是 http(s)://主机[:端口][/路径]，收到 "${raw}"`);
+  return `${u.origin}${u.pathname.replace(/\/+$/, '')}`;
 }
 
 function deepMerge<T>(base: T, extra: Partial<T>): T {

@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/types.ts';
 import type { DatabaseKind } from './db/database.ts';
 import type { Notifier } from './modules/notifier/notifier.ts';
+import type { Keys } from './security/keys.ts';
 
 /** What every service is built from. */
 export interface Deps {
@@ -11,6 +12,8 @@ export interface Deps {
   dbKind: DatabaseKind;
   config: Config;
   notifier: Notifier;
+  /** Keys for personal data at rest and the audit chain (from the key file, never from the database). */
+  keys: Keys;
 }
 
 /** Who is asking, from where: carried into services for scope checks and audit records. */

@@ -42,7 +42,7 @@ export async function startTestServer(overrides: Partial<Config> = {}) {
       await c.end();
     };
   }
-  const config = loadConfig({}, { dataDir: 'memory://', databaseUrl, uploadDir, demoData: true, ...overrides });
+  const config = loadConfig({}, { dataDir: 'memory://', databaseUrl, uploadDir, demoData: true, twoFactor: { requiredRoles: [], issuer: '师训' }, ...overrides });
   const server = await createServer(config);
   return {
     ...server,
