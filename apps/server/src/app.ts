@@ -84,7 +84,10 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
   registerModules(app, deps);
 
   if (existsSync(webDist)) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+    await app.register(async (web) => {
+      markPublic(web); // the built web app: files anyone may load (the API behind it checks sessions)
+      await web.register(fastifyStatic, { root: webDist, wildcard: false });
+    });
   }
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || !existsSync(path.join(webDist, 'index.html')) || req.method !== 'GET')
@@ -94,9 +97,18 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
   return app;
 }
 
+/** Routes registered by a third-party plugin declare no access rule; the auth hook refuses such routes,
+ *  so the plugins whose pages are public by nature are registered inside a context that marks them. */
+function markPublic(ctx: App) {
+  ctx.addHook('onRoute', (r) => { r.config = { ...(r.config as object), access: 'public' }; });
+}
+
 async function registerDocs(app: App) {
   const { default: scalar } = await import('@scalar/fastify-api-reference');
-  await app.register(scalar, { routePrefix: '/api/docs', configuration: { withDefaultFonts: false, title: 'Shixun 师训 API' } });
+  await app.register(async (docs) => {
+    markPublic(docs);
+    await docs.register(scalar, { routePrefix: '/api/docs', configuration: { withDefaultFonts: false, title: 'Shixun 师训 API' } });
+  });
   // the reference UI boots from an inline script: allowed on its own pages only
   app.addHook('onSend', async (req, reply) => {
     if (req.url.startsWith('/api/docs'))

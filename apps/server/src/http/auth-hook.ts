@@ -21,12 +21,12 @@ export function registerAuthHook(app: FastifyInstance, deps: Deps) {
   app.decorateRequest('ctx', null as unknown as RequestCtx);
   app.addHook('onRequest', async (req, reply) => {
     req.ctx = { ip: req.ip, requestId: req.id };
-    if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs')) return;
+    // Decide on the route the router matched, never on the raw URL: `/%61pi/outbox` or an absolute-form
+    // request line reach the same handler as `/api/outbox`, so they must meet the same rule.
+    if (req.is404) return; // no route matched: the not-found handler answers, no handler runs
     const access = req.routeOptions.config?.access;
-    if (!access) {
-      if (req.routeOptions.url) throw new AppError(500, 'NO_ACCESS_RULE', `路由 ${req.routeOptions.url} 未声明访问规则`);
-      return; // unknown route: the 404 handler answers
-    }
+    // deny by default: a route that forgot to declare who may call it is refused, whatever its URL
+    if (!access) throw new AppError(403, 'NO_ACCESS_RULE', '该接口未声明访问规则，已拒绝');
     await attachActor(req, reply, deps);
     if (access === 'public') return checkOrigin(req);
     const actor = req.actor;
