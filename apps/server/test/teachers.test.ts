@@ -81,6 +81,29 @@ describe(`key fields and change requests (${TEST_DB})`, () => {
     expect(ok.body.profile.graduateSchool).toBe('广西师范大学');
   });
 
+  it('does not let a teacher exempt themself: assessment dates are key fields and cannot lie ahead', async () => {
+    const t = await loginAs(s, 'demo-teacher');
+    const id = await userIdOf(s, { login: 'demo-teacher' });
+    const before = await s.deps.db.selectFrom('teachers').select(['hire_date', 'work_start_date']).where('user_id', '=', id).executeTakeFirstOrThrow();
+    for (const field of ['hireDate', 'workStartDate']) {
+      const r = await t.put('/api/profile', { [field]: '2099-01-01' });
+      expect(r.status, field).toBe(400);
+      expect(r.body.message).toMatch(/关键字段/);
+    }
+    const req = await t.post('/api/profile/changes', { changes: { hireDate: '2099-01-01' }, reason: '入职' });
+    expect(req.status).toBe(400);
+    expect(req.body.message).toBe('入职时间不能晚于今天');
+    expect((await t.post('/api/profile/changes', { changes: { hireDate: '2023-02-30' }, reason: '入职' })).body.message).toMatch(/有效的日期/);
+    const county = await loginAs(s, 'demo-county');
+    const edit = await county.put(`/api/teachers/${id}/key-fields`, { hireDate: '2099-01-01' });
+    expect(edit.status).toBe(400);
+    const early = await county.put(`/api/teachers/${id}/key-fields`, { hireDate: '1970-01-01' }); // before she was 16
+    expect(early.status).toBe(400);
+    expect(early.body.message).toMatch(/出生日期/);
+    const after = await s.deps.db.selectFrom('teachers').select(['hire_date', 'work_start_date']).where('user_id', '=', id).executeTakeFirstOrThrow();
+    expect(after).toEqual(before);
+  });
+
   it('lets a county admin edit key fields in scope, not move a teacher out of the county', async () => {
     const id = await userIdOf(s, { login: 'demo-teacher' });
     const c = await loginAs(s, 'demo-county');

@@ -41,7 +41,8 @@ export const PROFILE_FIELDS: readonly ProfileField[] = [
   { key: 'highestDegree', label: '最高学位', type: 'select', options: ['博士', '硕士', '学士', '无'] },
   { key: 'graduateSchool', label: '毕业院校', type: 'text', max: 100 },
   { key: 'major', label: '所学专业', type: 'text', max: 100 },
-  { key: 'workStartDate', label: '参加工作时间', type: 'date' },
+  // the dates that decide whether and how a teacher is assessed (新任教师, 教龄) are key fields: changed only through review
+  { key: 'workStartDate', label: '参加工作时间', type: 'date', keyField: true },
   { key: 'professionalTitle', label: '专业技术职务', type: 'select', options: ['正高级教师', '高级教师', '一级教师', '二级教师', '三级教师', '未评'] },
   { key: 'postCategory', label: '岗位类别', type: 'select', options: ['专任教师', '管理人员', '教辅人员', '工勤人员'] },
   { key: 'adminPosition', label: '行政职务', type: 'text', max: 50 },
@@ -52,7 +53,7 @@ export const PROFILE_FIELDS: readonly ProfileField[] = [
   { key: 'qualificationNumber', label: '教师资格证号', type: 'text', keyField: true, max: 40 },
   { key: 'backboneLevel', label: '骨干教师级别', type: 'select', options: ['无', '校级', '县级', '市级', '省级', '国家级'] },
   { key: 'isHeadTeacher', label: '是否班主任', type: 'bool' },
-  { key: 'hireDate', label: '入职时间', type: 'date' },
+  { key: 'hireDate', label: '入职时间', type: 'date', keyField: true },
   { key: 'personnelStatus', label: '人员状态', type: 'select', options: ['在职', '调出', '退休', '离职', '借调'], keyField: true },
 ];
 
@@ -62,4 +63,45 @@ export const ORDINARY_FIELDS = PROFILE_FIELDS.filter((f) => !f.keyField && !f.re
 
 export function fieldLabel(key: string): string {
   return PROFILE_FIELDS.find((f) => f.key === key)?.label ?? key;
+}
+
+/** A real calendar date 'YYYY-MM-DD' (2024-02-30 is not). */
+export function isCalendarDate(v: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}
+
+/** The earliest date any profile date may carry. */
+export const EARLIEST_PROFILE_DATE = '1900-01-01';
+/** Nobody starts work before this age. */
+export const MIN_WORKING_AGE = 16;
+
+export interface ProfileDates { birthDate?: string | null; workStartDate?: string | null; hireDate?: string | null }
+
+/**
+ * The profile's dates checked against today and against each other (field → message); empty when
+ * they hold. A future 入职时间 would make anyone a 新任教师 who is not assessed, so none may lie ahead.
+ */
+export function profileDateErrors(d: ProfileDates, today: string): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const k of ['birthDate', 'workStartDate', 'hireDate'] as const) {
+    const v = d[k];
+    if (v == null) continue;
+    const label = fieldLabel(k);
+    if (!isCalendarDate(v)) errors[k] = `${label}不是有效的日期`;
+    else if (v > today) errors[k] = `${label}不能晚于今天`;
+    else if (v < EARLIEST_PROFILE_DATE) errors[k] = `${label}不能早于 1900 年`;
+  }
+  const birth = d.birthDate && !errors.birthDate ? d.birthDate : null;
+  if (birth) {
+    const adult = `${Number(birth.slice(0, 4)) + MIN_WORKING_AGE}${birth.slice(4)}`;
+    for (const k of ['workStartDate', 'hireDate'] as const) {
+      const v = d[k];
+      if (v && !errors[k] && v < adult) errors[k] = `${fieldLabel(k)}应在出生日期 ${MIN_WORKING_AGE} 年之后`;
+    }
+  }
+  if (d.workStartDate && d.hireDate && !errors.workStartDate && !errors.hireDate && d.hireDate < d.workStartDate)
+    errors.hireDate = '入职时间不能早于参加工作时间';
+  return errors;
 }

@@ -2,7 +2,7 @@ import { KEY_FIELDS, ORDINARY_FIELDS, fieldLabel } from '@shixun/domain';
 import type { Deps, RequestCtx } from '../../context.ts';
 import { conflict, invalid, notFound } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { parsePatch } from '../teachers/profile.mapper.ts';
+import { assertProfileDates, parsePatch } from '../teachers/profile.mapper.ts';
 import { toProfile } from '../teachers/profile.view.ts';
 import { applyProfilePatch } from '../teachers/profile.write.ts';
 import { findTeacher } from '../teachers/teachers.repository.ts';
@@ -43,6 +43,7 @@ export async function requestKeyChange(deps: Deps, ctx: RequestCtx, input: { cha
   const diff: Record<string, { from: unknown; to: unknown }> = {};
   for (const [k, to] of Object.entries(parsed.data)) if (current[k] !== to) diff[k] = { from: current[k] ?? null, to };
   if (!Object.keys(diff).length) throw invalid('申请的内容与当前信息相同');
+  assertProfileDates({ birthDate: row.birth_date, workStartDate: row.work_start_date, hireDate: row.hire_date }, parsed.data);
   if (diff.schoolId) {
     const s = await deps.db.selectFrom('schools').select(['name', 'region_code']).where('id', '=', Number(diff.schoolId.to)).executeTakeFirst();
     if (!s || !s.region_code.startsWith(deps.config.provinceCode)) throw invalid('所选单位不存在');

@@ -1,6 +1,7 @@
 // Profile fields (camelCase, as in @shixun/domain PROFILE_FIELDS) ↔ columns; and their validation.
 import { z } from 'zod';
-import { PROFILE_FIELDS, checkIdNumber, normalizeIdNumber, type ProfileField } from '@shixun/domain';
+import { PROFILE_FIELDS, checkIdNumber, isCalendarDate, normalizeIdNumber, profileDateErrors, type ProfileDates, type ProfileField } from '@shixun/domain';
+import { invalid } from '../../http/errors.ts';
 
 /** Fields stored on the teachers row, by profile key. Account fields (name, idNumber…) live on users. */
 export const TEACHER_COLUMNS: Record<string, string> = Object.fromEntries(
@@ -15,7 +16,8 @@ function fieldSchema(f: ProfileField): z.ZodType {
   const label = f.label;
   switch (f.type) {
     case 'bool': return z.boolean({ error: `${label}应为是或否` }).nullable();
-    case 'date': return z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${label}应为 YYYY-MM-DD 格式的日期`).nullable();
+    case 'date': return z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${label}应为 YYYY-MM-DD 格式的日期`)
+      .refine(isCalendarDate, `${label}不是有效的日期`).nullable();
     case 'select':
       if (f.key === 'schoolId') return z.coerce.number({ error: `请选择${label}` }).int().positive(`请选择${label}`);
       return z.enum(f.options as [string, ...string[]], { error: `${label}的取值不在可选范围内` }).nullable();
@@ -46,4 +48,17 @@ export function parsePatch(keys: readonly string[], body: unknown): { ok: true; 
   const [k, m] = Object.entries(fields)[0]!;
   const label = PROFILE_FIELDS.find((f) => f.key === k)?.label ?? k;
   return { ok: false, message: m === '该字段不能在此修改' ? `「${label}」不能在此修改` : m, fields };
+}
+
+/** Today in China (the platform's calendar), as 'YYYY-MM-DD'. */
+export const chinaDate = (d = new Date()) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(d);
+
+/** The profile's dates after a patch, checked against today and each other; throws a 400 naming the field. */
+export function assertProfileDates(current: ProfileDates, patch: Record<string, unknown>) {
+  const merged: ProfileDates = { ...current };
+  for (const k of ['birthDate', 'workStartDate', 'hireDate'] as const) if (k in patch) merged[k] = patch[k] as string | null;
+  const errors = profileDateErrors(merged, chinaDate());
+  // only the dates this patch touches, or those it makes inconsistent, are reported
+  const [first] = Object.entries(errors);
+  if (first) throw invalid(first[1], errors);
 }

@@ -3,9 +3,14 @@ import { sql } from 'kysely';
 import type { Executor } from '../../context.ts';
 import { conflict, invalid } from '../../http/errors.ts';
 import { refreshStanding } from '../credits/standing.ts';
-import { TEACHER_COLUMNS } from './profile.mapper.ts';
+import { TEACHER_COLUMNS, assertProfileDates } from './profile.mapper.ts';
 
 export async function applyProfilePatch(trx: Executor, teacherId: number, patch: Record<string, unknown>, provinceCode: string) {
+  if ('birthDate' in patch || 'workStartDate' in patch || 'hireDate' in patch) {
+    // every write path (teacher, county edit, approved change request) meets the same date rules
+    const cur = await trx.selectFrom('teachers').select(['birth_date', 'work_start_date', 'hire_date']).where('user_id', '=', teacherId).executeTakeFirst();
+    assertProfileDates({ birthDate: cur?.birth_date ?? null, workStartDate: cur?.work_start_date ?? null, hireDate: cur?.hire_date ?? null }, patch);
+  }
   const userSet: Record<string, unknown> = {};
   if ('name' in patch) userSet.name = patch.name;
   if ('idNumber' in patch) userSet.id_number = patch.idNumber;
@@ -29,5 +34,5 @@ export async function applyProfilePatch(trx: Executor, teacherId: number, patch:
     await trx.updateTable('teachers').set({ ...teacherSet, updated_at: sql`now()` } as never).where('user_id', '=', teacherId).execute();
   }
   // whether and how much a teacher is assessed depends on these: the stored standing (what reports read) follows
-  if ('hireDate' in patch || 'personnelStatus' in patch) await refreshStanding(trx, teacherId);
+  if ('hireDate' in patch || 'workStartDate' in patch || 'personnelStatus' in patch) await refreshStanding(trx, teacherId);
 }
