@@ -21,7 +21,8 @@ import { registerModules } from './modules/index.ts';
 z.config(z.locales.zhCN());
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
-export interface RouteEntry { method: string; url: string; access?: string }
+/** A registered route with its access rule and schemas (zod): the scope matrix and the fuzz test walk these. */
+export interface RouteEntry { method: string; url: string; access?: string; schema?: { params?: unknown; querystring?: unknown; body?: unknown } }
 declare module 'fastify' {
   interface FastifyInstance { routeTable: RouteEntry[] }
 }
@@ -66,6 +67,11 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
       const field = String(first?.instancePath ?? '').replace(/^\//, '');
       return reply.code(400).send({ code: 'VALIDATION', message: first?.message ?? '输入有误', fields: field ? { [field]: first?.message } : undefined });
     }
+    const dbError = databaseInputError(err);
+    if (dbError) {
+      req.log.warn({ err }, 'input refused by the database');
+      return reply.code(dbError.status).send({ code: dbError.code, message: dbError.message });
+    }
     const e = err as { statusCode?: number; code?: string; message?: string };
     if (e.statusCode === 429) return reply.code(429).send({ code: 'RATE_LIMITED', message: e.message });
     if (e.code === 'FST_REQ_FILE_TOO_LARGE') return reply.code(413).send({ code: 'FILE_TOO_LARGE', message: '文件过大' });
@@ -75,10 +81,15 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
   });
 
   registerAuthHook(app, deps);
+  // PostgreSQL refuses NUL in text; refuse it here, for every route, before any handler or query runs
+  app.addHook('preValidation', async (req) => {
+    if (hasNul(req.params) || hasNul(req.query) || hasNul(req.body))
+      throw new AppError(400, 'VALIDATION', '输入中含有不允许的控制字符（\\0），请检查后重新提交');
+  });
   // every route with the access rule it declared: the scope-matrix test walks this list
   const routeTable: RouteEntry[] = [];
   app.addHook('onRoute', (r) => {
-    for (const method of [r.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: r.url, access: r.config?.access });
+    for (const method of [r.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: r.url, access: r.config?.access, schema: r.schema as RouteEntry['schema'] });
   });
   app.decorate('routeTable', routeTable);
   registerModules(app, deps);
@@ -101,6 +112,24 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
  *  so the plugins whose pages are public by nature are registered inside a context that marks them. */
 function markPublic(ctx: App) {
   ctx.addHook('onRoute', (r) => { r.config = { ...(r.config as object), access: 'public' }; });
+}
+
+function hasNul(v: unknown, depth = 0): boolean {
+  if (typeof v === 'string') return v.includes('\0');
+  if (!v || typeof v !== 'object' || depth > 32) return false;
+  if (Buffer.isBuffer(v)) return false;
+  return Object.entries(v).some(([k, x]) => k.includes('\0') || hasNul(x, depth + 1));
+}
+
+/** A safety net behind the schemas: input the database refuses is the caller's error (400), not ours (500).
+ *  Class 22 is "data exception" (out of range, bad text, bad date); 23502/23503 a missing or dangling value. */
+function databaseInputError(err: unknown): AppError | null {
+  const code = (err as { code?: unknown }).code;
+  if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) return null;
+  if (code.startsWith('22')) return new AppError(400, 'VALIDATION', '输入的数值、日期或文字超出允许范围，请检查后重新提交');
+  if (code === '23502') return new AppError(400, 'VALIDATION', '缺少必填项，请补全后重新提交');
+  if (code === '23503') return new AppError(400, 'VALIDATION', '引用的记录不存在，请刷新后重试');
+  return null;
 }
 
 async function registerDocs(app: App) {

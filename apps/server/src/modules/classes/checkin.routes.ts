@@ -2,14 +2,14 @@
 // (institution), and the trainee's scan.
 import { z } from 'zod';
 import type { Deps } from '../../context.ts';
-import type { App } from '../../http/types.ts';
+import { bodyId, dbId, type App } from '../../http/types.ts';
 import { checkIn, currentCheckinCode, markCheckins, sessionCheckins } from './checkin.service.ts';
 
 const tags = ['classes'];
-const id = z.coerce.number().int().positive();
+const id = dbId;
 const sessionParams = z.object({ id, sid: id });
 const markBody = z.object({
-  enrollmentIds: z.array(z.number().int().positive()).min(1, '请选择要签到的学员').max(2000, '一次最多 2000 名学员'),
+  enrollmentIds: z.array(bodyId).min(1, '请选择要签到的学员').max(2000, '一次最多 2000 名学员'),
   present: z.boolean({ error: '请说明是签到还是取消签到' }),
 });
 
@@ -18,7 +18,7 @@ export function checkinRoutes(app: App, deps: Deps) {
     config: { access: 'class.manage' }, schema: { tags, summary: '当前签到码与二维码（每 10 秒更新）', params: sessionParams },
   }, async (req, reply) => {
     reply.header('cache-control', 'no-store');
-    return currentCheckinCode(deps, req.ctx, req.params.id, req.params.sid, `${req.protocol}://${req.host}`);
+    return currentCheckinCode(deps, req.ctx, req.params.id, req.params.sid, deps.config.publicUrl);
   });
 
   app.get('/api/classes/:id/sessions/:sid/checkins', { config: { access: 'class.manage' }, schema: { tags, summary: '某次课程的签到情况', params: sessionParams } },

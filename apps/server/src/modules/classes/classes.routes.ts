@@ -4,7 +4,7 @@
 import { createReadStream } from 'node:fs';
 import { z } from 'zod';
 import type { Deps } from '../../context.ts';
-import { contentDisposition, idParam, type App } from '../../http/types.ts';
+import { contentDisposition, idParam, type App, dbId } from '../../http/types.ts';
 import { checkinRoutes } from './checkin.routes.ts';
 import { classDetail, myClasses } from './classes.service.ts';
 import { myClassRoutes } from './my-class.routes.ts';
@@ -14,7 +14,7 @@ import { scoreRoutes } from './scores.routes.ts';
 import { createSession, deleteSession, listSessions, sessionBody, updateSession } from './sessions.service.ts';
 
 const tags = ['classes'];
-const id = z.coerce.number().int().positive();
+const id = dbId;
 const sessionParams = z.object({ id, sid: id });
 const fileParams = z.object({ id, fileId: id });
 const noticeBody = z.object({

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { Deps, Executor, RequestCtx } from '../../context.ts';
 import { invalid } from '../../http/errors.ts';
+import { bodyId } from '../../http/types.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { categoryName } from './classes.service.ts';
 import { ownClass, traineesOf, type ClassRow } from './classes.repository.ts';
@@ -20,7 +21,7 @@ export interface ScoreOutcome {
 
 const score = z.number({ error: '成绩应为 0–100 的数字' }).nullable().optional();
 export const scoresBody = z.object({
-  items: z.array(z.object({ enrollmentId: z.number().int().positive(), onsiteScore: score, onlineScore: score }))
+  items: z.array(z.object({ enrollmentId: bodyId, onsiteScore: score, onlineScore: score }))
     .min(1, '请至少填写一名学员的成绩').max(2000, '一次最多保存 2000 名学员的成绩'),
 });
 

@@ -2,7 +2,7 @@
 import { createReadStream } from 'node:fs';
 import { z } from 'zod';
 import type { Deps } from '../../context.ts';
-import { contentDisposition, idParam, pageQuery, reasonBody, type App } from '../../http/types.ts';
+import { contentDisposition, idParam, pageQuery, reasonBody, type App, dbId } from '../../http/types.ts';
 import { readClaimForm } from './claim-form.ts';
 import { evidenceFile } from './claim-files.service.ts';
 import { approveClaim, rejectClaim, reviewDetail, reviewQueue } from './claim-review.service.ts';
@@ -34,7 +34,7 @@ export function creditClaimRoutes(app: App, deps: Deps) {
 
   app.get('/api/credit-claims/:id/files/:fileId', {
     config: { access: 'session' },
-    schema: { tags, summary: '查看 / 下载证明材料', params: z.object({ id: z.coerce.number().int().positive(), fileId: z.coerce.number().int().positive() }),
+    schema: { tags, summary: '查看 / 下载证明材料', params: z.object({ id: dbId, fileId: dbId }),
       querystring: z.object({ download: z.enum(['0', '1']).optional() }) },
   }, async (req, reply) => {
     const f = await evidenceFile(deps, req.ctx, req.params.id, req.params.fileId);

@@ -1,7 +1,7 @@
 // 学分政策 (province admin): versions, the active document, check, preview, publish, recompute.
 import { z } from 'zod';
 import type { Deps } from '../../context.ts';
-import type { App } from '../../http/types.ts';
+import { bodyId, dbId, type App } from '../../http/types.ts';
 import { checkDraft, listPolicyVersions, policyVersion, publishPolicy, recomputeNow } from './credit-policies.service.ts';
 import { previewDraft } from './preview.ts';
 import { recomputeStatus, stopRecompute } from './recompute.ts';
@@ -28,7 +28,7 @@ export function creditPolicyRoutes(app: App, deps: Deps) {
     async (req, reply) => reply.code(202).send(await recomputeNow(deps, req.ctx)));
 
   app.get('/api/credit-policies/:version', {
-    config: { access }, schema: { tags, summary: '某一版本的学分政策', params: z.object({ version: z.coerce.number().int().positive() }) },
+    config: { access }, schema: { tags, summary: '某一版本的学分政策', params: z.object({ version: dbId }) },
   }, async (req) => policyVersion(deps, req.ctx, req.params.version));
 
   app.post('/api/credit-policies/validate', { config: { access }, schema: { tags, summary: '校验学分政策草稿', body: draftBody } },
@@ -39,6 +39,6 @@ export function creditPolicyRoutes(app: App, deps: Deps) {
 
   app.post('/api/credit-policies', {
     config: { access },
-    schema: { tags, summary: '发布新版本学分政策', body: draftBody.extend({ baseVersion: z.number().int().positive().optional() }) },
+    schema: { tags, summary: '发布新版本学分政策', body: draftBody.extend({ baseVersion: bodyId.optional() }) },
   }, async (req, reply) => reply.code(201).send(await publishPolicy(deps, req.ctx, req.body.document, req.body.baseVersion)));
 }

@@ -1,7 +1,7 @@
 // 学分达标统计 (school, county, city and province admins, each within their scope).
 import { z } from 'zod';
 import type { Deps } from '../../context.ts';
-import { contentDisposition, pageQuery, type App } from '../../http/types.ts';
+import { contentDisposition, pageQuery, type App, dbId } from '../../http/types.ts';
 import { complianceReport, eligibility, ELIGIBILITY, reportTeachers } from './credit-reports.service.ts';
 import { exportCompliance } from './export.ts';
 
@@ -10,7 +10,7 @@ const access = 'credit.report' as const;
 const flag = (what: string) => z.enum(['true', 'false'], { error: `${what}只能是 true 或 false` }).transform((v) => v === 'true').optional();
 const scopeQuery = {
   regionCode: z.string().regex(/^\d{2}(\d{2}){0,2}$/, '区划代码应为 2、4 或 6 位数字').optional(),
-  schoolId: z.coerce.number().int().positive().optional(),
+  schoolId: dbId.optional(),
 };
 const groupBy = z.enum(['city', 'county', 'school'], { error: '分组只能是 city、county 或 school' }).optional();
 const filterQuery = {

@@ -2,6 +2,7 @@
 // active policy (cycles, categories) live in rules.ts, shared with the spreadsheet import.
 import { CREDIT_FORMS } from '@shixun/domain';
 import { z } from 'zod';
+import { pageQuery } from '../../http/types.ts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const num = (what: string) => z.number({ error: `${what}必须是数字` });
@@ -30,7 +31,7 @@ export type SchoolBasedInput = z.infer<typeof schoolBasedBody>;
 export const schoolBasedListQuery = z.object({
   q: z.string().trim().max(50).optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
-  page: z.coerce.number().int().min(1).default(1),
+  page: pageQuery.page,
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 

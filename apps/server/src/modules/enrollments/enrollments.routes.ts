@@ -1,7 +1,7 @@
 // 遴选, 申报, 审核, 分配, 学员名单 and the teacher's 我的专项培训 over HTTP: thin routes, one call each.
 import { z } from 'zod';
 import type { Deps } from '../../context.ts';
-import { contentDisposition, idParam, pageQuery, type App } from '../../http/types.ts';
+import { contentDisposition, idParam, pageQuery, type App, dbId } from '../../http/types.ts';
 import { applyToProject } from './apply.service.ts';
 import { assignTrainees, projectClasses } from './assign.service.ts';
 import { myEnrollment, myProjects, openProjects } from './my-projects.service.ts';
@@ -19,8 +19,8 @@ const traineeFilter = {
   stage: z.enum(['school', 'county', 'city', 'province', 'done']).optional(),
   origin: z.enum(['selected', 'applied']).optional(),
   regionCode: z.string().regex(/^\d{2,6}$/).optional(),
-  schoolId: z.coerce.number().int().positive().optional(),
-  classId: z.coerce.number().int().positive().optional(),
+  schoolId: dbId.optional(),
+  classId: dbId.optional(),
   result: z.enum(['passed', 'failed', 'none']).optional(),
   q: z.string().trim().max(50).optional(),
 };
@@ -62,7 +62,7 @@ export function enrollmentRoutes(app: App, deps: Deps) {
   // review
   app.get('/api/enrollments/pending', {
     config: { access: 'project.review' },
-    schema: { tags, summary: '待本级审核的报名', querystring: z.object({ projectId: z.coerce.number().int().positive().optional(), q: z.string().trim().max(50).optional(), ...pageQuery }) },
+    schema: { tags, summary: '待本级审核的报名', querystring: z.object({ projectId: dbId.optional(), q: z.string().trim().max(50).optional(), ...pageQuery }) },
   }, async (req) => reviewQueue(deps, req.ctx, req.query));
   app.post('/api/enrollments/batch/approve', {
     config: { access: 'project.review' },
