@@ -29,7 +29,8 @@ const totals = async () => ({
   events: n((await db().selectFrom('enrollment_events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
   credits: n((await db().selectFrom('credit_entries').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
   certs: n((await db().selectFrom('certificates').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
-  audits: n((await db().selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
+  // refused requests are audited too (access.denied); business changes are what must stay put
+  audits: n((await db().selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).where('action', '!=', 'access.denied').executeTakeFirstOrThrow()).n),
 });
 const save = (items: { enrollmentId: number; onsiteScore?: number | null; onlineScore?: number | null }[], c = inst, id = classId) => c.put(`/api/classes/${id}/scores`, { items });
 

@@ -4,16 +4,13 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileTypeFromBuffer } from 'file-type';
 import type { Config } from '../../config.ts';
+import { safeFileName } from '../../files/file-name.ts';
+import { detectFileType, type FileExt } from '../../files/file-type.ts';
 import { AppError, invalid } from '../../http/errors.ts';
 
 export const MAX_NOTICE_FILES = 10;
-const ALLOWED: Record<string, string> = {
-  'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
-};
+const ALLOWED: readonly FileExt[] = ['pdf', 'jpg', 'png', 'docx', 'xlsx'];
 const STORED_NAME = /^notice-\d+-[0-9a-f]{16}\.(pdf|jpg|png|docx|xlsx)$/;
 
 /** A schedule scanned as PDF runs larger than a photo: at least 10 MB, more if the deployment allows. */
@@ -21,24 +18,16 @@ export const noticeFileMaxBytes = (config: Config) => Math.max(config.uploadMaxB
 export const noticeFileTooLarge = (config: Config) =>
   new AppError(413, 'FILE_TOO_LARGE', `附件不能超过 ${Math.round(noticeFileMaxBytes(config) / 1024 / 1024)} MB，请压缩后重新上传`);
 
-/** A name fit to show and to put in a download header: no path, no control characters, not too long. */
-export function cleanFileName(name: string | undefined): string {
-  const base = (name ?? '').split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f"]/g, '').trim();
-  return (base || '附件').slice(-120);
-}
-
 export interface CheckedFile { fileName: string; data: Buffer; mime: string; ext: string }
 
 export async function checkNoticeFile(config: Config, fileName: string | undefined, data: Buffer): Promise<CheckedFile> {
-  const name = cleanFileName(fileName);
+  const name = safeFileName(fileName, null, '附件');
   if (!data.length) throw invalid(`附件“${name}”是空文件`);
   if (data.length > noticeFileMaxBytes(config)) throw noticeFileTooLarge(config);
-  const type = await fileTypeFromBuffer(data);
-  const ext = type && ALLOWED[type.mime];
-  if (!ext) throw invalid(`附件“${name}”不是 PDF、JPG、PNG、Word（docx）或 Excel（xlsx）文件，请转换后重新上传`);
+  const type = await detectFileType(data, ALLOWED);
+  if (!type) throw invalid(`附件“${name}”不是 PDF、JPG、PNG、Word（docx）或 Excel（xlsx）文件，请转换后重新上传`);
   // the shown name keeps what the user called it, but with the extension the content really has
-  const shown = name.replace(/\.[A-Za-z0-9]{1,5}$/, '') + `.${ext}`;
-  return { fileName: shown, data, mime: type.mime, ext };
+  return { fileName: safeFileName(fileName, type, '附件'), data, mime: type.mime, ext: type.ext };
 }
 
 /** Writes the file and returns its stored name; the caller removes it if its transaction fails. */

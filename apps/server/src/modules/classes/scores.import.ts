@@ -1,8 +1,8 @@
 // 成绩导入: every row is checked and answered on its own (a row-level report in Chinese); the valid
 // rows are saved in ONE transaction through the same path as inline entry. Uploading the same file
 // again finds every score equal and changes nothing: no event, no credit, no certificate.
-import { fileTypeFromBuffer } from 'file-type';
 import type { Deps, RequestCtx } from '../../context.ts';
+import { detectFileType } from '../../files/file-type.ts';
 import { invalid } from '../../http/errors.ts';
 import { ownClass, traineesOf } from './classes.repository.ts';
 import { applyScores, type ScoreItem } from './scores.service.ts';
@@ -50,9 +50,8 @@ function checkRow(r: ScoreRawRow, trainees: Map<number, string>, firstRowOf: Map
 export async function importScores(deps: Deps, ctx: RequestCtx, classId: number, data: Buffer) {
   await ownClass(deps.db, ctx.actor!, classId);
   if (!data.length) throw invalid('请选择要上传的文件');
-  const type = await fileTypeFromBuffer(data);
-  if (type?.ext !== 'xlsx') throw invalid('只能上传 xlsx 格式的 Excel 文件，请使用下载的成绩模板');
-  const rows = await readScoreSheet(data);
+  if (!(await detectFileType(data, ['xlsx']))) throw invalid('只能上传 xlsx 格式的 Excel 文件，请使用下载的成绩模板');
+  const rows = await readScoreSheet(data, deps.config.spreadsheet);
 
   return deps.db.transaction().execute(async (trx) => {
     const c = await ownClass(trx, ctx.actor!, classId, true);

@@ -1,6 +1,7 @@
 // The score spreadsheet: a template with the class's trainees filled in (学员编号 is the key, since a
 // masked ID number cannot be one), and reading a filled-in copy back. Columns are found by header.
 import ExcelJS from 'exceljs';
+import { cellAt, readFirstSheet, type SpreadsheetLimits } from '../../files/xlsx-reader.ts';
 import { invalid } from '../../http/errors.ts';
 import { cellText } from '../credits/school-based.sheet.ts';
 
@@ -41,30 +42,26 @@ export async function scoreTemplate(title: string, weights: { onsite: number; on
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export async function readScoreSheet(data: Buffer): Promise<ScoreRawRow[]> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    throw invalid('文件无法读取：请上传由成绩模板填写的 xlsx 文件（不支持 xls、csv）');
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) throw invalid('文件中没有工作表');
+export async function readScoreSheet(data: Buffer, limits: SpreadsheetLimits): Promise<ScoreRawRow[]> {
+  // the header and at most MAX_SCORE_ROWS filled rows are read; past that the file is refused unparsed
+  const sheet = await readFirstSheet(data, { limits, maxRows: MAX_SCORE_ROWS + 1, unreadable: '文件无法读取：请上传由成绩模板填写的 xlsx 文件（不支持 xls、csv）' });
   const at = new Map<string, number>();
-  ws.getRow(1).eachCell((cell, col) => { at.set(cellText(cell.value).replace(/^\*/, ''), col); });
+  sheet.rows.find((r) => r.n === 1)?.values.forEach((v, col) => { if (v !== null && v !== undefined) at.set(cellText(v).replace(/^\*/, ''), col); });
   const missing = SCORE_COLUMNS.filter((c) => c.required && !at.has(c.header)).map((c) => c.header);
   if (missing.length) throw invalid(`表头缺少：${missing.join('、')}。请下载成绩模板，按模板的表头填写`);
+  const tooMany = () => invalid(`一次最多导入 ${MAX_SCORE_ROWS} 行，请分成几个文件上传`);
+  if (sheet.truncated) throw tooMany();
   const rows: ScoreRawRow[] = [];
-  for (let n = 2; n <= ws.rowCount; n++) {
-    const r = ws.getRow(n);
-    const raw = { row: n } as ScoreRawRow;
+  for (const r of sheet.rows) {
+    if (r.n < 2) continue;
+    const raw = { row: r.n } as ScoreRawRow;
     for (const c of SCORE_COLUMNS) {
       const col = at.get(c.header);
-      raw[c.key] = col === undefined ? '' : cellText(r.getCell(col).value);
+      raw[c.key] = col === undefined ? '' : cellText(cellAt(r, col));
     }
     if (SCORE_COLUMNS.every((c) => raw[c.key] === '')) continue;
     rows.push(raw);
-    if (rows.length > MAX_SCORE_ROWS) throw invalid(`一次最多导入 ${MAX_SCORE_ROWS} 行，请分成几个文件上传`);
+    if (rows.length > MAX_SCORE_ROWS) throw tooMany();
   }
   if (!rows.length) throw invalid('文件中没有数据行：请从第二行开始填写');
   return rows;

@@ -2,6 +2,7 @@
 // with a role that handles claims gets 404 (or 403 for the wrong review level), never the bytes.
 import { can } from '../../access/policy.ts';
 import type { Deps, RequestCtx } from '../../context.ts';
+import { safeFileName } from '../../files/file-name.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
 import { claimForReviewer } from './claim-review.service.ts';
 import { findClaim } from './credit-claims.repository.ts';
@@ -21,5 +22,7 @@ export async function evidenceFile(deps: Deps, ctx: RequestCtx, claimId: number,
     .where('id', '=', fileId).where('claim_id', '=', claimId).executeTakeFirst();
   const file = f && (evidencePath(deps.config, f.stored_name) ?? await materializeDemoEvidence(deps, f.stored_name, f.file_name));
   if (!f || !file) throw notFound('证明材料');
-  return { path: file, mime: f.mime, fileName: f.file_name, ext: f.stored_name.split('.').pop()! };
+  const ext = f.stored_name.split('.').pop()!;
+  // cleaned again on the way out: rows stored before names were made safe may still carry bidi characters
+  return { path: file, mime: f.mime, fileName: safeFileName(f.file_name, ext, '证明材料'), ext };
 }

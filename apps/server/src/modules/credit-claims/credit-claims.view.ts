@@ -3,11 +3,12 @@
 import { maskIdNumber, type CreditPolicy } from '@shixun/domain';
 import { CLAIM_STATUS_LABELS, REVIEW_LEVEL_LABELS, categoryName, type ClaimStatus, type ReviewLevel } from './claim-types.ts';
 import type { ClaimRow } from './credit-claims.repository.ts';
+import { visibleText } from '../../files/file-name.ts';
 
 type FileRow = { id: number; claim_id: number; file_name: string; mime: string; size: number };
 
 export function fileView(claimId: number, f: FileRow) {
-  return { id: f.id, name: f.file_name, mime: f.mime, size: f.size, url: `/api/credit-claims/${claimId}/files/${f.id}` };
+  return { id: f.id, name: visibleText(f.file_name), mime: f.mime, size: f.size, url: `/api/credit-claims/${claimId}/files/${f.id}` };
 }
 
 export function claimView(row: ClaimRow, files: FileRow[], policy: CreditPolicy) {

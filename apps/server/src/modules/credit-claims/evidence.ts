@@ -4,12 +4,13 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileTypeFromBuffer } from 'file-type';
 import type { Config } from '../../config.ts';
+import { safeFileName } from '../../files/file-name.ts';
+import { detectFileType, type FileExt } from '../../files/file-type.ts';
 import { AppError, invalid } from '../../http/errors.ts';
 
 export const MAX_EVIDENCE_FILES = 5;
-const ALLOWED: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
+const ALLOWED: readonly FileExt[] = ['pdf', 'jpg', 'png'];
 // uploads carry 16 random hex digits; demo evidence (demo.ts) is named claim-<teacher>-demo-<n>
 const STORED_NAME = /^claim-\d+-(?:[0-9a-f]{16}|demo-\d+)\.(pdf|jpg|png)$/;
 
@@ -21,24 +22,18 @@ export const tooLarge = (config: Config) =>
 export interface EvidenceUpload { fileName: string; data: Buffer }
 export interface CheckedEvidence { fileName: string; data: Buffer; mime: string; ext: string }
 
-/** A name fit to show and to put in a download header: no path, no control characters, not too long. */
-export function cleanFileName(name: string | undefined): string {
-  const base = (name ?? '').split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f"]/g, '').trim();
-  return (base || '证明材料').slice(-120);
-}
-
 export async function checkEvidence(config: Config, files: EvidenceUpload[]): Promise<CheckedEvidence[]> {
   if (!files.length) throw invalid('请上传至少 1 个证明材料（PDF、JPG 或 PNG）', { files: '请上传证明材料' });
   if (files.length > MAX_EVIDENCE_FILES) throw invalid(`证明材料最多上传 ${MAX_EVIDENCE_FILES} 个`, { files: '文件过多' });
   const checked: CheckedEvidence[] = [];
   for (const f of files) {
-    const fileName = cleanFileName(f.fileName);
-    if (!f.data.length) throw invalid(`证明材料“${fileName}”是空文件`, { files: '空文件' });
+    const shown = safeFileName(f.fileName, null, '证明材料');
+    if (!f.data.length) throw invalid(`证明材料“${shown}”是空文件`, { files: '空文件' });
     if (f.data.length > evidenceMaxBytes(config)) throw tooLarge(config);
-    const type = await fileTypeFromBuffer(f.data);
-    const ext = type && ALLOWED[type.mime];
-    if (!ext) throw invalid(`证明材料“${fileName}”不是 PDF、JPG 或 PNG 文件，请转换后重新上传`, { files: '文件格式不支持' });
-    checked.push({ fileName, data: f.data, mime: type.mime, ext });
+    const type = await detectFileType(f.data, ALLOWED);
+    if (!type) throw invalid(`证明材料“${shown}”不是 PDF、JPG 或 PNG 文件，请转换后重新上传`, { files: '文件格式不支持' });
+    // stored and shown with the extension of what the bytes are: `evil\u202efdp.exe` becomes `evilfdp.pdf`
+    checked.push({ fileName: safeFileName(f.fileName, type, '证明材料'), data: f.data, mime: type.mime, ext: type.ext });
   }
   return checked;
 }

@@ -2,8 +2,8 @@
 // Chinese); all valid rows are posted in ONE transaction; a file uploaded again posts nothing twice,
 // because each row's source key is derived from school + teacher + year + date + content + amount.
 import { checkIdNumber, maskIdNumber, normalizeIdNumber, type CreditPolicy } from '@shixun/domain';
-import { fileTypeFromBuffer } from 'file-type';
 import type { Deps, Executor, RequestCtx } from '../../context.ts';
+import { detectFileType } from '../../files/file-type.ts';
 import { invalid } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { postCreditEntry } from './ledger.ts';
@@ -12,6 +12,7 @@ import { schoolBasedError, type SchoolBasedValues } from './rules.ts';
 import { certifierFor, DEFAULT_CATEGORY, ownSchool, schoolBasedEntry, schoolBasedKey } from './school-based.service.ts';
 import { readSchoolBasedSheet, type RawRow } from './school-based.sheet.ts';
 import { today } from './standing.ts';
+import { idNumberIndex } from '../../security/pii.ts';
 
 export type RowStatus = 'posted' | 'duplicate' | 'error';
 /** ok: the row is in the ledger (posted now, or found there from an earlier upload: see note). */
@@ -26,7 +27,7 @@ const NUMBER = /^\d+(\.\d+)?$/;
 async function teachersByIdNumber(db: Executor, ids: string[]): Promise<Map<string, TeacherRow>> {
   if (!ids.length) return new Map();
   const rows = await db.selectFrom('users as u').innerJoin('teachers as t', 't.user_id', 'u.id')
-    .select(['u.id', 'u.name', 'u.status', 'u.id_number', 't.school_id']).where('u.id_number', 'in', ids).execute();
+    .select(['u.id', 'u.name', 'u.status', 'u.id_number', 't.school_id']).where('u.id_number_bidx', 'in', ids.map(idNumberIndex)).execute();
   return new Map(rows.map((r) => [r.id_number!, r]));
 }
 
@@ -81,9 +82,8 @@ export async function importSchoolBased(deps: Deps, ctx: RequestCtx, data: Buffe
   const actor = ctx.actor!;
   const schoolId = ownSchool(actor);
   if (!data.length) throw invalid('请选择要上传的文件');
-  const type = await fileTypeFromBuffer(data);
-  if (type?.ext !== 'xlsx') throw invalid('只能上传 xlsx 格式的 Excel 文件，请使用下载的模板');
-  const rows = await readSchoolBasedSheet(data);
+  if (!(await detectFileType(data, ['xlsx']))) throw invalid('只能上传 xlsx 格式的 Excel 文件，请使用下载的模板');
+  const rows = await readSchoolBasedSheet(data, deps.config.spreadsheet);
   const { policy } = await activePolicy(deps.db);
   const teachers = await teachersByIdNumber(deps.db, [...new Set(rows.map((r) => normalizeIdNumber(r.idNumber)).filter(Boolean))]);
   const { results, candidates } = checkRows(policy, rows, teachers, schoolId, today());

@@ -2,6 +2,7 @@
 // text cells. Columns are found by their header, so a school may reorder them; values are checked
 // later, row by row, in school-based.import.ts.
 import ExcelJS from 'exceljs';
+import { cellAt, readFirstSheet, type SpreadsheetLimits } from '../../files/xlsx-reader.ts';
 import { invalid } from '../../http/errors.ts';
 
 export const COLUMNS = [
@@ -70,32 +71,28 @@ function normalizeDate(s: string): string {
   return m ? `${m[1]}-${pad(m[2]!)}-${pad(m[3]!)}` : s;
 }
 
-export async function readSchoolBasedSheet(data: Buffer): Promise<RawRow[]> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    throw invalid('文件无法读取：请上传由模板填写的 xlsx 文件（不支持 xls、csv）');
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) throw invalid('文件中没有工作表');
+export async function readSchoolBasedSheet(data: Buffer, limits: SpreadsheetLimits): Promise<RawRow[]> {
+  // the header and at most MAX_ROWS filled rows are read; past that the file is refused unparsed
+  const sheet = await readFirstSheet(data, { limits, maxRows: MAX_ROWS + 1, unreadable: '文件无法读取：请上传由模板填写的 xlsx 文件（不支持 xls、csv）' });
   const at = new Map<string, number>();
-  ws.getRow(1).eachCell((cell, col) => { at.set(cellText(cell.value).replace(/^\*/, ''), col); });
+  sheet.rows.find((r) => r.n === 1)?.values.forEach((v, col) => { if (v !== null && v !== undefined) at.set(cellText(v).replace(/^\*/, ''), col); });
   const missing = COLUMNS.filter((c) => c.required && !at.has(c.header)).map((c) => c.header);
   if (missing.length) throw invalid(`表头缺少：${missing.join('、')}。请下载模板，按模板的表头填写`);
+  const tooMany = () => invalid(`一次最多导入 ${MAX_ROWS} 行，请分成几个文件上传`);
+  if (sheet.truncated) throw tooMany();
   const rows: RawRow[] = [];
-  for (let n = 2; n <= ws.rowCount; n++) {
-    const r = ws.getRow(n);
-    const raw = { row: n } as RawRow;
+  for (const r of sheet.rows) {
+    if (r.n < 2) continue;
+    const raw = { row: r.n } as RawRow;
     for (const c of COLUMNS) {
       const col = at.get(c.header);
-      raw[c.key] = col === undefined ? '' : cellText(r.getCell(col).value, c.key === 'date');
+      raw[c.key] = col === undefined ? '' : cellText(cellAt(r, col), c.key === 'date');
     }
     if (COLUMNS.every((c) => raw[c.key] === '')) continue; // blank lines between blocks are not errors
     const idCol = at.get('证件号码');
-    if (idCol !== undefined && typeof r.getCell(idCol).value === 'number') raw.numericId = true;
+    if (idCol !== undefined && typeof cellAt(r, idCol) === 'number') raw.numericId = true;
     rows.push(raw);
-    if (rows.length > MAX_ROWS) throw invalid(`一次最多导入 ${MAX_ROWS} 行，请分成几个文件上传`);
+    if (rows.length > MAX_ROWS) throw tooMany();
   }
   if (!rows.length) throw invalid('文件中没有数据行：请从第二行开始填写');
   return rows;
