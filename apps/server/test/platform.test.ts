@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataDirInUseError, lockDataDir } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
@@ -65,21 +67,44 @@ describe(`database rules (${TEST_DB})`, () => {
   });
 });
 
+const CONTENDER = fileURLToPath(new URL('./fixtures/lock-contender.ts', import.meta.url));
+
 describe('embedded data directory', () => {
-  it('lets only one process own a data directory', () => {
+  it('lets only one process own a data directory, and frees it when the owner dies', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'shixun-lock-'));
-    const release = lockDataDir(dir);
-    // simulate another live process holding it: our parent pid is alive
+    const release = await lockDataDir(dir);
+    await expect(lockDataDir(dir)).rejects.toThrow(/已被另一个进程 \(pid \d+\)/);
     release();
+    // a pid file left behind by a dead process (or a foreign one) is no lock: the kernel-held lock decides
     fs.writeFileSync(path.join(dir, 'shixun.lock'), String(process.ppid));
-    expect(() => lockDataDir(dir)).toThrow(DataDirInUseError);
-    expect(() => lockDataDir(dir)).toThrow(/已被另一个进程/);
-    // a stale lock from a dead process is taken over
-    fs.writeFileSync(path.join(dir, 'shixun.lock'), '999999');
-    const again = lockDataDir(dir);
+    const again = await lockDataDir(dir);
     again();
+    // an owner killed with SIGKILL leaves nothing that blocks a restart
+    const child = spawn(process.execPath, ['--import', 'tsx', CONTENDER, dir, '0', '60000'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    await expect(lockDataDir(dir)).rejects.toThrow(DataDirInUseError);
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    (await lockDataDir(dir))();
     rmSync(dir, { recursive: true, force: true });
   });
+
+  it('gives the lock to exactly one of several processes starting at the same instant', async () => {
+    for (let trial = 0; trial < 3; trial++) {
+      const dir = mkdtempSync(path.join(tmpdir(), 'shixun-race-'));
+      fs.writeFileSync(path.join(dir, 'shixun.lock'), '999999'); // a stale pid file, as after a crash
+      const startAt = Date.now() + 2500;
+      const results = await Promise.all(Array.from({ length: 6 }, () => new Promise<string>((resolve) => {
+        const p = spawn(process.execPath, ['--import', 'tsx', CONTENDER, dir, String(startAt), '1500'], { stdio: ['ignore', 'pipe', 'inherit'] });
+        let out = '';
+        p.stdout.on('data', (d) => { out += d; });
+        p.on('exit', () => resolve(out.trim()));
+      })));
+      expect(results.filter((r) => r === 'won'), `trial ${trial}: ${results.join(', ')}`).toHaveLength(1);
+      expect(results.filter((r) => r === 'lost DataDirInUseError')).toHaveLength(5);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('reads PORT, DATA_DIR, DATABASE_URL and PROVINCE_CODE from the environment', () => {
     const c = loadConfig({ PORT: '4000', DATA_DIR: '/tmp/x', PROVINCE_CODE: '13', DATABASE_URL: 'postgres://a/b' });
