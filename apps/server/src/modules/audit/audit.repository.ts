@@ -29,3 +29,8 @@ export async function listAudit(db: Executor, f: AuditFilter) {
 export function auditBatch(db: Executor, afterId: number, size: number) {
   return db.selectFrom('audit_log').selectAll().where('id', '>', afterId).orderBy('id').limit(size).execute();
 }
+
+export async function hashOfRow(db: Executor, id: number): Promise<string | null> {
+  const row = await db.selectFrom('audit_log').select('hash').where('id', '=', id).executeTakeFirst();
+  return row?.hash ?? null;
+}

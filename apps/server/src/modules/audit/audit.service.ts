@@ -1,6 +1,8 @@
-// Append-only audit log, each row chained to the one before by SHA-256 so that a removed or
-// altered row is detected by verify(). No passwords, codes or full ID numbers go in here.
-import { createHash } from 'node:crypto';
+// Append-only audit log, each row chained to the one before by HMAC-SHA-256 under a key kept outside
+// the database, so that someone who can write the table can neither alter a row nor re-chain the rows
+// after it without the key; signed checkpoints kept outside the table (checkpoints.ts) reveal a
+// deleted tail. No passwords, codes or full ID numbers go in here.
+import { createHash, createHmac } from 'node:crypto';
 import { scopeLabel } from '../../access/policy.ts';
 import type { Executor, RequestCtx } from '../../context.ts';
 import { GENESIS, auditBatch, lastHash, listAudit, lockChain, type AuditFilter } from './audit.repository.ts';
@@ -21,14 +23,29 @@ interface ChainFields {
   result: string; detail: Record<string, unknown> | null;
 }
 
-export function chainHash(prev: string, f: ChainFields): string {
+let chainKey: Buffer | null = null;
+
+/** The key the chain is computed with; set once per process when the server starts (keys.ts). */
+export function useAuditKey(key: Buffer) {
+  if (chainKey && !chainKey.equals(key)) throw new Error('一个进程只能使用一把审计密钥：请勿在同一进程中以不同的密钥文件启动多个服务');
+  chainKey = key;
+}
+
+export function auditKey(): Buffer {
+  if (!chainKey) throw new Error('审计密钥未加载');
+  return chainKey;
+}
+
+/** keyed: HMAC under the audit key (every row written since the key was introduced); else legacy SHA-256. */
+export function chainHash(prev: string, f: ChainFields, keyed = true): string {
   const body = canonical([f.at_ms, f.actor_id, f.actor_name, f.actor_role, f.actor_scope, f.ip, f.request_id,
     f.action, f.object_type, f.object_id, f.result, f.detail]);
-  return createHash('sha256').update(prev).update(body).digest('hex');
+  const h = keyed ? createHmac('sha256', auditKey()) : createHash('sha256');
+  return h.update(prev).update(body).digest('hex');
 }
 
 /** JSON with sorted keys: jsonb does not keep key order, the hash must not depend on it. */
-function canonical(v: unknown): string {
+export function canonical(v: unknown): string {
   if (v === null || typeof v !== 'object') return JSON.stringify(v ?? null);
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
   const o = v as Record<string, unknown>;
@@ -55,7 +72,7 @@ export async function recordAudit(trx: Executor, ctx: RequestCtx, e: AuditEvent)
     detail: e.detail ? (JSON.parse(JSON.stringify(e.detail)) as Record<string, unknown>) : null,
   };
   const hash = chainHash(prev, f);
-  await trx.insertInto('audit_log').values({ ...f, detail: f.detail ? JSON.stringify(f.detail) : null, prev_hash: prev, hash }).execute();
+  await trx.insertInto('audit_log').values({ ...f, detail: f.detail ? JSON.stringify(f.detail) : null, prev_hash: prev, hash, keyed: true }).execute();
 }
 
 /** Records an event on its own transaction (login attempts, reads of sensitive data). */
@@ -63,14 +80,19 @@ export async function recordAuditNow(db: Executor, ctx: RequestCtx, e: AuditEven
   await db.transaction().execute((trx) => recordAudit(trx, ctx, e));
 }
 
-export async function verifyAuditChain(db: Executor): Promise<{ ok: boolean; checked: number; brokenAt?: number }> {
-  let prev = GENESIS, afterId = 0, checked = 0;
+export interface ChainCheck { ok: boolean; checked: number; brokenAt?: number; headId: number; headHash: string; legacyRows: number }
+
+/** Walks the whole chain; a keyed row must be followed only by keyed rows (no downgrade to plain SHA-256). */
+export async function verifyAuditChain(db: Executor): Promise<ChainCheck> {
+  let prev = GENESIS, afterId = 0, checked = 0, legacyRows = 0, seenKeyed = false;
   for (;;) {
     const rows = await auditBatch(db, afterId, 1000);
-    if (!rows.length) return { ok: true, checked };
+    if (!rows.length) return { ok: true, checked, headId: afterId, headHash: prev, legacyRows };
     for (const r of rows) {
-      const expected = chainHash(prev, { ...r, at_ms: Number(r.at_ms) });
-      if (r.prev_hash !== prev || r.hash !== expected) return { ok: false, checked, brokenAt: r.id };
+      const expected = chainHash(prev, { ...r, at_ms: Number(r.at_ms) }, r.keyed);
+      if (r.prev_hash !== prev || r.hash !== expected || (seenKeyed && !r.keyed)) return { ok: false, checked, brokenAt: r.id, headId: afterId, headHash: prev, legacyRows };
+      seenKeyed ||= r.keyed;
+      if (!r.keyed) legacyRows++;
       prev = r.hash;
       afterId = r.id;
       checked++;

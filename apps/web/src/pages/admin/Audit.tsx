@@ -33,12 +33,16 @@ const ACTION_LABELS: Record<string, string> = {
   'adminAccount.create': '新建管理员账号',
   'security.unlock': '解锁账号',
   'audit.verify': '校验日志链',
+  'access.denied': '访问被拒绝',
 };
 
+interface Checkpoint { at: string; rows: number; headId: number }
 interface VerifyResult {
   ok: boolean;
   checked: number;
   brokenAt?: number;
+  checkpoint: { status: string; message: string };
+  lastCheckpoint: Checkpoint | null;
 }
 
 /** 审计日志 (audit admin, read-only) with the hash-chain check. */
@@ -51,7 +55,7 @@ export default function Audit() {
   const [verifying, setVerifying] = useState(false);
   const list = useQuery({
     queryKey: ['audit', page, pageSize, filter],
-    queryFn: () => get<Paged<AuditRow>>('/api/audit', { page, pageSize, ...filter }),
+    queryFn: () => get<Paged<AuditRow> & { lastCheckpoint: Checkpoint | null }>('/api/audit', { page, pageSize, ...filter }),
     placeholderData: keepPreviousData,
   });
 
@@ -86,11 +90,21 @@ export default function Audit() {
             'error' in verify
               ? verify.error
               : verify.ok
-                ? `日志链完整：已校验 ${verify.checked} 条记录，未发现篡改。`
-                : `日志链断裂：在第 ${verify.brokenAt ?? '?'} 条记录处校验失败（已校验 ${verify.checked} 条），请立即上报。`
+                ? `日志链完整：已校验 ${verify.checked} 条记录，未发现篡改；${verify.checkpoint.message}。`
+                : verify.brokenAt
+                  ? `日志链断裂：在第 ${verify.brokenAt} 条记录处校验失败（已校验 ${verify.checked} 条），请立即上报。`
+                  : `日志与签名检查点不符：${verify.checkpoint.message}。请立即上报。`
           }
         />
       )}
+      <Typography.Paragraph type="secondary" data-testid="audit-checkpoint">
+        {(() => {
+          const cp = (verify && !('error' in verify) ? verify.lastCheckpoint : null) ?? list.data?.lastCheckpoint;
+          return cp
+            ? `最近的签名检查点：${formatTime(cp.at)}，共 ${cp.rows} 条记录（至第 ${cp.headId} 条）。检查点保存在数据库之外，用于发现被删除的日志尾部。`
+            : '尚无签名检查点。';
+        })()}
+      </Typography.Paragraph>
       <Space wrap style={{ marginBottom: 16 }}>
         <AutoComplete aria-label="操作" placeholder="操作（如 auth.login）" allowClear style={{ width: 240 }} value={draft.action}
           options={Object.entries(ACTION_LABELS).map(([value, label]) => ({ value, label: `${label}（${value}）` }))}
