@@ -8,6 +8,7 @@ import pg from 'pg';
 import { loadConfig, type Config } from '../src/config.ts';
 import { createServer } from '../src/server.ts';
 import { DEMO_PASSWORD } from '../src/demo/seed.ts';
+import { idNumberIndex } from '../src/security/pii.ts';
 
 export const TEST_DB = (process.env.TEST_DB ?? 'pglite') as 'pglite' | 'postgres';
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -103,6 +104,6 @@ function safeJson(s: string): any {
 export async function userIdOf(server: TestServer, where: { login?: string; idNumber?: string }) {
   let q = server.deps.db.selectFrom('users').select('id');
   if (where.login) q = q.where('login_name', '=', where.login);
-  if (where.idNumber) q = q.where('id_number', '=', where.idNumber);
+  if (where.idNumber) q = q.where('id_number_bidx', '=', idNumberIndex(where.idNumber));
   return (await q.executeTakeFirstOrThrow()).id;
 }

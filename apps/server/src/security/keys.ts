@@ -31,9 +31,12 @@ export function generateKeys(): Keys {
   return { dataKeys: { k1: randomBytes(32) }, currentDataKey: 'k1', blindIndexKey: randomBytes(32), auditKey: randomBytes(32) };
 }
 
-/** Reads the key file, creating it with fresh keys when it does not exist; `''` gives in-memory keys (tests). */
+let processKeys: Keys | null = null;
+
+/** Reads the key file, creating it with fresh keys when it does not exist; `''` gives in-memory keys, the same
+ *  for every server of this process (tests start several). */
 export function loadKeys(keyFile: string): Keys {
-  if (!keyFile) return generateKeys();
+  if (!keyFile) return (processKeys ??= generateKeys());
   if (!existsSync(keyFile)) {
     const k = generateKeys();
     const file: KeyFile = {
@@ -63,4 +66,17 @@ export function loadKeys(keyFile: string): Keys {
   }));
   if (!dataKeys[f.currentDataKey]) throw new Error(`密钥文件 ${keyFile} 的 currentDataKey 不在 dataKeys 中`);
   return { dataKeys, currentDataKey: f.currentDataKey, blindIndexKey: buf(f.blindIndexKey, 'blindIndexKey'), auditKey: buf(f.auditKey, 'auditKey') };
+}
+
+let inUse: Keys | null = null;
+
+/** The keys of this process, set once at start (createServer); repositories reach them through pii.ts. */
+export function useKeys(keys: Keys) {
+  if (inUse && inUse !== keys) throw new Error('一个进程只能使用一套密钥：请勿在同一进程中以不同的密钥文件启动多个服务');
+  inUse = keys;
+}
+
+export function keysInUse(): Keys {
+  if (!inUse) throw new Error('密钥未加载');
+  return inUse;
 }

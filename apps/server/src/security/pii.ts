@@ -2,7 +2,7 @@
 // A value at rest is `enc:<keyId>:<base64(iv | tag | ciphertext)>` (AES-256-GCM); exact lookups go
 // through a blind index, HMAC-SHA-256 of the normalised value under a separate key.
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
-import type { Keys } from './keys.ts';
+import { keysInUse, type Keys } from './keys.ts';
 
 const PREFIX = 'enc:';
 
@@ -44,3 +44,23 @@ export function blindIndex(keys: Keys, kind: 'id' | 'phone', value: string | nul
   if (value === null) return null;
   return createHmac('sha256', keys.blindIndexKey).update(`${kind}:${value.trim().toUpperCase()}`).digest('base64url');
 }
+
+/** Blind index of a full ID number, with this process's keys: what repositories compare with `id_number_bidx`. */
+export const idNumberIndex = (v: string) => blindIndex(keysInUse(), 'id', v);
+/** Blind index of a phone number: compared with `phone_bidx`. */
+export const phoneIndex = (v: string) => blindIndex(keysInUse(), 'phone', v);
+
+/** The columns to write for an ID number: ciphertext and blind index (null stays null). */
+export function sealIdNumber(v: string | null) {
+  const k = keysInUse();
+  return { id_number: encrypt(k, v), id_number_bidx: blindIndex(k, 'id', v) };
+}
+
+/** The columns to write for a phone number. */
+export function sealPhone(v: string | null) {
+  const k = keysInUse();
+  return { phone: encrypt(k, v), phone_bidx: blindIndex(k, 'phone', v) };
+}
+
+/** Encrypts any personal value kept for delivery (an outbox recipient). */
+export const sealValue = (v: string) => encrypt(keysInUse(), v);

@@ -2,13 +2,14 @@ import { sql } from 'kysely';
 import type { Role } from '@shixun/domain';
 import { PHONE_RE, isIdNumber, normalizeIdNumber } from '@shixun/domain';
 import type { Executor } from '../../context.ts';
+import { idNumberIndex, phoneIndex } from '../../security/pii.ts';
 
 /** An account is a login name, an ID number or a phone number. */
 export function findUserByAccount(db: Executor, account: string) {
   const a = account.trim();
   let q = db.selectFrom('users').selectAll();
-  if (isIdNumber(a)) q = q.where('id_number', '=', normalizeIdNumber(a));
-  else if (PHONE_RE.test(a)) q = q.where('phone', '=', a);
+  if (isIdNumber(a)) q = q.where('id_number_bidx', '=', idNumberIndex(normalizeIdNumber(a)));
+  else if (PHONE_RE.test(a)) q = q.where('phone_bidx', '=', phoneIndex(a));
   else q = q.where('login_name', '=', a);
   return q.executeTakeFirst();
 }

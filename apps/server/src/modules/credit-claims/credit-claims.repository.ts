@@ -6,6 +6,7 @@ import type { ScopeFilter } from '../../access/policy.ts';
 import type { Executor } from '../../context.ts';
 import { teachersInScope } from '../teachers/teachers.repository.ts';
 import type { ClaimStatus, ReviewLevel } from './claim-types.ts';
+import { idNumberIndex } from '../../security/pii.ts';
 
 export interface ClaimFilter {
   scope: ScopeFilter;
@@ -25,7 +26,7 @@ function claimsQuery(db: Executor, f: ClaimFilter) {
   if (f.status) q = q.where('c.status', '=', f.status);
   const term = f.q?.trim();
   if (term) {
-    if (isIdNumber(term)) q = q.where('u.id_number', '=', normalizeIdNumber(term));
+    if (isIdNumber(term)) q = q.where('u.id_number_bidx', '=', idNumberIndex(normalizeIdNumber(term)));
     else q = q.where((eb) => eb.or([eb('u.name', 'like', `%${term}%`), eb('c.title', 'like', `%${term}%`)]));
   }
   return q;

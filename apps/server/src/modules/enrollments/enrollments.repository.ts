@@ -5,6 +5,7 @@ import { isIdNumber, normalizeIdNumber } from '@shixun/domain';
 import type { ScopeFilter } from '../../access/policy.ts';
 import type { Executor } from '../../context.ts';
 import { teachersInScope } from '../teachers/teachers.repository.ts';
+import { idNumberIndex } from '../../security/pii.ts';
 
 export function enrollmentsInScope(db: Executor, scope: ScopeFilter) {
   return teachersInScope(db, scope).innerJoin('enrollments as e', 'e.teacher_id', 't.user_id');
@@ -41,7 +42,7 @@ export function traineesQuery(db: Executor, scope: ScopeFilter, projectId: numbe
   else if (f.result) q = q.where('e.result', '=', f.result);
   if (f.q?.trim()) {
     const term = f.q.trim();
-    q = isIdNumber(term) ? q.where('u.id_number', '=', normalizeIdNumber(term)) : q.where('u.name', 'like', `%${term}%`);
+    q = isIdNumber(term) ? q.where('u.id_number_bidx', '=', idNumberIndex(normalizeIdNumber(term))) : q.where('u.name', 'like', `%${term}%`);
   }
   return q.select([...baseColumns, 'c.name as class_name', 'i.name as institution_name'])
     .select((eb) => eb.selectFrom('checkins as ck').whereRef('ck.enrollment_id', '=', 'e.id').select(eb.fn.countAll<number>().as('n')).as('checkins'));

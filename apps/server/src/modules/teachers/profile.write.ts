@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../../context.ts';
 import { conflict, invalid } from '../../http/errors.ts';
 import { refreshStanding } from '../credits/standing.ts';
+import { sealIdNumber } from '../../security/pii.ts';
 import { TEACHER_COLUMNS, assertProfileDates } from './profile.mapper.ts';
 
 export async function applyProfilePatch(trx: Executor, teacherId: number, patch: Record<string, unknown>, provinceCode: string) {
@@ -13,7 +14,7 @@ export async function applyProfilePatch(trx: Executor, teacherId: number, patch:
   }
   const userSet: Record<string, unknown> = {};
   if ('name' in patch) userSet.name = patch.name;
-  if ('idNumber' in patch) userSet.id_number = patch.idNumber;
+  if ('idNumber' in patch) Object.assign(userSet, sealIdNumber(patch.idNumber as string));
   const teacherSet: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(patch)) if (TEACHER_COLUMNS[k]) teacherSet[TEACHER_COLUMNS[k]] = v;
   if ('schoolId' in patch) {

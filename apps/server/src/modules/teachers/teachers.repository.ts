@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { isIdNumber, normalizeIdNumber, PHONE_RE } from '@shixun/domain';
 import type { ScopeFilter } from '../../access/policy.ts';
 import type { Executor } from '../../context.ts';
+import { idNumberIndex, phoneIndex } from '../../security/pii.ts';
 
 /** Every teacher query starts here, so the scope is always in the WHERE clause. */
 export function teachersInScope(db: Executor, scope: ScopeFilter) {
@@ -53,9 +54,9 @@ export async function listTeachers(db: Executor, scope: ScopeFilter, f: TeacherF
   let q = teachersInScope(db, scope);
   if (f.q) {
     const term = f.q.trim();
-    // full ID and phone numbers hit their unique indexes; names match by prefix or substring
-    if (isIdNumber(term)) q = q.where('u.id_number', '=', normalizeIdNumber(term));
-    else if (PHONE_RE.test(term)) q = q.where('u.phone', '=', term);
+    // full ID and phone numbers hit their blind indexes (they are encrypted at rest); names match by prefix or substring
+    if (isIdNumber(term)) q = q.where('u.id_number_bidx', '=', idNumberIndex(normalizeIdNumber(term)));
+    else if (PHONE_RE.test(term)) q = q.where('u.phone_bidx', '=', phoneIndex(term));
     else q = q.where('u.name', 'like', `%${term}%`);
   }
   if (f.regionCode) q = q.where('t.region_code', 'like', `${f.regionCode}%`);
