@@ -17,14 +17,18 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const port = await freePort();
   dataDir = mkdtempSync(path.join(tmpdir(), 'shixun-e2e-'));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  // links in QR codes and certificates are built from PUBLIC_URL, never from the request: the browser's address
   child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', PUBLIC_URL: baseUrl,
+      // two-factor authentication for the province admin only: demo-province logs in with a code from the demo
+      // secret (e2e/helpers.ts), the other demo admins with their password alone
+      TWO_FACTOR_ROLES: 'province_admin' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
   child.stdout!.on('data', (d) => (log += d));
   child.stderr!.on('data', (d) => (log += d));
-  const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${log}`);

@@ -1,44 +1,283 @@
+// 三员分立 for accounts: each business level creates the level below it inside its own node; the
+// platform's own accounts change only by two people (security admin proposes, audit admin approves);
+// the system admin creates nobody. The outbox shows masked recipients, and message bodies only on a
+// development outbox.
+import { loadConfig } from '../src/config.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, TEST_DB, loginAs, startTestServer, type TestServer } from './harness.ts';
+import { Client, TEST_DB, loginAs, startTestServer, userIdOf, type TestServer } from './harness.ts';
 
 let s: TestServer;
 beforeAll(async () => { s = await startTestServer(); });
 afterAll(async () => { await s?.close(); });
 
-describe(`admin accounts (${TEST_DB})`, () => {
-  it('creates a county admin with a one-time password that must be changed', async () => {
-    const sys = await loginAs(s, 'demo-sys');
-    const r = await sys.post('/api/admin-accounts', { loginName: 'qingxiu-admin', name: '青秀区管理员', role: 'county_admin', regionCode: '450103' });
-    expect(r.status).toBe(201);
+const schoolIn = async (county: string) =>
+  (await s.deps.db.selectFrom('schools').select('id').where('region_code', '=', county).orderBy('id').executeTakeFirstOrThrow()).id;
+const loginNames = (r: { body: { items: { loginName: string }[] } }) => r.body.items.map((a) => a.loginName);
+/** The password an account holder sets at first login (not containing the login name, not common). */
+const OWN = 'Kq7#vLm2pXz9-Own';
+/** Logs in with a temporary password and sets a real one, as the account holder would. */
+async function firstLogin(server: TestServer, loginName: string, temporary: string) {
+  const c = new Client(server);
+  const r = await c.login(loginName, temporary);
+  expect(r.status, JSON.stringify(r.body)).toBe(200);
+  expect(r.body.user.mustChangePassword).toBe(true);
+  expect((await c.post('/api/auth/password', { oldPassword: temporary, newPassword: OWN })).status).toBe(200);
+  return c;
+}
+
+describe(`business admins: created by the level above, inside its node (${TEST_DB})`, () => {
+  it('lets the province admin create a city admin, showing the temporary password once, to the creator only', async () => {
+    const province = await loginAs(s, 'demo-province');
+    const r = await province.post('/api/admin-accounts', { loginName: 'guilin-admin', name: '桂林市管理员', role: 'city_admin', regionCode: '4503' });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
     const c = new Client(s);
-    const login = await c.login('qingxiu-admin', r.body.temporaryPassword);
-    expect(login.body.user).toMatchObject({ role: 'county_admin', mustChangePassword: true, scope: { regionCode: '450103', regionName: '青秀区' } });
+    const login = await c.login('guilin-admin', r.body.temporaryPassword);
+    expect(login.body.user).toMatchObject({ role: 'city_admin', mustChangePassword: true, scope: { regionCode: '4503' } });
     expect((await c.get('/api/teachers')).body.code).toBe('PASSWORD_CHANGE_REQUIRED');
-    const list = await sys.get('/api/admin-accounts?role=county_admin');
-    expect(list.body.items.map((a: { loginName: string }) => a.loginName)).toContain('qingxiu-admin');
+    const list = await province.get('/api/admin-accounts?pageSize=100');
+    expect(loginNames(list)).toContain('guilin-admin');
+    expect(JSON.stringify(list.body)).not.toContain(r.body.temporaryPassword);
+    expect(list.body.abilities).toMatchObject({ creatableRoles: ['city_admin', 'institution_admin'], manage: true, propose: false, approve: false });
+    // the province admin sees the level it looks after, nothing else
+    expect(new Set(list.body.items.map((a: { role: string }) => a.role))).toEqual(new Set(['city_admin', 'institution_admin']));
+    const row = await s.deps.db.selectFrom('users').select('password_hash').where('login_name', '=', 'guilin-admin').executeTakeFirstOrThrow();
+    expect(row.password_hash).not.toContain(r.body.temporaryPassword);
   });
 
-  it('refuses a scope of the wrong kind and a taken login name, changing nothing', async () => {
+  it('lets the province admin create an institution admin, and nothing below a city or outside the province', async () => {
+    const province = await loginAs(s, 'demo-province');
+    const inst = (await s.deps.db.selectFrom('institutions').select('id').orderBy('id').executeTakeFirstOrThrow()).id;
+    expect((await province.post('/api/admin-accounts', { loginName: 'inst-admin2', name: '机构管理员', role: 'institution_admin', institutionId: inst })).status).toBe(201);
+    expect((await province.post('/api/admin-accounts', { loginName: 'inst-admin3', name: 'x', role: 'institution_admin', institutionId: 999_999 })).status).toBe(404);
+    const county = await province.post('/api/admin-accounts', { loginName: 'skip-level', name: 'x', role: 'county_admin', regionCode: '450103' });
+    expect(county.status).toBe(400);
+    expect(county.body.message).toMatch(/只能创建：市级管理员、承培机构管理员/);
+    for (const role of ['province_admin', 'sys_admin', 'security_admin', 'audit_admin', 'school_admin'])
+      expect((await province.post('/api/admin-accounts', { loginName: `p-${role}`.replace(/_/g, '-'), name: 'x', role, regionCode: '45' })).status, role).toBe(400);
+    // a city of another province is outside the node: not found
+    expect((await province.post('/api/admin-accounts', { loginName: 'gd-city', name: 'x', role: 'city_admin', regionCode: '4401' })).status).toBe(404);
+    const wrongLevel = await province.post('/api/admin-accounts', { loginName: 'bad-city', name: 'x', role: 'city_admin', regionCode: '450102' });
+    expect(wrongLevel.status).toBe(400);
+    expect(wrongLevel.body.message).toMatch(/市级行政区划/);
+    expect((await province.post('/api/admin-accounts', { loginName: 'demo-city', name: 'x', role: 'city_admin', regionCode: '4501' })).status).toBe(409);
+    expect(await s.deps.db.selectFrom('users').select('id').where('login_name', 'in', ['skip-level', 'gd-city', 'bad-city', 'inst-admin3']).execute()).toEqual([]);
+  });
+
+  it('lets a city admin create county admins of its own counties only', async () => {
+    const city = await loginAs(s, 'demo-city'); // 南宁市 4501
+    const r = await city.post('/api/admin-accounts', { loginName: 'qingxiu-admin', name: '青秀区管理员', role: 'county_admin', regionCode: '450103' });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    const login = await new Client(s).login('qingxiu-admin', r.body.temporaryPassword);
+    expect(login.body.user).toMatchObject({ role: 'county_admin', scope: { regionCode: '450103', regionName: '青秀区' } });
+    expect((await city.post('/api/admin-accounts', { loginName: 'chengzhong2', name: 'x', role: 'county_admin', regionCode: '450202' })).status).toBe(404);
+    expect((await city.post('/api/admin-accounts', { loginName: 'city-school', name: 'x', role: 'school_admin', schoolId: await schoolIn('450102') })).status).toBe(400);
+    expect(loginNames(await city.get('/api/admin-accounts?pageSize=100'))).toEqual(expect.arrayContaining(['qingxiu-admin', 'demo-county']));
+    expect(loginNames(await city.get('/api/admin-accounts?pageSize=100'))).not.toContain('demo-county2');
+    expect(loginNames(await (await loginAs(s, 'demo-city2')).get('/api/admin-accounts?pageSize=100'))).not.toContain('qingxiu-admin');
+  });
+
+  it('lets a county admin create school admins of its own schools only', async () => {
+    const county = await loginAs(s, 'demo-county'); // 兴宁区 450102
+    const r = await county.post('/api/admin-accounts', { loginName: 'xingning-school', name: '兴宁学校管理员', role: 'school_admin', schoolId: await schoolIn('450102') });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    expect((await county.post('/api/admin-accounts', { loginName: 'other-school', name: 'x', role: 'school_admin', schoolId: await schoolIn('450202') })).status).toBe(404);
+    expect(loginNames(await county.get('/api/admin-accounts?pageSize=100'))).toEqual(expect.arrayContaining(['xingning-school', 'demo-school']));
+    const other = await (await loginAs(s, 'demo-county2')).get('/api/admin-accounts?pageSize=100');
+    expect(loginNames(other)).toContain('demo-school2');
+    expect(loginNames(other)).not.toContain('xingning-school');
+  });
+
+  it('lets the creator reset a password and disable an account in its scope, and answers 404 outside it', async () => {
+    const city = await loginAs(s, 'demo-city');
+    const made = await city.post('/api/admin-accounts', { loginName: 'liangqing-admin', name: '良庆区管理员', role: 'county_admin', regionCode: '450108' });
+    expect(made.status).toBe(201);
+    const id = made.body.id;
+    const holder = await firstLogin(s, 'liangqing-admin', made.body.temporaryPassword);
+    for (const acc of ['demo-city2', 'demo-province', 'demo-county', 'demo-school']) {
+      const c = await loginAs(s, acc);
+      expect((await c.post(`/api/admin-accounts/${id}/password-reset`)).status, acc).toBe(acc === 'demo-school' ? 403 : 404);
+      expect((await c.post(`/api/admin-accounts/${id}/status`, { status: 'disabled' })).status, acc).toBe(acc === 'demo-school' ? 403 : 404);
+    }
+    // a teacher or the creator's own account is not an admin account it looks after
+    expect((await city.post(`/api/admin-accounts/${await userIdOf(s, { login: 'demo-teacher' })}/password-reset`)).status).toBe(404);
+    expect((await city.post(`/api/admin-accounts/${await userIdOf(s, { login: 'demo-city' })}/status`, { status: 'disabled' })).status).toBe(404);
+
+    const reset = await city.post(`/api/admin-accounts/${id}/password-reset`);
+    expect(reset.status).toBe(200);
+    expect((await holder.get('/api/auth/me')).status).toBe(401); // sessions end
+    expect((await new Client(s).login('liangqing-admin', OWN)).status).toBe(401);
+    expect((await new Client(s).login('liangqing-admin', reset.body.temporaryPassword)).body.user.mustChangePassword).toBe(true);
+
+    const again = await loginAs(s, 'liangqing-admin', reset.body.temporaryPassword);
+    expect((await city.post(`/api/admin-accounts/${id}/status`, { status: 'disabled' })).status).toBe(200);
+    expect((await again.get('/api/auth/me')).status).toBe(401);
+    expect((await new Client(s).login('liangqing-admin', reset.body.temporaryPassword)).status).not.toBe(200);
+    expect((await city.post(`/api/admin-accounts/${id}/status`, { status: 'active' })).status).toBe(200);
+    expect((await new Client(s).login('liangqing-admin', reset.body.temporaryPassword)).status).toBe(200);
+    const audit = await s.deps.db.selectFrom('audit_log').select('action').where('object_id', '=', String(id)).where('action', 'like', 'adminAccount.%').orderBy('id').execute();
+    expect(audit.map((a) => a.action)).toEqual(['adminAccount.create', 'adminAccount.password.reset', 'adminAccount.disable', 'adminAccount.enable']);
+  });
+
+  it('refuses the system admin any account with business, audit or security power', async () => {
     const sys = await loginAs(s, 'demo-sys');
-    const before = (await sys.get('/api/admin-accounts?pageSize=100')).body.total;
-    const wrong = await sys.post('/api/admin-accounts', { loginName: 'bad-city', name: 'x', role: 'city_admin', regionCode: '450102' });
-    expect(wrong.status).toBe(400);
-    expect(wrong.body.message).toMatch(/市级行政区划/);
-    expect((await sys.post('/api/admin-accounts', { loginName: 'demo-city', name: 'x', role: 'city_admin', regionCode: '4501' })).status).toBe(409);
-    expect((await sys.post('/api/admin-accounts', { loginName: '1bad', name: 'x', role: 'sys_admin' })).status).toBe(400);
-    expect((await sys.get('/api/admin-accounts?pageSize=100')).body.total).toBe(before);
+    for (const [role, extra] of [['province_admin', { regionCode: '45' }], ['city_admin', { regionCode: '4503' }], ['county_admin', { regionCode: '450103' }],
+      ['school_admin', { schoolId: await schoolIn('450102') }], ['institution_admin', { institutionId: 1 }], ['security_admin', {}], ['audit_admin', {}], ['sys_admin', {}]] as const) {
+      const r = await sys.post('/api/admin-accounts', { loginName: `sys-made-${role.split('_')[0]}`, name: 'x', role, ...extra });
+      expect(r.status, role).toBe(403);
+    }
+    const county = await userIdOf(s, { login: 'demo-county' });
+    expect((await sys.post(`/api/admin-accounts/${county}/password-reset`)).status).toBe(403);
+    expect((await sys.post(`/api/admin-accounts/${county}/status`, { status: 'disabled' })).status).toBe(403);
+    expect((await sys.get('/api/admin-account-requests')).status).toBe(403);
+    expect((await sys.post('/api/admin-account-requests', { action: 'create', role: 'audit_admin', loginName: 'sys-audit', name: 'x', reason: '试试' })).status).toBe(403);
+    // it may read the directory, and is told it can change nothing
+    const list = await sys.get('/api/admin-accounts?pageSize=100');
+    expect(list.status).toBe(200);
+    expect(list.body.abilities).toMatchObject({ creatableRoles: [], manage: false, propose: false, approve: false });
+    expect(loginNames(list)).toEqual(expect.arrayContaining(['demo-province', 'demo-county2', 'demo-audit']));
+    expect(await s.deps.db.selectFrom('users').select('id').where('login_name', 'like', 'sys-%').execute()).toEqual([]);
+  });
+});
+
+describe(`platform accounts: the security admin proposes, an audit admin approves (${TEST_DB})`, () => {
+  const propose = (c: Client, body: object) => c.post('/api/admin-account-requests', { reason: '人员调整', ...body });
+  const pending = async (c: Client) => (await c.get('/api/admin-account-requests?status=pending&pageSize=100')).body.items as { id: number; version: number; loginName: string; canDecide: boolean }[];
+
+  it('creates an audit admin only after a second person approves; the proposer cannot approve; the password is shown once', async () => {
+    const security = await loginAs(s, 'demo-security');
+    const audit = await loginAs(s, 'demo-audit');
+    const p = await propose(security, { action: 'create', role: 'audit_admin', loginName: 'audit2', name: '审计管理员二' });
+    expect(p.status, JSON.stringify(p.body)).toBe(201);
+    expect(await s.deps.db.selectFrom('users').select('id').where('login_name', '=', 'audit2').execute()).toEqual([]);
+    expect((await propose(security, { action: 'create', role: 'audit_admin', loginName: 'audit2', name: '又一个' })).status).toBe(409);
+    // the proposer holds no approval power, and the list says so
+    expect((await security.post(`/api/admin-account-requests/${p.body.id}/decision`, { version: 1, approve: true })).status).toBe(403);
+    expect((await pending(security)).find((q) => q.id === p.body.id)).toMatchObject({ loginName: 'audit2', canDecide: false });
+    expect((await pending(audit)).find((q) => q.id === p.body.id)).toMatchObject({ canDecide: true });
+
+    const ok = await audit.post(`/api/admin-account-requests/${p.body.id}/decision`, { version: 1, approve: true });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    expect(ok.body.temporaryPassword).toMatch(/^Sx/);
+    const again = await audit.post(`/api/admin-account-requests/${p.body.id}/decision`, { version: 1, approve: true });
+    expect(again.status).toBe(409);
+    expect(JSON.stringify(again.body)).not.toContain(ok.body.temporaryPassword);
+    const all = await audit.get('/api/admin-account-requests?pageSize=100');
+    expect(all.body.items.find((q: { id: number }) => q.id === p.body.id)).toMatchObject({ status: 'approved', decidedBy: '审计管理员' });
+    expect(JSON.stringify(all.body)).not.toContain(ok.body.temporaryPassword);
+    expect(JSON.stringify((await security.get('/api/admin-account-requests?pageSize=100')).body)).not.toContain(ok.body.temporaryPassword);
+    const c = await firstLogin(s, 'audit2', ok.body.temporaryPassword);
+    expect((await c.get('/api/auth/me')).body.user.role).toBe('audit_admin');
+  });
+
+  it('lets exactly one of two approvers win; the loser gets 409 and no password', async () => {
+    const security = await loginAs(s, 'demo-security');
+    const audit = await loginAs(s, 'demo-audit');
+    const audit2 = await loginAs(s, 'audit2', OWN);
+    const made = await propose(security, { action: 'create', role: 'province_admin', loginName: 'province2', name: '省级项目管理员二' });
+    const created = await audit2.post(`/api/admin-account-requests/${made.body.id}/decision`, { version: 1, approve: true });
+    expect(created.status).toBe(200);
+    expect((await new Client(s).login('province2', created.body.temporaryPassword)).body.user).toMatchObject({ role: 'province_admin', scope: { regionCode: '45' } });
+
+    const reset = await propose(security, { action: 'reset_password', userId: created.body.userId });
+    expect(reset.status).toBe(201);
+    const both = await Promise.all([audit, audit2].map((c) => c.post(`/api/admin-account-requests/${reset.body.id}/decision`, { version: 1, approve: true })));
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    const winner = both.find((r) => r.status === 200)!;
+    expect((await new Client(s).login('province2', winner.body.temporaryPassword)).status).toBe(200);
+    expect((await new Client(s).login('province2', created.body.temporaryPassword)).status).toBe(401);
+  });
+
+  it('refuses self-approval even where one person could reach both steps, and needs a reason to reject', async () => {
+    const auditId = await userIdOf(s, { login: 'demo-audit' });
+    // a request filed by the audit admin itself (as if it also held the proposer's role): it may not decide it
+    const own = await s.deps.db.insertInto('admin_account_requests').values({ action: 'create', role: 'sys_admin', login_name: 'self-made', name: 'x', reason: '自批', requested_by: auditId })
+      .returning('id').executeTakeFirstOrThrow();
+    const audit = await loginAs(s, 'demo-audit');
+    const r = await audit.post(`/api/admin-account-requests/${own.id}/decision`, { version: 1, approve: true });
+    expect(r.status).toBe(403);
+    expect(r.body.message).toBe('不能审批自己提出的申请');
+    expect(await s.deps.db.selectFrom('users').select('id').where('login_name', '=', 'self-made').execute()).toEqual([]);
+    await expect(s.deps.db.updateTable('admin_account_requests').set({ decided_by: auditId }).where('id', '=', own.id).execute()).rejects.toThrow();
+
+    const security = await loginAs(s, 'demo-security');
+    const p = await propose(security, { action: 'create', role: 'sys_admin', loginName: 'sys2', name: '系统管理员二' });
+    expect((await audit.post(`/api/admin-account-requests/${p.body.id}/decision`, { version: 1, approve: false })).status).toBe(400);
+    expect((await audit.post(`/api/admin-account-requests/${p.body.id}/decision`, { version: 1, approve: false, reason: '无此岗位' })).status).toBe(200);
+    expect(await s.deps.db.selectFrom('users').select('id').where('login_name', '=', 'sys2').execute()).toEqual([]);
+  });
+
+  it('acts only on platform accounts, never on the proposer itself, and keeps the last audit admin', async () => {
+    const security = await loginAs(s, 'demo-security');
+    expect((await propose(security, { action: 'reset_password', userId: await userIdOf(s, { login: 'demo-city' }) })).status).toBe(404);
+    expect((await propose(security, { action: 'disable', userId: await userIdOf(s, { login: 'demo-teacher' }) })).status).toBe(404);
+    expect((await propose(security, { action: 'reset_password', userId: await userIdOf(s, { login: 'demo-security' }) })).status).toBe(403);
+    const sys = await propose(security, { action: 'disable', userId: await userIdOf(s, { login: 'demo-sys' }) });
+    expect(sys.status).toBe(201);
+    expect((await propose(security, { action: 'disable', userId: await userIdOf(s, { login: 'demo-sys' }) })).status).toBe(409); // one open request per account
+    const audit = await loginAs(s, 'demo-audit');
+    expect((await audit.post(`/api/admin-account-requests/${sys.body.id}/decision`, { version: 1, approve: false, reason: '撤回' })).status).toBe(200);
+    // audit admins do not propose
+    expect((await propose(await loginAs(s, 'audit2', OWN), { action: 'disable', userId: await userIdOf(s, { login: 'demo-sys' }) })).status).toBe(403);
+    // two audit admins: one may go; the last one stays, or nothing could be approved again
+    const d = await propose(security, { action: 'disable', userId: await userIdOf(s, { login: 'audit2' }) });
+    expect(d.status).toBe(201);
+    expect((await audit.post(`/api/admin-account-requests/${d.body.id}/decision`, { version: 1, approve: true })).status).toBe(200);
+    expect((await new Client(s).login('audit2', OWN)).status).not.toBe(200);
+    const last = await propose(security, { action: 'disable', userId: await userIdOf(s, { login: 'demo-audit' }) });
+    expect(last.status).toBe(409);
+    expect(last.body.message).toMatch(/最后一个启用的审计管理员/);
+  });
+});
+
+describe(`outbox (${TEST_DB})`, () => {
+  const sendCode = async (server: TestServer) => {
+    expect((await new Client(server).post('/api/auth/forgot/code', { account: '13800000001' })).status).toBe(200);
+    return (await server.deps.db.selectFrom('outbox').select('body').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow()).body;
+  };
+
+  it('shows delivery status and masked recipients, never the message with the code', async () => {
+    const body = await sendCode(s);
+    const code = /(\d{6})/.exec(body)![1]!;
+    const r = await (await loginAs(s, 'demo-sys')).get('/api/outbox');
+    expect(r.status).toBe(200);
+    expect(r.body.devOutbox).toBe(false);
+    expect(r.body.items[0]).toMatchObject({ channel: 'sms', recipient: '138****0001', status: 'sent', statusLabel: '已发送' });
+    expect(r.body.items[0]).not.toHaveProperty('body');
+    expect(JSON.stringify(r.body)).not.toContain(code);
+    expect(JSON.stringify(r.body)).not.toContain('13800000001');
+    for (const acc of ['demo-security', 'demo-audit', 'demo-province']) expect((await (await loginAs(s, acc)).get('/api/outbox')).status, acc).toBe(403);
+  });
+
+  it('shows the bodies on a development outbox only, which production refuses', async () => {
+    const dev = await startTestServer({ devOutbox: true });
+    try {
+      const body = await sendCode(dev);
+      const r = await (await loginAs(dev, 'demo-sys')).get('/api/outbox');
+      expect(r.body.devOutbox).toBe(true);
+      expect(r.body.items[0]).toMatchObject({ recipient: '138****0001', body });
+    } finally {
+      await dev.close();
+    }
+    expect(() => loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'https://px.example.gov.cn', DEV_OUTBOX: 'true' })).toThrow(/DEV_OUTBOX/);
   });
 });
 
 describe(`first start without demo data (${TEST_DB})`, () => {
-  it('creates only the system admin, with a printed one-time password', async () => {
+  it('creates the three separated admins and one province admin, each with a one-time password', async () => {
     const bare = await startTestServer({ demoData: false });
     try {
-      expect(bare.firstAdminPassword).toMatch(/^Sx/);
-      const users = await bare.deps.db.selectFrom('users').select('login_name').execute();
-      expect(users.map((u) => u.login_name)).toEqual(['admin']);
-      const c = new Client(bare);
-      expect((await c.login('admin', bare.firstAdminPassword!)).body.user.mustChangePassword).toBe(true);
+      const accounts = bare.firstAccounts!;
+      expect(accounts.map((a) => [a.loginName, a.role])).toEqual([['admin', 'sys_admin'], ['security', 'security_admin'], ['audit', 'audit_admin'], ['province', 'province_admin']]);
+      expect(bare.firstAdminPassword).toBe(accounts[0]!.password);
+      const users = await bare.deps.db.selectFrom('users').select('login_name').orderBy('id').execute();
+      expect(users.map((u) => u.login_name)).toEqual(['admin', 'security', 'audit', 'province']);
+      const pw = Object.fromEntries(accounts.map((a) => [a.loginName, a.password]));
+      expect(new Set(Object.values(pw)).size).toBe(4);
+      for (const p of Object.values(pw)) expect(p).toMatch(/^Sx/);
+      const province = await firstLogin(bare, 'province', pw.province!);
+      expect((await province.post('/api/admin-accounts', { loginName: 'nanning', name: '南宁市管理员', role: 'city_admin', regionCode: '4501' })).status).toBe(201);
+      const sys = await firstLogin(bare, 'admin', pw.admin!);
+      expect((await sys.post('/api/admin-accounts', { loginName: 'nanning2', name: 'x', role: 'city_admin', regionCode: '4501' })).status).toBe(403);
       const regions = await bare.deps.db.selectFrom('regions').select('code').execute();
       expect(regions.length).toBeGreaterThan(100); // the region tree is reference data, always there
     } finally {

@@ -46,8 +46,17 @@ export const GRANTS = {
   'project.assign': TEACHER_ADMINS,
   // institutions see only their own classes
   'class.manage': ['institution_admin'],
+  // 发件箱: delivery status with masked recipients; message bodies (codes) only with config.devOutbox
   'outbox.read': ['sys_admin'],
-  'adminAccount.manage': ['sys_admin'],
+  // 管理员账号 (三员分立): each business level creates and looks after the level below it (province → city
+  // admins and institution admins, city → county, county → school; the service checks the scope). The
+  // platform's own accounts (province, sys, security, audit admins) change only by two people: the security
+  // admin proposes, an audit admin approves. The sys admin reads the directory and creates nobody.
+  'adminAccount.read': ['province_admin', 'city_admin', 'county_admin', 'sys_admin', 'security_admin', 'audit_admin'],
+  'adminAccount.manage': ['province_admin', 'city_admin', 'county_admin'],
+  'adminAccount.requests': ['security_admin', 'audit_admin'],
+  'adminAccount.propose': ['security_admin'],
+  'adminAccount.approve': ['audit_admin'],
   'audit.read': ['audit_admin'],
   'security.manage': ['security_admin'],
 } as const satisfies Record<string, readonly Role[] | null>;

@@ -69,7 +69,9 @@ export const ADMIN_MENU: AdminEntry[] = [
   { path: 'credit-reports', label: '学分达标统计', icon: <BarChartOutlined />, roles: TEACHER_ADMIN },
   { path: 'credit-policies', label: '学分政策', icon: <ControlOutlined />, roles: ['province_admin'] },
   { path: 'classes', label: '我的班级', icon: <TeamOutlined />, roles: ['institution_admin'] },
-  { path: 'admin-accounts', label: '管理员账号', icon: <UserOutlined />, roles: ['sys_admin'] },
+  // 三员分立: each level creates the level below it; the security admin proposes and the audit admin approves
+  // changes to platform accounts; the system admin only reads the directory
+  { path: 'admin-accounts', label: '管理员账号', icon: <UserOutlined />, roles: ['province_admin', 'city_admin', 'county_admin', 'sys_admin', 'security_admin', 'audit_admin'] },
   { path: 'outbox', label: '通知发件箱', icon: <MailOutlined />, roles: ['sys_admin'] },
   { path: 'security', label: '账户安全', icon: <LockOutlined />, roles: ['security_admin'] },
   { path: 'audit', label: '审计日志', icon: <AuditOutlined />, roles: ['audit_admin'] },

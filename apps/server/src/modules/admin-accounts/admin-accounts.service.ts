@@ -1,55 +1,69 @@
-// 管理员账号: the system admin creates the admin accounts of every level and institution.
-// Each role needs a scope of the right kind; the three separated roles are one per account.
+// 管理员账号: each business level creates and looks after the level below it, inside its own node
+// (rules.ts says who creates whom). A temporary password is answered once, to that creator, and
+// never stored in clear. Accounts outside the actor's scope are "not found" (404).
 import { randomBytes } from 'node:crypto';
 import { regionLevelOf, ROLE_LABELS, type Role } from '@shixun/domain';
-import { requirePermission } from '../../access/policy.ts';
+import { can, requirePermission, type Actor } from '../../access/policy.ts';
 import type { Deps, Executor, RequestCtx } from '../../context.ts';
-import { conflict, invalid } from '../../http/errors.ts';
+import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { hashPassword } from '../auth/passwords.ts';
+import { revokeSessions } from '../auth/sessions.ts';
+import * as repo from './admin-accounts.repository.ts';
+import { CREATES, creatableRoles, governsAccount, REGION_LEVEL, type AdminRole } from './rules.ts';
+import { clearLockouts } from '../auth/lockout.ts';
 
-export type AdminRole = Exclude<Role, 'teacher'>;
+export type { AdminRole };
 export interface NewAdmin { loginName: string; name: string; role: AdminRole; regionCode?: string; schoolId?: number; institutionId?: number }
-
-const REGION_LEVEL: Partial<Record<AdminRole, 'province' | 'city' | 'county'>> = {
-  province_admin: 'province', city_admin: 'city', county_admin: 'county',
-};
 
 export function temporaryPassword() {
   return `Sx${randomBytes(6).toString('base64url')}#${10 + (randomBytes(1)[0]! % 90)}`;
 }
 
-async function scopeFor(deps: Deps, a: NewAdmin) {
+const LEVEL_WORD = { province: '省', city: '市', county: '区县' } as const;
+
+/** The scope of a new business admin: of the right kind, and under the creator's node (else 404). */
+async function scopeUnder(deps: Deps, actor: Actor, a: NewAdmin): Promise<repo.AccountScope> {
+  const root = actor.scope.regionCode ?? '\u0000';
   const level = REGION_LEVEL[a.role];
   if (level) {
-    if (!a.regionCode || regionLevelOf(a.regionCode) !== level || !a.regionCode.startsWith(deps.config.provinceCode))
-      throw invalid(`${ROLE_LABELS[a.role]}需要选择一个${{ province: '省', city: '市', county: '区县' }[level]}级行政区划`);
-    const r = await deps.db.selectFrom('regions').select('code').where('code', '=', a.regionCode).executeTakeFirst();
-    if (!r) throw invalid('所选行政区划不存在');
-    return { region_code: a.regionCode, school_id: null, institution_id: null };
+    if (!a.regionCode || regionLevelOf(a.regionCode) !== level) throw invalid(`${ROLE_LABELS[a.role]}需要选择一个${LEVEL_WORD[level]}级行政区划`, { regionCode: `请选择${LEVEL_WORD[level]}级行政区划` });
+    const r = a.regionCode.startsWith(root) ? await repo.regionByCode(deps.db, a.regionCode) : undefined;
+    if (!r) throw notFound('行政区划');
+    return { region_code: r.code, school_id: null, institution_id: null };
   }
   if (a.role === 'school_admin') {
-    const s = a.schoolId && (await deps.db.selectFrom('schools').select('id').where('id', '=', a.schoolId).executeTakeFirst());
-    if (!s) throw invalid('校级管理员需要选择所在学校');
+    if (!a.schoolId) throw invalid('校级管理员需要选择所在学校', { schoolId: '请选择学校' });
+    const s = await repo.schoolById(deps.db, a.schoolId);
+    if (!s || !s.region_code.startsWith(root)) throw notFound('学校');
     return { region_code: null, school_id: s.id, institution_id: null };
   }
   if (a.role === 'institution_admin') {
-    const i = a.institutionId && (await deps.db.selectFrom('institutions').select('id').where('id', '=', a.institutionId).executeTakeFirst());
-    if (!i) throw invalid('承培机构管理员需要选择承培机构');
-    return { region_code: null, school_id: null, institution_id: i.id };
+    if (!a.institutionId) throw invalid('承培机构管理员需要选择承培机构', { institutionId: '请选择承培机构' });
+    if (!(await repo.institutionById(deps.db, a.institutionId))) throw notFound('承培机构');
+    return { region_code: null, school_id: null, institution_id: a.institutionId };
   }
-  return { region_code: deps.config.provinceCode, school_id: null, institution_id: null }; // the three platform roles
+  throw forbidden();
+}
+
+function refuseRole(actor: Actor, role: AdminRole): never {
+  const mine = creatableRoles(actor.role).map((r) => ROLE_LABELS[r]).join('、');
+  const msg = `您不能创建${ROLE_LABELS[role]}账号${mine ? `，只能创建：${mine}` : ''}（省级及三员账号由安全管理员提出、审计管理员批准后生效）`;
+  throw invalid(msg, { role: msg });
 }
 
 export async function createAdmin(deps: Deps, ctx: RequestCtx, a: NewAdmin) {
-  requirePermission(ctx.actor!, 'adminAccount.manage');
-  const scope = await scopeFor(deps, a);
+  const actor = ctx.actor!;
+  requirePermission(actor, 'adminAccount.manage');
+  if (!CREATES[actor.role]?.[a.role]) refuseRole(actor, a.role);
+  const scope = await scopeUnder(deps, actor, a);
+  if (await repo.loginNameTaken(deps.db, a.loginName)) throw conflict('该登录名已被使用', 'ALREADY_EXISTS');
   const password = temporaryPassword();
   const hash = await hashPassword(password);
   try {
     const id = await deps.db.transaction().execute(async (trx) => {
-      const id = await insertAdmin(trx, a, scope, hash);
-      await recordAudit(trx, ctx, { action: 'adminAccount.create', objectType: 'user', objectId: id, detail: { role: a.role, ...scope } });
+      const id = await repo.insertAdmin(trx, a, scope, hash);
+      await recordAudit(trx, ctx, { action: 'adminAccount.create', objectType: 'user', objectId: id, detail: { role: a.role, loginName: a.loginName, ...scope } });
       return id;
     });
     return { id, temporaryPassword: password };
@@ -59,36 +73,93 @@ export async function createAdmin(deps: Deps, ctx: RequestCtx, a: NewAdmin) {
   }
 }
 
-export async function insertAdmin(trx: Executor, a: Pick<NewAdmin, 'loginName' | 'name' | 'role'>, scope: { region_code: string | null; school_id: number | null; institution_id: number | null }, hash: string) {
-  const u = await trx.insertInto('users').values({ login_name: a.loginName, name: a.name, password_hash: hash, must_change_password: true,
-    source: 'admin', id_number: null, phone: null, email: null, reject_reason: null }).returning('id').executeTakeFirstOrThrow();
-  await trx.insertInto('user_roles').values({ user_id: u.id, role: a.role, ...scope }).execute();
-  return u.id;
+/** The account an actor looks after, or 404: out of scope and missing look the same. */
+async function governedAccount(deps: Deps, actor: Actor, id: number) {
+  requirePermission(actor, 'adminAccount.manage');
+  const acc = await repo.accountOf(deps.db, id);
+  if (!acc || !governsAccount({ role: actor.role, regionCode: actor.scope.regionCode }, acc.roles)) throw notFound('管理员账号');
+  return acc;
 }
 
-export async function listAdmins(deps: Deps, ctx: RequestCtx, q: { role?: string; page: number; pageSize: number }) {
-  requirePermission(ctx.actor!, 'adminAccount.manage');
-  let base = deps.db.selectFrom('user_roles as ur').innerJoin('users as u', 'u.id', 'ur.user_id')
-    .leftJoin('regions as r', 'r.code', 'ur.region_code').leftJoin('schools as s', 's.id', 'ur.school_id')
-    .leftJoin('institutions as i', 'i.id', 'ur.institution_id').where('ur.role', '!=', 'teacher');
-  if (q.role) base = base.where('ur.role', '=', q.role);
-  const [items, total] = await Promise.all([
-    base.select(['u.id', 'u.login_name as loginName', 'u.name', 'ur.role', 'u.status', 'r.name as regionName', 's.name as schoolName', 'i.name as institutionName'])
-      .orderBy('u.id').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(total.n), page: q.page, pageSize: q.pageSize };
-}
-
-/**
- * A database started without demo data has nobody to log in: the first start creates the system
- * admin `admin` with a one-time password (printed once, to be changed at first login).
- */
-export async function bootstrapSysAdmin(db: Executor, provinceCode: string): Promise<string | null> {
-  if (await db.selectFrom('users').select('id').limit(1).executeTakeFirst()) return null;
+export async function resetAdminPassword(deps: Deps, ctx: RequestCtx, id: number) {
+  const acc = await governedAccount(deps, ctx.actor!, id);
   const password = temporaryPassword();
   const hash = await hashPassword(password);
-  await db.transaction().execute((trx) =>
-    insertAdmin(trx, { loginName: 'admin', name: '系统管理员', role: 'sys_admin' }, { region_code: provinceCode, school_id: null, institution_id: null }, hash));
-  return password;
+  await deps.db.transaction().execute(async (trx) => {
+    await applyPasswordReset(trx, acc.id, hash);
+    await recordAudit(trx, ctx, { action: 'adminAccount.password.reset', objectType: 'user', objectId: acc.id, detail: { loginName: acc.login_name } });
+  });
+  return { id: acc.id, temporaryPassword: password };
+}
+
+export async function setAdminStatus(deps: Deps, ctx: RequestCtx, id: number, status: 'active' | 'disabled') {
+  const acc = await governedAccount(deps, ctx.actor!, id);
+  if (acc.status === 'pending' || acc.status === 'rejected') throw invalid('该账号状态不能在此修改');
+  await deps.db.transaction().execute(async (trx) => {
+    await applyStatus(trx, acc.id, status);
+    await recordAudit(trx, ctx, { action: status === 'disabled' ? 'adminAccount.disable' : 'adminAccount.enable', objectType: 'user', objectId: acc.id, detail: { loginName: acc.login_name } });
+  });
+  return { id: acc.id, status };
+}
+
+export async function applyPasswordReset(trx: Executor, userId: number, hash: string) {
+  await repo.setTemporaryPassword(trx, userId, hash);
+  await clearLockouts(trx, userId); // a reset is how a locked-out admin gets back in
+  await revokeSessions(trx, userId);
+}
+
+/** 停用 ends the account's sessions at once. */
+export async function applyStatus(trx: Executor, userId: number, status: 'active' | 'disabled') {
+  await repo.setStatus(trx, userId, status);
+  if (status === 'disabled') await revokeSessions(trx, userId);
+}
+
+/** What the actor may do on the page, so the UI shows only what the server will honour. */
+function abilities(actor: Actor) {
+  return {
+    creatableRoles: can(actor, 'adminAccount.manage') ? creatableRoles(actor.role) : [],
+    manage: can(actor, 'adminAccount.manage'),
+    propose: can(actor, 'adminAccount.propose'),
+    approve: can(actor, 'adminAccount.approve'),
+    scopeRegionCode: actor.scope.regionCode ?? null,
+  };
+}
+
+function visibleTo(actor: Actor): repo.Visible {
+  if (can(actor, 'adminAccount.manage')) return { governedBy: { role: actor.role, regionCode: actor.scope.regionCode } };
+  if (can(actor, 'adminAccount.requests')) return { platform: true };
+  return { all: true }; // the sys admin: read-only directory
+}
+
+export async function listAdmins(deps: Deps, ctx: RequestCtx, q: { role?: string; q?: string; page: number; pageSize: number }) {
+  const actor = ctx.actor!;
+  requirePermission(actor, 'adminAccount.read');
+  const { items, total } = await repo.listAccounts(deps.db, visibleTo(actor), q);
+  return { items, total, page: q.page, pageSize: q.pageSize, abilities: abilities(actor) };
+}
+
+/** The accounts a first start creates: the three separated roles and one province admin. */
+export const PLATFORM_BOOTSTRAP: { loginName: string; name: string; role: AdminRole }[] = [
+  { loginName: 'admin', name: '系统管理员', role: 'sys_admin' },
+  { loginName: 'security', name: '安全管理员', role: 'security_admin' },
+  { loginName: 'audit', name: '审计管理员', role: 'audit_admin' },
+  { loginName: 'province', name: '省级项目管理员', role: 'province_admin' },
+];
+
+/**
+ * A database started without demo data has nobody to log in. The first start creates the platform's
+ * accounts — system, security and audit admin and one province admin — each with a one-time password
+ * (printed once to the console, to be changed at first login). After that the province admin creates
+ * the cities' admins, and platform accounts change only through two-person requests.
+ */
+export async function bootstrapPlatformAccounts(db: Executor, provinceCode: string): Promise<{ loginName: string; role: Role; password: string }[] | null> {
+  if (await db.selectFrom('users').select('id').limit(1).executeTakeFirst()) return null;
+  const made = await Promise.all(PLATFORM_BOOTSTRAP.map(async (a) => {
+    const password = temporaryPassword();
+    return { ...a, password, hash: await hashPassword(password) };
+  }));
+  await db.transaction().execute(async (trx) => {
+    for (const a of made) await repo.insertAdmin(trx, a, { region_code: provinceCode, school_id: null, institution_id: null }, a.hash);
+  });
+  return made.map((a) => ({ loginName: a.loginName, role: a.role, password: a.password }));
 }

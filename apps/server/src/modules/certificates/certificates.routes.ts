@@ -29,7 +29,7 @@ export function certificateRoutes(app: App, deps: Deps) {
   // 'session' here, the real rule in the service: the holder (credit.self) or an admin in scope (credit.read)
   app.get('/api/certificates/:id/pdf', { config: { access: 'session' }, schema: { tags, summary: '下载证书 PDF', params: idParam } },
     async (req, reply) => {
-      const r = await certificatePdf(deps, req.ctx, req.params.id, `${req.protocol}://${req.host}`);
+      const r = await certificatePdf(deps, req.ctx, req.params.id, deps.config.publicUrl);
       return reply.type('application/pdf')
         .header('content-disposition', contentDisposition('attachment', r.asciiName, r.fileName))
         .header('cache-control', 'private, no-store')

@@ -15,7 +15,7 @@ export function myClassRoutes(app: App, deps: Deps) {
 
   app.get('/api/my/enrollments/:id/certificate.pdf', { config: { access: 'project.self' }, schema: { tags, summary: '打印结业证书（PDF）', params: idParam } },
     async (req, reply) => {
-      const r = await myCertificatePdf(deps, req.ctx, req.params.id, `${req.protocol}://${req.host}`);
+      const r = await myCertificatePdf(deps, req.ctx, req.params.id, deps.config.publicUrl);
       return reply.type('application/pdf').header('cache-control', 'private, no-store')
         .header('content-disposition', contentDisposition('inline', r.asciiName, r.fileName)).send(r.pdf);
     });

@@ -1,24 +1,43 @@
 // Where verification codes and notices leave the platform. The built-in notifier writes to the
-// outbox table (readable by the platform admin and by tests); a real SMS or SMTP adapter
+// outbox table (the platform admin sees delivery status and masked recipients; tests read the table); a real SMS or SMTP adapter
 // implements the same interface.
-import type { Executor } from '../../context.ts';
+import { maskEmail, maskPhone } from '@shixun/domain';
+import type { Deps, Executor } from '../../context.ts';
+import { decrypt, sealValue } from '../../security/pii.ts';
 
 export interface Message { channel: 'sms' | 'email'; recipient: string; subject: string; body: string }
 export interface Notifier { send(db: Executor, m: Message): Promise<void> }
 
 export const outboxNotifier: Notifier = {
   async send(db, m) {
-    await db.insertInto('outbox').values(m).execute();
+    // the recipient is personal data: encrypted at rest like ID and phone numbers
+    await db.insertInto('outbox').values({ ...m, recipient: sealValue(m.recipient) }).execute();
   },
 };
 
-export async function listOutbox(db: Executor, page: number, pageSize: number) {
+/**
+ * 通知发件箱 as the platform admin sees it: channel, masked recipient, subject and delivery status.
+ * The body carries verification codes, so it is shown only on a development outbox
+ * (config.devOutbox, refused in production), and the answer says which mode it is.
+ */
+export async function listOutbox(deps: Pick<Deps, 'db' | 'config' | 'keys'>, page: number, pageSize: number) {
+  const { db } = deps;
+  const dev = deps.config.devOutbox;
   const [items, total] = await Promise.all([
     db.selectFrom('outbox').selectAll().orderBy('id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute(),
     db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return {
-    items: items.map((m) => ({ id: m.id, channel: m.channel, recipient: m.recipient, subject: m.subject, body: m.body, createdAt: m.created_at })),
+    devOutbox: dev,
+    items: items.map((m) => {
+      const to = decrypt(deps.keys, m.recipient);
+      return {
+        id: m.id, channel: m.channel, recipient: m.channel === 'email' ? maskEmail(to) : maskPhone(to), subject: m.subject,
+        status: m.status, statusLabel: STATUS_LABELS[m.status], createdAt: m.created_at, ...(dev ? { body: m.body } : {}),
+      };
+    }),
     total: Number(total.n), page, pageSize,
   };
 }
+
+const STATUS_LABELS = { queued: '待发送', sent: '已发送', failed: '发送失败' } as const;
