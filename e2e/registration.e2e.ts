@@ -27,14 +27,14 @@ test('register → pending → school admin approves → teacher logs in', async
   await pick(page, '所在市', '南宁市');
   await pick(page, '所在区县', '兴宁区');
   await pick(page, '学校', school);
-  await page.getByLabel('密码', { exact: true }).fill('Huang@2026');
-  await page.getByLabel('确认密码').fill('Huang@2026');
+  await page.getByLabel('密码', { exact: true }).fill('Huang#2026wq');
+  await page.getByLabel('确认密码').fill('Huang#2026wq');
   await shot(page, 'register-filled');
   await page.getByRole('button', { name: btn('提交') }).click();
   await page.getByText('注册申请已提交').first().waitFor();
 
   // before approval the login page says the account waits for the school admin
-  await login(page, idNumber, 'Huang@2026');
+  await login(page, idNumber, 'Huang#2026wq');
   await expect.poll(() => page.getByTestId('login-error').textContent(), { timeout: 20_000 }).toContain('审核');
 
   await login(page, 'demo-school');
@@ -49,7 +49,7 @@ test('register → pending → school admin approves → teacher logs in', async
   await page.getByText('已通过 黄丽娟 的注册申请').waitFor();
   await logout(page);
 
-  await login(page, '13912345678', 'Huang@2026');
+  await login(page, '13912345678', 'Huang#2026wq');
   await page.waitForURL('**/space**');
   await expect.poll(() => page.getByTestId('current-user').textContent(), { timeout: 20_000 }).toContain('黄丽娟');
 });

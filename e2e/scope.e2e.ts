@@ -2,8 +2,8 @@
 // county) is not in the list, and opening his detail page directly shows "not found".
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, DEMO_PASSWORD, launch, newPage, shot } from './browser.ts';
-import { login } from './helpers.ts';
+import { baseUrl, launch, newPage, shot } from './browser.ts';
+import { apiLogin, login } from './helpers.ts';
 
 let browser: Browser;
 let page: Page;
@@ -15,12 +15,7 @@ afterAll(() => browser?.close());
 
 async function idOfWangWei(): Promise<number> {
   // ask as the province admin, who may see both counties
-  const r = await fetch(`${baseUrl()}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: baseUrl() },
-    body: JSON.stringify({ account: 'demo-province', password: DEMO_PASSWORD }),
-  });
-  const cookie = r.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = await apiLogin('demo-province'); // password, then the authenticator code
   const list = (await (await fetch(`${baseUrl()}/api/teachers?q=${encodeURIComponent('王伟')}`, { headers: { cookie } })).json()) as { items: { id: number; name: string }[] };
   const w = list.items.find((t) => t.name === '王伟');
   expect(w).toBeDefined();

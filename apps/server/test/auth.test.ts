@@ -1,14 +1,17 @@
 import { sql } from 'kysely';
 import { makeIdNumber } from '@shixun/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../src/modules/auth/passwords.ts';
 import { Client, DEMO_PASSWORD, TEST_DB, loginAs, startTestServer, userIdOf, type TestServer } from './harness.ts';
 
 let s: TestServer;
 beforeAll(async () => { s = await startTestServer(); });
 afterAll(async () => { await s?.close(); });
 
+/** Recipients are encrypted at rest (each ciphertext differs): the newest messages are read back decrypted. */
 const lastOutboxCode = async (recipient: string) => {
-  const m = await s.deps.db.selectFrom('outbox').select('body').where('recipient', '=', recipient).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+  const recent = await s.deps.db.selectFrom('outbox').select(['body', 'recipient']).orderBy('id', 'desc').limit(50).execute();
+  const m = recent.find((r) => r.recipient === recipient)!;
   return /(\d{6})/.exec(m.body)![1]!;
 };
 
@@ -125,16 +128,18 @@ describe(`default password and password changes (${TEST_DB})`, () => {
   it('ends the other sessions of the user when the password changes', async () => {
     const a = await loginAs(s, 'demo-school2');
     const b = await loginAs(s, 'demo-school2');
-    expect((await a.post('/api/auth/password', { oldPassword: DEMO_PASSWORD, newPassword: 'Changed#2026' })).status).toBe(200);
+    expect((await a.post('/api/auth/password', { oldPassword: DEMO_PASSWORD, newPassword: 'Changed#2026x' })).status).toBe(200);
     expect((await a.get('/api/auth/me')).status).toBe(200);
     expect((await b.get('/api/auth/me')).status).toBe(401);
-    expect((await a.post('/api/auth/password', { oldPassword: 'Changed#2026', newPassword: DEMO_PASSWORD })).status).toBe(200);
+    // the demo password is refused as a NEW password (too well known); put it back directly for the tests below
+    expect((await a.post('/api/auth/password', { oldPassword: 'Changed#2026x', newPassword: DEMO_PASSWORD })).status).toBe(400);
+    await s.deps.db.updateTable('users').set({ password_hash: await hashPassword(DEMO_PASSWORD) }).where('login_name', '=', 'demo-school2').execute();
   });
 
   it('resets a forgotten password with a single-use code from the outbox', async () => {
     const anon = new Client(s);
     const sent = await anon.post('/api/auth/forgot/code', { account: '13800000002' });
-    expect(sent.body.sentTo).toBe('138****0002');
+    expect(sent.body.message).toMatch(/如果该账号存在且绑定了手机号，验证码已发送/); // the same answer for any account
     const code = await lastOutboxCode('13800000002');
     expect((await anon.post('/api/auth/forgot/reset', { account: '13800000002', code: code === '000000' ? '111111' : '000000', newPassword: 'Reset#2026a' })).body.message).toBe('验证码不正确');
     expect((await anon.post('/api/auth/forgot/reset', { account: '13800000002', code, newPassword: 'Reset#2026a' })).status).toBe(200);

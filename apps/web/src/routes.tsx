@@ -4,12 +4,14 @@ import { useQueryClient } from '@tanstack/react-query';
 import { setNavigator, setOnAuthEvent } from './api/client.ts';
 import { ME_KEY } from './api/session.ts';
 import { PageLoading, RequireUser, RootRedirect } from './components/guards.tsx';
+import { TwoFactorGate } from './pages/space/TwoFactorGate.tsx';
 
 const Login = lazy(() => import('./pages/public/Login.tsx'));
 const Register = lazy(() => import('./pages/public/Register.tsx'));
 const Forgot = lazy(() => import('./pages/public/Forgot.tsx'));
 const ChangePassword = lazy(() => import('./pages/public/ChangePassword.tsx'));
 const Verify = lazy(() => import('./pages/public/Verify.tsx'));
+const TwoFactorSetup = lazy(() => import('./pages/public/TwoFactorSetup.tsx'));
 
 const SpaceLayout = lazy(() => import('./layouts/SpaceLayout.tsx'));
 const Dashboard = lazy(() => import('./pages/space/Dashboard.tsx'));
@@ -72,11 +74,12 @@ export function AppRoutes() {
           <Route path="/register" element={<Register />} />
           <Route path="/forgot" element={<Forgot />} />
           <Route path="/change-password" element={<ChangePassword />} />
+          <Route path="/two-factor/setup" element={<TwoFactorSetup />} />
           <Route path="/verify" element={<Verify />} />
           <Route path="/verify/:code" element={<Verify />} />
 
           <Route path="/space/checkin" element={<CheckinPage />} />
-          <Route path="/space" element={<RequireUser area="space"><SpaceLayout /></RequireUser>}>
+          <Route path="/space" element={<RequireUser area="space"><TwoFactorGate><SpaceLayout /></TwoFactorGate></RequireUser>}>
             <Route index element={<Navigate to="home" replace />} />
             <Route path="home" element={<Dashboard />} />
             <Route path="profile" element={<ProfilePage />} />
@@ -89,7 +92,7 @@ export function AppRoutes() {
             <Route path=":module" element={<Building />} />
           </Route>
 
-          <Route path="/admin" element={<RequireUser area="admin"><AdminLayout /></RequireUser>}>
+          <Route path="/admin" element={<RequireUser area="admin"><TwoFactorGate><AdminLayout /></TwoFactorGate></RequireUser>}>
             <Route index element={<AdminIndex />} />
             <Route path="teachers" element={<Teachers />} />
             <Route path="teachers/:id" element={<TeacherDetail />} />

@@ -3,13 +3,16 @@ import type { Deps, RequestCtx } from '../../context.ts';
 import { conflict } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { codeError, consumeCode, sendCode } from '../auth/verification.ts';
+import { phoneIndex, sealPhone } from '../../security/pii.ts';
 
 type Kind = 'phone' | 'email';
 const purpose = (k: Kind): 'change_phone' | 'change_email' => (k === 'phone' ? 'change_phone' : 'change_email');
 const TAKEN = { phone: '该手机号已被其他账号使用', email: '该邮箱已被其他账号使用' };
 
 async function assertFree(deps: Deps, kind: Kind, value: string, userId: number) {
-  const other = await deps.db.selectFrom('users').select('id').where(kind, '=', value).where('id', '!=', userId).executeTakeFirst();
+  // phone numbers are encrypted at rest: found through their blind index
+  const q = deps.db.selectFrom('users').select('id').where('id', '!=', userId);
+  const other = await (kind === 'phone' ? q.where('phone_bidx', '=', phoneIndex(value)) : q.where('email', '=', value)).executeTakeFirst();
   if (other) throw conflict(TAKEN[kind], 'ALREADY_EXISTS');
 }
 
@@ -31,7 +34,7 @@ export async function changeContact(deps: Deps, ctx: RequestCtx, kind: Kind, val
   const check = await deps.db.transaction().execute(async (trx) => {
     const c = await consumeCode(trx, purpose(kind), value, actor.userId, code);
     if (c !== 'ok') return c;
-    await trx.updateTable('users').set({ [kind]: value }).where('id', '=', actor.userId).execute();
+    await trx.updateTable('users').set(kind === 'phone' ? sealPhone(value) : { email: value }).where('id', '=', actor.userId).execute();
     await recordAudit(trx, ctx, { action: `account.${kind}.change`, objectType: 'user', objectId: actor.userId,
       detail: { to: kind === 'phone' ? maskPhone(value) : maskEmail(value) } });
     return c;

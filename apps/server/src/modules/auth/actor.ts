@@ -3,6 +3,13 @@ import type { Actor } from '../../access/policy.ts';
 import type { Executor } from '../../context.ts';
 import { findUserById, rolesOf, type RoleRow } from './users.repository.ts';
 
+declare module '../../access/policy.ts' {
+  interface Actor {
+    /** The role must use two-factor authentication and the account has not enrolled: only enrolment is open. */
+    mustEnrollTotp?: boolean;
+  }
+}
+
 /** The role an account acts as: its admin role when it has one (ROLES order), else teacher. */
 export function primaryRole(rows: RoleRow[]): RoleRow | undefined {
   const sorted = [...rows].sort((a, b) => ROLES.indexOf(b.role) - ROLES.indexOf(a.role));
@@ -28,6 +35,7 @@ export function actorOf({ user, roles }: Account, sessionId: number): Actor | un
       regionCode: p.region_code ?? undefined, schoolId: p.school_id ?? undefined, institutionId: p.institution_id ?? undefined,
     },
     mustChangePassword: user.must_change_password,
+    mustEnrollTotp: user.totp_required && !user.totp_enabled_at,
     idNumber: user.id_number,
   };
 }
@@ -45,5 +53,7 @@ export function describeMe({ user, roles }: Account) {
       institutionId: p?.institution_id ?? undefined, institutionName: p?.institution_name ?? undefined,
     },
     mustChangePassword: user.must_change_password,
+    mustEnrollTotp: user.totp_required && !user.totp_enabled_at,
+    totpEnabled: !!user.totp_enabled_at,
   };
 }

@@ -1,51 +1,64 @@
-import { checkIdNumber, checkPassword as checkPolicy, defaultPasswordFor, idNumberFacts, maskIdNumber, maskPhone, normalizeIdNumber, PHONE_RE } from '@shixun/domain';
+import { checkIdNumber, idNumberFacts, maskIdNumber, maskPhone, normalizeIdNumber, PHONE_RE } from '@shixun/domain';
 import type { Deps, RequestCtx } from '../../context.ts';
 import { AppError, conflict, invalid } from '../../http/errors.ts';
+import { idNumberIndex, phoneIndex, sealIdNumber, sealPhone } from '../../security/pii.ts';
 import { recordAudit, recordAuditNow } from '../audit/audit.service.ts';
 import { describeMe, primaryRole } from './actor.ts';
+import { guardForgotCode, guardRegistration } from './challenge.ts';
+import { accountKey, clearLockouts, clearLoginFailures, lockedError, lockedUntil, recordLoginFailure } from './lockout.ts';
+import { issueTicket } from './login-tickets.ts';
+import { isRecentPassword, newPasswordProblem, rememberPassword, REUSED_MESSAGE } from './password-rules.ts';
 import { burn, checkPassword, hashPassword } from './passwords.ts';
 import { createSession, revokeSessions } from './sessions.ts';
-import { clearFailedLogins, findUserByAccount, findUserById, recordFailedLogin, rolesOf } from './users.repository.ts';
+import { requiresTwoFactor } from './totp.ts';
+import { findUserByAccount, findUserById, rolesOf } from './users.repository.ts';
 import { codeError, consumeCode, sendCode } from './verification.ts';
 
 const BAD_CREDENTIALS = () => new AppError(401, 'INVALID_CREDENTIALS', '用户名或密码错误');
 const maskAccount = (a: string) => (a.length >= 15 ? maskIdNumber(a) : a.length === 11 ? maskPhone(a) : a);
 
-function lockedError(until: Date) {
-  const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
-  return new AppError(423, 'ACCOUNT_LOCKED', `登录失败次数过多，账号已被锁定，请 ${minutes} 分钟后再试，或联系管理员解锁`);
-}
-
+/**
+ * Password step of a login. Failures count per (account as typed, client IP), for unknown accounts
+ * too, so the answers (401, then 423 after the same number of tries) never tell whether an account
+ * exists. An enrolled account gets a ticket for the second step instead of a session.
+ */
 export async function login(deps: Deps, ctx: RequestCtx, input: { account: string; password: string }) {
   const { db, config } = deps;
+  const key = accountKey(input.account);
   const user = await findUserByAccount(db, input.account);
-  const fail = (reason: string, userId: number | null = null, name: string | null = null) =>
-    recordAuditNow(db, ctx, { action: 'auth.login', result: 'failure', objectType: 'user', objectId: userId ?? undefined,
-      actorOverride: { id: userId, name, role: null }, detail: { account: maskAccount(input.account), reason } });
-  if (!user) {
-    await burn(input.password);
-    await fail('unknown_account');
-    throw BAD_CREDENTIALS();
+  const fail = (reason: string) =>
+    recordAuditNow(db, ctx, { action: 'auth.login', result: 'failure', objectType: 'user', objectId: user?.id,
+      actorOverride: { id: user?.id ?? null, name: user?.name ?? null, role: null }, detail: { account: maskAccount(input.account), reason } });
+  const locked = await lockedUntil(db, key, ctx.ip);
+  if (locked) {
+    await fail('locked');
+    throw lockedError(locked);
   }
-  if (user.locked_until && user.locked_until > new Date()) {
-    await fail('locked', user.id, user.name);
-    throw lockedError(user.locked_until);
-  }
-  if (!(await checkPassword(input.password, user.password_hash, user.id_number))) {
-    const { locked } = await recordFailedLogin(db, user.id, config.lockout.maxFailures, config.lockout.windowMinutes, config.lockout.lockMinutes);
-    await fail(locked ? 'wrong_password_locked' : 'wrong_password', user.id, user.name);
-    if (locked) throw lockedError(new Date(Date.now() + config.lockout.lockMinutes * 60_000));
+  const passwordOk = user ? await checkPassword(input.password, user.password_hash, user.id_number) : (await burn(input.password), false);
+  if (!user || !passwordOk) {
+    const { lockedUntil: lock } = await recordLoginFailure(db, { key, ip: ctx.ip, userId: user?.id ?? null, lockout: config.lockout });
+    await fail(!user ? 'unknown_account' : lock ? 'wrong_password_locked' : 'wrong_password');
+    if (lock) throw lockedError(lock);
     throw BAD_CREDENTIALS();
   }
   if (user.status !== 'active') {
-    await fail(`status_${user.status}`, user.id, user.name);
+    await fail(`status_${user.status}`);
     if (user.status === 'pending') throw new AppError(403, 'ACCOUNT_PENDING', '账号已注册，正在等待学校管理员审核，审核通过后即可登录');
     if (user.status === 'rejected') throw new AppError(403, 'ACCOUNT_REJECTED', `注册申请未通过：${user.reject_reason ?? ''}。请联系学校管理员`);
     throw new AppError(403, 'ACCOUNT_DISABLED', '账号已停用，请联系管理员');
   }
   const roles = await rolesOf(db, user.id);
+  // whether the role must use 2FA is decided at each login, from the deployment's settings
+  const required = requiresTwoFactor(config, roles.map((r) => r.role));
+  if (user.totp_required !== required) {
+    await db.updateTable('users').set({ totp_required: required }).where('id', '=', user.id).execute();
+    user.totp_required = required;
+  }
+  if (user.totp_enabled_at) {
+    return { twoFactorRequired: true as const, ticket: await issueTicket(db, { userId: user.id, accountKey: key, ip: ctx.ip }) };
+  }
   const session = await db.transaction().execute(async (trx) => {
-    await clearFailedLogins(trx, user.id);
+    await clearLoginFailures(trx, key, ctx.ip);
     const s = await createSession(trx, config, user.id, roles.map((r) => r.role), ctx.ip);
     await recordAudit(trx, ctx, { action: 'auth.login', objectType: 'user', objectId: user.id,
       actorOverride: { id: user.id, name: user.name, role: primaryRole(roles)?.role ?? null } });
@@ -63,27 +76,30 @@ export async function logout(deps: Deps, ctx: RequestCtx) {
   });
 }
 
-function policyError(deps: Deps, pw: string, idNumber: string | null) {
-  return checkPolicy(pw, deps.config.passwordPolicy, { idNumber, defaultPassword: idNumber ? defaultPasswordFor(idNumber) : null });
-}
-
 export async function changePassword(deps: Deps, ctx: RequestCtx, input: { oldPassword: string; newPassword: string }) {
   const actor = ctx.actor!;
   const user = (await findUserById(deps.db, actor.userId))!;
   if (!(await checkPassword(input.oldPassword, user.password_hash, user.id_number))) throw invalid('原密码不正确', { oldPassword: '原密码不正确' });
   if (input.oldPassword === input.newPassword) throw invalid('新密码不能与原密码相同', { newPassword: '新密码不能与原密码相同' });
-  const why = policyError(deps, input.newPassword, user.id_number);
+  const why = newPasswordProblem(deps.config, input.newPassword, user);
   if (why) throw invalid(why, { newPassword: why });
+  if (await isRecentPassword(deps.db, deps.config, user.id, user.password_hash, input.newPassword))
+    throw invalid(REUSED_MESSAGE(deps.config), { newPassword: REUSED_MESSAGE(deps.config) });
   const hash = await hashPassword(input.newPassword);
   await deps.db.transaction().execute(async (trx) => {
     await trx.updateTable('users').set({ password_hash: hash, must_change_password: false, password_changed_at: new Date() })
       .where('id', '=', user.id).execute();
+    await rememberPassword(trx, deps.config, user.id, hash);
     await revokeSessions(trx, user.id, actor.sessionId);
     await recordAudit(trx, ctx, { action: 'auth.password.change', objectType: 'user', objectId: user.id });
   });
 }
 
-export interface RegisterInput { idNumber: string; name: string; phone: string; schoolId: number; password: string }
+export interface RegisterInput {
+  idNumber: string; name: string; phone: string; schoolId: number; password: string;
+  /** asked for after a few registrations from one IP (GET /api/auth/challenge) */
+  challengeId?: string; challengeAnswer?: string;
+}
 
 export async function register(deps: Deps, ctx: RequestCtx, input: RegisterInput) {
   const idNumber = normalizeIdNumber(input.idNumber);
@@ -92,24 +108,28 @@ export async function register(deps: Deps, ctx: RequestCtx, input: RegisterInput
   if (!PHONE_RE.test(input.phone)) throw invalid('手机号格式不正确', { phone: '手机号格式不正确' });
   const name = input.name.trim();
   if (!name) throw invalid('请填写姓名', { name: '请填写姓名' });
-  const pwErr = policyError(deps, input.password, idNumber);
+  const pwErr = newPasswordProblem(deps.config, input.password, { id_number: idNumber, login_name: null, name, phone: input.phone });
   if (pwErr) throw invalid(pwErr, { password: pwErr });
   const school = await deps.db.selectFrom('schools').select(['id', 'region_code']).where('id', '=', input.schoolId).executeTakeFirst();
   if (!school || !school.region_code.startsWith(deps.config.provinceCode)) throw invalid('请选择所在学校', { schoolId: '学校不存在' });
+  // "已存在" below tells whether a number is registered: past a few tries from one IP, a person must answer a question
+  await guardRegistration(deps.db, ctx.ip, { id: input.challengeId, answer: input.challengeAnswer });
   const hash = await hashPassword(input.password);
   const facts = idNumberFacts(idNumber);
   try {
     return await deps.db.transaction().execute(async (trx) => {
+      // numbers are stored encrypted: exact matches go through their blind indexes
       const taken = await trx.selectFrom('users').select('id')
-        .where((eb) => eb.or([eb('id_number', '=', idNumber), eb('phone', '=', input.phone)])).executeTakeFirst();
+        .where((eb) => eb.or([eb('id_number_bidx', '=', idNumberIndex(idNumber)), eb('phone_bidx', '=', phoneIndex(input.phone))])).executeTakeFirst();
       if (taken) throw conflict('手机号/证件号已存在', 'ALREADY_EXISTS');
       const user = await trx.insertInto('users').values({
-        id_number: idNumber, phone: input.phone, name, password_hash: hash, status: 'pending', login_name: null, email: null, source: 'register',
+        ...sealIdNumber(idNumber), ...sealPhone(input.phone), name, password_hash: hash, status: 'pending', login_name: null, email: null, source: 'register',
       }).returning('id').executeTakeFirstOrThrow();
       await trx.insertInto('teachers').values({
         user_id: user.id, school_id: school.id, region_code: school.region_code, gender: facts.gender, birth_date: facts.birthDate,
       } as never).execute();
       await trx.insertInto('user_roles').values({ user_id: user.id, role: 'teacher', school_id: school.id, region_code: null, institution_id: null }).execute();
+      await rememberPassword(trx, deps.config, user.id, hash);
       await recordAudit(trx, ctx, { action: 'auth.register', objectType: 'user', objectId: user.id,
         actorOverride: { id: user.id, name, role: 'teacher' }, detail: { schoolId: school.id, idNumber: maskIdNumber(idNumber) } });
       return { status: 'pending' as const, id: user.id };
@@ -121,27 +141,56 @@ export async function register(deps: Deps, ctx: RequestCtx, input: RegisterInput
   }
 }
 
+export const FORGOT_CODE_MESSAGE = '如果该账号存在且绑定了手机号，验证码已发送到绑定的手机，10 分钟内有效。如未收到，请确认账号填写无误，或联系学校管理员重置密码';
+
+/**
+ * The same answer for accounts that exist, do not exist, are inactive or have no phone: the same
+ * throttle (per account as typed) runs first, and the work done is alike.
+ */
 export async function sendForgotCode(deps: Deps, ctx: RequestCtx, account: string) {
+  await guardForgotCode(deps.db, accountKey(account), deps.config.rateLimit.codesPerHourPerTarget);
   const user = await findUserByAccount(deps.db, account);
-  if (!user?.phone || user.status !== 'active') return { sentTo: null };
+  const phone = user?.status === 'active' ? user.phone : null;
   await deps.db.transaction().execute(async (trx) => {
-    await sendCode(deps, trx, 'forgot', user.phone!, user.id);
-    await recordAudit(trx, ctx, { action: 'auth.forgot.code', objectType: 'user', objectId: user.id, actorOverride: { id: user.id, name: user.name, role: null } });
+    let sent = false;
+    if (phone) {
+      try {
+        await sendCode(deps, trx, 'forgot', phone, user!.id);
+        sent = true;
+      } catch (e) {
+        // the phone's own limit (reached through another way of writing the account) must not show either
+        if (!(e instanceof AppError && e.code === 'RATE_LIMITED')) throw e;
+      }
+    }
+    await recordAudit(trx, ctx, { action: 'auth.forgot.code', result: sent ? 'success' : 'failure', objectType: 'user', objectId: user?.id,
+      actorOverride: { id: user?.id ?? null, name: user?.name ?? null, role: null },
+      detail: sent ? undefined : { account: maskAccount(account), reason: !user ? 'unknown_account' : !phone ? 'no_phone_or_inactive' : 'rate_limited' } });
   });
-  return { sentTo: maskPhone(user.phone) };
+  return { message: FORGOT_CODE_MESSAGE };
 }
 
+/**
+ * Until the code is shown right, nothing here depends on the account: the general rules first, the
+ * code next, and only then the rules that know the account (its name, its last passwords). A refused
+ * password rolls the transaction back, so the code stays usable for another try.
+ */
 export async function resetForgotten(deps: Deps, ctx: RequestCtx, input: { account: string; code: string; newPassword: string }) {
+  const general = newPasswordProblem(deps.config, input.newPassword, { id_number: null, login_name: null, name: null, phone: null });
+  if (general) throw invalid(general, { newPassword: general });
+  const hash = await hashPassword(input.newPassword); // before the lookup: unknown accounts take as long
   const user = await findUserByAccount(deps.db, input.account);
-  if (!user?.phone) throw invalid('验证码已过期或无效，请重新获取');
-  const why = policyError(deps, input.newPassword, user.id_number);
-  if (why) throw invalid(why, { newPassword: why });
-  const hash = await hashPassword(input.newPassword);
+  if (!user?.phone) throw codeError('expired');
   const check = await deps.db.transaction().execute(async (trx) => {
     const c = await consumeCode(trx, 'forgot', user.phone!, user.id, input.code);
     if (c !== 'ok') return c;
-    await trx.updateTable('users').set({ password_hash: hash, must_change_password: false, password_changed_at: new Date(),
-      failed_logins: 0, first_failed_at: null, locked_until: null }).where('id', '=', user.id).execute();
+    const why = newPasswordProblem(deps.config, input.newPassword, user)
+      ?? ((await isRecentPassword(trx, deps.config, user.id, user.password_hash, input.newPassword)) ? REUSED_MESSAGE(deps.config) : null);
+    if (why) throw invalid(why, { newPassword: why });
+    await trx.updateTable('users').set({ password_hash: hash, must_change_password: false, password_changed_at: new Date() })
+      .where('id', '=', user.id).execute();
+    await rememberPassword(trx, deps.config, user.id, hash);
+    // the owner's own IP may be locked from trying to remember the old password; strangers' IPs stay locked
+    await clearLockouts(trx, user.id, ctx.ip);
     await revokeSessions(trx, user.id);
     await recordAudit(trx, ctx, { action: 'auth.forgot.reset', objectType: 'user', objectId: user.id, actorOverride: { id: user.id, name: user.name, role: null } });
     return c;

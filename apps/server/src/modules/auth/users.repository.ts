@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Role } from '@shixun/domain';
 import { PHONE_RE, isIdNumber, normalizeIdNumber } from '@shixun/domain';
 import type { Executor } from '../../context.ts';
@@ -35,28 +34,3 @@ export async function rolesOf(db: Executor, userId: number): Promise<RoleRow[]> 
   return rows as RoleRow[];
 }
 
-/**
- * One atomic update for a failed login: a new window starts when the last one is over; reaching
- * the limit inside a window locks the account.
- */
-export async function recordFailedLogin(db: Executor, userId: number, maxFailures: number, windowMin: number, lockMin: number) {
-  const row = await db.updateTable('users')
-    .set({
-      failed_logins: sql`CASE WHEN first_failed_at IS NULL OR first_failed_at < now() - make_interval(mins => ${windowMin}) THEN 1 ELSE failed_logins + 1 END`,
-      first_failed_at: sql`CASE WHEN first_failed_at IS NULL OR first_failed_at < now() - make_interval(mins => ${windowMin}) THEN now() ELSE first_failed_at END`,
-    })
-    .where('id', '=', userId)
-    .returning(['failed_logins'])
-    .executeTakeFirstOrThrow();
-  if (row.failed_logins >= maxFailures) {
-    await db.updateTable('users')
-      .set({ locked_until: sql`now() + make_interval(mins => ${lockMin})`, failed_logins: 0, first_failed_at: null })
-      .where('id', '=', userId).execute();
-    return { locked: true };
-  }
-  return { locked: false };
-}
-
-export async function clearFailedLogins(db: Executor, userId: number) {
-  await db.updateTable('users').set({ failed_logins: 0, first_failed_at: null, locked_until: null }).where('id', '=', userId).execute();
-}

@@ -10,6 +10,7 @@ import { parsePatch } from './profile.mapper.ts';
 import { toProfile } from './profile.view.ts';
 import { applyProfilePatch } from './profile.write.ts';
 import { findTeacher, listTeachers, type TeacherFilter } from './teachers.repository.ts';
+import { clearLockouts } from '../auth/lockout.ts';
 
 export async function searchTeachers(deps: Deps, ctx: RequestCtx, f: TeacherFilter) {
   const actor = ctx.actor!;
@@ -85,6 +86,7 @@ export async function resetTeacherPassword(deps: Deps, ctx: RequestCtx, id: numb
     await trx.updateTable('users').set({ password_hash: hash, must_change_password: true, locked_until: null, failed_logins: 0, first_failed_at: null })
       .where('id', '=', id).execute();
     await revokeSessions(trx, id);
+    await clearLockouts(trx, id);
     await recordAudit(trx, ctx, { action: 'teacher.password.reset', objectType: 'teacher', objectId: id });
   });
   return { temporaryPassword };

@@ -22,10 +22,10 @@ export default function Security() {
   };
   return (
     <Card title="账户安全" extra={<Button icon={<ReloadOutlined />} onClick={() => list.refetch()}>刷新</Button>}>
-      <p style={{ color: '#8a96a8' }}>以下账号因连续登录失败被临时锁定，到期后自动解锁；确认是本人操作后可提前解锁。</p>
+      <p style={{ color: '#8a96a8' }}>以下账号因在某个 IP 上连续登录失败被临时锁定（只锁定该 IP，本人从其他网络仍可登录），到期后自动解锁；确认是本人操作后可提前解锁（解除该账号在所有 IP 上的锁定）。</p>
       <Table<LockedAccount>
         data-testid="locked-table"
-        rowKey="id"
+        rowKey={(a) => `${a.id}@${(a as LockedAccount & { ip?: string }).ip ?? ''}`}
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         pagination={false}
@@ -33,6 +33,8 @@ export default function Security() {
         columns={[
           { title: '姓名', dataIndex: 'name' },
           { title: '账号', dataIndex: 'loginName', render: (v) => v || '—' },
+          // locks are per account and IP: a stranger's guessing locks only the stranger's address
+          { title: '来源 IP', dataIndex: 'ip', render: (v) => v || '—' },
           { title: '锁定至', dataIndex: 'lockedUntil', render: formatTime },
           {
             title: '操作',

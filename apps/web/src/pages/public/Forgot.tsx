@@ -18,7 +18,8 @@ export default function Forgot() {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const policy = usePublicConfig().data?.passwordPolicy;
-  const [sentTo, setSentTo] = useState<string | null>(null);
+  // the server answers the same for every account (it does not say whether one exists): its sentence is shown as is
+  const [sent, setSent] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
@@ -30,8 +31,8 @@ export default function Forgot() {
       return false;
     }
     try {
-      const r = await post<{ sentTo: string | null }>('/api/auth/forgot/code', { account: form.getFieldValue('account').trim() });
-      setSentTo(r.sentTo ?? '');
+      const r = await post<{ message: string }>('/api/auth/forgot/code', { account: form.getFieldValue('account').trim() });
+      setSent(r.message);
       setError(null);
       return true;
     } catch (e) {
@@ -83,14 +84,7 @@ export default function Forgot() {
             <CodeButton send={sendCode} testId="forgot-send-code" />
           </Space.Compact>
         </Form.Item>
-        {sentTo !== null && (
-          <Alert
-            type="success"
-            showIcon
-            style={{ marginBottom: 16 }}
-            title={sentTo ? `如账号存在，验证码已发送至 ${sentTo}，10 分钟内有效。` : '如账号存在，验证码已发送至预留的手机号，10 分钟内有效。'}
-          />
-        )}
+        {sent !== null && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={sent} data-testid="forgot-sent" />}
         <Form.Item label="新密码" name="newPassword" rules={newPasswordRules(policy)} extra={policyHint(policy)}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>

@@ -8,6 +8,14 @@ import { homeFor, ME_KEY, useMe } from '../../api/session.ts';
 import type { MeResponse } from '../../api/types.ts';
 import { PublicShell } from '../../components/PublicShell.tsx';
 import { PageLoading } from '../../components/guards.tsx';
+import { TwoFactorCodeStep, type TwoFactorTicket } from './TwoFactorCodeStep.tsx';
+
+/** Where a user goes after logging in: a forced password change, then a due 2FA enrolment, then home. */
+function nextPage(user: MeResponse['user'] & { mustEnrollTotp?: boolean }) {
+  if (user.mustChangePassword) return '/change-password';
+  if (user.mustEnrollTotp) return '/two-factor/setup';
+  return homeFor(user.role);
+}
 
 export default function Login() {
   const me = useMe();
@@ -15,27 +23,52 @@ export default function Login() {
   const navigate = useNavigate();
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const [ticket, setTicket] = useState<string | null>(null);
+  const [account, setAccount] = useState('');
 
   if (me.isPending) return <PageLoading />;
-  if (me.data && !busy) return <Navigate to={me.data.mustChangePassword ? '/change-password' : homeFor(me.data.role)} replace />;
+  if (me.data && !busy) return <Navigate to={nextPage(me.data)} replace />;
+
+  const loggedIn = (r: MeResponse) => {
+    setBusy(true);
+    rememberCsrf(r.csrfToken);
+    qc.setQueryData(ME_KEY, r.user);
+    navigate(nextPage(r.user), { replace: true });
+  };
 
   const onFinish = async (v: { account: string; password: string }) => {
     setBusy(true);
     setError(null);
     try {
-      const r = await post<MeResponse>('/api/auth/login', { account: v.account.trim(), password: v.password });
-      rememberCsrf(r.csrfToken);
-      qc.setQueryData(ME_KEY, r.user);
-      navigate(r.user.mustChangePassword ? '/change-password' : homeFor(r.user.role), { replace: true });
+      const r = await post<MeResponse | TwoFactorTicket>('/api/auth/login', { account: v.account.trim(), password: v.password });
+      if ('twoFactorRequired' in r) {
+        setAccount(v.account.trim()); // kept for the password form if the second step has to start over
+        setTicket(r.ticket);
+        setBusy(false);
+      } else loggedIn(r);
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, 'UNKNOWN', String(e)));
       setBusy(false);
     }
   };
 
+  if (ticket)
+    return (
+      <PublicShell title="两步验证">
+        <TwoFactorCodeStep
+          ticket={ticket}
+          onSuccess={loggedIn}
+          onRestart={(e) => {
+            setTicket(null);
+            setError(e);
+          }}
+        />
+      </PublicShell>
+    );
+
   return (
     <PublicShell title="用户登录">
-      <Form layout="vertical" onFinish={onFinish} requiredMark={false} autoComplete="on">
+      <Form layout="vertical" onFinish={onFinish} requiredMark={false} autoComplete="on" initialValues={{ account }}>
         <Form.Item label="账号" name="account" rules={[{ required: true, whitespace: true, message: '请输入证件号、手机号或用户名' }]}>
           <Input prefix={<UserOutlined />} placeholder="证件号 / 手机号 / 用户名" autoComplete="username" size="large" />
         </Form.Item>

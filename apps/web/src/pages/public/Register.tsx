@@ -18,6 +18,13 @@ interface Values {
   schoolId?: number;
   password: string;
   confirm: string;
+  challengeAnswer?: string;
+}
+
+/** After a few registrations from one network the server asks a question first (428). */
+interface Challenge {
+  id: string;
+  question: string;
 }
 
 export default function Register() {
@@ -29,6 +36,17 @@ export default function Register() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
+  const [challenge, setChallenge] = useState<Challenge | null>(null);
+
+  const newChallenge = async () => {
+    form.setFieldsValue({ challengeAnswer: undefined });
+    try {
+      setChallenge(await get<Challenge>('/api/auth/challenge'));
+    } catch (e) {
+      setChallenge(null);
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
 
   const cities = useQuery({
     queryKey: ['public-regions', cfg.data?.provinceCode],
@@ -56,6 +74,7 @@ export default function Register() {
         phone: v.phone.trim(),
         schoolId: v.schoolId,
         password: v.password,
+        ...(challenge ? { challengeId: challenge.id, challengeAnswer: v.challengeAnswer?.trim() } : {}),
       });
       setDone(true);
     } catch (e) {
@@ -63,6 +82,8 @@ export default function Register() {
         form.setFields(Object.entries(e.fields).map(([name, msg]) => ({ name: name as keyof Values, errors: [msg] })));
       }
       setError(e instanceof Error ? e.message : String(e));
+      // a question is good for one submission: asked for one, or used one up, get the next
+      if ((e instanceof ApiError && e.status === 428) || challenge) await newChallenge();
     } finally {
       setBusy(false);
     }
@@ -157,6 +178,23 @@ export default function Register() {
         <Form.Item label="确认密码" name="confirm" dependencies={['password']} rules={confirmRules(form, 'password')}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
+        {challenge && (
+          <Form.Item
+            label={challenge.question}
+            name="challengeAnswer"
+            rules={[{ required: true, whitespace: true, message: '请回答验证题' }, { pattern: /^\s*-?\d+\s*$/, message: '请填写数字' }]}
+            extra={
+              <span>
+                同一网络多次提交注册，需要回答验证题后再提交。
+                <Button type="link" size="small" onClick={newChallenge} style={{ padding: 0 }}>
+                  换一题
+                </Button>
+              </span>
+            }
+          >
+            <Input placeholder="请填写计算结果（数字）" inputMode="numeric" maxLength={6} aria-label="验证题答案" data-testid="challenge-answer" />
+          </Form.Item>
+        )}
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="register-error" />}
         <Button type="primary" htmlType="submit" block loading={busy}>
           提交

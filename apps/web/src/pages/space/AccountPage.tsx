@@ -4,9 +4,11 @@ import { Alert, App, Button, Card, Form, Input, Space, Tabs, Typography } from '
 import { PHONE_RE } from '@shixun/domain';
 import { useQueryClient } from '@tanstack/react-query';
 import { post } from '../../api/client.ts';
-import { ME_KEY, useMe } from '../../api/session.ts';
+import { isAdmin, ME_KEY, useMe } from '../../api/session.ts';
 import { CodeButton } from '../../components/CodeButton.tsx';
 import { ChangePasswordForm } from '../../components/ChangePasswordForm.tsx';
+import type { TwoFactorMe } from './TwoFactorGate.tsx';
+import { TwoFactorPanel } from './TwoFactorPanel.tsx';
 
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -102,6 +104,8 @@ export default function AccountPage() {
           },
           { key: 'phone', label: '修改手机号', children: <ContactForm kind="phone" current={me?.phone ?? null} /> },
           { key: 'email', label: '修改邮箱', children: <ContactForm kind="email" current={me?.email ?? null} /> },
+          // admins, and anyone who switched it on, manage two-factor authentication here
+          ...(me && (isAdmin(me.role) || (me as TwoFactorMe).totpEnabled) ? [{ key: 'two-factor', label: '两步验证', children: <TwoFactorPanel /> }] : []),
         ]}
       />
     </Card>
