@@ -6,6 +6,8 @@ export default defineConfig({
     include: ['packages/**/*.test.ts', 'apps/server/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // one seeded database per run, copied by each test file (apps/server/test/global-setup.ts)
+    globalSetup: ['apps/server/test/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
   },

@@ -1,6 +1,6 @@
 // Builds the Fastify app from the modules; used by main.ts and by the tests.
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
@@ -14,6 +14,7 @@ import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCom
 import { z } from 'zod';
 import type { Deps } from './context.ts';
 import { registerAuthHook } from './http/auth-hook.ts';
+import { registerDeniedAccessAudit } from './modules/audit/access-denied.ts';
 import { AppError } from './http/errors.ts';
 import type { App } from './http/types.ts';
 import { registerModules } from './modules/index.ts';
@@ -81,6 +82,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
   });
 
   registerAuthHook(app, deps);
+  registerDeniedAccessAudit(app, deps);
   // PostgreSQL refuses NUL in text; refuse it here, for every route, before any handler or query runs
   app.addHook('preValidation', async (req) => {
     if (hasNul(req.params) || hasNul(req.query) || hasNul(req.body))
@@ -103,7 +105,9 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || !existsSync(path.join(webDist, 'index.html')) || req.method !== 'GET')
       return reply.code(404).send({ code: 'NOT_FOUND', message: '接口不存在' });
-    return reply.sendFile('index.html'); // client-side routes of the single-page app
+    // client-side routes of the single-page app (the static plugin lives in its own context, so its
+    // reply.sendFile is not available here: the small index.html is read and sent as it is)
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(readFileSync(path.join(webDist, 'index.html')));
   });
   return app;
 }

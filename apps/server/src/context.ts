@@ -5,6 +5,7 @@ import type { Database } from './db/types.ts';
 import type { DatabaseKind } from './db/database.ts';
 import type { Notifier } from './modules/notifier/notifier.ts';
 import type { Keys } from './security/keys.ts';
+import type { CheckpointStore } from './modules/audit/checkpoints.ts';
 
 /** What every service is built from. */
 export interface Deps {
@@ -14,6 +15,8 @@ export interface Deps {
   notifier: Notifier;
   /** Keys for personal data at rest and the audit chain (from the key file, never from the database). */
   keys: Keys;
+  /** Signed audit checkpoints, kept outside the database. */
+  auditCheckpoints: CheckpointStore;
 }
 
 /** Who is asking, from where: carried into services for scope checks and audit records. */

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deniedAccessLimiter } from '../src/modules/audit/access-denied.ts';
-import { TEST_DB, loginAs, startTestServer, type Client, type TestServer } from './harness.ts';
+import { TEST_DB, loginAs, startTestServer, userIdOf, type Client, type TestServer } from './harness.ts';
 
 let s: TestServer;
 let audit: Client;
@@ -60,8 +60,15 @@ describe(`keyed audit chain and signed checkpoints (${TEST_DB})`, () => {
     const before = await s.deps.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', 'access.denied').executeTakeFirstOrThrow();
     for (let i = 0; i < 30; i++) expect((await teacher.get('/api/outbox')).status).toBe(403);
     const county = await loginAs(s, 'demo-county');
-    expect((await county.get('/api/teachers/2')).status).toBe(404); // demo-sys: not a teacher in the county
-    const rows = await s.deps.db.selectFrom('audit_log').selectAll().where('action', '=', 'access.denied').where('id', '>', 0).orderBy('id').execute();
+    const wang = await userIdOf(s, { login: 'demo-teacher2' }); // a teacher of another county
+    expect((await county.get(`/api/teachers/${wang}`)).status).toBe(404);
+    // the record is written after the answer has gone (onResponse): wait for it
+    const denied = () => s.deps.db.selectFrom('audit_log').selectAll().where('action', '=', 'access.denied').orderBy('id').execute();
+    let rows = await denied();
+    for (let i = 0; i < 50 && !rows.some((r) => r.object_id === 'GET /api/teachers/:id'); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      rows = await denied();
+    }
     const teacherRows = rows.filter((r) => r.actor_name === '李秀英');
     expect(teacherRows.length - 0).toBeLessThanOrEqual(20 + Number(before.n));
     expect(teacherRows.length).toBeGreaterThanOrEqual(20);

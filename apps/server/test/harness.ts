@@ -1,10 +1,12 @@
 // Test servers on a real database: in-memory PGlite, or a fresh database on the PostgreSQL server
 // (TEST_DB=postgres; TEST_DATABASE_URL names the server, default the machine's local one).
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { inject } from 'vitest';
+import type { TestTemplate } from './global-setup.ts';
 import { loadConfig, type Config } from '../src/config.ts';
 import { createServer } from '../src/server.ts';
 import { DEMO_PASSWORD } from '../src/demo/seed.ts';
@@ -14,16 +16,18 @@ export const TEST_DB = (process.env.TEST_DB ?? 'pglite') as 'pglite' | 'postgres
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 export { DEMO_PASSWORD };
 
+/** What a server needs to differ from the seeded template: these settings change what the database holds. */
+const WORLD_KEYS = ['provinceCode', 'creditPolicy', 'demoData', 'dataDir', 'databaseUrl'] as const;
+
 export async function startTestServer(overrides: Partial<Config> = {}) {
   const uploadDir = mkdtempSync(path.join(tmpdir(), 'shixun-up-'));
+  const tpl = template();
+  const fromTemplate = !!tpl && WORLD_KEYS.every((k) => !(k in overrides));
   let databaseUrl: string | undefined;
   let dropDb = async () => {};
   if (TEST_DB === 'postgres') {
     const name = `shixun_t_${process.pid}_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: ADMIN_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
+    await adminQuery(fromTemplate ? `CREATE DATABASE ${name} TEMPLATE ${tpl.pgTemplate}` : `CREATE DATABASE ${name}`);
     const u = new URL(ADMIN_URL);
     u.pathname = `/${name}`;
     databaseUrl = u.toString();
@@ -43,12 +47,15 @@ export async function startTestServer(overrides: Partial<Config> = {}) {
       await c.end();
     };
   }
-  const config = loadConfig({}, { dataDir: 'memory://', databaseUrl, uploadDir, demoData: true, twoFactor: { requiredRoles: [], issuer: '师训' }, ...overrides });
-  const server = await createServer(config);
+  // one key file for every server of the run: the template's data is encrypted and chained with it
+  const config = loadConfig({}, { dataDir: 'memory://', databaseUrl, uploadDir, demoData: true, keyFile: tpl?.keyFile ?? '',
+    twoFactor: { requiredRoles: [], issuer: '师训' }, ...overrides });
+  const loadDataDir = fromTemplate && tpl.pgliteDump && TEST_DB === 'pglite' ? new Blob([readFileSync(tpl.pgliteDump)]) : undefined;
+  const server = await createServer(config, { loadDataDir });
   return {
     ...server,
     config,
-    demo: server.demo!,
+    demo: fromTemplate ? tpl.demo : server.demo!,
     firstAdminPassword: server.firstAdminPassword,
     async close() {
       await server.close();
@@ -56,6 +63,31 @@ export async function startTestServer(overrides: Partial<Config> = {}) {
       rmSync(uploadDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The seeded database of this run (global-setup.ts), when the run has one. */
+function template(): TestTemplate | undefined {
+  try {
+    return inject('testTemplate');
+  } catch {
+    return undefined; // run outside vitest's global setup (a script)
+  }
+}
+
+async function adminQuery(statement: string) {
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  try {
+    // copies of one template may be asked for at the same moment by two workers
+    for (let i = 0; ; i++) {
+      try { await admin.query(statement); return; } catch (e) {
+        if (i >= 20 || !/being accessed by other users/.test(String(e))) throw e;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+  } finally {
+    await admin.end();
+  }
 }
 
 export type TestServer = Awaited<ReturnType<typeof startTestServer>>;

@@ -19,9 +19,12 @@ export interface Db {
   kysely: Kysely<Database>;
   kind: DatabaseKind;
   close(): Promise<void>;
+  /** PGlite only: the whole data directory as a tarball (how the test template is made). */
+  dump?: () => Promise<Blob>;
 }
 
-export async function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<Db> {
+/** `loadDataDir`: a PGlite dump to start an in-memory database from (tests copy one seeded database per run). */
+export async function openDatabase(opts: { databaseUrl?: string; dataDir: string; loadDataDir?: Blob }): Promise<Db> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
@@ -32,13 +35,14 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
   const inMemory = opts.dataDir.startsWith('memory://');
   const release = inMemory ? () => {} : await lockDataDir(opts.dataDir);
   try {
-    const pglite = inMemory ? new PGlite() : new PGlite(path.join(opts.dataDir, 'pg'));
+    const pglite = inMemory ? new PGlite(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) : new PGlite(path.join(opts.dataDir, 'pg'));
     await pglite.waitReady;
     const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {
       kysely,
       kind: 'pglite',
+      dump: () => pglite.dumpDataDir('none'),
       close: async () => {
         await kysely.destroy();
         await pglite.close();

@@ -10,6 +10,8 @@ export interface InstitutionTable { id: Generated<number>; code: string; name: s
 export interface UserTable {
   id: Generated<number>;
   login_name: string | null; id_number: string | null; phone: string | null; email: string | null;
+  /** blind indexes (security/pii.ts): the only way to find a user by full ID or phone number */
+  id_number_bidx: ColumnType<string | null, string | null | undefined, string | null>; phone_bidx: ColumnType<string | null, string | null | undefined, string | null>;
   name: string; password_hash: string | null;
   must_change_password: Generated<boolean>;
   status: Generated<'pending' | 'active' | 'disabled' | 'rejected'>;
@@ -51,6 +53,7 @@ export interface AuditLogTable {
   actor_role: string | null; actor_scope: string | null; ip: string | null; request_id: string | null; action: string;
   object_type: string | null; object_id: string | null; result: string;
   detail: ColumnType<Record<string, unknown> | null, string | null, never>; prev_hash: string; hash: string;
+  keyed: Generated<boolean>;
 }
 
 export interface Database extends CreditTables, ProjectTables {
@@ -176,4 +179,40 @@ export type CreditReportCountyCountTable = Omit<CreditReportSchoolCountTable, 's
 export interface Database {
   credit_report_school_counts: CreditReportSchoolCountTable; credit_report_county_counts: CreditReportCountyCountTable;
   credit_report_state: CreditReportStateTable;
+}
+
+// --- 三员分立 for accounts (013_admin_separation.sql) ---
+export type PlatformAccountAction = 'create' | 'reset_password' | 'disable' | 'enable';
+export interface AdminAccountRequestTable {
+  id: Generated<number>; action: PlatformAccountAction;
+  role: 'province_admin' | 'sys_admin' | 'security_admin' | 'audit_admin' | null; login_name: string | null; name: string | null;
+  target_user_id: number | null; reason: string; status: Generated<'pending' | 'approved' | 'rejected'>; version: Generated<number>;
+  requested_by: number; requested_at: Generated<Date>; decided_by: number | null; decided_at: NullableTs;
+  decision_reason: string | null; result_user_id: number | null;
+}
+/** merges into OutboxTable above */
+export interface OutboxTable { status: Generated<'queued' | 'sent' | 'failed'> }
+export interface Database { admin_account_requests: AdminAccountRequestTable }
+
+// --- authentication hardening (012_auth_hardening.sql) ---
+/** merges into UserTable above: two-factor authentication */
+export interface UserTable {
+  totp_secret: string | null; totp_pending_secret: string | null; totp_enabled_at: NullableTs;
+  totp_last_step: ColumnType<number | null, number | null | undefined, number | null>; totp_required: Generated<boolean>;
+}
+export interface LoginFailureTable {
+  account_key: string; ip: string; user_id: number | null; failures: Generated<number>; locks: Generated<number>;
+  first_failed_at: Generated<Date>; last_failed_at: Generated<Date>; locked_until: NullableTs;
+}
+export interface AuthAttemptTable { id: Generated<number>; kind: 'register' | 'forgot'; key: string; at: Generated<Date> }
+export interface AuthChallengeTable { id: string; answer_hash: string; expires_at: Timestamp; used_at: NullableTs }
+export interface PasswordHistoryTable { id: Generated<number>; user_id: number; password_hash: string; created_at: Generated<Date> }
+export interface TotpRecoveryCodeTable { id: Generated<number>; user_id: number; code_hash: string; used_at: NullableTs }
+export interface LoginTicketTable {
+  id: Generated<number>; token_hash: string; user_id: number; account_key: string; ip: string;
+  attempts: Generated<number>; expires_at: Timestamp; used_at: NullableTs;
+}
+export interface Database {
+  login_failures: LoginFailureTable; auth_attempts: AuthAttemptTable; auth_challenges: AuthChallengeTable;
+  password_history: PasswordHistoryTable; totp_recovery_codes: TotpRecoveryCodeTable; login_tickets: LoginTicketTable;
 }

@@ -32,11 +32,20 @@ export function generateKeys(): Keys {
 }
 
 let processKeys: Keys | null = null;
+const byFile = new Map<string, Keys>();
 
 /** Reads the key file, creating it with fresh keys when it does not exist; `''` gives in-memory keys, the same
  *  for every server of this process (tests start several). */
 export function loadKeys(keyFile: string): Keys {
   if (!keyFile) return (processKeys ??= generateKeys());
+  const known = byFile.get(path.resolve(keyFile));
+  if (known) return known; // several servers of one process (tests) share the keys of one file
+  const k = readOrCreate(keyFile);
+  byFile.set(path.resolve(keyFile), k);
+  return k;
+}
+
+function readOrCreate(keyFile: string): Keys {
   if (!existsSync(keyFile)) {
     const k = generateKeys();
     const file: KeyFile = {
