@@ -24,8 +24,21 @@ const { hash: argon2Hash } = requireFromServer('@node-rs/argon2');
 // must match apps/server/src/modules/auth/passwords.ts
 const ARGON2_OPTIONS = { algorithm: 2 /* Argon2id */, memoryCost: 19456, timeCost: 2, parallelism: 1 };
 const DEMO_PASSWORD = 'Shixun@2026'; // apps/server/src/demo/seed.ts
-const DEMO_ACCOUNTS = ['demo-teacher', 'demo-teacher2', 'demo-school', 'demo-school2', 'demo-county', 'demo-county2', 'demo-city',
-  'demo-city2', 'demo-province', 'demo-institution', 'demo-sys', 'demo-security', 'demo-audit'];
+const DEMO_ACCOUNTS = [
+  'demo-teacher',
+  'demo-teacher2',
+  'demo-school',
+  'demo-school2',
+  'demo-county',
+  'demo-county2',
+  'demo-city',
+  'demo-city2',
+  'demo-province',
+  'demo-institution',
+  'demo-sys',
+  'demo-security',
+  'demo-audit',
+];
 
 const num = (name, dflt) => (process.env[name] ? Number(process.env[name]) : dflt);
 const K = {
@@ -51,27 +64,53 @@ function startServer() {
   return new Promise((resolve, reject) => {
     const env = { ...process.env };
     if (!databaseUrl) delete env.DATABASE_URL;
-    const child = fork(path.join(here, 'server.ts'), [], { cwd: root, env, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error('bench server did not start within 180 s')); }, 180_000);
+    const child = fork(path.join(here, 'server.ts'), [], {
+      cwd: root,
+      env,
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error('bench server did not start within 180 s'));
+    }, 180_000);
     const pending = new Map();
     child.on('message', (m) => {
-      if (m?.type === 'ready') { clearTimeout(timer); resolve(server(m)); return; }
+      if (m?.type === 'ready') {
+        clearTimeout(timer);
+        resolve(server(m));
+        return;
+      }
       pending.get(m?.type)?.(m);
       pending.delete(m?.type);
     });
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`bench server exited (code ${code}) before it was ready`)); });
-    const ask = (type) => new Promise((res) => { pending.set(type, res); child.send({ type }); });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`bench server exited (code ${code}) before it was ready`));
+    });
+    const ask = (type) =>
+      new Promise((res) => {
+        pending.set(type, res);
+        child.send({ type });
+      });
     const server = (info) => ({
       info,
       child,
       cpuMark: () => ask('cpu-mark'),
-      cpuRead: async () => { const m = await ask('cpu-read'); return m.userMs + m.systemMs; },
-      stop: () => new Promise((res) => {
-        if (child.exitCode !== null) return res();
-        const kill = setTimeout(() => child.kill('SIGKILL'), 15_000);
-        child.once('exit', () => { clearTimeout(kill); res(); });
-        child.send({ type: 'stop' });
-      }),
+      cpuRead: async () => {
+        const m = await ask('cpu-read');
+        return m.userMs + m.systemMs;
+      },
+      stop: () =>
+        new Promise((res) => {
+          if (child.exitCode !== null) return res();
+          const kill = setTimeout(() => child.kill('SIGKILL'), 15_000);
+          child.once('exit', () => {
+            clearTimeout(kill);
+            res();
+          });
+          child.send({ type: 'stop' });
+        }),
     });
   });
 }
@@ -81,21 +120,33 @@ function startServer() {
 function makeClient(port, concurrency) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency, maxFreeSockets: concurrency });
   /** resolves { status, body? } — body only when wantBody; never rejects (network errors become status 0) */
-  const request = ({ method = 'GET', path: p, headers = {}, body, wantBody = false }) => new Promise((resolve) => {
-    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-    const req = http.request({
-      host: '127.0.0.1', port, method, path: p, agent,
-      headers: payload ? { ...headers, 'content-type': 'application/json', 'content-length': payload.length } : headers,
-    }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => { if (wantBody) chunks.push(c); });
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: wantBody ? Buffer.concat(chunks).toString('utf8') : undefined }));
-      res.on('error', (e) => resolve({ status: 0, error: e.code ?? e.message }));
+  const request = ({ method = 'GET', path: p, headers = {}, body, wantBody = false }) =>
+    new Promise((resolve) => {
+      const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          method,
+          path: p,
+          agent,
+          headers: payload ? { ...headers, 'content-type': 'application/json', 'content-length': payload.length } : headers,
+        },
+        (res) => {
+          const chunks = [];
+          res.on('data', (c) => {
+            if (wantBody) chunks.push(c);
+          });
+          res.on('end', () =>
+            resolve({ status: res.statusCode, headers: res.headers, body: wantBody ? Buffer.concat(chunks).toString('utf8') : undefined }),
+          );
+          res.on('error', (e) => resolve({ status: 0, error: e.code ?? e.message }));
+        },
+      );
+      req.setTimeout(30_000, () => req.destroy(new Error('client timeout')));
+      req.on('error', (e) => resolve({ status: 0, error: e.code ?? e.message }));
+      req.end(payload);
     });
-    req.setTimeout(30_000, () => req.destroy(new Error('client timeout')));
-    req.on('error', (e) => resolve({ status: 0, error: e.code ?? e.message }));
-    req.end(payload);
-  });
   return { request, close: () => agent.destroy() };
 }
 
@@ -103,7 +154,8 @@ function makeClient(port, concurrency) {
 async function closedLoop({ concurrency, maxSeconds, maxCount, op }) {
   const lat = [];
   const statuses = {};
-  let started = 0, done = 0;
+  let started = 0,
+    done = 0;
   const t0 = performance.now();
   const deadline = t0 + maxSeconds * 1000;
   const worker = async (w) => {
@@ -130,9 +182,15 @@ function latencySummary(lat) {
   const r = (v) => (v === null ? null : Math.round(v * 100) / 100);
   return { p50Ms: r(pct(s, 50)), p90Ms: r(pct(s, 90)), p99Ms: r(pct(s, 99)), maxMs: r(s.length ? s[s.length - 1] : null) };
 }
-const errorsOf = (statuses, okStatus = 200) => Object.entries(statuses).filter(([k]) => Number(k) !== okStatus).reduce((n, [, v]) => n + v, 0);
+const errorsOf = (statuses, okStatus = 200) =>
+  Object.entries(statuses)
+    .filter(([k]) => Number(k) !== okStatus)
+    .reduce((n, [, v]) => n + v, 0);
 const round = (v, d = 3) => Math.round(v * 10 ** d) / 10 ** d;
-const cpuNow = () => { const c = process.cpuUsage(); return (c.user + c.system) / 1000; };
+const cpuNow = () => {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1000;
+};
 
 // ---------- argon2 baseline ----------
 
@@ -140,11 +198,22 @@ async function argon2Rate(concurrency, seconds) {
   let n = 0;
   const cpu0 = cpuNow();
   const r = await closedLoop({
-    concurrency, maxSeconds: seconds, maxCount: 1e9,
-    op: async () => { await argon2Hash(`bench-password-${n++}`, ARGON2_OPTIONS); return 200; },
+    concurrency,
+    maxSeconds: seconds,
+    maxCount: 1e9,
+    op: async () => {
+      await argon2Hash(`bench-password-${n++}`, ARGON2_OPTIONS);
+      return 200;
+    },
   });
   const cpuMsPerHash = (cpuNow() - cpu0) / Math.max(1, r.count); // this process, all threads: the argon2 work itself
-  return { hashes: r.count, seconds: round(r.seconds), hashesPerSecond: round(r.perSecond, 2), cpuMsPerHash: round(cpuMsPerHash, 2), ...latencySummary(r.lat) };
+  return {
+    hashes: r.count,
+    seconds: round(r.seconds),
+    hashesPerSecond: round(r.perSecond, 2),
+    cpuMsPerHash: round(cpuMsPerHash, 2),
+    ...latencySummary(r.lat),
+  };
 }
 
 // ---------- login helpers ----------
@@ -161,7 +230,9 @@ async function checkAccounts(client, accounts) {
   for (const a of accounts) {
     const r = await login(client, a);
     if (r.status !== 200) {
-      throw new Error(`login of ${a} answered ${r.status} ${r.body ?? ''} — the bench needs the demo accounts (an empty database, DEMO_DATA on). Stopping before any storm so no account gets locked.`);
+      throw new Error(
+        `login of ${a} answered ${r.status} ${r.body ?? ''} — the bench needs the demo accounts (an empty database, DEMO_DATA on). Stopping before any storm so no account gets locked.`,
+      );
     }
   }
 }
@@ -175,14 +246,21 @@ async function benchLogin(server) {
   try {
     await checkAccounts(client, DEMO_ACCOUNTS);
     // warm-up: JIT, connection pool, the argon2 thread pool in both processes
-    await closedLoop({ concurrency: c, maxSeconds: 1, maxCount: 2 * c, op: async (i) => (await login(client, DEMO_ACCOUNTS[i % DEMO_ACCOUNTS.length])).status });
+    await closedLoop({
+      concurrency: c,
+      maxSeconds: 1,
+      maxCount: 2 * c,
+      op: async (i) => (await login(client, DEMO_ACCOUNTS[i % DEMO_ACCOUNTS.length])).status,
+    });
     await argon2Rate(c, 0.5);
 
     const before = await argon2Rate(c, K.argon2Seconds);
     await server.cpuMark();
     const clientCpu0 = cpuNow();
     const storm = await closedLoop({
-      concurrency: c, maxSeconds: K.loginSeconds, maxCount: K.loginMax,
+      concurrency: c,
+      maxSeconds: K.loginSeconds,
+      maxCount: K.loginMax,
       op: async (i) => (await login(client, DEMO_ACCOUNTS[i % DEMO_ACCOUNTS.length])).status,
     });
     const clientCpuMs = cpuNow() - clientCpu0;
@@ -196,8 +274,15 @@ async function benchLogin(server) {
       concurrency: c,
       accounts: DEMO_ACCOUNTS.length,
       loginPerMinutePerIpRaisedTo: server.info.loginPerMinutePerIp,
-      logins: { attempted: storm.count, ok: okCount, errors: errorsOf(storm.statuses), statuses: storm.statuses, seconds: round(storm.seconds),
-        perSecond: round(loginsPerSecond, 2), ...latencySummary(storm.lat) },
+      logins: {
+        attempted: storm.count,
+        ok: okCount,
+        errors: errorsOf(storm.statuses),
+        statuses: storm.statuses,
+        seconds: round(storm.seconds),
+        perSecond: round(loginsPerSecond, 2),
+        ...latencySummary(storm.lat),
+      },
       argon2: { before, after, meanHashesPerSecond: round(argon2PerSecond, 2) },
       ratio: round(loginsPerSecond / argon2PerSecond),
       ratioVsBefore: round(loginsPerSecond / before.hashesPerSecond),
@@ -206,7 +291,10 @@ async function benchLogin(server) {
       argon2CpuMsPerHash: round((before.cpuMsPerHash + after.cpuMsPerHash) / 2, 2),
       serverCpuMsPerLoginBesidesArgon2: round(serverCpuMs / Math.max(1, storm.count) - (before.cpuMsPerHash + after.cpuMsPerHash) / 2, 2),
       clientCpuMsPerLogin: round(clientCpuMs / Math.max(1, storm.count), 2),
-      dbNote: server.info.dbKind === 'pglite' ? ', PGlite runs inside the server process' : '; PostgreSQL backends are separate processes, not counted',
+      dbNote:
+        server.info.dbKind === 'pglite'
+          ? ', PGlite runs inside the server process'
+          : '; PostgreSQL backends are separate processes, not counted',
     };
   } finally {
     client.close();
@@ -236,12 +324,17 @@ async function benchMe(server) {
     const targets = {
       bare: { path: '/bench/bare', op: async () => (await client.request({ path: '/bench/bare' })).status },
       health: { path: '/api/health', op: async () => (await client.request({ path: '/api/health' })).status },
-      me: { path: '/api/auth/me', op: async (_i, w) => (await client.request({ path: '/api/auth/me', headers: { cookie: sessions[w % sessions.length] } })).status },
+      me: {
+        path: '/api/auth/me',
+        op: async (_i, w) => (await client.request({ path: '/api/auth/me', headers: { cookie: sessions[w % sessions.length] } })).status,
+      },
     };
     const names = Object.keys(targets);
     for (const n of names) await closedLoop({ concurrency: c, maxSeconds: 1, maxCount: K.meSegmentMax, op: targets[n].op }); // warm-up
 
-    const acc = Object.fromEntries(names.map((n) => [n, { count: 0, seconds: 0, lat: [], statuses: {}, serverCpuMs: 0, clientCpuMs: 0, rounds: [] }]));
+    const acc = Object.fromEntries(
+      names.map((n) => [n, { count: 0, seconds: 0, lat: [], statuses: {}, serverCpuMs: 0, clientCpuMs: 0, rounds: [] }]),
+    );
     for (let round_ = 0; round_ < K.meRounds; round_++) {
       // rotate the order each round so drift (thermal, other load) does not favour one endpoint
       const order = names.map((_, i) => names[(i + round_) % names.length]);
@@ -252,7 +345,8 @@ async function benchMe(server) {
         const a = acc[n];
         a.clientCpuMs += cpuNow() - cc0;
         a.serverCpuMs += await server.cpuRead();
-        a.count += r.count; a.seconds += r.seconds;
+        a.count += r.count;
+        a.seconds += r.seconds;
         for (const v of r.lat) a.lat.push(v);
         for (const [k, v] of Object.entries(r.statuses)) a.statuses[k] = (a.statuses[k] ?? 0) + v;
         a.rounds.push(r.perSecond);
@@ -262,14 +356,24 @@ async function benchMe(server) {
     for (const n of names) {
       const a = acc[n];
       out[n] = {
-        path: targets[n].path, requests: a.count, errors: errorsOf(a.statuses), statuses: a.statuses, seconds: round(a.seconds),
-        perSecond: round(a.count / a.seconds, 1), perRound: a.rounds.map((v) => round(v, 1)), ...latencySummary(a.lat),
-        serverCpuMsPerRequest: round(a.serverCpuMs / Math.max(1, a.count)), clientCpuMsPerRequest: round(a.clientCpuMs / Math.max(1, a.count)),
+        path: targets[n].path,
+        requests: a.count,
+        errors: errorsOf(a.statuses),
+        statuses: a.statuses,
+        seconds: round(a.seconds),
+        perSecond: round(a.count / a.seconds, 1),
+        perRound: a.rounds.map((v) => round(v, 1)),
+        ...latencySummary(a.lat),
+        serverCpuMsPerRequest: round(a.serverCpuMs / Math.max(1, a.count)),
+        clientCpuMsPerRequest: round(a.clientCpuMs / Math.max(1, a.count)),
       };
     }
     const perRoundRatio = (x, y) => acc[x].rounds.map((v, i) => round(v / acc[y].rounds[i]));
     return {
-      concurrency: c, sessions: sessionAccounts, segmentSeconds: K.meSegmentSeconds, rounds: K.meRounds,
+      concurrency: c,
+      sessions: sessionAccounts,
+      segmentSeconds: K.meSegmentSeconds,
+      rounds: K.meRounds,
       endpoints: out,
       ratios: {
         meOverBare: round(out.me.perSecond / out.bare.perSecond),
@@ -290,18 +394,32 @@ async function benchMe(server) {
 function printLogin(r) {
   const L = r.logins;
   console.log(`\n── 1. Login storm (POST /api/auth/login, ${r.concurrency} concurrent, ${r.accounts} demo accounts, correct passwords)`);
-  console.log(`   rateLimit.loginPerMinutePerIp RAISED to ${r.loginPerMinutePerIp ?? r.loginPerMinutePerIpRaisedTo} for the bench (default 60) so the per-IP limiter does not cut the storm`);
-  console.log(`   logins/s            ${L.perSecond}   (${L.ok} ok of ${L.attempted} in ${L.seconds} s; errors ${L.errors} ${JSON.stringify(L.statuses)})`);
+  console.log(
+    `   rateLimit.loginPerMinutePerIp RAISED to ${r.loginPerMinutePerIp ?? r.loginPerMinutePerIpRaisedTo} for the bench (default 60) so the per-IP limiter does not cut the storm`,
+  );
+  console.log(
+    `   logins/s            ${L.perSecond}   (${L.ok} ok of ${L.attempted} in ${L.seconds} s; errors ${L.errors} ${JSON.stringify(L.statuses)})`,
+  );
   console.log(`   latency             p50 ${L.p50Ms} ms   p90 ${L.p90Ms} ms   p99 ${L.p99Ms} ms   max ${L.maxMs} ms`);
-  console.log(`   argon2id hash/s     before ${r.argon2.before.hashesPerSecond}   after ${r.argon2.after.hashesPerSecond}   mean ${r.argon2.meanHashesPerSecond}  (same ${r.concurrency} concurrent, m=19456 t=2 p=1, p50 ${r.argon2.before.p50Ms} ms)`);
-  console.log(`   RATIO logins/s ÷ argon2 hashes/s = ${r.ratio}   (vs before ${r.ratioVsBefore}, vs after ${r.ratioVsAfter}; ≈1 means login costs one argon2 verify)`);
-  console.log(`   CPU per login: server ${r.serverCpuMsPerLogin} ms (all its threads) = argon2 ${r.argon2CpuMsPerHash} ms (CPU of one hash alone) + ${r.serverCpuMsPerLoginBesidesArgon2} ms else (HTTP, Kysely${r.dbNote}); load generator ${r.clientCpuMsPerLogin} ms`);
+  console.log(
+    `   argon2id hash/s     before ${r.argon2.before.hashesPerSecond}   after ${r.argon2.after.hashesPerSecond}   mean ${r.argon2.meanHashesPerSecond}  (same ${r.concurrency} concurrent, m=19456 t=2 p=1, p50 ${r.argon2.before.p50Ms} ms)`,
+  );
+  console.log(
+    `   RATIO logins/s ÷ argon2 hashes/s = ${r.ratio}   (vs before ${r.ratioVsBefore}, vs after ${r.ratioVsAfter}; ≈1 means login costs one argon2 verify)`,
+  );
+  console.log(
+    `   CPU per login: server ${r.serverCpuMsPerLogin} ms (all its threads) = argon2 ${r.argon2CpuMsPerHash} ms (CPU of one hash alone) + ${r.serverCpuMsPerLoginBesidesArgon2} ms else (HTTP, Kysely${r.dbNote}); load generator ${r.clientCpuMsPerLogin} ms`,
+  );
 }
 
 function printMe(r) {
-  console.log(`\n── 2. GET /api/auth/me (session cookie) vs bare endpoints, ${r.concurrency} concurrent, ${r.rounds} rounds × ${r.segmentSeconds} s each, order rotated`);
+  console.log(
+    `\n── 2. GET /api/auth/me (session cookie) vs bare endpoints, ${r.concurrency} concurrent, ${r.rounds} rounds × ${r.segmentSeconds} s each, order rotated`,
+  );
   for (const [n, e] of Object.entries(r.endpoints)) {
-    console.log(`   ${n.padEnd(7)} ${e.path.padEnd(14)} ${String(e.perSecond).padStart(8)} req/s  p50 ${e.p50Ms} ms  p99 ${e.p99Ms} ms  errors ${e.errors}  server CPU ${e.serverCpuMsPerRequest} ms/req  rounds ${e.perRound.join(' / ')}`);
+    console.log(
+      `   ${n.padEnd(7)} ${e.path.padEnd(14)} ${String(e.perSecond).padStart(8)} req/s  p50 ${e.p50Ms} ms  p99 ${e.p99Ms} ms  errors ${e.errors}  server CPU ${e.serverCpuMsPerRequest} ms/req  rounds ${e.perRound.join(' / ')}`,
+    );
   }
   console.log(`   RATIO me ÷ bare   = ${r.ratios.meOverBare}   (per round ${r.ratios.meOverBarePerRound.join(', ')})`);
   console.log(`   RATIO me ÷ health = ${r.ratios.meOverHealth}   (per round ${r.ratios.meOverHealthPerRound.join(', ')})`);
@@ -309,18 +427,34 @@ function printMe(r) {
 }
 
 const t0 = performance.now();
-console.log(`Shixun bench — database ${dbLabel}${databaseUrl ? ` (${databaseUrl.replace(/\/\/[^@/]*@/, '//…@')})` : ' (fresh temporary PGlite directory)'}, node ${process.version}, ${os.cpus().length} cores`);
+console.log(
+  `Shixun bench — database ${dbLabel}${databaseUrl ? ` (${databaseUrl.replace(/\/\/[^@/]*@/, '//…@')})` : ' (fresh temporary PGlite directory)'}, node ${process.version}, ${os.cpus().length} cores`,
+);
 const server = await startServer();
-console.log(`   server child pid ${server.child.pid} on 127.0.0.1:${server.info.port}, ${server.info.dbKind}, started in ${Math.round(server.info.startupMs)} ms (${server.info.seeded ? 'demo data seeded' : 'existing data'})`);
+console.log(
+  `   server child pid ${server.child.pid} on 127.0.0.1:${server.info.port}, ${server.info.dbKind}, started in ${Math.round(server.info.startupMs)} ms (${server.info.seeded ? 'demo data seeded' : 'existing data'})`,
+);
 const result = {
-  at: new Date().toISOString(), database: server.info.dbKind, node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model,
-  platform: `${os.platform()} ${os.release()}`, threadpool: server.info.threadpool, knobs: K,
+  at: new Date().toISOString(),
+  database: server.info.dbKind,
+  node: process.version,
+  cpus: os.cpus().length,
+  cpuModel: os.cpus()[0]?.model,
+  platform: `${os.platform()} ${os.release()}`,
+  threadpool: server.info.threadpool,
+  knobs: K,
   note: 'ratios are within one run; absolute figures depend on the machine and must not be asserted on',
 };
 let failed = false;
 try {
-  if (runLogin) { result.login = await benchLogin(server); printLogin(result.login); }
-  if (runMe) { result.me = await benchMe(server); printMe(result.me); }
+  if (runLogin) {
+    result.login = await benchLogin(server);
+    printLogin(result.login);
+  }
+  if (runMe) {
+    result.me = await benchMe(server);
+    printMe(result.me);
+  }
 } catch (e) {
   failed = true;
   console.error(`\n✗ ${e.message}`);

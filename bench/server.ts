@@ -33,8 +33,10 @@ const port = typeof addr === 'object' && addr ? addr.port : 0;
 
 let cpuMark = process.cpuUsage();
 process.on('message', async (m: { type: string }) => {
-  if (m?.type === 'cpu-mark') { cpuMark = process.cpuUsage(); send({ type: 'cpu-mark' }); }
-  else if (m?.type === 'cpu-read') {
+  if (m?.type === 'cpu-mark') {
+    cpuMark = process.cpuUsage();
+    send({ type: 'cpu-mark' });
+  } else if (m?.type === 'cpu-read') {
     const d = process.cpuUsage(cpuMark);
     send({ type: 'cpu-read', userMs: d.user / 1000, systemMs: d.system / 1000 });
   } else if (m?.type === 'stop') await stop();
@@ -45,11 +47,20 @@ let stopping = false;
 async function stop() {
   if (stopping) return;
   stopping = true;
-  try { await server.close(); } finally { process.exit(0); }
+  try {
+    await server.close();
+  } finally {
+    process.exit(0);
+  }
 }
 
 send({
-  type: 'ready', port, startupMs, dbKind: server.deps.dbKind, dataDir: databaseUrl ? null : dataDir,
-  loginPerMinutePerIp: config.rateLimit.loginPerMinutePerIp, seeded: server.demo !== null,
+  type: 'ready',
+  port,
+  startupMs,
+  dbKind: server.deps.dbKind,
+  dataDir: databaseUrl ? null : dataDir,
+  loginPerMinutePerIp: config.rateLimit.loginPerMinutePerIp,
+  seeded: server.demo !== null,
   threadpool: process.env.UV_THREADPOOL_SIZE ?? '4 (libuv default)',
 });

@@ -63,13 +63,22 @@ test('school admin certifies 校本研修 → teacher sees it → county admin r
     [makeIdNumber('450102', '1988-06-18', 33), '陈静', year, today, `${title}（表格）`, 2, 6],
     [makeIdNumber('450102', '1970-01-01', 998), '查无此人', year, today, `${title}（表格）`, 2, 6],
   ]);
-  const upload = () => page.locator('input[type=file]').setInputFiles({ name: '校本研修.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
+  const upload = () =>
+    page.locator('input[type=file]').setInputFiles({
+      name: '校本研修.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: file,
+    });
   await upload();
-  await expect.poll(() => page.getByTestId('import-summary').textContent(), { timeout: 20_000 }).toContain('新导入 1 行，已导入过 0 行，有错误 1 行');
+  await expect
+    .poll(() => page.getByTestId('import-summary').textContent(), { timeout: 20_000 })
+    .toContain('新导入 1 行，已导入过 0 行，有错误 1 行');
   expect(await page.getByTestId('import-rows').textContent()).toContain('证件号码在平台中不存在');
   await shot(page, 'school-based-import');
   await upload();
-  await expect.poll(() => page.getByTestId('import-summary').textContent(), { timeout: 20_000 }).toContain('新导入 0 行，已导入过 1 行，有错误 1 行');
+  await expect
+    .poll(() => page.getByTestId('import-summary').textContent(), { timeout: 20_000 })
+    .toContain('新导入 0 行，已导入过 1 行，有错误 1 行');
   await logout(page);
 
   // the teacher: the cell is complete, the sentence is gone, the entry is behind the cell
@@ -97,7 +106,10 @@ test('school admin certifies 校本研修 → teacher sees it → county admin r
   const row = page.locator('.ant-drawer tr').filter({ hasText: title }).filter({ hasNotText: '冲销：' });
   await row.getByRole('button', { name: btn('冲销') }).click();
   await page.getByLabel('冲销原因').fill('端到端测试：录入有误');
-  await page.locator('.ant-popconfirm').getByRole('button', { name: btn('冲销') }).click();
+  await page
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: btn('冲销') })
+    .click();
   await page.getByText(`已冲销“${title}”`).waitFor();
   await expect.poll(() => row.textContent(), { timeout: 20_000 }).toContain('已冲销');
   await page.keyboard.press('Escape');

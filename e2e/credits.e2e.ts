@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { baseUrl, launch, newPage, shot } from './browser.ts';
-import { btn, choose, login, logout, pick } from './helpers.ts';
+import { btn, choose, login, logout } from './helpers.ts';
 
 let browser: Browser;
 let page: Page;
@@ -22,7 +22,14 @@ async function teacherCredits() {
   await page.goto(`${baseUrl()}/space/credits`);
   const cell = page.getByTestId(GROUP_2026);
   await cell.waitFor();
-  return { status: await cell.getAttribute('data-status'), missing: (await page.getByTestId('credit-missing').textContent().catch(() => '')) ?? '' };
+  return {
+    status: await cell.getAttribute('data-status'),
+    missing:
+      (await page
+        .getByTestId('credit-missing')
+        .textContent()
+        .catch(() => '')) ?? '',
+  };
 }
 
 test('校本研修 → 已完成 → 学分申报 → approval → certificate → public verification', async () => {
@@ -75,7 +82,9 @@ test('校本研修 → 已完成 → 学分申报 → approval → certificate �
   await modal.getByRole('button', { name: btn('提交申报') }).click();
   await page.getByText('申报已提交，请等待审核').waitFor();
   const claims = page.getByTestId('my-claims-table');
-  await expect.poll(async () => (await claims.locator('tr', { hasText: '大单元教学设计的实践研究' }).textContent()) ?? '', { timeout: 20_000 }).toContain('待审核');
+  await expect
+    .poll(async () => (await claims.locator('tr', { hasText: '大单元教学设计的实践研究' }).textContent()) ?? '', { timeout: 20_000 })
+    .toContain('待审核');
   await logout(page);
 
   // the county admin (claims of this type are reviewed at the county) approves
@@ -89,7 +98,10 @@ test('校本研修 → 已完成 → 学分申报 → approval → certificate �
   await drawer.getByText('大单元教学设计的实践研究').waitFor();
   await shot(page, 'claim-review');
   await drawer.getByRole('button', { name: btn('通过') }).click();
-  await page.locator('.ant-popconfirm').getByRole('button', { name: btn('通过') }).click();
+  await page
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: btn('通过') })
+    .click();
   await expect.poll(async () => (await drawer.textContent()) ?? '', { timeout: 20_000 }).toContain('已通过');
   await page.keyboard.press('Escape');
   await drawer.waitFor({ state: 'hidden' });
@@ -99,7 +111,12 @@ test('校本研修 → 已完成 → 学分申报 → approval → certificate �
   await login(page, 'demo-teacher');
   await page.waitForURL('**/space/**');
   await page.goto(`${baseUrl()}/space/credits/claims`);
-  await expect.poll(async () => (await page.getByTestId('my-claims-table').locator('tr', { hasText: '大单元教学设计的实践研究' }).textContent()) ?? '', { timeout: 20_000 }).toContain('已通过');
+  await expect
+    .poll(
+      async () => (await page.getByTestId('my-claims-table').locator('tr', { hasText: '大单元教学设计的实践研究' }).textContent()) ?? '',
+      { timeout: 20_000 },
+    )
+    .toContain('已通过');
 
   await page.goto(`${baseUrl()}/space/certificates`);
   await page.getByRole('button', { name: /生成学分证书/ }).click();
@@ -131,10 +148,17 @@ test('校本研修 → 已完成 → 学分申报 → approval → certificate �
 
 /** A tiny but well-formed PDF: the server checks uploads by content. */
 function minimalPdf(): Buffer {
-  const objs = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>'];
+  const objs = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>',
+  ];
   let out = '%PDF-1.4\n';
   const offsets: number[] = [];
-  objs.forEach((o, i) => { offsets.push(out.length); out += `${i + 1} 0 obj\n${o}\nendobj\n`; });
+  objs.forEach((o, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
   const xref = out.length;
   out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
   out += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;

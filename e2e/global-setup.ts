@@ -11,7 +11,10 @@ let child: ChildProcess | undefined;
 let dataDir = '';
 
 declare module 'vitest' {
-  export interface ProvidedContext { baseUrl: string; dataDir: string }
+  export interface ProvidedContext {
+    baseUrl: string;
+    dataDir: string;
+  }
 }
 
 export default async function setup(project: TestProject) {
@@ -20,10 +23,17 @@ export default async function setup(project: TestProject) {
   const baseUrl = `http://127.0.0.1:${port}`;
   // links in QR codes and certificates are built from PUBLIC_URL, never from the request: the browser's address
   child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', PUBLIC_URL: baseUrl,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      PUBLIC_URL: baseUrl,
       // two-factor authentication for the province admin only: demo-province logs in with a code from the demo
       // secret (e2e/helpers.ts), the other demo admins with their password alone
-      TWO_FACTOR_ROLES: 'province_admin' },
+      TWO_FACTOR_ROLES: 'province_admin',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
@@ -34,7 +44,9 @@ export default async function setup(project: TestProject) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${log}`);
     try {
       if ((await fetch(`${baseUrl}/api/health`)).ok) break;
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     if (Date.now() > deadline) throw new Error(`server did not start:\n${log}`);
     await new Promise((r) => setTimeout(r, 300));
   }

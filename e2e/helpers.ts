@@ -42,7 +42,10 @@ export async function enterTotp(page: Page, secret: string) {
     await step.getByRole('button', { name: btn('验证并登录') }).click();
     const outcome = await Promise.race([
       page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 20_000 }).then(() => 'in' as const),
-      page.getByTestId('totp-error').waitFor({ timeout: 20_000 }).then(() => 'refused' as const),
+      page
+        .getByTestId('totp-error')
+        .waitFor({ timeout: 20_000 })
+        .then(() => 'refused' as const),
     ]);
     if (outcome === 'in') return;
     if (attempt >= 1) throw new Error(`two-factor login refused: ${await page.getByTestId('totp-error').textContent()}`);
@@ -51,14 +54,21 @@ export async function enterTotp(page: Page, secret: string) {
 
 /** A session cookie for API calls, logging in like the web app does (password, then the code where asked). */
 export async function apiLogin(account: string, password = DEMO_PASSWORD): Promise<string> {
-  const post = (path: string, body: unknown) => fetch(`${baseUrl()}${path}`, {
-    method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl() }, body: JSON.stringify(body),
-  });
+  const post = (path: string, body: unknown) =>
+    fetch(`${baseUrl()}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: baseUrl() },
+      body: JSON.stringify(body),
+    });
   let r = await post('/api/auth/login', { account, password });
   const first = (await r.clone().json()) as { twoFactorRequired?: boolean; ticket?: string };
-  if (first.twoFactorRequired) r = await post('/api/auth/login/totp', { ticket: first.ticket, code: await freshTotp(TOTP_SECRETS[account]!) });
+  if (first.twoFactorRequired)
+    r = await post('/api/auth/login/totp', { ticket: first.ticket, code: await freshTotp(TOTP_SECRETS[account]!) });
   if (!r.ok) throw new Error(`login ${account}: ${r.status} ${await r.text()}`);
-  return r.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return r.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
 }
 
 export async function logout(page: Page) {

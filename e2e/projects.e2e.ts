@@ -53,7 +53,9 @@ async function message(text: string) {
   await page.locator('.ant-message').getByText(text).first().waitFor(LONG);
 }
 
-test('专项培训: plan → quotas → selection → review → class → check-in → scores → certificate → verification', { timeout: 600_000 }, async () => {
+test('专项培训: plan → quotas → selection → review → class → check-in → scores → certificate → verification', {
+  timeout: 600_000,
+}, async () => {
   // ── the province creates the project through the form and publishes it
   await as('demo-province');
   await page.goto(`${baseUrl()}/admin/projects/new`);
@@ -87,7 +89,10 @@ test('专项培训: plan → quotas → selection → review → class → check
   await page.getByText('学分类型及标准').waitFor();
   await expect.poll(async () => (await page.locator('.ant-descriptions').textContent()) ?? '', LONG).toContain(`${START} ~ ${END}`);
   await page.getByRole('button', { name: btn('发布') }).click();
-  await page.locator('.ant-popconfirm').getByRole('button', { name: btn('发布') }).click();
+  await page
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: btn('发布') })
+    .click();
   await message('已发布');
   await shot(page, 'project-published');
 
@@ -161,13 +166,18 @@ test('专项培训: plan → quotas → selection → review → class → check
   const classUrl = page.url().split('?')[0]!;
   await page.getByRole('tab', { name: '开班通知' }).click();
   await page.getByLabel('通知标题').fill(`关于${NAME}开班的通知`);
-  await page.getByLabel('通知正文').fill('请学员于开班当日 8:00 前到南宁市青秀区教师培训中心报告厅报到，携带身份证和笔记本电脑。联系人：黄老师。');
+  await page
+    .getByLabel('通知正文')
+    .fill('请学员于开班当日 8:00 前到南宁市青秀区教师培训中心报告厅报到，携带身份证和笔记本电脑。联系人：黄老师。');
   await page.getByRole('button', { name: btn('保存') }).click();
   await message('已保存草稿');
   // 发布 turns on once the saved notice has come back
   await expect.poll(() => page.getByTestId('publish-notice').isEnabled(), LONG).toBe(true);
   await page.getByTestId('publish-notice').click();
-  await page.locator('.ant-popconfirm').getByRole('button', { name: btn('发布') }).click();
+  await page
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: btn('发布') })
+    .click();
   await message('开班通知已发布');
 
   await page.getByRole('tab', { name: /课程安排/ }).click();
@@ -189,7 +199,9 @@ test('专项培训: plan → quotas → selection → review → class → check
   await phone.waitForURL('**/space/**');
 
   await page.getByRole('tab', { name: '签到' }).click();
-  await expect.poll(async () => (await page.locator('[role=tabpanel] .ant-select').first().textContent()) ?? '', LONG).toContain('大单元教学设计工作坊');
+  await expect
+    .poll(async () => (await page.locator('[role=tabpanel] .ant-select').first().textContent()) ?? '', LONG)
+    .toContain('大单元教学设计工作坊');
   const [codeRes] = await Promise.all([
     page.waitForResponse((r) => /\/api\/classes\/\d+\/sessions\/\d+\/checkin-code$/.test(r.url()) && r.ok()),
     page.getByTestId('show-qr').click(),
@@ -201,12 +213,24 @@ test('专项培训: plan → quotas → selection → review → class → check
 
   // ── 李秀英 opens the QR's address on her phone
   await phone.goto(url);
-  await expect.poll(async () => (await phone.getByTestId('checkin-result').textContent().catch(() => '')) ?? '', LONG).toBe('签到成功');
+  await expect
+    .poll(
+      async () =>
+        (await phone
+          .getByTestId('checkin-result')
+          .textContent()
+          .catch(() => '')) ?? '',
+      LONG,
+    )
+    .toBe('签到成功');
   await expect(phone.getByText('大单元教学设计工作坊').isVisible()).resolves.toBe(true);
   await shot(phone, 'checkin-phone');
   // the big screen counts her
   await expect.poll(() => page.getByTestId('checked-in-count').textContent(), LONG).toBe('1');
-  await page.getByTestId('checkin-qr').getByRole('button', { name: btn('关闭') }).click();
+  await page
+    .getByTestId('checkin-qr')
+    .getByRole('button', { name: btn('关闭') })
+    .click();
   const attendance = page.getByTestId('attendance-table').locator('tbody tr', { hasText: '李秀英' });
   await expect.poll(async () => (await attendance.textContent()) ?? '', LONG).toContain('已签到');
   expect(await attendance.textContent()).toContain('扫码');
@@ -230,7 +254,9 @@ test('专项培训: plan → quotas → selection → review → class → check
   });
   expect(filled).toBe(1);
   const sheet = Buffer.from(await wb.xlsx.writeBuffer());
-  await page.locator('input[type=file][accept=".xlsx"]').setInputFiles({ name: '成绩.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: sheet });
+  await page
+    .locator('input[type=file][accept=".xlsx"]')
+    .setInputFiles({ name: '成绩.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: sheet });
   const summary = page.getByTestId('scores-import-summary');
   await expect.poll(async () => (await summary.textContent().catch(() => '')) ?? '', LONG).toContain('更新 1 行');
   expect(await summary.textContent()).toContain('1 人合格');

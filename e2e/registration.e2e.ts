@@ -45,7 +45,10 @@ test('register → pending → school admin approves → teacher logs in', async
   expect(await row.textContent()).not.toContain(idNumber); // masked in the list
   await shot(page, 'registrations');
   await row.getByRole('button', { name: btn('通过') }).click();
-  await page.locator('.ant-popconfirm').getByRole('button', { name: btn('通过') }).click();
+  await page
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: btn('通过') })
+    .click();
   await page.getByText('已通过 黄丽娟 的注册申请').waitFor();
   await logout(page);
 

@@ -16,7 +16,9 @@ afterAll(() => browser?.close());
 async function idOfWangWei(): Promise<number> {
   // ask as the province admin, who may see both counties
   const cookie = await apiLogin('demo-province'); // password, then the authenticator code
-  const list = (await (await fetch(`${baseUrl()}/api/teachers?q=${encodeURIComponent('王伟')}`, { headers: { cookie } })).json()) as { items: { id: number; name: string }[] };
+  const list = (await (await fetch(`${baseUrl()}/api/teachers?q=${encodeURIComponent('王伟')}`, { headers: { cookie } })).json()) as {
+    items: { id: number; name: string }[];
+  };
   const w = list.items.find((t) => t.name === '王伟');
   expect(w).toBeDefined();
   return w!.id;

@@ -9,7 +9,9 @@ import { baseUrl, DEMO_PASSWORD, launch, newPage, shot } from './browser.ts';
 import { btn, DEMO_TOTP_SECRET, enterTotp, freshTotp, logout } from './helpers.ts';
 
 let browser: Browser;
-beforeAll(async () => { browser = await launch(); });
+beforeAll(async () => {
+  browser = await launch();
+});
 afterAll(() => browser?.close());
 
 async function passwordStep(page: Page, account: string) {
@@ -95,7 +97,10 @@ test('a county admin binds an authenticator, logs in with it, and switches it of
     await page.getByLabel('登录密码').fill(DEMO_PASSWORD);
     await page.getByLabel('验证码或恢复码').fill(await freshTotp(secret));
     await page.getByRole('button', { name: btn('停用两步验证') }).click();
-    await page.getByRole('button', { name: btn('停用') }).last().click();
+    await page
+      .getByRole('button', { name: btn('停用') })
+      .last()
+      .click();
     await expect.poll(async () => (await page.locator('body').textContent()) ?? '', { timeout: 20_000 }).toContain('开始绑定');
     await page.context().close();
   }

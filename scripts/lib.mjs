@@ -51,7 +51,12 @@ export const CJK_FONT = process.env.PDF_FONT ?? '/usr/share/fonts/opentype/noto/
 /** PDFs (certificates, notices) need a Chinese font: Debian's fonts-noto-cjk, installed when we may. */
 export function ensureCjkFont({ required }) {
   if (existsSync(CJK_FONT)) return;
-  if (process.getuid?.() === 0 && run('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk'], {}) === 0 && existsSync(CJK_FONT)) return;
+  if (
+    process.getuid?.() === 0 &&
+    run('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk'], {}) === 0 &&
+    existsSync(CJK_FONT)
+  )
+    return;
   const msg = `缺少中文字体 ${CJK_FONT}：请执行 sudo apt-get install -y fonts-noto-cjk，或用 PDF_FONT 指定字体文件`;
   if (required) {
     console.error(msg);

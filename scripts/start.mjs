@@ -29,7 +29,12 @@ ensureWebBuild();
 const env = {};
 const fromFile = configFile();
 // an explicit DEV_OUTBOX (environment or config file) always wins
-if (demoDataOn(fromFile) && process.env.NODE_ENV !== 'production' && process.env.DEV_OUTBOX === undefined && fromFile.devOutbox === undefined) {
+if (
+  demoDataOn(fromFile) &&
+  process.env.NODE_ENV !== 'production' &&
+  process.env.DEV_OUTBOX === undefined &&
+  fromFile.devOutbox === undefined
+) {
   env.DEV_OUTBOX = 'true';
   console.log('演示模式：开发用发件箱已开启（显示验证码，仅供演示；生产环境必须关闭）');
 }

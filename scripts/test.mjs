@@ -29,7 +29,8 @@ for (const [label, cmd, args, env] of steps) {
   console.log(`\n▶ ${label}`);
   must(cmd, args, { env });
 }
-let passed = 0, failed = 0;
+let passed = 0,
+  failed = 0;
 for (const f of readdirSync('.tmp/reports')) {
   const r = JSON.parse(readFileSync(`.tmp/reports/${f}`, 'utf8'));
   passed += r.numPassedTests;
@@ -59,8 +60,12 @@ function ensurePostgres() {
   const opts = { cwd: 'apps/server', stdio: 'ignore' };
   if (run(process.execPath, ['-e', probe], opts) === 0) return;
   // the machines start PostgreSQL before a session; if it stopped, try to start it once
-  if (process.getuid?.() === 0 && run('sh', ['-c', 'pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql | tail -1) main start'], { stdio: 'ignore' }) === 0
-    && run(process.execPath, ['-e', probe], opts) === 0) return;
+  if (
+    process.getuid?.() === 0 &&
+    run('sh', ['-c', 'pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql | tail -1) main start'], { stdio: 'ignore' }) === 0 &&
+    run(process.execPath, ['-e', probe], opts) === 0
+  )
+    return;
   console.error(`PostgreSQL 不可用 (${PG})：测试必须在两种数据库上运行。请启动 PostgreSQL 或设置 TEST_DATABASE_URL。`);
   process.exit(1);
 }

@@ -23,7 +23,12 @@ export default defineConfig({
             { name: 'icons-vendor', test: nm('@ant-design[\\\\/]icons|@ant-design[\\\\/]icons-svg'), priority: 25 },
             // antd code used by many pages (config provider, css-in-js, form, button …) is shared;
             // a component only one or two pages use stays in those pages' chunks.
-            { name: 'antd-vendor', test: nm('antd|@ant-design|@rc-component|rc-[^\\\\/]+|dayjs|@emotion|stylis|@babel'), priority: 20, minShareCount: 3 },
+            {
+              name: 'antd-vendor',
+              test: nm('antd|@ant-design|@rc-component|rc-[^\\\\/]+|dayjs|@emotion|stylis|@babel'),
+              priority: 20,
+              minShareCount: 3,
+            },
           ],
         },
       },

@@ -82,10 +82,13 @@ const perSchool = Math.ceil(N / (schoolsPerCounty * counties));
 const firstId = Number((await q(`SELECT coalesce(max(id), 0) AS m FROM users`)).rows[0].m);
 
 await step(`schools (${counties} counties × ${schoolsPerCounty})`, async () => {
-  await q(`INSERT INTO schools (code, name, region_code, area_type, category)
+  await q(
+    `INSERT INTO schools (code, name, region_code, area_type, category)
     SELECT c.code || 'B' || lpad(g::text, 4, '0'), c.name || '第' || g || (ARRAY['小学', '初级中学', '幼儿园'])[1 + g % 3], c.code,
       (ARRAY['城区', '镇区', '乡村'])[1 + g % 3], (ARRAY['小学', '初级中学', '幼儿园'])[1 + g % 3]
-    FROM regions c CROSS JOIN generate_series(1, $1::int) g WHERE c.level = 'county'`, [schoolsPerCounty]);
+    FROM regions c CROSS JOIN generate_series(1, $1::int) g WHERE c.level = 'county'`,
+    [schoolsPerCounty],
+  );
   await q(`CREATE TABLE bench_school_map AS SELECT (row_number() OVER (ORDER BY id) - 1)::int AS idx, id AS school_id, region_code
     FROM schools WHERE code LIKE '%B%'`);
   await q(`ALTER TABLE bench_school_map ADD PRIMARY KEY (idx)`);
@@ -94,15 +97,19 @@ await step(`schools (${counties} counties × ${schoolsPerCounty})`, async () => 
 // the SQL twins of profileOf / hireYearOf / statusOf in profiles.ts
 const span = HIRE_YEARS.to - HIRE_YEARS.from;
 await step('bench_teachers (profile, hire year, status, school of each teacher)', async () => {
-  await q(`CREATE TABLE bench_teachers AS SELECT i, $1::bigint + i AS user_id, (i * 7) % ${PROFILES} AS profile,
+  await q(
+    `CREATE TABLE bench_teachers AS SELECT i, $1::bigint + i AS user_id, (i * 7) % ${PROFILES} AS profile,
       CASE WHEN i % 50 = 0 THEN ${HIRE_YEARS.to} ELSE ${HIRE_YEARS.from} + (i * 31) % ${span} END AS hire_year,
       CASE WHEN i % 100 = 7 THEN '退休' WHEN i % 100 = 13 THEN '离职' ELSE '在职' END AS status,
       ((i - 1) / $2::int)::int AS school_idx
-    FROM generate_series(1, $3::int) i`, [firstId, perSchool, N]);
+    FROM generate_series(1, $3::int) i`,
+    [firstId, perSchool, N],
+  );
   await q(`ALTER TABLE bench_teachers ADD PRIMARY KEY (user_id)`);
   const check = (await q(`SELECT i, profile, hire_year, status FROM bench_teachers WHERE i IN (1, 7, 13, 50, 99, 1234) ORDER BY i`)).rows;
   for (const r of check) {
-    if (r.profile !== profileOf(r.i) || r.hire_year !== hireYearOf(r.i) || r.status !== statusOf(r.i)) throw new Error(`SQL and profiles.ts disagree for teacher ${r.i}`);
+    if (r.profile !== profileOf(r.i) || r.hire_year !== hireYearOf(r.i) || r.status !== statusOf(r.i))
+      throw new Error(`SQL and profiles.ts disagree for teacher ${r.i}`);
   }
 });
 
@@ -137,9 +144,23 @@ await step('profiles: ledger lines, summaries', async () => {
   await q(`CREATE TABLE bench_profile_entries (profile int, n int, year int, entry_date date, category text, form text, level text,
     amount_h int, hours_h int, source text, title text, PRIMARY KEY (profile, n))`);
   const col = <K extends keyof (typeof entries)[number]>(k: K) => entries.map((e) => e[k]);
-  await q(`INSERT INTO bench_profile_entries SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::date[], $5::text[], $6::text[],
+  await q(
+    `INSERT INTO bench_profile_entries SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::date[], $5::text[], $6::text[],
     $7::text[], $8::int[], $9::int[], $10::text[], $11::text[])`,
-  [col('profile'), col('n'), col('year'), col('entryDate'), col('category'), col('form'), col('level'), col('amountH'), col('hoursH'), col('source'), col('title')]);
+    [
+      col('profile'),
+      col('n'),
+      col('year'),
+      col('entryDate'),
+      col('category'),
+      col('form'),
+      col('level'),
+      col('amountH'),
+      col('hoursH'),
+      col('source'),
+      col('title'),
+    ],
+  );
   // a summary row is the sum of the ledger lines with the same key, exactly as ledger.ts adds them up
   await q(`CREATE TABLE bench_profile_summaries AS SELECT profile, year, category, form, level,
     sum(amount_h)::int AS amount_h, sum(coalesce(hours_h, 0))::int AS hours_h, count(*)::int AS entries
@@ -150,12 +171,15 @@ await step('profiles: ledger lines, summaries', async () => {
 // would after years of postings (a teacher's 我的学分 then reads E scattered heap pages, not one)
 await step(`credit_entries (${N} × ${E} = ${N * E})`, async () => {
   for (let n = 1; n <= E; n++) {
-    await q(`INSERT INTO credit_entries (teacher_id, entry_date, year, category, form, amount_h, hours_h, title, source, source_id, level,
+    await q(
+      `INSERT INTO credit_entries (teacher_id, entry_date, year, category, form, amount_h, hours_h, title, source, source_id, level,
         certifier_name, certifier_unit, school_id, created_at)
       SELECT b.user_id, e.entry_date, e.year, e.category, e.form, e.amount_h, e.hours_h, e.title, e.source, 'bench-' || e.profile || '-' || e.n, e.level,
         CASE e.level WHEN 'school' THEN '学校' WHEN 'county' THEN '县级教育局' WHEN 'city' THEN '市级教育局' WHEN 'province' THEN '自治区教育厅' ELSE '教育部' END,
         CASE e.level WHEN 'school' THEN '本校' ELSE '培训组织单位' END, s.school_id, e.entry_date::timestamptz
-      FROM bench_teachers b JOIN bench_profile_entries e ON e.profile = b.profile AND e.n = $1::int JOIN bench_school_map s ON s.idx = b.school_idx`, [n]);
+      FROM bench_teachers b JOIN bench_profile_entries e ON e.profile = b.profile AND e.n = $1::int JOIN bench_school_map s ON s.idx = b.school_idx`,
+      [n],
+    );
   }
 });
 
@@ -171,18 +195,36 @@ await step(`credit_standings (engine × ${PROFILES} profiles × ${span + 1} hire
     for (let y = HIRE_YEARS.from; y <= HIRE_YEARS.to; y++) {
       for (const status of ['在职', '退休', '离职']) {
         const r = standingRow(0, evaluate(policy, { id: 0, teacher: { hireDate: `${y}-09-01`, status }, entries: facts }, asOf), asOf);
-        rows.push([p, y, status, r.policy_version, r.cycle_id, r.assessed, r.compliant, r.earned_h, r.required_h, r.by_category, r.missing]);
+        rows.push([
+          p,
+          y,
+          status,
+          r.policy_version,
+          r.cycle_id,
+          r.assessed,
+          r.compliant,
+          r.earned_h,
+          r.required_h,
+          r.by_category,
+          r.missing,
+        ]);
       }
     }
   }
   await q(`CREATE TABLE bench_combo_standings (profile int, hire_year int, status text, policy_version int, cycle_id text, assessed boolean,
     compliant boolean, earned_h int, required_h int, by_category jsonb, missing jsonb, PRIMARY KEY (profile, hire_year, status))`);
   const colOf = (i: number) => rows.map((r) => r[i]);
-  await q(`INSERT INTO bench_combo_standings SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::int[], $5::text[], $6::boolean[],
-    $7::boolean[], $8::int[], $9::int[], $10::jsonb[], $11::jsonb[])`, Array.from({ length: 11 }, (_, i) => colOf(i)));
-  await q(`INSERT INTO credit_standings (teacher_id, policy_version, cycle_id, assessed, compliant, earned_h, required_h, by_category, missing, as_of)
+  await q(
+    `INSERT INTO bench_combo_standings SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::int[], $5::text[], $6::boolean[],
+    $7::boolean[], $8::int[], $9::int[], $10::jsonb[], $11::jsonb[])`,
+    Array.from({ length: 11 }, (_, i) => colOf(i)),
+  );
+  await q(
+    `INSERT INTO credit_standings (teacher_id, policy_version, cycle_id, assessed, compliant, earned_h, required_h, by_category, missing, as_of)
     SELECT b.user_id, c.policy_version, c.cycle_id, c.assessed, c.compliant, c.earned_h, c.required_h, c.by_category, c.missing, $1::date
-    FROM bench_teachers b JOIN bench_combo_standings c USING (profile, hire_year, status)`, [asOf]);
+    FROM bench_teachers b JOIN bench_combo_standings c USING (profile, hire_year, status)`,
+    [asOf],
+  );
 });
 
 await step('recreate indexes', async () => {
@@ -194,15 +236,18 @@ await step('recreate indexes', async () => {
 
 await step(`bench logins bench-t001 … bench-t${String(BENCH_LOGINS).padStart(3, '0')} (password of the demo accounts)`, async () => {
   const hash = await hashPassword(DEMO_PASSWORD);
-  await q(`UPDATE users u SET login_name = 'bench-t' || lpad(k::text, 3, '0'), password_hash = $1, must_change_password = false
+  await q(
+    `UPDATE users u SET login_name = 'bench-t' || lpad(k::text, 3, '0'), password_hash = $1, must_change_password = false
     FROM (SELECT k, $2::bigint + 1 + (k - 1) * ($3::int / $4::int) AS id FROM generate_series(1, $4::int) k) x WHERE u.id = x.id`,
-  [hash, firstId, N, BENCH_LOGINS]);
+    [hash, firstId, N, BENCH_LOGINS],
+  );
 });
 
 await step('drop scaffolding, VACUUM ANALYZE', async () => {
   await q(`DROP TABLE bench_school_map, bench_teachers, bench_profile_entries, bench_profile_summaries, bench_combo_standings`);
   await q(`SET session_replication_role = DEFAULT`);
-  for (const t of ['users', 'teachers', 'user_roles', 'schools', 'credit_entries', 'credit_summaries', 'credit_standings']) await q(`VACUUM (ANALYZE) ${t}`);
+  for (const t of ['users', 'teachers', 'user_roles', 'schools', 'credit_entries', 'credit_summaries', 'credit_standings'])
+    await q(`VACUUM (ANALYZE) ${t}`);
 });
 
 /** jsonb returns object keys in its own order */
@@ -211,33 +256,54 @@ const sorted = (o: Record<string, number>) => JSON.stringify(Object.entries(o).s
 // ---- verification: the engine over a random sample of teachers' ledgers equals their stored rows
 const verified = await step('verify a random sample against the engine and the ledger', async () => {
   const percent = Math.min(100, (300 * 3 * 100) / N);
-  const sample = (await q(`SELECT user_id FROM teachers TABLESAMPLE BERNOULLI (${percent}) WHERE user_id > $1 LIMIT 300`, [firstId])).rows.map((r) => Number(r.user_id));
+  const sample = (
+    await q(`SELECT user_id FROM teachers TABLESAMPLE BERNOULLI (${percent}) WHERE user_id > $1 LIMIT 300`, [firstId])
+  ).rows.map((r) => Number(r.user_id));
   const ids = (await q(`SELECT id_number FROM users WHERE id = ANY($1::bigint[])`, [sample])).rows.map((r) => r.id_number as string);
   if (ids.some((x) => !isIdNumber(x))) throw new Error('generated ID numbers fail the check digit');
   const facts = await loadFacts(app.kysely, sample);
-  const stored = new Map((await q(`SELECT * FROM credit_standings WHERE teacher_id = ANY($1::bigint[])`, [sample])).rows.map((r) => [Number(r.teacher_id), r]));
+  const stored = new Map(
+    (await q(`SELECT * FROM credit_standings WHERE teacher_id = ANY($1::bigint[])`, [sample])).rows.map((r) => [Number(r.teacher_id), r]),
+  );
   let bad = 0;
   for (const f of facts) {
     const want = standingRow(f.id, evaluate(policy, f, asOf), asOf);
     const got = stored.get(f.id);
-    const same = got && got.policy_version === want.policy_version && got.cycle_id === want.cycle_id && got.assessed === want.assessed
-      && got.compliant === want.compliant && got.earned_h === want.earned_h && got.required_h === want.required_h
-      && sorted(got.by_category) === sorted(JSON.parse(want.by_category)) && JSON.stringify(got.missing) === want.missing;
+    const same =
+      got &&
+      got.policy_version === want.policy_version &&
+      got.cycle_id === want.cycle_id &&
+      got.assessed === want.assessed &&
+      got.compliant === want.compliant &&
+      got.earned_h === want.earned_h &&
+      got.required_h === want.required_h &&
+      sorted(got.by_category) === sorted(JSON.parse(want.by_category)) &&
+      JSON.stringify(got.missing) === want.missing;
     if (!same) bad++;
     if (f.entries.length !== E) bad++;
   }
-  const sums = (await q(`SELECT count(*) AS n FROM (
+  const sums = (
+    await q(
+      `SELECT count(*) AS n FROM (
       SELECT teacher_id, year, category, form, level, sum(amount_h) AS a, count(*) AS e FROM credit_entries WHERE teacher_id = ANY($1::bigint[]) GROUP BY 1, 2, 3, 4, 5
     ) l FULL JOIN (SELECT * FROM credit_summaries WHERE teacher_id = ANY($1::bigint[])) s USING (teacher_id, year, category, form, level)
-    WHERE l.a IS DISTINCT FROM s.amount_h OR l.e IS DISTINCT FROM s.entries`, [sample])).rows[0].n;
-  const orphans = (await q(`SELECT count(*) AS n FROM credit_standings s LEFT JOIN teachers t ON t.user_id = s.teacher_id WHERE t.user_id IS NULL`)).rows[0].n;
-  if (bad || Number(sums) || Number(orphans)) throw new Error(`verification failed: ${bad} standings, ${sums} summaries, ${orphans} orphans differ`);
+    WHERE l.a IS DISTINCT FROM s.amount_h OR l.e IS DISTINCT FROM s.entries`,
+      [sample],
+    )
+  ).rows[0].n;
+  const orphans = (
+    await q(`SELECT count(*) AS n FROM credit_standings s LEFT JOIN teachers t ON t.user_id = s.teacher_id WHERE t.user_id IS NULL`)
+  ).rows[0].n;
+  if (bad || Number(sums) || Number(orphans))
+    throw new Error(`verification failed: ${bad} standings, ${sums} summaries, ${orphans} orphans differ`);
   return sample.length;
 });
 
-const counts = (await q(`SELECT (SELECT count(*) FROM teachers) AS teachers, (SELECT count(*) FROM credit_entries) AS entries,
+const counts = (
+  await q(`SELECT (SELECT count(*) FROM teachers) AS teachers, (SELECT count(*) FROM credit_entries) AS entries,
   (SELECT count(*) FROM credit_summaries) AS summaries, (SELECT count(*) FROM credit_standings) AS standings,
-  (SELECT count(*) FROM schools) AS schools, pg_size_pretty(pg_database_size(current_database())) AS size`)).rows[0];
+  (SELECT count(*) FROM schools) AS schools, pg_size_pretty(pg_database_size(current_database())) AS size`)
+).rows[0];
 await c.end();
 await app.close();
 const total = (performance.now() - t0) / 1000;

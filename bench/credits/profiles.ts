@@ -22,8 +22,17 @@ function rng(seed: number) {
 }
 
 export interface ProfileEntry {
-  profile: number; n: number; year: number; entryDate: string; category: string; form: CreditEntryFact['form'];
-  level: CreditEntryFact['level']; amountH: number; hoursH: number | null; source: string; title: string;
+  profile: number;
+  n: number;
+  year: number;
+  entryDate: string;
+  category: string;
+  form: CreditEntryFact['form'];
+  level: CreditEntryFact['level'];
+  amountH: number;
+  hoursH: number | null;
+  source: string;
+  title: string;
 }
 
 const KINDS = [
@@ -57,9 +66,17 @@ export function profileEntries(perTeacher: number, asOf: string): ProfileEntry[]
       const month = 1 + Math.floor(r() * (year === lastYear ? Math.max(1, lastMonth - 1) : 12));
       const amountH = Math.round((AMOUNTS_H[Math.floor(r() * AMOUNTS_H.length)]! * diligence) / 50) * 50 || 50;
       out.push({
-        profile: p, n, year, entryDate: `${year}-${String(month).padStart(2, '0')}-15`, category: kind.category, form: kind.form,
+        profile: p,
+        n,
+        year,
+        entryDate: `${year}-${String(month).padStart(2, '0')}-15`,
+        category: kind.category,
+        form: kind.form,
         level: kind.category === 'school_based' ? 'school' : LEVELS[Math.floor(r() * LEVELS.length)]!,
-        amountH, hoursH: kind.source === 'project' ? amountH * 3 : null, source: kind.source, title: kind.title,
+        amountH,
+        hoursH: kind.source === 'project' ? amountH * 3 : null,
+        source: kind.source,
+        title: kind.title,
       });
     }
   }
@@ -68,8 +85,14 @@ export function profileEntries(perTeacher: number, asOf: string): ProfileEntry[]
 
 export function factsOf(entries: ProfileEntry[]): CreditEntryFact[] {
   return entries.map((e) => ({
-    id: `p${e.profile}-${e.n}`, date: e.entryDate, year: e.year, category: e.category, form: e.form,
-    amount: e.amountH / 100, hours: e.hoursH === null ? undefined : e.hoursH / 100, level: e.level,
+    id: `p${e.profile}-${e.n}`,
+    date: e.entryDate,
+    year: e.year,
+    category: e.category,
+    form: e.form,
+    amount: e.amountH / 100,
+    hours: e.hoursH === null ? undefined : e.hoursH / 100,
+    level: e.level,
   }));
 }
 

@@ -30,48 +30,85 @@ const TEACHER_LOGINS = Array.from({ length: 50 }, (_, i) => `bench-t${String(i +
 function startServer() {
   return new Promise((resolve, reject) => {
     const child = fork(path.join(root, 'bench/server.ts'), [], {
-      cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl }, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error('bench server did not start within 180 s')); }, 180_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error('bench server did not start within 180 s'));
+    }, 180_000);
     const pending = new Map();
     child.on('message', (m) => {
-      if (m?.type === 'ready') { clearTimeout(timer); resolve(api(m)); return; }
+      if (m?.type === 'ready') {
+        clearTimeout(timer);
+        resolve(api(m));
+        return;
+      }
       pending.get(m?.type)?.(m);
       pending.delete(m?.type);
     });
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`bench server exited (code ${code}) before it was ready`)); });
-    const ask = (type) => new Promise((res) => { pending.set(type, res); child.send({ type }); });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`bench server exited (code ${code}) before it was ready`));
+    });
+    const ask = (type) =>
+      new Promise((res) => {
+        pending.set(type, res);
+        child.send({ type });
+      });
     const api = (info) => ({
-      info, child,
+      info,
+      child,
       cpuMark: () => ask('cpu-mark'),
-      cpuRead: async () => { const m = await ask('cpu-read'); return m.userMs + m.systemMs; },
-      stop: () => new Promise((res) => {
-        if (child.exitCode !== null) return res();
-        const kill = setTimeout(() => child.kill('SIGKILL'), 15_000);
-        child.once('exit', () => { clearTimeout(kill); res(); });
-        child.send({ type: 'stop' });
-      }),
+      cpuRead: async () => {
+        const m = await ask('cpu-read');
+        return m.userMs + m.systemMs;
+      },
+      stop: () =>
+        new Promise((res) => {
+          if (child.exitCode !== null) return res();
+          const kill = setTimeout(() => child.kill('SIGKILL'), 15_000);
+          child.once('exit', () => {
+            clearTimeout(kill);
+            res();
+          });
+          child.send({ type: 'stop' });
+        }),
     });
   });
 }
 
 function makeClient(port, concurrency) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency, maxFreeSockets: concurrency });
-  const request = ({ method = 'GET', path: p, headers = {}, body, wantBody = false }) => new Promise((resolve) => {
-    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-    const req = http.request({
-      host: '127.0.0.1', port, method, path: p, agent,
-      headers: payload ? { ...headers, 'content-type': 'application/json', 'content-length': payload.length } : headers,
-    }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => { if (wantBody) chunks.push(c); });
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: wantBody ? Buffer.concat(chunks).toString('utf8') : undefined }));
-      res.on('error', (e) => resolve({ status: 0, error: e.code ?? e.message }));
+  const request = ({ method = 'GET', path: p, headers = {}, body, wantBody = false }) =>
+    new Promise((resolve) => {
+      const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          method,
+          path: p,
+          agent,
+          headers: payload ? { ...headers, 'content-type': 'application/json', 'content-length': payload.length } : headers,
+        },
+        (res) => {
+          const chunks = [];
+          res.on('data', (c) => {
+            if (wantBody) chunks.push(c);
+          });
+          res.on('end', () =>
+            resolve({ status: res.statusCode, headers: res.headers, body: wantBody ? Buffer.concat(chunks).toString('utf8') : undefined }),
+          );
+          res.on('error', (e) => resolve({ status: 0, error: e.code ?? e.message }));
+        },
+      );
+      req.setTimeout(120_000, () => req.destroy(new Error('client timeout')));
+      req.on('error', (e) => resolve({ status: 0, error: e.code ?? e.message }));
+      req.end(payload);
     });
-    req.setTimeout(120_000, () => req.destroy(new Error('client timeout')));
-    req.on('error', (e) => resolve({ status: 0, error: e.code ?? e.message }));
-    req.end(payload);
-  });
   return { request, close: () => agent.destroy() };
 }
 
@@ -102,7 +139,8 @@ function pct(sorted, p) {
 
 async function login(client, account) {
   const r = await client.request({ method: 'POST', path: '/api/auth/login', body: { account, password: PASSWORD }, wantBody: true });
-  if (r.status !== 200) throw new Error(`login of ${account} answered ${r.status} ${r.body} — generate the data set first (bench/credits/generate.ts)`);
+  if (r.status !== 200)
+    throw new Error(`login of ${account} answered ${r.status} ${r.body} — generate the data set first (bench/credits/generate.ts)`);
   return (r.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
 }
 
@@ -117,7 +155,13 @@ console.log(`Shixun credits bench — ${databaseUrl.replace(/\/\/[^@/]*@/, '//�
 const server = await startServer();
 const client = makeClient(server.info.port, K.concurrency);
 let failed = false;
-const result = { at: new Date().toISOString(), database: databaseUrl.replace(/.*\//, ''), node: process.version, cpus: os.cpus().length, knobs: K };
+const result = {
+  at: new Date().toISOString(),
+  database: databaseUrl.replace(/.*\//, ''),
+  node: process.version,
+  cpus: os.cpus().length,
+  knobs: K,
+};
 try {
   const province = await login(client, 'demo-province');
   const county = await login(client, 'demo-county');
@@ -125,14 +169,37 @@ try {
   for (const a of TEACHER_LOGINS) teachers.push(await login(client, a));
   const report = await probe(client, '/api/credit-reports/compliance', province);
   const me = await probe(client, '/api/credits/me', teachers[0]);
-  result.dataSet = { teachers: report.totals.teachers, assessed: report.totals.assessed, compliant: report.totals.compliant, rows: report.rows.length, policyVersion: report.policy.version };
-  console.log(`   server pid ${server.child.pid}; province report: ${report.totals.teachers} teachers in ${report.rows.length} cities; 我的学分 of bench-t001: ${me.evaluation.cycles.length} cycles`);
+  result.dataSet = {
+    teachers: report.totals.teachers,
+    assessed: report.totals.assessed,
+    compliant: report.totals.compliant,
+    rows: report.rows.length,
+    policyVersion: report.policy.version,
+  };
+  console.log(
+    `   server pid ${server.child.pid}; province report: ${report.totals.teachers} teachers in ${report.rows.length} cities; 我的学分 of bench-t001: ${me.evaluation.cycles.length} cycles`,
+  );
 
   const targets = {
     bare: { path: '/bench/bare', op: async () => (await client.request({ path: '/bench/bare' })).status },
-    province: { path: '/api/credit-reports/compliance (demo-province, by city)', op: async () => (await client.request({ path: '/api/credit-reports/compliance', headers: { cookie: province } })).status },
-    county: { path: '/api/credit-reports/compliance (demo-county, by school)', op: async () => (await client.request({ path: '/api/credit-reports/compliance', headers: { cookie: county } })).status },
-    me: { path: '/api/credits/me (50 teachers × 20 entries)', op: async (w) => (await client.request({ path: '/api/credits/me', headers: { cookie: teachers[(w * 7 + Math.floor(Math.random() * 50)) % teachers.length] } })).status },
+    province: {
+      path: '/api/credit-reports/compliance (demo-province, by city)',
+      op: async () => (await client.request({ path: '/api/credit-reports/compliance', headers: { cookie: province } })).status,
+    },
+    county: {
+      path: '/api/credit-reports/compliance (demo-county, by school)',
+      op: async () => (await client.request({ path: '/api/credit-reports/compliance', headers: { cookie: county } })).status,
+    },
+    me: {
+      path: '/api/credits/me (50 teachers × 20 entries)',
+      op: async (w) =>
+        (
+          await client.request({
+            path: '/api/credits/me',
+            headers: { cookie: teachers[(w * 7 + Math.floor(Math.random() * 50)) % teachers.length] },
+          })
+        ).status,
+    },
   };
   const names = Object.keys(targets);
   for (const n of names) await closedLoop({ concurrency: K.concurrency, maxSeconds: 1.5, maxCount: K.segmentMax, op: targets[n].op }); // warm-up
@@ -143,7 +210,9 @@ try {
       const x = await closedLoop({ concurrency: K.concurrency, maxSeconds: K.segmentSeconds, maxCount: K.segmentMax, op: targets[n].op });
       const a = acc[n];
       a.serverCpuMs += await server.cpuRead();
-      a.count += x.count; a.seconds += x.seconds; a.rounds.push(x.perSecond);
+      a.count += x.count;
+      a.seconds += x.seconds;
+      a.rounds.push(x.perSecond);
       for (const v of x.lat) a.lat.push(v);
       for (const [k, v] of Object.entries(x.statuses)) a.statuses[k] = (a.statuses[k] ?? 0) + v;
     }
@@ -153,23 +222,36 @@ try {
     const a = acc[n];
     const s = Float64Array.from(a.lat).sort();
     result.endpoints[n] = {
-      path: targets[n].path, requests: a.count, errors: a.count - (a.statuses[200] ?? 0), statuses: a.statuses,
-      perSecond: round(a.count / a.seconds, 1), perRound: a.rounds.map((v) => round(v, 1)),
-      p50Ms: round(pct(s, 50), 1), p99Ms: round(pct(s, 99), 1), serverCpuMsPerRequest: round(a.serverCpuMs / Math.max(1, a.count), 2),
+      path: targets[n].path,
+      requests: a.count,
+      errors: a.count - (a.statuses[200] ?? 0),
+      statuses: a.statuses,
+      perSecond: round(a.count / a.seconds, 1),
+      perRound: a.rounds.map((v) => round(v, 1)),
+      p50Ms: round(pct(s, 50), 1),
+      p99Ms: round(pct(s, 99), 1),
+      serverCpuMsPerRequest: round(a.serverCpuMs / Math.max(1, a.count), 2),
     };
   }
   const E = result.endpoints;
   const perRound = (x) => acc[x].rounds.map((v, i) => round(v / acc.bare.rounds[i], 4));
   result.ratios = {
-    provinceOverBare: round(E.province.perSecond / E.bare.perSecond, 4), provinceOverBarePerRound: perRound('province'),
-    countyOverBare: round(E.county.perSecond / E.bare.perSecond, 4), countyOverBarePerRound: perRound('county'),
-    meOverBare: round(E.me.perSecond / E.bare.perSecond, 4), meOverBarePerRound: perRound('me'),
+    provinceOverBare: round(E.province.perSecond / E.bare.perSecond, 4),
+    provinceOverBarePerRound: perRound('province'),
+    countyOverBare: round(E.county.perSecond / E.bare.perSecond, 4),
+    countyOverBarePerRound: perRound('county'),
+    meOverBare: round(E.me.perSecond / E.bare.perSecond, 4),
+    meOverBarePerRound: perRound('me'),
   };
   console.log(`\n── ${K.concurrency} concurrent, ${K.rounds} rounds × ${K.segmentSeconds} s per endpoint, order rotated`);
   for (const [n, e] of Object.entries(E)) {
-    console.log(`   ${n.padEnd(9)} ${String(e.perSecond).padStart(8)} req/s  p50 ${e.p50Ms} ms  p99 ${e.p99Ms} ms  errors ${e.errors}  server CPU ${e.serverCpuMsPerRequest} ms/req  rounds ${e.perRound.join(' / ')}   ${e.path}`);
+    console.log(
+      `   ${n.padEnd(9)} ${String(e.perSecond).padStart(8)} req/s  p50 ${e.p50Ms} ms  p99 ${e.p99Ms} ms  errors ${e.errors}  server CPU ${e.serverCpuMsPerRequest} ms/req  rounds ${e.perRound.join(' / ')}   ${e.path}`,
+    );
   }
-  console.log(`   RATIO province ÷ bare = ${result.ratios.provinceOverBare}  (per round ${result.ratios.provinceOverBarePerRound.join(', ')})`);
+  console.log(
+    `   RATIO province ÷ bare = ${result.ratios.provinceOverBare}  (per round ${result.ratios.provinceOverBarePerRound.join(', ')})`,
+  );
   console.log(`   RATIO county ÷ bare   = ${result.ratios.countyOverBare}  (per round ${result.ratios.countyOverBarePerRound.join(', ')})`);
   console.log(`   RATIO me ÷ bare       = ${result.ratios.meOverBare}  (per round ${result.ratios.meOverBarePerRound.join(', ')})`);
 } catch (e) {

@@ -10,7 +10,13 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify from 'fastify';
-import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from './context.ts';
 import { registerAuthHook } from './http/auth-hook.ts';
@@ -23,9 +29,16 @@ z.config(z.locales.zhCN());
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 /** A registered route with its access rule and schemas (zod): the scope matrix and the fuzz test walk these. */
-export interface RouteEntry { method: string; url: string; access?: string; schema?: { params?: unknown; querystring?: unknown; body?: unknown } }
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access?: string;
+  schema?: { params?: unknown; querystring?: unknown; body?: unknown };
+}
 declare module 'fastify' {
-  interface FastifyInstance { routeTable: RouteEntry[] }
+  interface FastifyInstance {
+    routeTable: RouteEntry[];
+  }
 }
 
 export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Promise<App> {
@@ -37,23 +50,34 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.addHook('onSend', async (req, reply) => { reply.header('x-request-id', req.id); });
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
 
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
-        defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'], connectSrc: ["'self'"], fontSrc: ["'self'", 'data:'],
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
         // over plain HTTP (a LAN address) upgrading would break every request; only behind HTTPS
         upgradeInsecureRequests: deps.config.session.secureCookie ? [] : null,
       },
     },
     hsts: deps.config.session.secureCookie,
   });
-  await app.register(rateLimit, { global: false, errorResponseBuilder: (_req, ctx) => ({
-    statusCode: 429, code: 'RATE_LIMITED', message: `请求过于频繁，请 ${Math.ceil(ctx.ttl / 1000)} 秒后再试`,
-  }) });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => ({
+      statusCode: 429,
+      code: 'RATE_LIMITED',
+      message: `请求过于频繁，请 ${Math.ceil(ctx.ttl / 1000)} 秒后再试`,
+    }),
+  });
   await app.register(multipart, { limits: { fileSize: deps.config.uploadMaxBytes, files: 1 } });
   await app.register(swagger, {
     openapi: { info: { title: 'Shixun 师训 API', version: '0.1.0' } },
@@ -66,7 +90,9 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
     if (hasZodFastifySchemaValidationErrors(err)) {
       const first = err.validation[0];
       const field = String(first?.instancePath ?? '').replace(/^\//, '');
-      return reply.code(400).send({ code: 'VALIDATION', message: first?.message ?? '输入有误', fields: field ? { [field]: first?.message } : undefined });
+      return reply
+        .code(400)
+        .send({ code: 'VALIDATION', message: first?.message ?? '输入有误', fields: field ? { [field]: first?.message } : undefined });
     }
     const dbError = databaseInputError(err);
     if (dbError) {
@@ -76,7 +102,8 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
     const e = err as { statusCode?: number; code?: string; message?: string };
     if (e.statusCode === 429) return reply.code(429).send({ code: 'RATE_LIMITED', message: e.message });
     if (e.code === 'FST_REQ_FILE_TOO_LARGE') return reply.code(413).send({ code: 'FILE_TOO_LARGE', message: '文件过大' });
-    if (e.statusCode && e.statusCode < 500) return reply.code(e.statusCode).send({ code: e.code ?? 'BAD_REQUEST', message: '请求格式有误' });
+    if (e.statusCode && e.statusCode < 500)
+      return reply.code(e.statusCode).send({ code: e.code ?? 'BAD_REQUEST', message: '请求格式有误' });
     req.log.error(err);
     return reply.code(500).send({ code: 'INTERNAL', message: `服务器内部错误，请稍后重试（请求编号 ${req.id}）` });
   });
@@ -91,7 +118,8 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
   // every route with the access rule it declared: the scope-matrix test walks this list
   const routeTable: RouteEntry[] = [];
   app.addHook('onRoute', (r) => {
-    for (const method of [r.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: r.url, access: r.config?.access, schema: r.schema as RouteEntry['schema'] });
+    for (const method of [r.method].flat())
+      if (method !== 'HEAD') routeTable.push({ method, url: r.url, access: r.config?.access, schema: r.schema as RouteEntry['schema'] });
   });
   app.decorate('routeTable', routeTable);
   registerModules(app, deps);
@@ -107,7 +135,10 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
       return reply.code(404).send({ code: 'NOT_FOUND', message: '接口不存在' });
     // client-side routes of the single-page app (the static plugin lives in its own context, so its
     // reply.sendFile is not available here: the small index.html is read and sent as it is)
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(readFileSync(path.join(webDist, 'index.html')));
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(readFileSync(path.join(webDist, 'index.html')));
   });
   return app;
 }
@@ -115,7 +146,9 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
 /** Routes registered by a third-party plugin declare no access rule; the auth hook refuses such routes,
  *  so the plugins whose pages are public by nature are registered inside a context that marks them. */
 function markPublic(ctx: App) {
-  ctx.addHook('onRoute', (r) => { r.config = { ...(r.config as object), access: 'public' }; });
+  ctx.addHook('onRoute', (r) => {
+    r.config = { ...(r.config as object), access: 'public' };
+  });
 }
 
 function hasNul(v: unknown, depth = 0): boolean {
@@ -145,7 +178,10 @@ async function registerDocs(app: App) {
   // the reference UI boots from an inline script: allowed on its own pages only
   app.addHook('onSend', async (req, reply) => {
     if (req.url.startsWith('/api/docs'))
-      reply.header('content-security-policy', "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'");
+      reply.header(
+        'content-security-policy',
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'",
+      );
   });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 }

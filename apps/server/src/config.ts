@@ -84,7 +84,10 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   if (env.KEY_FILE) c.keyFile = env.KEY_FILE;
   if (env.AUDIT_CHECKPOINT_DIR) c.auditCheckpointDir = env.AUDIT_CHECKPOINT_DIR;
   if (env.DEV_OUTBOX) c.devOutbox = env.DEV_OUTBOX === 'true';
-  if (env.TWO_FACTOR_ROLES !== undefined) c.twoFactor.requiredRoles = env.TWO_FACTOR_ROLES.split(',').map((r) => r.trim()).filter(Boolean);
+  if (env.TWO_FACTOR_ROLES !== undefined)
+    c.twoFactor.requiredRoles = env.TWO_FACTOR_ROLES.split(',')
+      .map((r) => r.trim())
+      .filter(Boolean);
   const production = env.NODE_ENV === 'production';
   if (!c.uploadDir) c.uploadDir = path.join(c.dataDir, 'uploads');
   const inMemory = c.dataDir.startsWith('memory://');
@@ -100,7 +103,11 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
 /** The public address without a trailing slash; only http(s), no query or fragment. */
 export function normalizePublicUrl(raw: string): string {
   let u: URL;
-  try { u = new URL(raw); } catch { throw new Error(`PUBLIC_URL 不是有效的网址："${raw}"`); }
+  try {
+    u = new URL(raw);
+  } catch {
+    throw new Error(`PUBLIC_URL 不是有效的网址："${raw}"`);
+  }
   if (!['http:', 'https:'].includes(u.protocol) || u.username || u.password || u.search || u.hash)
     throw new Error(`PUBLIC_URL 只能是 http(s)://主机[:端口][/路径]，收到 "${raw}"`);
   return `${u.origin}${u.pathname.replace(/\/+$/, '')}`;

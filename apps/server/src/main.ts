@@ -9,7 +9,10 @@ try {
   await server.app.listen({ port: config.port, host: config.host });
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite ${config.dataDir}`;
   console.log(`师训 Shixun 已启动: http://localhost:${config.port}  数据库: ${where}`);
-  const stop = async () => { await server.close(); process.exit(0); };
+  const stop = async () => {
+    await server.close();
+    process.exit(0);
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 } catch (e) {

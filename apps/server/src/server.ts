@@ -38,17 +38,27 @@ export async function createServer(config: Config, opts: { logger?: boolean; loa
     const firstAdminPassword = firstAccounts?.find((a) => a.role === 'sys_admin')?.password ?? null;
     // ID and phone numbers written in clear (demo seed, earlier versions, bulk loads) are encrypted before anyone reads
     await sealStoredPersonalData(db.kysely, keys);
-    const deps: Deps = { db: db.kysely.withPlugin(new DecryptPersonalData(keys)), dbKind: db.kind, config, notifier: outboxNotifier, keys, auditCheckpoints };
+    const deps: Deps = {
+      db: db.kysely.withPlugin(new DecryptPersonalData(keys)),
+      dbKind: db.kind,
+      config,
+      notifier: outboxNotifier,
+      keys,
+      auditCheckpoints,
+    };
     await verifyAndCheckpoint(db.kysely, auditCheckpoints); // anchors what seeding and earlier runs wrote
     if (config.demoData) await seedDemoTotp(deps); // demo-province's authenticator, where 2FA is required for it
     const app = await buildApp(deps, opts);
     // hourly and at shutdown: rows written since the last checkpoint are protected by the keyed chain alone
-    const checkpointTimer = setInterval(() => { verifyAndCheckpoint(db.kysely, auditCheckpoints).catch((e) => console.error('审计检查点写入失败', e)); }, 3_600_000);
+    const checkpointTimer = setInterval(() => {
+      verifyAndCheckpoint(db.kysely, auditCheckpoints).catch((e) => console.error('审计检查点写入失败', e));
+    }, 3_600_000);
     checkpointTimer.unref();
     const close = async () => {
       clearInterval(checkpointTimer);
       await app.close();
-      if (config.auditCheckpointDir) await verifyAndCheckpoint(db.kysely, auditCheckpoints).catch((e) => console.error('审计检查点写入失败', e));
+      if (config.auditCheckpointDir)
+        await verifyAndCheckpoint(db.kysely, auditCheckpoints).catch((e) => console.error('审计检查点写入失败', e));
       await db.close();
     };
     return { app, deps, demo, firstAdminPassword, firstAccounts, close, dump: db.dump };

@@ -7,8 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, TEST_DB, loginAs, startTestServer, userIdOf, type TestServer } from './harness.ts';
 
 let s: TestServer;
-beforeAll(async () => { s = await startTestServer(); });
-afterAll(async () => { await s?.close(); });
+beforeAll(async () => {
+  s = await startTestServer();
+});
+afterAll(async () => {
+  await s?.close();
+});
 
 const schoolIn = async (county: string) =>
   (await s.deps.db.selectFrom('schools').select('id').where('region_code', '=', county).orderBy('id').executeTakeFirstOrThrow()).id;
@@ -28,7 +32,12 @@ async function firstLogin(server: TestServer, loginName: string, temporary: stri
 describe(`business admins: created by the level above, inside its node (${TEST_DB})`, () => {
   it('lets the province admin create a city admin, showing the temporary password once, to the creator only', async () => {
     const province = await loginAs(s, 'demo-province');
-    const r = await province.post('/api/admin-accounts', { loginName: 'guilin-admin', name: '桂林市管理员', role: 'city_admin', regionCode: '4503' });
+    const r = await province.post('/api/admin-accounts', {
+      loginName: 'guilin-admin',
+      name: '桂林市管理员',
+      role: 'city_admin',
+      regionCode: '4503',
+    });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     const c = new Client(s);
     const login = await c.login('guilin-admin', r.body.temporaryPassword);
@@ -37,51 +46,136 @@ describe(`business admins: created by the level above, inside its node (${TEST_D
     const list = await province.get('/api/admin-accounts?pageSize=100');
     expect(loginNames(list)).toContain('guilin-admin');
     expect(JSON.stringify(list.body)).not.toContain(r.body.temporaryPassword);
-    expect(list.body.abilities).toMatchObject({ creatableRoles: ['city_admin', 'institution_admin'], manage: true, propose: false, approve: false });
+    expect(list.body.abilities).toMatchObject({
+      creatableRoles: ['city_admin', 'institution_admin'],
+      manage: true,
+      propose: false,
+      approve: false,
+    });
     // the province admin sees the level it looks after, nothing else
     expect(new Set(list.body.items.map((a: { role: string }) => a.role))).toEqual(new Set(['city_admin', 'institution_admin']));
-    const row = await s.deps.db.selectFrom('users').select('password_hash').where('login_name', '=', 'guilin-admin').executeTakeFirstOrThrow();
+    const row = await s.deps.db
+      .selectFrom('users')
+      .select('password_hash')
+      .where('login_name', '=', 'guilin-admin')
+      .executeTakeFirstOrThrow();
     expect(row.password_hash).not.toContain(r.body.temporaryPassword);
   });
 
   it('lets the province admin create an institution admin, and nothing below a city or outside the province', async () => {
     const province = await loginAs(s, 'demo-province');
     const inst = (await s.deps.db.selectFrom('institutions').select('id').orderBy('id').executeTakeFirstOrThrow()).id;
-    expect((await province.post('/api/admin-accounts', { loginName: 'inst-admin2', name: '机构管理员', role: 'institution_admin', institutionId: inst })).status).toBe(201);
-    expect((await province.post('/api/admin-accounts', { loginName: 'inst-admin3', name: 'x', role: 'institution_admin', institutionId: 999_999 })).status).toBe(404);
-    const county = await province.post('/api/admin-accounts', { loginName: 'skip-level', name: 'x', role: 'county_admin', regionCode: '450103' });
+    expect(
+      (
+        await province.post('/api/admin-accounts', {
+          loginName: 'inst-admin2',
+          name: '机构管理员',
+          role: 'institution_admin',
+          institutionId: inst,
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await province.post('/api/admin-accounts', {
+          loginName: 'inst-admin3',
+          name: 'x',
+          role: 'institution_admin',
+          institutionId: 999_999,
+        })
+      ).status,
+    ).toBe(404);
+    const county = await province.post('/api/admin-accounts', {
+      loginName: 'skip-level',
+      name: 'x',
+      role: 'county_admin',
+      regionCode: '450103',
+    });
     expect(county.status).toBe(400);
     expect(county.body.message).toMatch(/只能创建：市级管理员、承培机构管理员/);
     for (const role of ['province_admin', 'sys_admin', 'security_admin', 'audit_admin', 'school_admin'])
-      expect((await province.post('/api/admin-accounts', { loginName: `p-${role}`.replace(/_/g, '-'), name: 'x', role, regionCode: '45' })).status, role).toBe(400);
+      expect(
+        (await province.post('/api/admin-accounts', { loginName: `p-${role}`.replace(/_/g, '-'), name: 'x', role, regionCode: '45' }))
+          .status,
+        role,
+      ).toBe(400);
     // a city of another province is outside the node: not found
-    expect((await province.post('/api/admin-accounts', { loginName: 'gd-city', name: 'x', role: 'city_admin', regionCode: '4401' })).status).toBe(404);
-    const wrongLevel = await province.post('/api/admin-accounts', { loginName: 'bad-city', name: 'x', role: 'city_admin', regionCode: '450102' });
+    expect(
+      (await province.post('/api/admin-accounts', { loginName: 'gd-city', name: 'x', role: 'city_admin', regionCode: '4401' })).status,
+    ).toBe(404);
+    const wrongLevel = await province.post('/api/admin-accounts', {
+      loginName: 'bad-city',
+      name: 'x',
+      role: 'city_admin',
+      regionCode: '450102',
+    });
     expect(wrongLevel.status).toBe(400);
     expect(wrongLevel.body.message).toMatch(/市级行政区划/);
-    expect((await province.post('/api/admin-accounts', { loginName: 'demo-city', name: 'x', role: 'city_admin', regionCode: '4501' })).status).toBe(409);
-    expect(await s.deps.db.selectFrom('users').select('id').where('login_name', 'in', ['skip-level', 'gd-city', 'bad-city', 'inst-admin3']).execute()).toEqual([]);
+    expect(
+      (await province.post('/api/admin-accounts', { loginName: 'demo-city', name: 'x', role: 'city_admin', regionCode: '4501' })).status,
+    ).toBe(409);
+    expect(
+      await s.deps.db
+        .selectFrom('users')
+        .select('id')
+        .where('login_name', 'in', ['skip-level', 'gd-city', 'bad-city', 'inst-admin3'])
+        .execute(),
+    ).toEqual([]);
   });
 
   it('lets a city admin create county admins of its own counties only', async () => {
     const city = await loginAs(s, 'demo-city'); // 南宁市 4501
-    const r = await city.post('/api/admin-accounts', { loginName: 'qingxiu-admin', name: '青秀区管理员', role: 'county_admin', regionCode: '450103' });
+    const r = await city.post('/api/admin-accounts', {
+      loginName: 'qingxiu-admin',
+      name: '青秀区管理员',
+      role: 'county_admin',
+      regionCode: '450103',
+    });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     const login = await new Client(s).login('qingxiu-admin', r.body.temporaryPassword);
     expect(login.body.user).toMatchObject({ role: 'county_admin', scope: { regionCode: '450103', regionName: '青秀区' } });
-    expect((await city.post('/api/admin-accounts', { loginName: 'chengzhong2', name: 'x', role: 'county_admin', regionCode: '450202' })).status).toBe(404);
-    expect((await city.post('/api/admin-accounts', { loginName: 'city-school', name: 'x', role: 'school_admin', schoolId: await schoolIn('450102') })).status).toBe(400);
-    expect(loginNames(await city.get('/api/admin-accounts?pageSize=100'))).toEqual(expect.arrayContaining(['qingxiu-admin', 'demo-county']));
+    expect(
+      (await city.post('/api/admin-accounts', { loginName: 'chengzhong2', name: 'x', role: 'county_admin', regionCode: '450202' })).status,
+    ).toBe(404);
+    expect(
+      (
+        await city.post('/api/admin-accounts', {
+          loginName: 'city-school',
+          name: 'x',
+          role: 'school_admin',
+          schoolId: await schoolIn('450102'),
+        })
+      ).status,
+    ).toBe(400);
+    expect(loginNames(await city.get('/api/admin-accounts?pageSize=100'))).toEqual(
+      expect.arrayContaining(['qingxiu-admin', 'demo-county']),
+    );
     expect(loginNames(await city.get('/api/admin-accounts?pageSize=100'))).not.toContain('demo-county2');
     expect(loginNames(await (await loginAs(s, 'demo-city2')).get('/api/admin-accounts?pageSize=100'))).not.toContain('qingxiu-admin');
   });
 
   it('lets a county admin create school admins of its own schools only', async () => {
     const county = await loginAs(s, 'demo-county'); // 兴宁区 450102
-    const r = await county.post('/api/admin-accounts', { loginName: 'xingning-school', name: '兴宁学校管理员', role: 'school_admin', schoolId: await schoolIn('450102') });
+    const r = await county.post('/api/admin-accounts', {
+      loginName: 'xingning-school',
+      name: '兴宁学校管理员',
+      role: 'school_admin',
+      schoolId: await schoolIn('450102'),
+    });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
-    expect((await county.post('/api/admin-accounts', { loginName: 'other-school', name: 'x', role: 'school_admin', schoolId: await schoolIn('450202') })).status).toBe(404);
-    expect(loginNames(await county.get('/api/admin-accounts?pageSize=100'))).toEqual(expect.arrayContaining(['xingning-school', 'demo-school']));
+    expect(
+      (
+        await county.post('/api/admin-accounts', {
+          loginName: 'other-school',
+          name: 'x',
+          role: 'school_admin',
+          schoolId: await schoolIn('450202'),
+        })
+      ).status,
+    ).toBe(404);
+    expect(loginNames(await county.get('/api/admin-accounts?pageSize=100'))).toEqual(
+      expect.arrayContaining(['xingning-school', 'demo-school']),
+    );
     const other = await (await loginAs(s, 'demo-county2')).get('/api/admin-accounts?pageSize=100');
     expect(loginNames(other)).toContain('demo-school2');
     expect(loginNames(other)).not.toContain('xingning-school');
@@ -89,18 +183,27 @@ describe(`business admins: created by the level above, inside its node (${TEST_D
 
   it('lets the creator reset a password and disable an account in its scope, and answers 404 outside it', async () => {
     const city = await loginAs(s, 'demo-city');
-    const made = await city.post('/api/admin-accounts', { loginName: 'liangqing-admin', name: '良庆区管理员', role: 'county_admin', regionCode: '450108' });
+    const made = await city.post('/api/admin-accounts', {
+      loginName: 'liangqing-admin',
+      name: '良庆区管理员',
+      role: 'county_admin',
+      regionCode: '450108',
+    });
     expect(made.status).toBe(201);
     const id = made.body.id;
     const holder = await firstLogin(s, 'liangqing-admin', made.body.temporaryPassword);
     for (const acc of ['demo-city2', 'demo-province', 'demo-county', 'demo-school']) {
       const c = await loginAs(s, acc);
       expect((await c.post(`/api/admin-accounts/${id}/password-reset`)).status, acc).toBe(acc === 'demo-school' ? 403 : 404);
-      expect((await c.post(`/api/admin-accounts/${id}/status`, { status: 'disabled' })).status, acc).toBe(acc === 'demo-school' ? 403 : 404);
+      expect((await c.post(`/api/admin-accounts/${id}/status`, { status: 'disabled' })).status, acc).toBe(
+        acc === 'demo-school' ? 403 : 404,
+      );
     }
     // a teacher or the creator's own account is not an admin account it looks after
     expect((await city.post(`/api/admin-accounts/${await userIdOf(s, { login: 'demo-teacher' })}/password-reset`)).status).toBe(404);
-    expect((await city.post(`/api/admin-accounts/${await userIdOf(s, { login: 'demo-city' })}/status`, { status: 'disabled' })).status).toBe(404);
+    expect(
+      (await city.post(`/api/admin-accounts/${await userIdOf(s, { login: 'demo-city' })}/status`, { status: 'disabled' })).status,
+    ).toBe(404);
 
     const reset = await city.post(`/api/admin-accounts/${id}/password-reset`);
     expect(reset.status).toBe(200);
@@ -114,14 +217,33 @@ describe(`business admins: created by the level above, inside its node (${TEST_D
     expect((await new Client(s).login('liangqing-admin', reset.body.temporaryPassword)).status).not.toBe(200);
     expect((await city.post(`/api/admin-accounts/${id}/status`, { status: 'active' })).status).toBe(200);
     expect((await new Client(s).login('liangqing-admin', reset.body.temporaryPassword)).status).toBe(200);
-    const audit = await s.deps.db.selectFrom('audit_log').select('action').where('object_id', '=', String(id)).where('action', 'like', 'adminAccount.%').orderBy('id').execute();
-    expect(audit.map((a) => a.action)).toEqual(['adminAccount.create', 'adminAccount.password.reset', 'adminAccount.disable', 'adminAccount.enable']);
+    const audit = await s.deps.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('object_id', '=', String(id))
+      .where('action', 'like', 'adminAccount.%')
+      .orderBy('id')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual([
+      'adminAccount.create',
+      'adminAccount.password.reset',
+      'adminAccount.disable',
+      'adminAccount.enable',
+    ]);
   });
 
   it('refuses the system admin any account with business, audit or security power', async () => {
     const sys = await loginAs(s, 'demo-sys');
-    for (const [role, extra] of [['province_admin', { regionCode: '45' }], ['city_admin', { regionCode: '4503' }], ['county_admin', { regionCode: '450103' }],
-      ['school_admin', { schoolId: await schoolIn('450102') }], ['institution_admin', { institutionId: 1 }], ['security_admin', {}], ['audit_admin', {}], ['sys_admin', {}]] as const) {
+    for (const [role, extra] of [
+      ['province_admin', { regionCode: '45' }],
+      ['city_admin', { regionCode: '4503' }],
+      ['county_admin', { regionCode: '450103' }],
+      ['school_admin', { schoolId: await schoolIn('450102') }],
+      ['institution_admin', { institutionId: 1 }],
+      ['security_admin', {}],
+      ['audit_admin', {}],
+      ['sys_admin', {}],
+    ] as const) {
       const r = await sys.post('/api/admin-accounts', { loginName: `sys-made-${role.split('_')[0]}`, name: 'x', role, ...extra });
       expect(r.status, role).toBe(403);
     }
@@ -129,7 +251,17 @@ describe(`business admins: created by the level above, inside its node (${TEST_D
     expect((await sys.post(`/api/admin-accounts/${county}/password-reset`)).status).toBe(403);
     expect((await sys.post(`/api/admin-accounts/${county}/status`, { status: 'disabled' })).status).toBe(403);
     expect((await sys.get('/api/admin-account-requests')).status).toBe(403);
-    expect((await sys.post('/api/admin-account-requests', { action: 'create', role: 'audit_admin', loginName: 'sys-audit', name: 'x', reason: '试试' })).status).toBe(403);
+    expect(
+      (
+        await sys.post('/api/admin-account-requests', {
+          action: 'create',
+          role: 'audit_admin',
+          loginName: 'sys-audit',
+          name: 'x',
+          reason: '试试',
+        })
+      ).status,
+    ).toBe(403);
     // it may read the directory, and is told it can change nothing
     const list = await sys.get('/api/admin-accounts?pageSize=100');
     expect(list.status).toBe(200);
@@ -141,7 +273,13 @@ describe(`business admins: created by the level above, inside its node (${TEST_D
 
 describe(`platform accounts: the security admin proposes, an audit admin approves (${TEST_DB})`, () => {
   const propose = (c: Client, body: object) => c.post('/api/admin-account-requests', { reason: '人员调整', ...body });
-  const pending = async (c: Client) => (await c.get('/api/admin-account-requests?status=pending&pageSize=100')).body.items as { id: number; version: number; loginName: string; canDecide: boolean }[];
+  const pending = async (c: Client) =>
+    (await c.get('/api/admin-account-requests?status=pending&pageSize=100')).body.items as {
+      id: number;
+      version: number;
+      loginName: string;
+      canDecide: boolean;
+    }[];
 
   it('creates an audit admin only after a second person approves; the proposer cannot approve; the password is shown once', async () => {
     const security = await loginAs(s, 'demo-security');
@@ -176,11 +314,16 @@ describe(`platform accounts: the security admin proposes, an audit admin approve
     const made = await propose(security, { action: 'create', role: 'province_admin', loginName: 'province2', name: '省级项目管理员二' });
     const created = await audit2.post(`/api/admin-account-requests/${made.body.id}/decision`, { version: 1, approve: true });
     expect(created.status).toBe(200);
-    expect((await new Client(s).login('province2', created.body.temporaryPassword)).body.user).toMatchObject({ role: 'province_admin', scope: { regionCode: '45' } });
+    expect((await new Client(s).login('province2', created.body.temporaryPassword)).body.user).toMatchObject({
+      role: 'province_admin',
+      scope: { regionCode: '45' },
+    });
 
     const reset = await propose(security, { action: 'reset_password', userId: created.body.userId });
     expect(reset.status).toBe(201);
-    const both = await Promise.all([audit, audit2].map((c) => c.post(`/api/admin-account-requests/${reset.body.id}/decision`, { version: 1, approve: true })));
+    const both = await Promise.all(
+      [audit, audit2].map((c) => c.post(`/api/admin-account-requests/${reset.body.id}/decision`, { version: 1, approve: true })),
+    );
     expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
     const winner = both.find((r) => r.status === 200)!;
     expect((await new Client(s).login('province2', winner.body.temporaryPassword)).status).toBe(200);
@@ -190,19 +333,26 @@ describe(`platform accounts: the security admin proposes, an audit admin approve
   it('refuses self-approval even where one person could reach both steps, and needs a reason to reject', async () => {
     const auditId = await userIdOf(s, { login: 'demo-audit' });
     // a request filed by the audit admin itself (as if it also held the proposer's role): it may not decide it
-    const own = await s.deps.db.insertInto('admin_account_requests').values({ action: 'create', role: 'sys_admin', login_name: 'self-made', name: 'x', reason: '自批', requested_by: auditId })
-      .returning('id').executeTakeFirstOrThrow();
+    const own = await s.deps.db
+      .insertInto('admin_account_requests')
+      .values({ action: 'create', role: 'sys_admin', login_name: 'self-made', name: 'x', reason: '自批', requested_by: auditId })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const audit = await loginAs(s, 'demo-audit');
     const r = await audit.post(`/api/admin-account-requests/${own.id}/decision`, { version: 1, approve: true });
     expect(r.status).toBe(403);
     expect(r.body.message).toBe('不能审批自己提出的申请');
     expect(await s.deps.db.selectFrom('users').select('id').where('login_name', '=', 'self-made').execute()).toEqual([]);
-    await expect(s.deps.db.updateTable('admin_account_requests').set({ decided_by: auditId }).where('id', '=', own.id).execute()).rejects.toThrow();
+    await expect(
+      s.deps.db.updateTable('admin_account_requests').set({ decided_by: auditId }).where('id', '=', own.id).execute(),
+    ).rejects.toThrow();
 
     const security = await loginAs(s, 'demo-security');
     const p = await propose(security, { action: 'create', role: 'sys_admin', loginName: 'sys2', name: '系统管理员二' });
     expect((await audit.post(`/api/admin-account-requests/${p.body.id}/decision`, { version: 1, approve: false })).status).toBe(400);
-    expect((await audit.post(`/api/admin-account-requests/${p.body.id}/decision`, { version: 1, approve: false, reason: '无此岗位' })).status).toBe(200);
+    expect(
+      (await audit.post(`/api/admin-account-requests/${p.body.id}/decision`, { version: 1, approve: false, reason: '无此岗位' })).status,
+    ).toBe(200);
     expect(await s.deps.db.selectFrom('users').select('id').where('login_name', '=', 'sys2').execute()).toEqual([]);
   });
 
@@ -215,9 +365,13 @@ describe(`platform accounts: the security admin proposes, an audit admin approve
     expect(sys.status).toBe(201);
     expect((await propose(security, { action: 'disable', userId: await userIdOf(s, { login: 'demo-sys' }) })).status).toBe(409); // one open request per account
     const audit = await loginAs(s, 'demo-audit');
-    expect((await audit.post(`/api/admin-account-requests/${sys.body.id}/decision`, { version: 1, approve: false, reason: '撤回' })).status).toBe(200);
+    expect(
+      (await audit.post(`/api/admin-account-requests/${sys.body.id}/decision`, { version: 1, approve: false, reason: '撤回' })).status,
+    ).toBe(200);
     // audit admins do not propose
-    expect((await propose(await loginAs(s, 'audit2', OWN), { action: 'disable', userId: await userIdOf(s, { login: 'demo-sys' }) })).status).toBe(403);
+    expect(
+      (await propose(await loginAs(s, 'audit2', OWN), { action: 'disable', userId: await userIdOf(s, { login: 'demo-sys' }) })).status,
+    ).toBe(403);
     // two audit admins: one may go; the last one stays, or nothing could be approved again
     const d = await propose(security, { action: 'disable', userId: await userIdOf(s, { login: 'audit2' }) });
     expect(d.status).toBe(201);
@@ -245,7 +399,8 @@ describe(`outbox (${TEST_DB})`, () => {
     expect(r.body.items[0]).not.toHaveProperty('body');
     expect(JSON.stringify(r.body)).not.toContain(code);
     expect(JSON.stringify(r.body)).not.toContain('13800000001');
-    for (const acc of ['demo-security', 'demo-audit', 'demo-province']) expect((await (await loginAs(s, acc)).get('/api/outbox')).status, acc).toBe(403);
+    for (const acc of ['demo-security', 'demo-audit', 'demo-province'])
+      expect((await (await loginAs(s, acc)).get('/api/outbox')).status, acc).toBe(403);
   });
 
   it('shows the bodies on a development outbox only, which production refuses', async () => {
@@ -267,7 +422,12 @@ describe(`first start without demo data (${TEST_DB})`, () => {
     const bare = await startTestServer({ demoData: false });
     try {
       const accounts = bare.firstAccounts!;
-      expect(accounts.map((a) => [a.loginName, a.role])).toEqual([['admin', 'sys_admin'], ['security', 'security_admin'], ['audit', 'audit_admin'], ['province', 'province_admin']]);
+      expect(accounts.map((a) => [a.loginName, a.role])).toEqual([
+        ['admin', 'sys_admin'],
+        ['security', 'security_admin'],
+        ['audit', 'audit_admin'],
+        ['province', 'province_admin'],
+      ]);
       expect(bare.firstAdminPassword).toBe(accounts[0]!.password);
       const users = await bare.deps.db.selectFrom('users').select('login_name').orderBy('id').execute();
       expect(users.map((u) => u.login_name)).toEqual(['admin', 'security', 'audit', 'province']);
@@ -275,9 +435,14 @@ describe(`first start without demo data (${TEST_DB})`, () => {
       expect(new Set(Object.values(pw)).size).toBe(4);
       for (const p of Object.values(pw)) expect(p).toMatch(/^Sx/);
       const province = await firstLogin(bare, 'province', pw.province!);
-      expect((await province.post('/api/admin-accounts', { loginName: 'nanning', name: '南宁市管理员', role: 'city_admin', regionCode: '4501' })).status).toBe(201);
+      expect(
+        (await province.post('/api/admin-accounts', { loginName: 'nanning', name: '南宁市管理员', role: 'city_admin', regionCode: '4501' }))
+          .status,
+      ).toBe(201);
       const sys = await firstLogin(bare, 'admin', pw.admin!);
-      expect((await sys.post('/api/admin-accounts', { loginName: 'nanning2', name: 'x', role: 'city_admin', regionCode: '4501' })).status).toBe(403);
+      expect(
+        (await sys.post('/api/admin-accounts', { loginName: 'nanning2', name: 'x', role: 'city_admin', regionCode: '4501' })).status,
+      ).toBe(403);
       const regions = await bare.deps.db.selectFrom('regions').select('code').execute();
       expect(regions.length).toBeGreaterThan(100); // the region tree is reference data, always there
     } finally {

@@ -17,7 +17,10 @@ beforeAll(async () => {
   s = await startTestServer({ auditCheckpointDir: dir });
   audit = await loginAs(s, 'demo-audit');
 });
-afterAll(async () => { await s?.close(); rmSync(dir, { recursive: true, force: true }); });
+afterAll(async () => {
+  await s?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 /** As the database owner: switch the append-only guard off for one change. */
 async function tamper(change: (trx: typeof s.deps.db) => Promise<unknown>) {
@@ -32,13 +35,36 @@ async function tamper(change: (trx: typeof s.deps.db) => Promise<unknown>) {
 async function rechainWithSha(trx: typeof s.deps.db, fromId: number, markKeyed: boolean) {
   const rows = await trx.selectFrom('audit_log').selectAll().orderBy('id').execute();
   let prev = '0'.repeat(64);
-  const canon = (v: unknown): string => v === null || typeof v !== 'object' ? JSON.stringify(v ?? null)
-    : Array.isArray(v) ? `[${v.map(canon).join(',')}]`
-      : `{${Object.keys(v as object).sort().map((k) => `${JSON.stringify(k)}:${canon((v as Record<string, unknown>)[k])}`).join(',')}}`;
+  const canon = (v: unknown): string =>
+    v === null || typeof v !== 'object'
+      ? JSON.stringify(v ?? null)
+      : Array.isArray(v)
+        ? `[${v.map(canon).join(',')}]`
+        : `{${Object.keys(v as object)
+            .sort()
+            .map((k) => `${JSON.stringify(k)}:${canon((v as Record<string, unknown>)[k])}`)
+            .join(',')}}`;
   for (const r of rows) {
     if (r.id >= fromId) {
-      const hash = createHash('sha256').update(prev).update(canon([Number(r.at_ms), r.actor_id, r.actor_name, r.actor_role, r.actor_scope,
-        r.ip, r.request_id, r.action, r.object_type, r.object_id, r.result, r.detail])).digest('hex');
+      const hash = createHash('sha256')
+        .update(prev)
+        .update(
+          canon([
+            Number(r.at_ms),
+            r.actor_id,
+            r.actor_name,
+            r.actor_role,
+            r.actor_scope,
+            r.ip,
+            r.request_id,
+            r.action,
+            r.object_type,
+            r.object_id,
+            r.result,
+            r.detail,
+          ]),
+        )
+        .digest('hex');
       await sql`UPDATE audit_log SET prev_hash = ${prev}, hash = ${hash}, keyed = ${markKeyed} WHERE id = ${r.id}`.execute(trx);
       prev = hash;
     } else prev = r.hash;
@@ -57,7 +83,11 @@ describe(`keyed audit chain and signed checkpoints (${TEST_DB})`, () => {
 
   it('records refused access, at most 20 a window per actor', async () => {
     const teacher = await loginAs(s, 'demo-teacher');
-    const before = await s.deps.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', 'access.denied').executeTakeFirstOrThrow();
+    const before = await s.deps.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('action', '=', 'access.denied')
+      .executeTakeFirstOrThrow();
     for (let i = 0; i < 30; i++) expect((await teacher.get('/api/outbox')).status).toBe(403);
     const county = await loginAs(s, 'demo-county');
     const wang = await userIdOf(s, { login: 'demo-teacher2' }); // a teacher of another county

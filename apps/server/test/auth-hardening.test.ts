@@ -11,11 +11,22 @@ import { Client, DEMO_PASSWORD, TEST_DB, loginAs, startTestServer, userIdOf, typ
 
 let s: TestServer;
 // province and city admins must use 2FA here; demo-province is enrolled at seed time, demo-city is not
-beforeAll(async () => { s = await startTestServer({ twoFactor: { requiredRoles: ['province_admin', 'city_admin'], issuer: '师训' } }); });
-afterAll(async () => { await s?.close(); });
+beforeAll(async () => {
+  s = await startTestServer({ twoFactor: { requiredRoles: ['province_admin', 'city_admin'], issuer: '师训' } });
+});
+afterAll(async () => {
+  await s?.close();
+});
 
 const outboxCount = async () =>
-  Number((await s.deps.db.selectFrom('outbox').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await s.deps.db
+        .selectFrom('outbox')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 /** A code for the step `offset` steps from now (the server refuses a step it has seen, so later logins use later steps). */
 const totp = (secret: string, offset = 0) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + offset * 30 });
 const otherCode = (code: string) => String((Number(code) + 500_000) % 1_000_000).padStart(6, '0');
@@ -24,12 +35,25 @@ let seq = 0;
 /** A fresh teacher account straight in the database (status and phone as asked). */
 async function newTeacherUser(o: { status?: 'active' | 'disabled'; phone?: string | null; password?: string } = {}) {
   seq += 1;
-  const u = await s.deps.db.insertInto('users').values({
-    login_name: `hardening-${seq}`, name: `测试${seq}`, ...sealIdNumber(makeIdNumber('450102', '1988-05-06', 600 + seq)),
-    ...sealPhone(o.phone === undefined ? `1660123${String(seq).padStart(4, '0')}` : o.phone), email: null, reject_reason: null,
-    password_hash: await hashPassword(o.password ?? DEMO_PASSWORD), status: o.status ?? 'active', source: 'admin',
-  }).returning(['id', 'login_name', 'phone']).executeTakeFirstOrThrow();
-  await s.deps.db.insertInto('user_roles').values({ user_id: u.id, role: 'teacher', region_code: null, school_id: null, institution_id: null }).execute();
+  const u = await s.deps.db
+    .insertInto('users')
+    .values({
+      login_name: `hardening-${seq}`,
+      name: `测试${seq}`,
+      ...sealIdNumber(makeIdNumber('450102', '1988-05-06', 600 + seq)),
+      ...sealPhone(o.phone === undefined ? `1660123${String(seq).padStart(4, '0')}` : o.phone),
+      email: null,
+      reject_reason: null,
+      password_hash: await hashPassword(o.password ?? DEMO_PASSWORD),
+      status: o.status ?? 'active',
+      source: 'admin',
+    })
+    .returning(['id', 'login_name', 'phone'])
+    .executeTakeFirstOrThrow();
+  await s.deps.db
+    .insertInto('user_roles')
+    .values({ user_id: u.id, role: 'teacher', region_code: null, school_id: null, institution_id: null })
+    .execute();
   return u as { id: number; login_name: string; phone: string | null };
 }
 
@@ -95,8 +119,13 @@ describe(`finding 8: no account enumeration, no lockout of the owner (${TEST_DB}
     const c = new Client(s, '10.8.3.1');
     for (let i = 0; i < 4; i++) expect((await c.login(u.login_name, 'Guess#1234x')).status).toBe(401);
     expect((await c.login(u.login_name, 'Guess#1234x')).body.message).toMatch(/30 分钟/);
-    const expire = () => s.deps.db.updateTable('login_failures').set({ locked_until: sql`now() - interval '1 minute'` })
-      .where('user_id', '=', u.id).where('ip', '=', '10.8.3.1').execute();
+    const expire = () =>
+      s.deps.db
+        .updateTable('login_failures')
+        .set({ locked_until: sql`now() - interval '1 minute'` })
+        .where('user_id', '=', u.id)
+        .where('ip', '=', '10.8.3.1')
+        .execute();
     await expire();
     const second = await c.login(u.login_name, 'Guess#1234x'); // one more failure, not five
     expect(second.status).toBe(423);
@@ -111,7 +140,13 @@ describe(`finding 8: no account enumeration, no lockout of the owner (${TEST_DB}
   it('asks for a single-use challenge after 3 registrations from one IP', async () => {
     const anon = new Client(s, '10.8.4.1');
     const schoolId = (await anon.get('/api/public/schools?countyCode=450102')).body.items[0].id;
-    const body = (n: number) => ({ idNumber: makeIdNumber('450102', '1991-02-03', 700 + n), name: `注册${n}`, phone: `1370001${String(n).padStart(4, '0')}`, schoolId, password: 'Lantern#2026q' });
+    const body = (n: number) => ({
+      idNumber: makeIdNumber('450102', '1991-02-03', 700 + n),
+      name: `注册${n}`,
+      phone: `1370001${String(n).padStart(4, '0')}`,
+      schoolId,
+      password: 'Lantern#2026q',
+    });
     expect((await anon.post('/api/auth/register', body(1))).status).toBe(201);
     const dup = await anon.post('/api/auth/register', { ...body(2), phone: body(1).phone });
     expect(dup.status).toBe(409);
@@ -128,13 +163,23 @@ describe(`finding 8: no account enumeration, no lockout of the owner (${TEST_DB}
     };
     const ch = (await anon.get('/api/auth/challenge')).body as { id: string; question: string };
     expect(ch.question).toMatch(/^请计算：\d+ (加|减) \d+ 等于多少？$/);
-    const wrong = await anon.post('/api/auth/register', { ...body(4), challengeId: ch.id, challengeAnswer: String(Number(solve(ch.question)) + 1) });
+    const wrong = await anon.post('/api/auth/register', {
+      ...body(4),
+      challengeId: ch.id,
+      challengeAnswer: String(Number(solve(ch.question)) + 1),
+    });
     expect(wrong.body.code).toBe('CHALLENGE_FAILED');
     // single use: the right answer to a challenge already tried is refused too
-    expect((await anon.post('/api/auth/register', { ...body(4), challengeId: ch.id, challengeAnswer: solve(ch.question) })).body.code).toBe('CHALLENGE_FAILED');
+    expect((await anon.post('/api/auth/register', { ...body(4), challengeId: ch.id, challengeAnswer: solve(ch.question) })).body.code).toBe(
+      'CHALLENGE_FAILED',
+    );
     const ch2 = (await anon.get('/api/auth/challenge')).body;
-    expect((await anon.post('/api/auth/register', { ...body(4), challengeId: ch2.id, challengeAnswer: solve(ch2.question) })).status).toBe(201);
-    expect((await anon.post('/api/auth/register', { ...body(5), challengeId: ch2.id, challengeAnswer: solve(ch2.question) })).status).toBe(428);
+    expect((await anon.post('/api/auth/register', { ...body(4), challengeId: ch2.id, challengeAnswer: solve(ch2.question) })).status).toBe(
+      201,
+    );
+    expect((await anon.post('/api/auth/register', { ...body(5), challengeId: ch2.id, challengeAnswer: solve(ch2.question) })).status).toBe(
+      428,
+    );
     // another IP has its own count
     expect((await new Client(s, '10.8.4.2').post('/api/auth/register', body(5))).status).toBe(201);
   });
@@ -145,14 +190,28 @@ describe(`finding 9: common, personal and reused passwords (${TEST_DB})`, () => 
     const current = 'Ym5#Kd8wQz';
     const u = await newTeacherUser({ password: current });
     const c = await loginAs(s, u.login_name, current);
-    for (const pw of ['Password1', 'P@ssw0rd', 'Passw0rd!2026', DEMO_PASSWORD, 'Qwerty#2026', `Zz#9${u.login_name}`, `${u.login_name.toUpperCase()}!9`]) {
+    for (const pw of [
+      'Password1',
+      'P@ssw0rd',
+      'Passw0rd!2026',
+      DEMO_PASSWORD,
+      'Qwerty#2026',
+      `Zz#9${u.login_name}`,
+      `${u.login_name.toUpperCase()}!9`,
+    ]) {
       const r = await c.post('/api/auth/password', { oldPassword: current, newPassword: pw });
       expect(r.status, pw).toBe(400);
       expect(r.body.message, pw).toMatch(/常见|泄露|用户名/);
     }
     // registration and the forgot-password reset use the same rules
     const schoolId = (await c.get('/api/public/schools?countyCode=450102')).body.items[0].id;
-    const reg = await new Client(s, '10.9.0.1').post('/api/auth/register', { idNumber: makeIdNumber('450102', '1993-04-05', 801), name: '常见', phone: '13700020001', schoolId, password: 'P@ssw0rd1' });
+    const reg = await new Client(s, '10.9.0.1').post('/api/auth/register', {
+      idNumber: makeIdNumber('450102', '1993-04-05', 801),
+      name: '常见',
+      phone: '13700020001',
+      schoolId,
+      password: 'P@ssw0rd1',
+    });
     expect(reg.status).toBe(400);
     expect(reg.body.message).toMatch(/常见/);
     const reset = await new Client(s).post('/api/auth/forgot/reset', { account: u.login_name, code: '123456', newPassword: 'Password1' });
@@ -250,7 +309,12 @@ describe(`finding 10: two-factor authentication for admins (${TEST_DB})`, () => 
     expect(setup.body.qrDataUrl).toMatch(/^data:image\/png;base64,/);
     const secret = setup.body.secret as string;
     // as stored (the server's reads decrypt: look at the table without its plugins)
-    const stored = await s.deps.db.withoutPlugins().selectFrom('users').select(['totp_pending_secret', 'totp_secret']).where('login_name', '=', 'demo-city').executeTakeFirstOrThrow();
+    const stored = await s.deps.db
+      .withoutPlugins()
+      .selectFrom('users')
+      .select(['totp_pending_secret', 'totp_secret'])
+      .where('login_name', '=', 'demo-city')
+      .executeTakeFirstOrThrow();
     expect(stored.totp_pending_secret).toMatch(/^enc:/); // encrypted at rest
     expect(stored.totp_pending_secret).not.toContain(secret);
 
@@ -260,7 +324,11 @@ describe(`finding 10: two-factor authentication for admins (${TEST_DB})`, () => 
     const codes = enabled.body.recoveryCodes as string[];
     expect(codes).toHaveLength(10);
     expect(new Set(codes).size).toBe(10);
-    const hashes = await s.deps.db.selectFrom('totp_recovery_codes').select('code_hash').where('user_id', '=', await userIdOf(s, { login: 'demo-city' })).execute();
+    const hashes = await s.deps.db
+      .selectFrom('totp_recovery_codes')
+      .select('code_hash')
+      .where('user_id', '=', await userIdOf(s, { login: 'demo-city' }))
+      .execute();
     expect(hashes.map((h) => h.code_hash)).not.toContain(codes[0]);
     expect((await c.get('/api/regions')).status).toBe(200);
     expect((await c.post('/api/account/totp/setup')).status).toBe(409);
@@ -278,11 +346,15 @@ describe(`finding 10: two-factor authentication for admins (${TEST_DB})`, () => 
     expect((await b.x.get('/api/account/totp')).body).toMatchObject({ enabled: true, recoveryCodesLeft: 8 });
 
     // switching it off takes the password and a code; then enrolment is due again
-    expect((await b.x.post('/api/account/totp/disable', { password: 'Wrong#pass1', code: await totp(secret, 1) })).body.message).toBe('密码不正确');
+    expect((await b.x.post('/api/account/totp/disable', { password: 'Wrong#pass1', code: await totp(secret, 1) })).body.message).toBe(
+      '密码不正确',
+    );
     expect((await b.x.post('/api/account/totp/disable', { password: DEMO_PASSWORD, code: await totp(secret, 1) })).status).toBe(200);
     expect((await b.x.get('/api/auth/me')).body.user).toMatchObject({ totpEnabled: false, mustEnrollTotp: true });
     expect((await b.x.get('/api/regions')).body.code).toBe('TOTP_ENROLLMENT_REQUIRED');
-    const actions = (await s.deps.db.selectFrom('audit_log').select('action').where('action', 'like', 'auth.totp.%').execute()).map((e) => e.action);
+    const actions = (await s.deps.db.selectFrom('audit_log').select('action').where('action', 'like', 'auth.totp.%').execute()).map(
+      (e) => e.action,
+    );
     expect(actions).toEqual(expect.arrayContaining(['auth.totp.enable', 'auth.totp.recovery_used', 'auth.totp.disable']));
   });
 

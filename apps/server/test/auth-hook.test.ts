@@ -15,19 +15,27 @@ beforeAll(async () => {
   port = (s.app.server.address() as net.AddressInfo).port;
   teacher = await loginAs(s, 'demo-teacher');
 });
-afterAll(async () => { await s?.close(); });
+afterAll(async () => {
+  await s?.close();
+});
 
 /** One raw HTTP/1.1 exchange: the request line goes out exactly as written (no client normalises it). */
 function raw(method: string, target: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const sock = net.connect(port, '127.0.0.1');
     const body = method === 'GET' || method === 'DELETE' ? '' : '{}';
-    const head = [`${method} ${target} HTTP/1.1`, `Host: 127.0.0.1:${port}`, 'Connection: close',
+    const head = [
+      `${method} ${target} HTTP/1.1`,
+      `Host: 127.0.0.1:${port}`,
+      'Connection: close',
       ...(body ? ['Content-Type: application/json', `Content-Length: ${body.length}`] : []),
-      ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)].join('\r\n');
+      ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+    ].join('\r\n');
     let data = '';
     sock.setEncoding('latin1');
-    sock.on('data', (d) => { data += d; });
+    sock.on('data', (d) => {
+      data += d;
+    });
     sock.on('error', reject);
     sock.on('end', () => resolve({ status: Number(data.slice(9, 12)), body: data.slice(data.indexOf('\r\n\r\n') + 4) }));
     sock.write(`${head}\r\n\r\n${body}`);

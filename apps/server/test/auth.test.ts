@@ -5,8 +5,12 @@ import { hashPassword } from '../src/modules/auth/passwords.ts';
 import { Client, DEMO_PASSWORD, TEST_DB, loginAs, startTestServer, userIdOf, type TestServer } from './harness.ts';
 
 let s: TestServer;
-beforeAll(async () => { s = await startTestServer(); });
-afterAll(async () => { await s?.close(); });
+beforeAll(async () => {
+  s = await startTestServer();
+});
+afterAll(async () => {
+  await s?.close();
+});
 
 /** Recipients are encrypted at rest (each ciphertext differs): the newest messages are read back decrypted. */
 const lastOutboxCode = async (recipient: string) => {
@@ -72,8 +76,11 @@ describe(`login (${TEST_DB})`, () => {
 
   it('ends idle sessions: 15 minutes for admins', async () => {
     const c = await loginAs(s, 'demo-province');
-    await s.deps.db.updateTable('sessions').set({ last_seen_at: sql`now() - interval '16 minutes'` })
-      .where('user_id', '=', await userIdOf(s, { login: 'demo-province' })).execute();
+    await s.deps.db
+      .updateTable('sessions')
+      .set({ last_seen_at: sql`now() - interval '16 minutes'` })
+      .where('user_id', '=', await userIdOf(s, { login: 'demo-province' }))
+      .execute();
     const r = await c.get('/api/auth/me');
     expect(r.status).toBe(401);
     expect(r.body.message).toMatch(/超时/);
@@ -81,8 +88,11 @@ describe(`login (${TEST_DB})`, () => {
 
   it('keeps a teacher session alive at 16 idle minutes (teachers get 30)', async () => {
     const c = await loginAs(s, 'demo-teacher2');
-    await s.deps.db.updateTable('sessions').set({ last_seen_at: sql`now() - interval '16 minutes'` })
-      .where('user_id', '=', await userIdOf(s, { login: 'demo-teacher2' })).execute();
+    await s.deps.db
+      .updateTable('sessions')
+      .set({ last_seen_at: sql`now() - interval '16 minutes'` })
+      .where('user_id', '=', await userIdOf(s, { login: 'demo-teacher2' }))
+      .execute();
     expect((await c.get('/api/auth/me')).status).toBe(200);
   });
 
@@ -98,8 +108,16 @@ describe(`login (${TEST_DB})`, () => {
   });
 
   it('refuses a login posted from another site or an opaque origin', async () => {
-    expect((await new Client(s).request('POST', '/api/auth/login', { account: 'demo-teacher', password: DEMO_PASSWORD }, { origin: 'null' })).status).toBe(403);
-    const r = await new Client(s).request('POST', '/api/auth/login', { account: 'demo-teacher', password: DEMO_PASSWORD }, { origin: 'https://evil.example' });
+    expect(
+      (await new Client(s).request('POST', '/api/auth/login', { account: 'demo-teacher', password: DEMO_PASSWORD }, { origin: 'null' }))
+        .status,
+    ).toBe(403);
+    const r = await new Client(s).request(
+      'POST',
+      '/api/auth/login',
+      { account: 'demo-teacher', password: DEMO_PASSWORD },
+      { origin: 'https://evil.example' },
+    );
     expect(r.status).toBe(403);
   });
 });
@@ -115,7 +133,9 @@ describe(`default password and password changes (${TEST_DB})`, () => {
     expect(blocked.status).toBe(403);
     expect(blocked.body.code).toBe('PASSWORD_CHANGE_REQUIRED');
     // the default and anything containing the ID number are refused, with the reason
-    expect((await c.post('/api/auth/password', { oldPassword: id.slice(-6), newPassword: id.slice(-6) })).body.message).toMatch(/不能与原密码相同|初始密码/);
+    expect((await c.post('/api/auth/password', { oldPassword: id.slice(-6), newPassword: id.slice(-6) })).body.message).toMatch(
+      /不能与原密码相同|初始密码/,
+    );
     const withId = await c.post('/api/auth/password', { oldPassword: id.slice(-6), newPassword: `Aa!${id}` });
     expect(withId.status).toBe(400);
     expect(withId.body.message).toMatch(/证件号码/);
@@ -133,7 +153,11 @@ describe(`default password and password changes (${TEST_DB})`, () => {
     expect((await b.get('/api/auth/me')).status).toBe(401);
     // the demo password is refused as a NEW password (too well known); put it back directly for the tests below
     expect((await a.post('/api/auth/password', { oldPassword: 'Changed#2026x', newPassword: DEMO_PASSWORD })).status).toBe(400);
-    await s.deps.db.updateTable('users').set({ password_hash: await hashPassword(DEMO_PASSWORD) }).where('login_name', '=', 'demo-school2').execute();
+    await s.deps.db
+      .updateTable('users')
+      .set({ password_hash: await hashPassword(DEMO_PASSWORD) })
+      .where('login_name', '=', 'demo-school2')
+      .execute();
   });
 
   it('resets a forgotten password with a single-use code from the outbox', async () => {
@@ -141,7 +165,15 @@ describe(`default password and password changes (${TEST_DB})`, () => {
     const sent = await anon.post('/api/auth/forgot/code', { account: '13800000002' });
     expect(sent.body.message).toMatch(/如果该账号存在且绑定了手机号，验证码已发送/); // the same answer for any account
     const code = await lastOutboxCode('13800000002');
-    expect((await anon.post('/api/auth/forgot/reset', { account: '13800000002', code: code === '000000' ? '111111' : '000000', newPassword: 'Reset#2026a' })).body.message).toBe('验证码不正确');
+    expect(
+      (
+        await anon.post('/api/auth/forgot/reset', {
+          account: '13800000002',
+          code: code === '000000' ? '111111' : '000000',
+          newPassword: 'Reset#2026a',
+        })
+      ).body.message,
+    ).toBe('验证码不正确');
     expect((await anon.post('/api/auth/forgot/reset', { account: '13800000002', code, newPassword: 'Reset#2026a' })).status).toBe(200);
     expect((await anon.post('/api/auth/forgot/reset', { account: '13800000002', code, newPassword: 'Reset#2026b' })).status).toBe(400); // single use
     expect((await new Client(s).login('demo-teacher2', 'Reset#2026a')).status).toBe(200);
@@ -168,10 +200,22 @@ describe(`registration (${TEST_DB})`, () => {
   it('validates the ID number checksum and the password policy', async () => {
     const anon = new Client(s);
     const schools = (await anon.get('/api/public/schools?countyCode=450102')).body.items;
-    const bad = await anon.post('/api/auth/register', { idNumber: idNumber.slice(0, 17) + (idNumber[17] === '0' ? '1' : '0'), name: '测试', phone: '13700000001', schoolId: schools[0].id, password: 'Good#Pass1' });
+    const bad = await anon.post('/api/auth/register', {
+      idNumber: idNumber.slice(0, 17) + (idNumber[17] === '0' ? '1' : '0'),
+      name: '测试',
+      phone: '13700000001',
+      schoolId: schools[0].id,
+      password: 'Good#Pass1',
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toMatch(/校验位/);
-    const weak = await anon.post('/api/auth/register', { idNumber, name: '测试', phone: '13700000001', schoolId: schools[0].id, password: 'password' });
+    const weak = await anon.post('/api/auth/register', {
+      idNumber,
+      name: '测试',
+      phone: '13700000001',
+      schoolId: schools[0].id,
+      password: 'password',
+    });
     expect(weak.status).toBe(400);
   });
 
@@ -181,7 +225,13 @@ describe(`registration (${TEST_DB})`, () => {
     const schoolId = (await admin.get('/api/auth/me')).body.user.scope.schoolId;
     const r = await anon.post('/api/auth/register', { idNumber, name: '周测试', phone: '13700000001', schoolId, password: 'Good#Pass1' });
     expect(r.status).toBe(201);
-    const dup = await anon.post('/api/auth/register', { idNumber: makeIdNumber('450102', '1990-01-01', 125), name: '吴', phone: '13700000001', schoolId, password: 'Good#Pass1' });
+    const dup = await anon.post('/api/auth/register', {
+      idNumber: makeIdNumber('450102', '1990-01-01', 125),
+      name: '吴',
+      phone: '13700000001',
+      schoolId,
+      password: 'Good#Pass1',
+    });
     expect(dup.status).toBe(409);
     expect(dup.body.message).toBe('手机号/证件号已存在');
     const early = await new Client(s).login(idNumber, 'Good#Pass1');
@@ -194,10 +244,12 @@ describe(`registration (${TEST_DB})`, () => {
     const list = await admin.get('/api/registrations');
     expect(list.body.items.map((i: { name: string }) => i.name)).toContain('周测试');
     expect(list.body.items[0].idNumber).toMatch(/\*{8}/);
-    const [a, b] = await Promise.all([admin.post(`/api/registrations/${userId}/approve`), admin.post(`/api/registrations/${userId}/reject`, { reason: '非本校' })]);
+    const [a, b] = await Promise.all([
+      admin.post(`/api/registrations/${userId}/approve`),
+      admin.post(`/api/registrations/${userId}/reject`, { reason: '非本校' }),
+    ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     const after = await s.deps.db.selectFrom('users').select('status').where('id', '=', userId).executeTakeFirstOrThrow();
     expect(['active', 'rejected']).toContain(after.status);
   });
 });
-

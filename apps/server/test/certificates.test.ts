@@ -3,7 +3,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postCreditEntry, type NewCreditEntry } from '../src/modules/credits/ledger.ts';
 import { certificateHolder, issueCertificate } from '../src/modules/certificates/issue.ts';
-import { CODE_ALPHABET, formatCertificateCode, maskName, newCertificateCode, normalizeCertificateCode } from '../src/modules/certificates/codes.ts';
+import {
+  CODE_ALPHABET,
+  formatCertificateCode,
+  maskName,
+  newCertificateCode,
+  normalizeCertificateCode,
+} from '../src/modules/certificates/codes.ts';
 import { makeIdNumber } from '@shixun/domain';
 import { Client, TEST_DB, loginAs, startTestServer, userIdOf, type TestServer } from './harness.ts';
 
@@ -15,15 +21,38 @@ const thisYear = new Date().getUTCFullYear();
 const ctx = { ip: '127.0.0.1', requestId: 'certificates-test' };
 
 async function credit(teacherId: number, e: Partial<NewCreditEntry> & { amount: number; category: string; form: NewCreditEntry['form'] }) {
-  await s.deps.db.transaction().execute((trx) => postCreditEntry(trx, ctx, {
-    teacherId, date: `${thisYear}-01-15`, year: thisYear, title: '测试培训', source: 'adjustment', level: 'county',
-    certifier: { id: null, name: '测试', unit: '兴宁区教育局' }, ...e,
-  }));
+  await s.deps.db.transaction().execute((trx) =>
+    postCreditEntry(trx, ctx, {
+      teacherId,
+      date: `${thisYear}-01-15`,
+      year: thisYear,
+      title: '测试培训',
+      source: 'adjustment',
+      level: 'county',
+      certifier: { id: null, name: '测试', unit: '兴宁区教育局' },
+      ...e,
+    }),
+  );
 }
 const count = async (table: 'certificates' | 'audit_log') =>
-  Number((await s.deps.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await s.deps.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 const issueAudits = async () =>
-  Number((await s.deps.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', 'certificate.issue').executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await s.deps.db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('action', '=', 'certificate.issue')
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 const currentCycle = async (c: Client) => (await c.get('/api/certificates/credit/options')).body.currentCycleId as string;
 
 /** Registers a teacher at demo-school's school, has the school admin approve, and logs in. */
@@ -49,7 +78,9 @@ beforeAll(async () => {
   await credit(freshId, { amount: 6, category: 'public_required', form: 'online' });
   await credit(freshId, { amount: 10, category: 'school_based', form: 'school_based', level: 'school' });
 });
-afterAll(async () => { await s?.close(); });
+afterAll(async () => {
+  await s?.close();
+});
 
 describe('verification codes', () => {
   it('are 16 characters of an unambiguous alphabet, printed grouped, and read back forgivingly', () => {
@@ -88,13 +119,22 @@ describe(`学分证书 (${TEST_DB})`, () => {
     expect(cert.code).toMatch(/^SX(-[A-Z2-9]{4}){4}$/);
     expect(cert.verifyPath).toBe(`/verify/${cert.code}`);
     expect(await issueAudits()).toBe(audits + 1);
-    const audit = await s.deps.db.selectFrom('audit_log').select('detail').where('action', '=', 'certificate.issue').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const audit = await s.deps.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('action', '=', 'certificate.issue')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(JSON.stringify(audit.detail)).not.toContain(cert.code.replaceAll('-', '').slice(2));
 
     // what was frozen: the holder with a masked ID number, the table and the policy version
     const row = await s.deps.db.selectFrom('certificates').selectAll().where('id', '=', cert.id).executeTakeFirstOrThrow();
     const p = row.payload as Record<string, any>;
-    expect(p.teacher).toMatchObject({ name: '欧阳晓梅', idNumberMasked: `${freshIdNumber.slice(0, 6)}********${freshIdNumber.slice(-4)}`, school: '兴宁区第一小学' });
+    expect(p.teacher).toMatchObject({
+      name: '欧阳晓梅',
+      idNumberMasked: `${freshIdNumber.slice(0, 6)}********${freshIdNumber.slice(-4)}`,
+      school: '兴宁区第一小学',
+    });
     expect(JSON.stringify(p)).not.toContain(freshIdNumber);
     expect(p.categories.map((c: { name: string }) => c.name)).toEqual(['公共必修', '专业选修', '自主选修', '校本研修课程']);
     expect(p.categories[0]).toMatchObject({ earned: 6, required: 30 });
@@ -145,7 +185,10 @@ describe(`学分证书 (${TEST_DB})`, () => {
 
   it('issues one certificate when the same request arrives twice at once', async () => {
     const t2 = await loginAs(s, 'demo-teacher2');
-    const [a, b] = await Promise.all([t2.post('/api/certificates/credit', { year: thisYear }), t2.post('/api/certificates/credit', { year: thisYear })]);
+    const [a, b] = await Promise.all([
+      t2.post('/api/certificates/credit', { year: thisYear }),
+      t2.post('/api/certificates/credit', { year: thisYear }),
+    ]);
     expect([a.status, b.status].sort()).toEqual([200, 201]);
     expect(a.body.certificate.code).toBe(b.body.certificate.code);
   });
@@ -174,7 +217,15 @@ describe(`public verification (${TEST_DB})`, () => {
     const anon = new Client(s, '10.9.0.1');
     const r = await anon.get(`/api/public/certificates/${cert.code}`);
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ valid: true, revoked: false, kind: 'credit', kindLabel: '学分证书', name: '欧**梅', code: cert.code, title: '十四五周期学分证书' });
+    expect(r.body).toMatchObject({
+      valid: true,
+      revoked: false,
+      kind: 'credit',
+      kindLabel: '学分证书',
+      name: '欧**梅',
+      code: cert.code,
+      title: '十四五周期学分证书',
+    });
     expect(r.body.subject).toBe('十四五周期（2021–2025 年）学分');
     expect(r.body.result).toBe('未达标，合计 0/120 学分');
     const raw = JSON.stringify(r.body);
@@ -215,7 +266,8 @@ describe(`public verification (${TEST_DB})`, () => {
   it('is rate-limited per address like the login', async () => {
     const anon = new Client(s, '10.9.0.4');
     const statuses: number[] = [];
-    for (let i = 0; i <= s.config.rateLimit.loginPerMinutePerIp; i++) statuses.push((await anon.get('/api/public/certificates/SX-2222-3333-4444-5555')).status);
+    for (let i = 0; i <= s.config.rateLimit.loginPerMinutePerIp; i++)
+      statuses.push((await anon.get('/api/public/certificates/SX-2222-3333-4444-5555')).status);
     expect(statuses.at(-2)).toBe(404);
     expect(statuses.at(-1)).toBe(429);
     expect((await new Client(s, '10.9.0.5').get('/api/public/certificates/SX-2222-3333-4444-5555')).status).toBe(404);
@@ -256,21 +308,45 @@ describe(`who may download a certificate (${TEST_DB})`, () => {
 
 describe(`结业证书 through the same issueCertificate (${TEST_DB})`, () => {
   it('lists, verifies and prints a completion certificate', async () => {
-    const row = await s.deps.db.transaction().execute(async (trx) => issueCertificate(trx, ctx, {
-      kind: 'completion', teacherId, title: '2026 年国培计划结业证书', policyVersion: null,
-      payload: {
-        teacher: await certificateHolder(trx, teacherId), subject: '国培计划（2026）小学语文骨干教师培训', result: '合格',
-        facts: [{ label: '培训时间', value: '2026-07-01 至 2026-07-10' }, { label: '学时', value: '60' }],
-      },
-    }));
+    const row = await s.deps.db.transaction().execute(async (trx) =>
+      issueCertificate(trx, ctx, {
+        kind: 'completion',
+        teacherId,
+        title: '2026 年国培计划结业证书',
+        policyVersion: null,
+        payload: {
+          teacher: await certificateHolder(trx, teacherId),
+          subject: '国培计划（2026）小学语文骨干教师培训',
+          result: '合格',
+          facts: [
+            { label: '培训时间', value: '2026-07-01 至 2026-07-10' },
+            { label: '学时', value: '60' },
+          ],
+        },
+      }),
+    );
     const list = (await teacher.get('/api/certificates/mine')).body.items;
     expect(list.find((c: { id: number }) => c.id === row.id)).toMatchObject({ kind: 'completion', kindLabel: '结业证书', result: '合格' });
     const v = await new Client(s, '10.9.0.6').get(`/api/public/certificates/${formatCertificateCode(row.code)}`);
-    expect(v.body).toMatchObject({ valid: true, kindLabel: '结业证书', subject: '国培计划（2026）小学语文骨干教师培训', result: '合格', name: '李*英' });
+    expect(v.body).toMatchObject({
+      valid: true,
+      kindLabel: '结业证书',
+      subject: '国培计划（2026）小学语文骨干教师培训',
+      result: '合格',
+      name: '李*英',
+    });
     const pdf = await teacher.get(`/api/certificates/${row.id}/pdf`);
     expect(pdf.raw.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-    await expect(s.deps.db.transaction().execute((trx) => issueCertificate(trx, ctx, {
-      kind: 'completion', teacherId, title: ' ', policyVersion: null, payload: { teacher: { name: 'x', idNumberMasked: null, school: '', region: '' }, subject: 'x', result: '合格' },
-    }))).rejects.toThrow('证书名称不能为空');
+    await expect(
+      s.deps.db.transaction().execute((trx) =>
+        issueCertificate(trx, ctx, {
+          kind: 'completion',
+          teacherId,
+          title: ' ',
+          policyVersion: null,
+          payload: { teacher: { name: 'x', idNumberMasked: null, school: '', region: '' }, subject: 'x', result: '合格' },
+        }),
+      ),
+    ).rejects.toThrow('证书名称不能为空');
   });
 });

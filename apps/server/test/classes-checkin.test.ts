@@ -47,10 +47,12 @@ beforeAll(async () => {
   sessionId = (await inst.post(`/api/classes/${classId}/sessions`, body)).body.session.id;
   otherSessionId = (await inst2.post(`/api/classes/${otherClassId}/sessions`, { ...body, topic: '二班开班' })).body.session.id;
 });
-afterAll(async () => { await s?.close(); });
+afterAll(async () => {
+  await s?.close();
+});
 
 describe(`签到码 (${TEST_DB})`, () => {
-  it('changes with the time step, and is shown as a QR to the class\'s institution only', async () => {
+  it("changes with the time step, and is shown as a QR to the class's institution only", async () => {
     const r = await inst.get(`/api/classes/${classId}/sessions/${sessionId}/checkin-code`);
     expect(r.status).toBe(200);
     expect(r.body.code).toMatch(new RegExp(`^${sessionId}\\.\\d+\\.[A-Za-z0-9_-]{12}$`));
@@ -77,7 +79,11 @@ describe(`扫码签到 (${TEST_DB})`, () => {
     const { code } = (await inst.get(`/api/classes/${classId}/sessions/${sessionId}/checkin-code`)).body;
     const r = await teacher.post('/api/checkin', { code });
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ status: 'checked_in', message: '签到成功', session: { topic: '开班仪式', className: '一班', projectName: '信息技术应用能力提升培训' } });
+    expect(r.body).toMatchObject({
+      status: 'checked_in',
+      message: '签到成功',
+      session: { topic: '开班仪式', className: '一班', projectName: '信息技术应用能力提升培训' },
+    });
     expect(await count('checkins', { session_id: sessionId, enrollment_id: enrollmentId })).toBe(1);
     expect(await count('enrollment_events', { enrollment_id: enrollmentId, action: 'checked_in' })).toBe(1);
     const audit = await s.deps.db.selectFrom('audit_log').select(['detail', 'object_id']).where('action', '=', 'class.checkin').execute();
@@ -93,7 +99,7 @@ describe(`扫码签到 (${TEST_DB})`, () => {
     expect(mine.checkins).toEqual({ done: 1, total: 1 });
   });
 
-  it('accepts the previous step\'s code and refuses an older one as expired', async () => {
+  it("accepts the previous step's code and refuses an older one as expired", async () => {
     const secret = await secretOf(sessionId);
     const old = checkinCode(sessionId, secret, Date.now() - 2 * STEP_MS - 50).code;
     const expired = await mateClient.post('/api/checkin', { code: old });
@@ -141,12 +147,17 @@ describe(`扫码签到 (${TEST_DB})`, () => {
 });
 
 describe(`手工签到 (${TEST_DB})`, () => {
-  it('lists a session\'s attendance and marks or unmarks trainees of the class only, audited', async () => {
+  it("lists a session's attendance and marks or unmarks trainees of the class only, audited", async () => {
     const url = `/api/classes/${classId}/sessions/${sessionId}/checkins`;
     const list = await inst.get(url);
     expect(list.status).toBe(200);
-    expect(list.body.items.map((i: { name: string; checkedIn: boolean }) => [i.name, i.checkedIn])).toEqual([['李秀英', true], ['黄丽', true]]);
-    const second = (await inst.post(`/api/classes/${classId}/sessions`, { startsAt: at(1, '08:30'), endsAt: at(1, '11:30'), topic: '第二天' })).body.session.id;
+    expect(list.body.items.map((i: { name: string; checkedIn: boolean }) => [i.name, i.checkedIn])).toEqual([
+      ['李秀英', true],
+      ['黄丽', true],
+    ]);
+    const second = (
+      await inst.post(`/api/classes/${classId}/sessions`, { startsAt: at(1, '08:30'), endsAt: at(1, '11:30'), topic: '第二天' })
+    ).body.session.id;
     const url2 = `/api/classes/${classId}/sessions/${second}/checkins`;
     const bad = await inst.post(url2, { enrollmentIds: [enrollmentId, strangerEnrollment], present: true });
     expect(bad.status).toBe(400);
@@ -161,18 +172,29 @@ describe(`手工签到 (${TEST_DB})`, () => {
     expect(rows.every((r: { checkedIn: boolean; method: string }) => r.checkedIn && r.method === 'manual')).toBe(true);
     expect((await inst.post(url2, { enrollmentIds: [mate.enrollmentId], present: false })).body).toEqual({ changed: 1, unchanged: 0 });
     expect(await count('checkins', { session_id: second })).toBe(1);
-    const audits = await s.deps.db.selectFrom('audit_log').select(['action', 'detail']).where('action', 'in', ['class.checkin.mark', 'class.checkin.unmark']).orderBy('id').execute();
+    const audits = await s.deps.db
+      .selectFrom('audit_log')
+      .select(['action', 'detail'])
+      .where('action', 'in', ['class.checkin.mark', 'class.checkin.unmark'])
+      .orderBy('id')
+      .execute();
     expect(audits.map((a) => a.action)).toEqual(['class.checkin.mark', 'class.checkin.unmark']);
     // the detail page counts each trainee's check-ins
     const detail = (await inst.get(`/api/classes/${classId}`)).body.trainees;
-    expect(detail.map((t: { name: string; checkins: number }) => [t.name, t.checkins])).toEqual([['李秀英', 2], ['黄丽', 1]]);
+    expect(detail.map((t: { name: string; checkins: number }) => [t.name, t.checkins])).toEqual([
+      ['李秀英', 2],
+      ['黄丽', 1],
+    ]);
   });
 
   it('is out of reach of another institution and of other roles', async () => {
     const url = `/api/classes/${classId}/sessions/${sessionId}/checkins`;
     expect((await inst2.get(url)).status).toBe(404);
     expect((await inst2.post(url, { enrollmentIds: [enrollmentId], present: false })).status).toBe(404);
-    expect((await inst.post(`/api/classes/${classId}/sessions/${otherSessionId}/checkins`, { enrollmentIds: [enrollmentId], present: true })).status).toBe(404);
+    expect(
+      (await inst.post(`/api/classes/${classId}/sessions/${otherSessionId}/checkins`, { enrollmentIds: [enrollmentId], present: true }))
+        .status,
+    ).toBe(404);
     expect((await teacher.post(url, { enrollmentIds: [enrollmentId], present: true })).status).toBe(403);
     expect(await count('checkins', { session_id: sessionId, enrollment_id: enrollmentId })).toBe(1);
   });

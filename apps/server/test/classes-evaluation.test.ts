@@ -32,9 +32,16 @@ beforeAll(async () => {
     mates.push({ client: await loginAs(s, t.login), enrollmentId: await enrol(db(), projectId, t.id, classId), name });
   }
   const upcoming = await makeProject(db(), { name: '未开始的项目', startDay: 5, endDay: 9 });
-  upcomingEnrollment = await enrol(db(), upcoming, await userIdOf(s, { login: 'demo-teacher' }), await makeClass(db(), upcoming, await institutionId(db(), 'INST-01')));
+  upcomingEnrollment = await enrol(
+    db(),
+    upcoming,
+    await userIdOf(s, { login: 'demo-teacher' }),
+    await makeClass(db(), upcoming, await institutionId(db(), 'INST-01')),
+  );
 });
-afterAll(async () => { await s?.close(); });
+afterAll(async () => {
+  await s?.close();
+});
 
 describe(`训后评估：提交 (${TEST_DB})`, () => {
   it('opens only after the training, and checks the answers against the questions', async () => {
@@ -42,7 +49,15 @@ describe(`训后评估：提交 (${TEST_DB})`, () => {
     expect(early.status).toBe(400);
     expect(early.body.message).toMatch(/^训后评估在培训结束（\d{4}-\d{2}-\d{2}）后开放$/);
     const view = (await teacher.get(`/api/my/enrollments/${enrollmentId}/class`)).body.evaluation;
-    expect(view).toMatchObject({ done: false, open: true, questions: [{ id: 'q1', kind: 'rating' }, { id: 'q2', kind: 'rating' }, { id: 'q3', kind: 'text' }] });
+    expect(view).toMatchObject({
+      done: false,
+      open: true,
+      questions: [
+        { id: 'q1', kind: 'rating' },
+        { id: 'q2', kind: 'rating' },
+        { id: 'q3', kind: 'text' },
+      ],
+    });
     for (const [answers, msg] of [
       [{ q1: 6, q2: 4 }, '请为“培训内容的实用性”打分（1–5 分）'],
       [{ q1: 4 }, '请为“授课教师的水平”打分（1–5 分）'],
@@ -65,14 +80,23 @@ describe(`训后评估：提交 (${TEST_DB})`, () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]!.answers).toEqual({ q1: 5, q2: 4, q3: '案例很实用，希望增加实操' });
     // the table has no column that could name the teacher, and the row holds no trace of them
-    const cols = await db().selectFrom('information_schema.columns' as never).select('column_name' as never)
-      .where('table_name' as never, '=', 'project_evaluations' as never).execute() as { column_name: string }[];
+    const cols = (await db()
+      .selectFrom('information_schema.columns' as never)
+      .select('column_name' as never)
+      .where('table_name' as never, '=', 'project_evaluations' as never)
+      .execute()) as { column_name: string }[];
     expect(cols.map((c) => c.column_name).sort()).toEqual(['answers', 'class_id', 'id', 'project_id', 'submitted_at']);
     const teacherId = await userIdOf(s, { login: 'demo-teacher' });
     expect(JSON.stringify(rows[0])).not.toContain('李秀英');
     expect(rows[0]!.submitted_at).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect((await db().selectFrom('enrollments').select('evaluated').where('id', '=', enrollmentId).executeTakeFirstOrThrow()).evaluated).toBe(true);
-    const audit = await db().selectFrom('audit_log').select(['actor_id', 'object_type', 'object_id', 'detail']).where('action', '=', 'project.evaluation.submit').execute();
+    expect(
+      (await db().selectFrom('enrollments').select('evaluated').where('id', '=', enrollmentId).executeTakeFirstOrThrow()).evaluated,
+    ).toBe(true);
+    const audit = await db()
+      .selectFrom('audit_log')
+      .select(['actor_id', 'object_type', 'object_id', 'detail'])
+      .where('action', '=', 'project.evaluation.submit')
+      .execute();
     expect(audit).toEqual([{ actor_id: teacherId, object_type: 'project', object_id: String(projectId), detail: { classId } }]);
 
     const twice = await submit(teacher, enrollmentId, { q1: 1, q2: 1 });
@@ -84,12 +108,15 @@ describe(`训后评估：提交 (${TEST_DB})`, () => {
 
   it('lets one of two simultaneous submissions win', async () => {
     const m = mates[0]!;
-    const [a, b] = await Promise.all([submit(m.client, m.enrollmentId, { q1: 3, q2: 3 }), submit(m.client, m.enrollmentId, { q1: 3, q2: 3 })]);
+    const [a, b] = await Promise.all([
+      submit(m.client, m.enrollmentId, { q1: 3, q2: 3 }),
+      submit(m.client, m.enrollmentId, { q1: 3, q2: 3 }),
+    ]);
     expect([a.status, b.status].sort()).toEqual([201, 409]);
     expect(await db().selectFrom('project_evaluations').select('id').where('project_id', '=', projectId).execute()).toHaveLength(2);
   });
 
-  it('is the owner\'s only: another teacher\'s enrolment is not found, other roles are refused', async () => {
+  it("is the owner's only: another teacher's enrolment is not found, other roles are refused", async () => {
     expect((await submit(teacher2, mates[1]!.enrollmentId, { q1: 5, q2: 5 })).status).toBe(404);
     expect((await submit(inst, mates[1]!.enrollmentId, { q1: 5, q2: 5 })).status).toBe(403);
     expect((await teacher2.get(`/api/my/enrollments/${enrollmentId}/class`)).status).toBe(404);
@@ -100,7 +127,12 @@ describe(`训后评估：统计 (${TEST_DB})`, () => {
   it('hides the aggregate under 3 responses, then shows averages and anonymous text answers', async () => {
     const hidden = await inst.get(`/api/classes/${classId}/evaluation`);
     expect(hidden.status).toBe(200);
-    expect(hidden.body).toMatchObject({ count: 2, hidden: true, trainees: 4, message: '已收到 2 份评估。为保护学员匿名，少于 3 份时不显示统计结果' });
+    expect(hidden.body).toMatchObject({
+      count: 2,
+      hidden: true,
+      trainees: 4,
+      message: '已收到 2 份评估。为保护学员匿名，少于 3 份时不显示统计结果',
+    });
     expect(JSON.stringify(hidden.body)).not.toContain('案例很实用');
     expect(hidden.body.questions.every((q: Record<string, unknown>) => q.average === undefined && q.answers === undefined)).toBe(true);
 
@@ -117,10 +149,15 @@ describe(`训后评估：统计 (${TEST_DB})`, () => {
     expect(text).not.toMatch(/enrollment|teacher/i);
   });
 
-  it('shows the project\'s summary to the organiser and the levels above it, 404 to others, 403 to other roles', async () => {
+  it("shows the project's summary to the organiser and the levels above it, 404 to others, 403 to other roles", async () => {
     const r = await province.get(`/api/projects/${projectId}/evaluation-summary`);
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ project: { id: projectId }, count: 3, hidden: false, classes: [{ id: classId, name: '一班', responses: 3, trainees: 4 }] });
+    expect(r.body).toMatchObject({
+      project: { id: projectId },
+      count: 3,
+      hidden: false,
+      classes: [{ id: classId, name: '一班', responses: 3, trainees: 4 }],
+    });
     expect(r.body.questions[0].average).toBe(4);
     // a province project is not the city's or the county's to read
     expect((await city.get(`/api/projects/${projectId}/evaluation-summary`)).status).toBe(404);

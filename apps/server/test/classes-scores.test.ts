@@ -16,23 +16,71 @@ const db = () => s.deps.db;
 const n = (x: unknown) => Number(x);
 /** The enrolment's project postings and their reversals, in ledger order. */
 async function entriesOf(enrollment: number) {
-  const posted = await db().selectFrom('credit_entries').select('id').where('source', '=', 'project').where('source_id', '=', String(enrollment)).execute();
+  const posted = await db()
+    .selectFrom('credit_entries')
+    .select('id')
+    .where('source', '=', 'project')
+    .where('source_id', '=', String(enrollment))
+    .execute();
   const ids = posted.map((p) => p.id);
   if (!ids.length) return [];
-  return db().selectFrom('credit_entries').selectAll().where((eb) => eb.or([eb('id', 'in', ids), eb('reversal_of', 'in', ids)])).orderBy('id').execute();
+  return db()
+    .selectFrom('credit_entries')
+    .selectAll()
+    .where((eb) => eb.or([eb('id', 'in', ids), eb('reversal_of', 'in', ids)]))
+    .orderBy('id')
+    .execute();
 }
 /** This project's 结业证书 of a teacher (the demo data gives 李秀英 one of another project). */
-const certsOf = (tid: number) => db().selectFrom('certificates').selectAll().where('teacher_id', '=', tid).where('kind', '=', 'completion')
-  .where('title', '=', '小学数学骨干教师培训结业证书').orderBy('id').execute();
-const eventsOf = async (enrollment: number) => (await db().selectFrom('enrollment_events').select(['action', 'reason']).where('enrollment_id', '=', enrollment).orderBy('id').execute());
+const certsOf = (tid: number) =>
+  db()
+    .selectFrom('certificates')
+    .selectAll()
+    .where('teacher_id', '=', tid)
+    .where('kind', '=', 'completion')
+    .where('title', '=', '小学数学骨干教师培训结业证书')
+    .orderBy('id')
+    .execute();
+const eventsOf = async (enrollment: number) =>
+  await db().selectFrom('enrollment_events').select(['action', 'reason']).where('enrollment_id', '=', enrollment).orderBy('id').execute();
 const totals = async () => ({
-  events: n((await db().selectFrom('enrollment_events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
-  credits: n((await db().selectFrom('credit_entries').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
-  certs: n((await db().selectFrom('certificates').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
+  events: n(
+    (
+      await db()
+        .selectFrom('enrollment_events')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  ),
+  credits: n(
+    (
+      await db()
+        .selectFrom('credit_entries')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  ),
+  certs: n(
+    (
+      await db()
+        .selectFrom('certificates')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  ),
   // refused requests are audited too (access.denied); business changes are what must stay put
-  audits: n((await db().selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).where('action', '!=', 'access.denied').executeTakeFirstOrThrow()).n),
+  audits: n(
+    (
+      await db()
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('action', '!=', 'access.denied')
+        .executeTakeFirstOrThrow()
+    ).n,
+  ),
 });
-const save = (items: { enrollmentId: number; onsiteScore?: number | null; onlineScore?: number | null }[], c = inst, id = classId) => c.put(`/api/classes/${id}/scores`, { items });
+const save = (items: { enrollmentId: number; onsiteScore?: number | null; onlineScore?: number | null }[], c = inst, id = classId) =>
+  c.put(`/api/classes/${id}/scores`, { items });
 
 async function sheet(rows: (string | number | null)[][], header = ['学员编号', '姓名', '证件号码', '单位', '集中学习', '网络学习']) {
   const wb = new ExcelJS.Workbook();
@@ -52,7 +100,15 @@ beforeAll(async () => {
   inst2 = await loginAs(s, await makeInstitutionAdmin(db()));
   teacher = await loginAs(s, 'demo-teacher');
   teacher2 = await loginAs(s, 'demo-teacher2');
-  projectId = await makeProject(db(), { name: '小学数学骨干教师培训', onsiteWeight: 40, passMark: 60, creditH: 200, hoursH: 2400, category: 'public_required', mode: 'blended' });
+  projectId = await makeProject(db(), {
+    name: '小学数学骨干教师培训',
+    onsiteWeight: 40,
+    passMark: 60,
+    creditH: 200,
+    hoursH: 2400,
+    category: 'public_required',
+    mode: 'blended',
+  });
   classId = await makeClass(db(), projectId, await institutionId(db(), 'INST-01'), '一班');
   teacherId = await userIdOf(s, { login: 'demo-teacher' });
   enrollmentId = await enrol(db(), projectId, teacherId, classId);
@@ -62,7 +118,9 @@ beforeAll(async () => {
     trainees.push({ id: t.id, enrollmentId: await enrol(db(), projectId, t.id, classId), name });
   }
 });
-afterAll(async () => { await s?.close(); });
+afterAll(async () => {
+  await s?.close();
+});
 
 describe(`成绩录入 (${TEST_DB})`, () => {
   it('refuses scores outside 0–100, with more than two decimals, or of someone not in the class — changing nothing', async () => {
@@ -76,7 +134,10 @@ describe(`成绩录入 (${TEST_DB})`, () => {
       expect(r.status).toBe(400);
       expect(r.body.message).toBe(msg);
     }
-    const dup = await save([{ enrollmentId, onsiteScore: 80 }, { enrollmentId, onsiteScore: 81 }]);
+    const dup = await save([
+      { enrollmentId, onsiteScore: 80 },
+      { enrollmentId, onsiteScore: 81 },
+    ]);
     expect(dup.body.message).toBe(`学员编号 ${enrollmentId} 重复出现`);
     expect((await save([])).body.message).toBe('请至少填写一名学员的成绩');
     expect(await totals()).toEqual(before);
@@ -84,7 +145,10 @@ describe(`成绩录入 (${TEST_DB})`, () => {
 
   it('computes 总成绩 from the weights in exact hundredths, and 合格 from the pass mark', async () => {
     const [, a, b] = trainees;
-    const r = await save([{ enrollmentId: a!.enrollmentId, onsiteScore: 88.25, onlineScore: 90 }, { enrollmentId: b!.enrollmentId, onsiteScore: 70, onlineScore: null }]);
+    const r = await save([
+      { enrollmentId: a!.enrollmentId, onsiteScore: 88.25, onlineScore: 90 },
+      { enrollmentId: b!.enrollmentId, onsiteScore: 70, onlineScore: null },
+    ]);
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     // 88.25 × 40% + 90 × 60% = 89.30; a missing part that counts leaves the total open
     expect(r.body.items).toEqual([
@@ -118,8 +182,17 @@ describe(`结业：学分与证书 (${TEST_DB})`, () => {
     const entries = await entriesOf(enrollmentId);
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({
-      teacher_id: teacherId, source: 'project', source_id: String(enrollmentId), source_key: `project:${projectId}:teacher:${teacherId}`,
-      amount_h: 200, hours_h: 2400, category: 'public_required', form: 'onsite', level: 'province', certifier_name: '广西壮族自治区教育厅', title: '小学数学骨干教师培训',
+      teacher_id: teacherId,
+      source: 'project',
+      source_id: String(enrollmentId),
+      source_key: `project:${projectId}:teacher:${teacherId}`,
+      amount_h: 200,
+      hours_h: 2400,
+      category: 'public_required',
+      form: 'onsite',
+      level: 'province',
+      certifier_name: '广西壮族自治区教育厅',
+      title: '小学数学骨干教师培训',
     });
     const certs = await certsOf(teacherId);
     expect(certs).toHaveLength(1);
@@ -146,9 +219,18 @@ describe(`结业：学分与证书 (${TEST_DB})`, () => {
     expect(mine.certificate.status).toBe('valid');
     expect(mine.credit).toEqual({ posted: true, reversed: false });
     const verified = await new Client(s).get(`/api/public/certificates/${mine.certificate.code}`);
-    expect(verified.body).toMatchObject({ valid: true, kindLabel: '结业证书', subject: '小学数学骨干教师培训', result: '合格', name: '李*英' });
+    expect(verified.body).toMatchObject({
+      valid: true,
+      kindLabel: '结业证书',
+      subject: '小学数学骨干教师培训',
+      result: '合格',
+      name: '李*英',
+    });
     // a trainee without a certificate has nothing to print
-    const other = await loginAs(s, (await db().selectFrom('users').select('login_name').where('id', '=', trainees[3]!.id).executeTakeFirstOrThrow()).login_name!);
+    const other = await loginAs(
+      s,
+      (await db().selectFrom('users').select('login_name').where('id', '=', trainees[3]!.id).executeTakeFirstOrThrow()).login_name!,
+    );
     expect((await other.get(`/api/my/enrollments/${trainees[3]!.enrollmentId}/certificate.pdf`)).status).toBe(404);
   });
 
@@ -156,7 +238,10 @@ describe(`结业：学分与证书 (${TEST_DB})`, () => {
     const r = await save([{ enrollmentId, onsiteScore: 50, onlineScore: 50 }]);
     expect(r.body.items[0]).toMatchObject({ result: 'failed', completion: 'reversed' });
     let entries = await entriesOf(enrollmentId);
-    expect(entries.map((x) => [x.source, x.amount_h])).toEqual([['project', 200], ['reversal', -200]]);
+    expect(entries.map((x) => [x.source, x.amount_h])).toEqual([
+      ['project', 200],
+      ['reversal', -200],
+    ]);
     expect(entries[1]).toMatchObject({ reversal_of: entries[0]!.id });
     expect(entries[1]!.reason).toContain('成绩更正为不合格（总成绩 50）');
     const certs = await certsOf(teacherId);
@@ -168,22 +253,37 @@ describe(`结业：学分与证书 (${TEST_DB})`, () => {
     expect(mine.enrollment.result).toBe('failed');
     expect(mine.certificate.status).toBe('revoked');
     expect(mine.credit).toEqual({ posted: false, reversed: true });
-    expect((await new Client(s).get(`/api/public/certificates/${mine.certificate.code}`)).body).toMatchObject({ valid: false, revoked: true });
-    const summary = await db().selectFrom('credit_summaries').select((eb) => eb.fn.sum<number>('amount_h').as('h')).where('teacher_id', '=', teacherId)
-      .where('category', '=', 'public_required').where('level', '=', 'province').where('form', '=', 'onsite').executeTakeFirstOrThrow();
+    expect((await new Client(s).get(`/api/public/certificates/${mine.certificate.code}`)).body).toMatchObject({
+      valid: false,
+      revoked: true,
+    });
+    const summary = await db()
+      .selectFrom('credit_summaries')
+      .select((eb) => eb.fn.sum<number>('amount_h').as('h'))
+      .where('teacher_id', '=', teacherId)
+      .where('category', '=', 'public_required')
+      .where('level', '=', 'province')
+      .where('form', '=', 'onsite')
+      .executeTakeFirstOrThrow();
     expect(n(summary.h)).toBe(0);
-    const detail = (await inst.get(`/api/classes/${classId}`)).body.trainees.find((t: { enrollmentId: number }) => t.enrollmentId === enrollmentId);
+    const detail = (await inst.get(`/api/classes/${classId}`)).body.trainees.find(
+      (t: { enrollmentId: number }) => t.enrollmentId === enrollmentId,
+    );
     expect(detail).toMatchObject({ result: 'failed', certificate: { status: 'revoked' }, creditsPosted: false });
 
     const again = await save([{ enrollmentId, onsiteScore: 75, onlineScore: 80 }]);
     expect(again.body.items[0]).toMatchObject({ totalScore: 78, result: 'passed', completion: 'passed' });
     entries = await entriesOf(enrollmentId);
     expect(entries.map((x) => [x.source, x.amount_h, x.source_key])).toEqual([
-      ['project', 200, `project:${projectId}:teacher:${teacherId}`], ['reversal', -200, null], ['project', 200, `project:${projectId}:teacher:${teacherId}:2`],
+      ['project', 200, `project:${projectId}:teacher:${teacherId}`],
+      ['reversal', -200, null],
+      ['project', 200, `project:${projectId}:teacher:${teacherId}:2`],
     ]);
     const certs2 = await certsOf(teacherId);
     expect(certs2.map((c) => c.revoked_at === null)).toEqual([false, true]);
-    expect(await db().selectFrom('enrollments').select('certificate_id').where('id', '=', enrollmentId).executeTakeFirstOrThrow()).toEqual({ certificate_id: certs2[1]!.id });
+    expect(await db().selectFrom('enrollments').select('certificate_id').where('id', '=', enrollmentId).executeTakeFirstOrThrow()).toEqual({
+      certificate_id: certs2[1]!.id,
+    });
   });
 
   it('a changed score that still passes replaces the certificate and leaves the credits alone', async () => {
@@ -206,7 +306,7 @@ describe(`结业：学分与证书 (${TEST_DB})`, () => {
 });
 
 describe(`成绩导入 (${TEST_DB})`, () => {
-  it('offers a template with the class\'s trainees, masked ID numbers and current scores', async () => {
+  it("offers a template with the class's trainees, masked ID numbers and current scores", async () => {
     const r = await inst.get(`/api/classes/${classId}/scores/template`);
     expect(r.status).toBe(200);
     const wb = new ExcelJS.Workbook();
@@ -233,7 +333,9 @@ describe(`成绩导入 (${TEST_DB})`, () => {
     const r = await upload(file);
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body).toMatchObject({ total: 7, updated: 1, unchanged: 0, skipped: 1, errors: 5, passed: 1 });
-    expect(r.body.rows.map((x: { row: number; status: string; error?: string; note?: string }) => [x.row, x.status, x.error ?? x.note])).toEqual([
+    expect(
+      r.body.rows.map((x: { row: number; status: string; error?: string; note?: string }) => [x.row, x.status, x.error ?? x.note]),
+    ).toEqual([
       [2, 'updated', '合格：已记入学分并颁发结业证书'],
       [3, 'error', '姓名与学员编号不符（平台中为“周敏”）'],
       [4, 'error', '学员编号 999999 不是本班学员'],
@@ -250,11 +352,11 @@ describe(`成绩导入 (${TEST_DB})`, () => {
     expect(again.body).toMatchObject({ updated: 0, unchanged: 1, skipped: 1, errors: 5, passed: 0 });
     expect(again.body.rows[0].note).toBe('成绩与平台一致，未修改');
     expect(await totals()).toEqual(before);
-    expect((await entriesOf(wu!.enrollmentId))).toHaveLength(1);
+    expect(await entriesOf(wu!.enrollmentId)).toHaveLength(1);
     expect(await certsOf(wu!.id)).toHaveLength(1);
   });
 
-  it('refuses a file that is not an xlsx or lacks the template\'s headers', async () => {
+  it("refuses a file that is not an xlsx or lacks the template's headers", async () => {
     const notXlsx = await upload(Buffer.from('学员编号,姓名\n1,张三\n'));
     expect(notXlsx.status).toBe(400);
     expect(notXlsx.body.message).toBe('只能上传 xlsx 格式的 Excel 文件，请使用下载的成绩模板');

@@ -8,7 +8,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  at, enrol, institutionId, makeClass, makeInstitutionAdmin, makeProject, makeTeacher, multipartFile, TINY_DOCX, TINY_PDF, TINY_PNG,
+  at,
+  enrol,
+  institutionId,
+  makeClass,
+  makeInstitutionAdmin,
+  makeProject,
+  makeTeacher,
+  multipartFile,
+  TINY_DOCX,
+  TINY_PDF,
+  TINY_PNG,
 } from './classes-fixtures.ts';
 import { Client, TEST_DB, loginAs, startTestServer, userIdOf, type TestServer } from './harness.ts';
 
@@ -17,7 +27,15 @@ let inst: Client, inst2: Client, teacher: Client, teacher2: Client, county: Clie
 let projectId: number, classId: number, otherClassId: number, enrollmentId: number;
 
 const audits = async (action: string) =>
-  Number((await s.deps.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', action).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await s.deps.db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('action', '=', action)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 const upload = (c: Client, id: number, name: string, data: Buffer, type?: string) => {
   const f = multipartFile(name, data, type);
   return c.request('POST', `/api/classes/${id}/notice/files`, f.body, f.headers);
@@ -39,21 +57,29 @@ beforeAll(async () => {
   const extra = await makeTeacher(db, '欧阳晓梅');
   await enrol(db, projectId, extra.id, classId);
 });
-afterAll(async () => { await s?.close(); });
+afterAll(async () => {
+  await s?.close();
+});
 
 describe(`我的班级 (${TEST_DB})`, () => {
-  it('lists only the institution\'s own classes, with project, dates and trainee count', async () => {
+  it("lists only the institution's own classes, with project, dates and trainee count", async () => {
     const r = await inst.get('/api/classes');
     expect(r.status).toBe(200);
     const mine = r.body.items.find((c: { id: number }) => c.id === classId);
-    expect(mine).toMatchObject({ name: '一班', projectName: '2026年国培计划—小学语文骨干教师培训', trainees: 2, levelLabel: '省级', noticePublished: false });
+    expect(mine).toMatchObject({
+      name: '一班',
+      projectName: '2026年国培计划—小学语文骨干教师培训',
+      trainees: 2,
+      levelLabel: '省级',
+      noticePublished: false,
+    });
     expect(r.body.items.some((c: { id: number }) => c.id === otherClassId)).toBe(false);
     const r2 = await inst2.get('/api/classes');
     expect(r2.body.items.map((c: { id: number }) => c.id)).toContain(otherClassId);
     expect(r2.body.items.map((c: { id: number }) => c.id)).not.toContain(classId);
   });
 
-  it('shows the detail with trainees\' ID numbers masked, and 404 for another institution\'s class', async () => {
+  it("shows the detail with trainees' ID numbers masked, and 404 for another institution's class", async () => {
     const r = await inst.get(`/api/classes/${classId}`);
     expect(r.status).toBe(200);
     expect(r.body.trainees).toHaveLength(2);
@@ -61,7 +87,15 @@ describe(`我的班级 (${TEST_DB})`, () => {
     expect(li).toMatchObject({ enrollmentId, checkins: 0, onsiteScore: null, result: null, certificate: null });
     expect(li.idNumber).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
     expect(JSON.stringify(r.body)).not.toContain(s.demo.teacherIdNumber);
-    expect(r.body.project).toMatchObject({ id: projectId, onsiteWeight: 40, onlineWeight: 60, passMark: 60, credits: 2, hours: 24, creditCategoryName: '公共必修' });
+    expect(r.body.project).toMatchObject({
+      id: projectId,
+      onsiteWeight: 40,
+      onlineWeight: 60,
+      passMark: 60,
+      credits: 2,
+      hours: 24,
+      creditCategoryName: '公共必修',
+    });
     expect((await inst.get(`/api/classes/${otherClassId}`)).status).toBe(404);
     expect((await inst2.get(`/api/classes/${classId}`)).status).toBe(404);
     expect((await inst.get('/api/classes/999999')).status).toBe(404);
@@ -76,7 +110,8 @@ describe(`开班通知 (${TEST_DB})`, () => {
     const empty = await inst.put(`/api/classes/${classId}/notice`, { title: '  ', body: '请报到' });
     expect(empty.status).toBe(400);
     expect(empty.body.message).toBe('请填写通知标题');
-    const body = '各位学员：\n\n请于开班当日 8:30 前到南宁市民族大道 100 号报到，携带身份证和一寸照片两张。\n住宿统一安排，费用由项目承担。';
+    const body =
+      '各位学员：\n\n请于开班当日 8:30 前到南宁市民族大道 100 号报到，携带身份证和一寸照片两张。\n住宿统一安排，费用由项目承担。';
     const saved = await inst.put(`/api/classes/${classId}/notice`, { title: '关于小学语文骨干教师培训开班的通知', body });
     expect(saved.status).toBe(200);
     expect(saved.body.notice).toMatchObject({ title: '关于小学语文骨干教师培训开班的通知', publishedAt: null });
@@ -99,7 +134,12 @@ describe(`开班通知 (${TEST_DB})`, () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('回执').addRow(['姓名', '单位']);
     const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
-    for (const [name, data] of [['报到须知.pdf', TINY_PDF], ['路线图.png', TINY_PNG], ['日程.docx', TINY_DOCX], ['回执表.xlsx', xlsx]] as const) {
+    for (const [name, data] of [
+      ['报到须知.pdf', TINY_PDF],
+      ['路线图.png', TINY_PNG],
+      ['日程.docx', TINY_DOCX],
+      ['回执表.xlsx', xlsx],
+    ] as const) {
       const r = await upload(inst, classId, name, data);
       expect(r.status, `${name}: ${JSON.stringify(r.body)}`).toBe(201);
       expect(r.body.file.fileName).toBe(name);
@@ -118,7 +158,7 @@ describe(`开班通知 (${TEST_DB})`, () => {
     expect(stored).toHaveLength(5);
   });
 
-  it('serves attachments to the institution and the class\'s trainees only, and deletes them', async () => {
+  it("serves attachments to the institution and the class's trainees only, and deletes them", async () => {
     const files = (await inst.get(`/api/classes/${classId}`)).body.class.files as { id: number; fileName: string }[];
     const pdf = files.find((f) => f.fileName === '报到须知.pdf')!;
     const url = `/api/classes/${classId}/notice/files/${pdf.id}`;
@@ -138,8 +178,14 @@ describe(`开班通知 (${TEST_DB})`, () => {
     expect(readdirSync(s.config.uploadDir).filter((f) => f.startsWith(`notice-${classId}-`))).toHaveLength(4);
   });
 
-  it('prints as a PDF with the Chinese font, for the institution and the class\'s trainees', async () => {
-    await inst.post(`/api/classes/${classId}/sessions`, { startsAt: at(0, '08:30'), endsAt: at(0, '11:30'), place: '报告厅', topic: '开班仪式与新课标解读', lecturer: '王教授' });
+  it("prints as a PDF with the Chinese font, for the institution and the class's trainees", async () => {
+    await inst.post(`/api/classes/${classId}/sessions`, {
+      startsAt: at(0, '08:30'),
+      endsAt: at(0, '11:30'),
+      place: '报告厅',
+      topic: '开班仪式与新课标解读',
+      lecturer: '王教授',
+    });
     const r = await teacher.get(`/api/classes/${classId}/notice.pdf`);
     expect(r.status).toBe(200);
     expect(r.raw.headers['content-type']).toBe('application/pdf');
@@ -164,7 +210,7 @@ describe(`开班通知 (${TEST_DB})`, () => {
 
 describe(`课程安排 (${TEST_DB})`, () => {
   const base = () => `/api/classes/${classId}/sessions`;
-  it('refuses a session that ends before it starts or lies outside the project\'s dates, saying why', async () => {
+  it("refuses a session that ends before it starts or lies outside the project's dates, saying why", async () => {
     const backwards = await inst.post(base(), { startsAt: at(1, '10:00'), endsAt: at(1, '09:00'), topic: '倒序' });
     expect(backwards.status).toBe(400);
     expect(backwards.body.message).toBe('结束时间必须晚于开始时间');
@@ -182,12 +228,24 @@ describe(`课程安排 (${TEST_DB})`, () => {
   });
 
   it('creates, lists, updates and deletes sessions; one with check-ins stays', async () => {
-    const created = await inst.post(base(), { startsAt: at(1, '14:00'), endsAt: at(1, '17:00'), place: '302 教室', topic: '整本书阅读教学', lecturer: '李老师' });
+    const created = await inst.post(base(), {
+      startsAt: at(1, '14:00'),
+      endsAt: at(1, '17:00'),
+      place: '302 教室',
+      topic: '整本书阅读教学',
+      lecturer: '李老师',
+    });
     expect(created.status).toBe(201);
     const sid = created.body.session.id;
     expect(created.body.session).toMatchObject({ topic: '整本书阅读教学', place: '302 教室', lecturer: '李老师', checkedIn: 0 });
     expect(created.body.session.when).toMatch(/^\d{4}-\d{2}-\d{2} 14:00–17:00$/);
-    const upd = await inst.put(`${base()}/${sid}`, { startsAt: at(1, '14:30'), endsAt: at(1, '17:00'), place: '303 教室', topic: '整本书阅读教学设计', lecturer: '李老师' });
+    const upd = await inst.put(`${base()}/${sid}`, {
+      startsAt: at(1, '14:30'),
+      endsAt: at(1, '17:00'),
+      place: '303 教室',
+      topic: '整本书阅读教学设计',
+      lecturer: '李老师',
+    });
     expect(upd.status).toBe(200);
     expect(upd.body.session).toMatchObject({ place: '303 教室', topic: '整本书阅读教学设计' });
     const list = await inst.get(base());
@@ -197,7 +255,11 @@ describe(`课程安排 (${TEST_DB})`, () => {
     expect((await inst2.get(base())).status).toBe(404);
     expect((await inst2.request('DELETE', `${base()}/${sid}`)).status).toBe(404);
     // a session of the other class is not found through this one
-    const other = await inst2.post(`/api/classes/${otherClassId}/sessions`, { startsAt: at(1, '09:00'), endsAt: at(1, '10:00'), topic: '二班课程' });
+    const other = await inst2.post(`/api/classes/${otherClassId}/sessions`, {
+      startsAt: at(1, '09:00'),
+      endsAt: at(1, '10:00'),
+      topic: '二班课程',
+    });
     expect(other.status).toBe(201);
     expect((await inst.request('DELETE', `${base()}/${other.body.session.id}`)).status).toBe(404);
 
@@ -214,12 +276,19 @@ describe(`课程安排 (${TEST_DB})`, () => {
 });
 
 describe(`demo data (${TEST_DB})`, () => {
-  it('furnishes demo-institution\'s classes with a notice and a schedule, and the ended one with attendance and evaluations', async () => {
-    const classes = (await inst.get('/api/classes')).body.items as { id: number; trainees: number; sessions: number; noticePublished: boolean }[];
+  it("furnishes demo-institution's classes with a notice and a schedule, and the ended one with attendance and evaluations", async () => {
+    const classes = (await inst.get('/api/classes')).body.items as {
+      id: number;
+      trainees: number;
+      sessions: number;
+      noticePublished: boolean;
+    }[];
     const demo = classes.filter((c) => c.id !== classId);
     expect(demo.length).toBeGreaterThanOrEqual(1);
     expect(demo.every((c) => c.sessions >= 2 && c.noticePublished)).toBe(true);
-    const ended = (await teacher.get('/api/my/projects?tab=ended')).body.items.find((x: { enrollment: { classId: number | null } }) => x.enrollment.classId !== null);
+    const ended = (await teacher.get('/api/my/projects?tab=ended')).body.items.find(
+      (x: { enrollment: { classId: number | null } }) => x.enrollment.classId !== null,
+    );
     const mine = (await teacher.get(`/api/my/enrollments/${ended.enrollment.id}/class`)).body;
     expect(mine.enrollment).toMatchObject({ phase: 'ended', result: 'passed' });
     expect(mine.certificate.status).toBe('valid');

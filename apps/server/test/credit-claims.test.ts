@@ -8,8 +8,12 @@ import { claimAmountH, toH } from '../src/modules/credit-claims/claim-types.ts';
 import { Client, DEMO_PASSWORD, TEST_DB, loginAs, startTestServer, userIdOf, type TestServer } from './harness.ts';
 import { PDF, submitClaim, type EvidenceFile } from './matrix/credit-claims.ts';
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d4944415478da63f8cfc0f01f0005000201'
-  + 'a3d1ad4e0000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
+    '1f15c4890000000d4944415478da63f8cfc0f01f0005000201' +
+    'a3d1ad4e0000000049454e44ae426082',
+  'hex',
+);
 /** A Windows program: "MZ" header, DOS stub, "PE" signature. */
 const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(58), Buffer.from([0x40, 0, 0, 0]), Buffer.from('PE\0\0'), Buffer.alloc(200)]);
 const YEAR = new Date().getUTCFullYear();
@@ -19,17 +23,40 @@ const c: Record<string, Client> = {};
 let teacherId = 0;
 beforeAll(async () => {
   s = await startTestServer({ rateLimit: { loginPerMinutePerIp: 1000, codesPerHourPerTarget: 100 } });
-  for (const acc of ['demo-teacher', 'demo-teacher2', 'demo-school', 'demo-school2', 'demo-county', 'demo-county2', 'demo-city', 'demo-province', 'demo-institution', 'demo-sys']) {
+  for (const acc of [
+    'demo-teacher',
+    'demo-teacher2',
+    'demo-school',
+    'demo-school2',
+    'demo-county',
+    'demo-county2',
+    'demo-city',
+    'demo-province',
+    'demo-institution',
+    'demo-sys',
+  ]) {
     c[acc] = await loginAs(s, acc);
   }
   teacherId = await userIdOf(s, { login: 'demo-teacher' });
 });
-afterAll(async () => { await s?.close(); });
+afterAll(async () => {
+  await s?.close();
+});
 
-const claimCount = async () => Number((await s.deps.db.selectFrom('credit_claims').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const claimCount = async () =>
+  Number(
+    (
+      await s.deps.db
+        .selectFrom('credit_claims')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 const uploads = () => readdirSync(s.config.uploadDir).length;
-const entriesOf = (claimId: number) => s.deps.db.selectFrom('credit_entries').selectAll().where('source_key', '=', `claim:${claimId}`).execute();
-const standing = async (id: number) => (await s.deps.db.selectFrom('credit_standings').select('earned_h').where('teacher_id', '=', id).executeTakeFirst())?.earned_h ?? 0;
+const entriesOf = (claimId: number) =>
+  s.deps.db.selectFrom('credit_entries').selectAll().where('source_key', '=', `claim:${claimId}`).execute();
+const standing = async (id: number) =>
+  (await s.deps.db.selectFrom('credit_standings').select('earned_h').where('teacher_id', '=', id).executeTakeFirst())?.earned_h ?? 0;
 const claim = async (acc: string, fields: Record<string, string | number>, files?: EvidenceFile[]) => {
   const r = await submitClaim(c[acc]!, fields, files);
   expect(r.status, JSON.stringify(r.body)).toBe(201);
@@ -37,15 +64,23 @@ const claim = async (acc: string, fields: Record<string, string | number>, files
 };
 
 describe(`学分申报: the conversion table (${TEST_DB})`, () => {
-  it('shows the active policy\'s claim types to teachers and reviewers, and no one else', async () => {
+  it("shows the active policy's claim types to teachers and reviewers, and no one else", async () => {
     const r = await c['demo-teacher']!.get('/api/credit-claims/types');
     expect(r.status).toBe(200);
     expect(r.body.unitLabel).toBe('学分');
     expect(r.body.years[0]).toBe(YEAR);
     const paper = r.body.types.find((t: { id: string }) => t.id === 'paper');
-    expect(paper).toMatchObject({ name: '公开发表教育教学论文', categoryName: '自主选修', amount: 4, maxPerYear: 8, reviewLevel: 'county', reviewLevelLabel: '区县' });
+    expect(paper).toMatchObject({
+      name: '公开发表教育教学论文',
+      categoryName: '自主选修',
+      amount: 4,
+      maxPerYear: 8,
+      reviewLevel: 'county',
+      reviewLevelLabel: '区县',
+    });
     expect(paper.evidence).toContain('论文');
-    for (const acc of ['demo-school', 'demo-county', 'demo-city', 'demo-province']) expect((await c[acc]!.get('/api/credit-claims/types')).status).toBe(200);
+    for (const acc of ['demo-school', 'demo-county', 'demo-city', 'demo-province'])
+      expect((await c[acc]!.get('/api/credit-claims/types')).status).toBe(200);
     for (const acc of ['demo-institution', 'demo-sys']) expect((await c[acc]!.get('/api/credit-claims/types')).status).toBe(403);
     expect((await new Client(s).get('/api/credit-claims/types')).status).toBe(401);
   });
@@ -60,20 +95,47 @@ describe(`学分申报: the conversion table (${TEST_DB})`, () => {
 describe(`学分申报: claiming (${TEST_DB})`, () => {
   it('files a claim with evidence: amount from the table, pending at its review level, in my list', async () => {
     const before = uploads();
-    const r = await submitClaim(c['demo-teacher']!, { claimType: 'enterprise_practice', year: YEAR, title: '南宁某电子厂企业实践', quantity: '1.5', description: '暑期' },
-      [{ name: '实践考核表.pdf', data: PDF }, { name: '照片.png', data: PNG, type: 'image/png' }]);
+    const r = await submitClaim(
+      c['demo-teacher']!,
+      { claimType: 'enterprise_practice', year: YEAR, title: '南宁某电子厂企业实践', quantity: '1.5', description: '暑期' },
+      [
+        { name: '实践考核表.pdf', data: PDF },
+        { name: '照片.png', data: PNG, type: 'image/png' },
+      ],
+    );
     expect(r.status, JSON.stringify(r.body)).toBe(201);
-    expect(r.body.claim).toMatchObject({ claimTypeName: '职业学校教师企业实践（每满 1 个月）', quantity: 1.5, unitAmount: 4, amount: 6,
-      status: 'pending', statusLabel: '待审核', reviewLevel: 'county', categoryName: '专业选修', entryId: null });
-    expect(r.body.claim.files.map((f: { name: string; mime: string }) => [f.name, f.mime])).toEqual([['实践考核表.pdf', 'application/pdf'], ['照片.png', 'image/png']]);
+    expect(r.body.claim).toMatchObject({
+      claimTypeName: '职业学校教师企业实践（每满 1 个月）',
+      quantity: 1.5,
+      unitAmount: 4,
+      amount: 6,
+      status: 'pending',
+      statusLabel: '待审核',
+      reviewLevel: 'county',
+      categoryName: '专业选修',
+      entryId: null,
+    });
+    expect(r.body.claim.files.map((f: { name: string; mime: string }) => [f.name, f.mime])).toEqual([
+      ['实践考核表.pdf', 'application/pdf'],
+      ['照片.png', 'image/png'],
+    ]);
     expect(uploads()).toBe(before + 2);
     const mine = await c['demo-teacher']!.get('/api/credit-claims/mine');
-    expect(mine.body.items.find((x: { id: number }) => x.id === r.body.claim.id)).toMatchObject({ status: 'pending', title: '南宁某电子厂企业实践' });
-    const audit = await s.deps.db.selectFrom('audit_log').select(['action', 'actor_id']).where('object_type', '=', 'creditClaim')
-      .where('object_id', '=', String(r.body.claim.id)).execute();
+    expect(mine.body.items.find((x: { id: number }) => x.id === r.body.claim.id)).toMatchObject({
+      status: 'pending',
+      title: '南宁某电子厂企业实践',
+    });
+    const audit = await s.deps.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_id'])
+      .where('object_type', '=', 'creditClaim')
+      .where('object_id', '=', String(r.body.claim.id))
+      .execute();
     expect(audit).toEqual([{ action: 'creditClaim.submit', actor_id: teacherId }]);
     // nobody else's list shows it
-    expect((await c['demo-teacher2']!.get('/api/credit-claims/mine')).body.items.some((x: { id: number }) => x.id === r.body.claim.id)).toBe(false);
+    expect(
+      (await c['demo-teacher2']!.get('/api/credit-claims/mine')).body.items.some((x: { id: number }) => x.id === r.body.claim.id),
+    ).toBe(false);
   });
 
   it('refuses bad input with a Chinese sentence and changes nothing', async () => {
@@ -113,7 +175,9 @@ describe(`学分申报: claiming (${TEST_DB})`, () => {
     const first = await claim('demo-teacher2', { claimType: 'paper', year, title: '论文一', quantity: 1 });
     const tooMuch = await submitClaim(t, { claimType: 'paper', year, title: '论文二、三', quantity: 2 });
     expect(tooMuch.status).toBe(400);
-    expect(tooMuch.body.message).toBe(`“公开发表教育教学论文”每年最多认定 8 学分，您 ${year} 年已申报 4 学分（含待审核），本次折算 8 学分，超出了上限；本年度最多还能申报 4 学分`);
+    expect(tooMuch.body.message).toBe(
+      `“公开发表教育教学论文”每年最多认定 8 学分，您 ${year} 年已申报 4 学分（含待审核），本次折算 8 学分，超出了上限；本年度最多还能申报 4 学分`,
+    );
     const second = await claim('demo-teacher2', { claimType: 'paper', year, title: '论文二', quantity: 1 });
     const full = await submitClaim(t, { claimType: 'paper', year, title: '论文三', quantity: 1 });
     expect(full.body.message).toMatch(/本年度该类型已无可申报额度/);
@@ -138,7 +202,7 @@ describe(`学分申报: claiming (${TEST_DB})`, () => {
 });
 
 describe(`学分申报: withdrawing (${TEST_DB})`, () => {
-  it('withdraws my own pending claim once; not someone else\'s, not a decided one', async () => {
+  it("withdraws my own pending claim once; not someone else's, not a decided one", async () => {
     const mine = await claim('demo-teacher', { claimType: 'degree', year: YEAR - 2, title: '教育硕士', quantity: 1 });
     expect((await c['demo-teacher2']!.post(`/api/credit-claims/${mine.id}/withdraw`)).status).toBe(404);
     expect((await c['demo-county']!.post(`/api/credit-claims/${mine.id}/withdraw`)).status).toBe(403);
@@ -165,7 +229,8 @@ describe(`学分申报: the review queue (${TEST_DB})`, () => {
   it('shows each admin the claims of their level and scope, with masked ID numbers', async () => {
     const county = await claim('demo-teacher', { claimType: 'research', year: YEAR, title: '队列：课题结题', quantity: 1 });
     const school = await claim('demo-teacher', { claimType: 'public_lesson', year: YEAR, title: '队列：县级公开课', quantity: 1 });
-    const ids = async (acc: string, q = '') => ((await c[acc]!.get(`/api/credit-claims?pageSize=100${q}`)).body.items as Array<{ id: number }>).map((x) => x.id);
+    const ids = async (acc: string, q = '') =>
+      ((await c[acc]!.get(`/api/credit-claims?pageSize=100${q}`)).body.items as Array<{ id: number }>).map((x) => x.id);
     expect(await ids('demo-county')).toContain(county.id);
     expect(await ids('demo-county')).not.toContain(school.id);
     expect(await ids('demo-school')).toContain(school.id);
@@ -212,7 +277,15 @@ describe(`学分申报: approval and rejection (${TEST_DB})`, () => {
   it('approval posts exactly one ledger entry, certified by the reviewer at the review level, and the standing grows', async () => {
     const x = await claim('demo-teacher', { claimType: 'degree', year: YEAR, title: '审核：教育硕士', quantity: 1 });
     const before = await standing(teacherId);
-    for (const [acc, status] of [['demo-county2', 404], ['demo-school2', 404], ['demo-school', 403], ['demo-city', 403], ['demo-province', 403], ['demo-teacher', 403], ['demo-sys', 403]] as const) {
+    for (const [acc, status] of [
+      ['demo-county2', 404],
+      ['demo-school2', 404],
+      ['demo-school', 403],
+      ['demo-city', 403],
+      ['demo-province', 403],
+      ['demo-teacher', 403],
+      ['demo-sys', 403],
+    ] as const) {
       expect((await c[acc]!.post(`/api/credit-claims/${x.id}/approve`)).status, acc).toBe(status);
       expect((await c[acc]!.post(`/api/credit-claims/${x.id}/reject`, { reason: '不行' })).status, acc).toBe(status);
     }
@@ -222,8 +295,19 @@ describe(`学分申报: approval and rejection (${TEST_DB})`, () => {
     expect(r.body.claim).toMatchObject({ status: 'approved', statusLabel: '已通过', reviewerName: '兴宁区管理员' });
     const entries = await entriesOf(x.id);
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ teacher_id: teacherId, source: 'claim', source_id: String(x.id), level: 'county', category: 'professional_elective',
-      form: 'other', amount_h: 1000, year: YEAR, certifier_name: '兴宁区管理员', certifier_unit: '南宁市兴宁区', title: '学历提升（取得高一层次学历，当年）：审核：教育硕士' });
+    expect(entries[0]).toMatchObject({
+      teacher_id: teacherId,
+      source: 'claim',
+      source_id: String(x.id),
+      level: 'county',
+      category: 'professional_elective',
+      form: 'other',
+      amount_h: 1000,
+      year: YEAR,
+      certifier_name: '兴宁区管理员',
+      certifier_unit: '南宁市兴宁区',
+      title: '学历提升（取得高一层次学历，当年）：审核：教育硕士',
+    });
     expect(r.body.claim.entryId).toBe(entries[0]!.id);
     expect(await standing(teacherId)).toBe(before + 1000);
     const mine = (await c['demo-teacher']!.get('/api/credit-claims/mine')).body.items.find((m: { id: number }) => m.id === x.id);
@@ -234,27 +318,54 @@ describe(`学分申报: approval and rejection (${TEST_DB})`, () => {
     expect([again.status, again.body.message]).toEqual([409, '该申报已被其他管理员处理']);
     expect((await c['demo-county']!.post(`/api/credit-claims/${x.id}/reject`, { reason: '晚了' })).status).toBe(409);
     expect(await entriesOf(x.id)).toHaveLength(1);
-    const audit = await s.deps.db.selectFrom('audit_log').select('action').where('object_type', '=', 'creditClaim').where('object_id', '=', String(x.id)).orderBy('id').execute();
+    const audit = await s.deps.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('object_type', '=', 'creditClaim')
+      .where('object_id', '=', String(x.id))
+      .orderBy('id')
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['creditClaim.submit', 'creditClaim.approve']);
   });
 
   it('lets exactly one of two reviewers approving at once win; the other gets 409 and one entry is posted', async () => {
     // a second county admin of 兴宁区, so two different people click 通过 at the same moment
-    const other = await s.deps.db.insertInto('users').values({ login_name: 'cc-county-b', name: '兴宁区管理员乙', password_hash: await hashPassword(DEMO_PASSWORD),
-      source: 'admin', id_number: null, phone: null, email: null, reject_reason: null }).returning('id').executeTakeFirstOrThrow();
+    const other = await s.deps.db
+      .insertInto('users')
+      .values({
+        login_name: 'cc-county-b',
+        name: '兴宁区管理员乙',
+        password_hash: await hashPassword(DEMO_PASSWORD),
+        source: 'admin',
+        id_number: null,
+        phone: null,
+        email: null,
+        reject_reason: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const region = (await c['demo-county']!.get('/api/auth/me')).body.user.scope.regionCode;
-    await s.deps.db.insertInto('user_roles').values({ user_id: other.id, role: 'county_admin', region_code: region, school_id: null, institution_id: null }).execute();
+    await s.deps.db
+      .insertInto('user_roles')
+      .values({ user_id: other.id, role: 'county_admin', region_code: region, school_id: null, institution_id: null })
+      .execute();
     const b = await loginAs(s, 'cc-county-b');
     for (let round = 0; round < 3; round++) {
       const x = await claim('demo-teacher', { claimType: 'giving_training', year: YEAR - 1, title: `并发审核 ${round}`, quantity: 1 });
-      const results = await Promise.all([c['demo-county']!.post(`/api/credit-claims/${x.id}/approve`), b.post(`/api/credit-claims/${x.id}/approve`)]);
+      const results = await Promise.all([
+        c['demo-county']!.post(`/api/credit-claims/${x.id}/approve`),
+        b.post(`/api/credit-claims/${x.id}/approve`),
+      ]);
       expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
       expect(results.find((r) => r.status === 409)!.body.message).toBe('该申报已被其他管理员处理');
       expect(await entriesOf(x.id)).toHaveLength(1);
     }
     // approve against reject at once: one outcome, and a ledger entry exactly when approval won
     const y = await claim('demo-teacher', { claimType: 'giving_training', year: YEAR - 1, title: '并发：通过与驳回', quantity: 1 });
-    const [a, r] = await Promise.all([c['demo-county']!.post(`/api/credit-claims/${y.id}/approve`), b.post(`/api/credit-claims/${y.id}/reject`, { reason: '材料不清晰' })]);
+    const [a, r] = await Promise.all([
+      c['demo-county']!.post(`/api/credit-claims/${y.id}/approve`),
+      b.post(`/api/credit-claims/${y.id}/reject`, { reason: '材料不清晰' }),
+    ]);
     expect([a.status, r.status].sort()).toEqual([200, 409]);
     expect(await entriesOf(y.id)).toHaveLength(a.status === 200 ? 1 : 0);
   });
@@ -266,12 +377,18 @@ describe(`学分申报: approval and rejection (${TEST_DB})`, () => {
     const r = await c['demo-county']!.post(`/api/credit-claims/${x.id}/reject`, { reason: '请上传加盖公章的结题证书' });
     expect(r.status).toBe(200);
     const mine = (await c['demo-teacher']!.get('/api/credit-claims/mine')).body.items.find((m: { id: number }) => m.id === x.id);
-    expect(mine).toMatchObject({ status: 'rejected', statusLabel: '未通过', reviewReason: '请上传加盖公章的结题证书', reviewerName: '兴宁区管理员', entryId: null });
+    expect(mine).toMatchObject({
+      status: 'rejected',
+      statusLabel: '未通过',
+      reviewReason: '请上传加盖公章的结题证书',
+      reviewerName: '兴宁区管理员',
+      entryId: null,
+    });
     expect(await entriesOf(x.id)).toHaveLength(0);
     expect((await c['demo-county']!.post(`/api/credit-claims/${x.id}/approve`)).status).toBe(409);
   });
 
-  it('school-level claims are decided by the school admin, certified with the school\'s name', async () => {
+  it("school-level claims are decided by the school admin, certified with the school's name", async () => {
     const x = await claim('demo-teacher', { claimType: 'public_lesson', year: YEAR, title: '校级：示范课', quantity: 1 });
     expect((await c['demo-county']!.post(`/api/credit-claims/${x.id}/approve`)).status).toBe(403);
     expect((await c['demo-school2']!.post(`/api/credit-claims/${x.id}/approve`)).status).toBe(404);
@@ -283,7 +400,9 @@ describe(`学分申报: approval and rejection (${TEST_DB})`, () => {
 
 describe(`学分申报: evidence files (${TEST_DB})`, () => {
   it('serves the bytes to the owner and the right reviewer; 404 out of scope, 403 for other roles and levels', async () => {
-    const x = await claim('demo-teacher', { claimType: 'research', year: YEAR - 3, title: '文件：课题', quantity: 1 }, [{ name: '结题证书.png', data: PNG, type: 'image/png' }]);
+    const x = await claim('demo-teacher', { claimType: 'research', year: YEAR - 3, title: '文件：课题', quantity: 1 }, [
+      { name: '结题证书.png', data: PNG, type: 'image/png' },
+    ]);
     const url = x.files[0]!.url;
     for (const acc of ['demo-teacher', 'demo-county']) {
       const r = await c[acc]!.get(url);
@@ -292,8 +411,18 @@ describe(`学分申报: evidence files (${TEST_DB})`, () => {
       expect(r.raw.rawPayload.equals(PNG)).toBe(true);
     }
     const dl = await c['demo-teacher']!.get(`${url}?download=1`);
-    expect(dl.raw.headers['content-disposition']).toBe(`attachment; filename="evidence.png"; filename*=UTF-8''${encodeURIComponent('结题证书.png')}`);
-    for (const [acc, status] of [['demo-teacher2', 404], ['demo-county2', 404], ['demo-school2', 404], ['demo-school', 403], ['demo-city', 403], ['demo-institution', 403], ['demo-sys', 403]] as const) {
+    expect(dl.raw.headers['content-disposition']).toBe(
+      `attachment; filename="evidence.png"; filename*=UTF-8''${encodeURIComponent('结题证书.png')}`,
+    );
+    for (const [acc, status] of [
+      ['demo-teacher2', 404],
+      ['demo-county2', 404],
+      ['demo-school2', 404],
+      ['demo-school', 403],
+      ['demo-city', 403],
+      ['demo-institution', 403],
+      ['demo-sys', 403],
+    ] as const) {
       expect((await c[acc]!.get(url)).status, acc).toBe(status);
     }
     // a file id that belongs to another claim is not found through this one

@@ -11,7 +11,9 @@ import { Client, TEST_DB, loginAs, startTestServer, type TestServer } from './ha
 const Y = Number(today().slice(0, 4));
 /** A cycle whose first two years are over, so some teachers fail and some pass. */
 const testPolicyDoc = (name = '测试周期政策') => ({
-  ...GUANGXI_POLICY, name, cycles: [{ id: 'test_cycle', name: '测试', startYear: Y - 2, endYear: Y + 2 }],
+  ...GUANGXI_POLICY,
+  name,
+  cycles: [{ id: 'test_cycle', name: '测试', startYear: Y - 2, endYear: Y + 2 }],
 });
 
 let s: TestServer;
@@ -20,10 +22,21 @@ const ids: Record<string, number> = {};
 const SYS = { ip: '127.0.0.1', requestId: 'credit-reports-test' };
 
 async function post(teacherId: number, year: number, category: string, form: NewCreditEntry['form'], amount: number) {
-  await s.deps.db.transaction().execute((trx) => postCreditEntry(trx, SYS, {
-    teacherId, date: year < Y ? `${year}-03-15` : `${Y}-01-02`, year, category, form, amount, title: `测试 ${category}`,
-    source: 'adjustment', level: 'county', certifier: { id: null, name: '测试', unit: '测试' }, reason: '测试',
-  }));
+  await s.deps.db.transaction().execute((trx) =>
+    postCreditEntry(trx, SYS, {
+      teacherId,
+      date: year < Y ? `${year}-03-15` : `${Y}-01-02`,
+      year,
+      category,
+      form,
+      amount,
+      title: `测试 ${category}`,
+      source: 'adjustment',
+      level: 'county',
+      certifier: { id: null, name: '测试', unit: '测试' },
+      reason: '测试',
+    }),
+  );
 }
 /** One year of the Guangxi rules met: 24 学分. */
 async function fullYear(teacherId: number, year: number) {
@@ -34,9 +47,14 @@ async function fullYear(teacherId: number, year: number) {
 }
 
 async function teachersOf(prefix: string) {
-  return s.deps.db.selectFrom('teachers as t').innerJoin('users as u', 'u.id', 't.user_id')
+  return s.deps.db
+    .selectFrom('teachers as t')
+    .innerJoin('users as u', 'u.id', 't.user_id')
     .select(['t.user_id', 't.school_id', 't.region_code', 't.hire_date', 't.personnel_status'])
-    .where('u.status', 'in', ['active', 'disabled']).where('t.region_code', 'like', `${prefix}%`).orderBy('t.user_id').execute();
+    .where('u.status', 'in', ['active', 'disabled'])
+    .where('t.region_code', 'like', `${prefix}%`)
+    .orderBy('t.user_id')
+    .execute();
 }
 
 /** The numbers computed without the report: the engine over each teacher's ledger rows. */
@@ -44,30 +62,55 @@ async function expected(prefix: string) {
   const teachers = await teachersOf(prefix);
   const rows = await s.deps.db.selectFrom('credit_entries').selectAll().orderBy('id').execute();
   const out = teachers.map((t) => {
-    const entries: CreditEntryFact[] = rows.filter((e) => Number(e.teacher_id) === Number(t.user_id)).map((e) => ({
-      id: String(e.id), date: e.entry_date, year: e.year, category: e.category, form: e.form, amount: e.amount_h / 100,
-      hours: e.hours_h === null ? undefined : e.hours_h / 100, level: e.level, reversalOf: e.reversal_of === null ? undefined : String(e.reversal_of),
-    }));
+    const entries: CreditEntryFact[] = rows
+      .filter((e) => Number(e.teacher_id) === Number(t.user_id))
+      .map((e) => ({
+        id: String(e.id),
+        date: e.entry_date,
+        year: e.year,
+        category: e.category,
+        form: e.form,
+        amount: e.amount_h / 100,
+        hours: e.hours_h === null ? undefined : e.hours_h / 100,
+        level: e.level,
+        reversalOf: e.reversal_of === null ? undefined : String(e.reversal_of),
+      }));
     const ev = evaluateCredits(policy, { hireDate: t.hire_date ?? undefined, status: t.personnel_status }, entries, today());
     const cycle = ev.cycles.find((c) => c.id === ev.currentCycleId)!;
     const assessed = ev.assessed && cycle.assessedYears > 0;
-    const met = Object.fromEntries(policy.categories.map((c) => [c.id, assessed && cycle.categories[c.id]!.counted >= cycle.categories[c.id]!.required]));
+    const met = Object.fromEntries(
+      policy.categories.map((c) => [c.id, assessed && cycle.categories[c.id]!.counted >= cycle.categories[c.id]!.required]),
+    );
     const counted = Object.fromEntries(policy.categories.map((c) => [c.id, cycle.categories[c.id]!.counted]));
-    return { id: Number(t.user_id), schoolId: t.school_id, county: t.region_code, assessed, compliant: assessed && ev.compliant,
-      completed: assessed && cycle.total.counted >= cycle.total.required, met, counted };
+    return {
+      id: Number(t.user_id),
+      schoolId: t.school_id,
+      county: t.region_code,
+      assessed,
+      compliant: assessed && ev.compliant,
+      completed: assessed && cycle.total.counted >= cycle.total.required,
+      met,
+      counted,
+    };
   });
   return out;
 }
 type Expected = Awaited<ReturnType<typeof expected>>;
 function tally(list: Expected) {
   return {
-    teachers: list.length, assessed: list.filter((t) => t.assessed).length, compliant: list.filter((t) => t.compliant).length,
+    teachers: list.length,
+    assessed: list.filter((t) => t.assessed).length,
+    compliant: list.filter((t) => t.compliant).length,
     completed: list.filter((t) => t.completed).length,
     byCategory: Object.fromEntries(policy.categories.map((c) => [c.id, list.filter((t) => t.met[c.id]).length])),
   };
 }
 const numbersOf = (r: Record<string, unknown>) => ({
-  teachers: r.teachers, assessed: r.assessed, compliant: r.compliant, completed: r.completed, byCategory: r.byCategory,
+  teachers: r.teachers,
+  assessed: r.assessed,
+  compliant: r.compliant,
+  completed: r.completed,
+  byCategory: r.byCategory,
 });
 
 async function waitForRecompute(c: Client) {
@@ -86,7 +129,11 @@ beforeAll(async () => {
   [ids.full, ids.oneYear, ids.publicHeavy, ids.newHire, ids.retired, ids.noStanding] = county1.slice(0, 6).map((t) => Number(t.user_id));
   ids.other = Number(county2[0]!.user_id);
   // facts first: the recompute after publishing reads them
-  await s.deps.db.updateTable('teachers').set({ hire_date: `${Y}-03-01` }).where('user_id', '=', ids.newHire!).execute();
+  await s.deps.db
+    .updateTable('teachers')
+    .set({ hire_date: `${Y}-03-01` })
+    .where('user_id', '=', ids.newHire!)
+    .execute();
   await s.deps.db.updateTable('teachers').set({ personnel_status: '退休' }).where('user_id', '=', ids.retired!).execute();
   const province = await loginAs(s, 'demo-province');
   const pub = await province.post('/api/credit-policies', { document: testPolicyDoc() });
@@ -97,17 +144,22 @@ beforeAll(async () => {
   if (!parsed.ok) throw new Error(parsed.errors.join());
   policy = parsed.policy;
 
-  await fullYear(ids.full!, Y - 2); await fullYear(ids.full!, Y - 1);
+  await fullYear(ids.full!, Y - 2);
+  await fullYear(ids.full!, Y - 1);
   await fullYear(ids.oneYear!, Y - 2);
-  await fullYear(ids.publicHeavy!, Y - 2); await post(ids.publicHeavy!, Y - 1, 'public_required', 'online', 30);
+  await fullYear(ids.publicHeavy!, Y - 2);
+  await post(ids.publicHeavy!, Y - 1, 'public_required', 'online', 30);
   // a new hire is assessed 2 of the 5 years: 公共必修 owes 30 × 2/5 = 12
   await post(ids.newHire!, Y, 'public_required', 'online', 12);
   await post(ids.retired!, Y - 1, 'public_required', 'online', 6);
-  await fullYear(ids.other!, Y - 2); await fullYear(ids.other!, Y - 1);
+  await fullYear(ids.other!, Y - 2);
+  await fullYear(ids.other!, Y - 1);
   // a teacher without a standing row (the report must read them as "no credits", not skip them)
   await s.deps.db.deleteFrom('credit_standings').where('teacher_id', '=', ids.noStanding!).execute();
 }, 180_000);
-afterAll(async () => { await s?.close(); });
+afterAll(async () => {
+  await s?.close();
+});
 
 describe(`compliance report (${TEST_DB})`, () => {
   it('gives the province, by city, exactly what the engine computes from the ledger', async () => {
@@ -149,11 +201,17 @@ describe(`compliance report (${TEST_DB})`, () => {
     const county = await loginAs(s, 'demo-county');
     const school2 = await s.deps.db.selectFrom('schools').select('id').where('region_code', '=', '450202').executeTakeFirstOrThrow();
     const school1 = await s.deps.db.selectFrom('schools').select('id').where('region_code', '=', '450102').executeTakeFirstOrThrow();
-    for (const url of ['/api/credit-reports/compliance?regionCode=450202', '/api/credit-reports/compliance?regionCode=4501',
-      `/api/credit-reports/compliance?schoolId=${school2.id}`, '/api/credit-reports/teachers?regionCode=450202',
-      `/api/credit-reports/teachers?schoolId=${school2.id}`, '/api/credit-reports/eligibility?regionCode=450202',
-      '/api/credit-reports/export.xlsx?regionCode=450202', '/api/credit-reports/compliance?schoolId=999999',
-      '/api/credit-reports/compliance?regionCode=4599']) {
+    for (const url of [
+      '/api/credit-reports/compliance?regionCode=450202',
+      '/api/credit-reports/compliance?regionCode=4501',
+      `/api/credit-reports/compliance?schoolId=${school2.id}`,
+      '/api/credit-reports/teachers?regionCode=450202',
+      `/api/credit-reports/teachers?schoolId=${school2.id}`,
+      '/api/credit-reports/eligibility?regionCode=450202',
+      '/api/credit-reports/export.xlsx?regionCode=450202',
+      '/api/credit-reports/compliance?schoolId=999999',
+      '/api/credit-reports/compliance?regionCode=4599',
+    ]) {
       expect((await county.get(url)).status, url).toBe(404);
     }
     const bySchool = await county.get(`/api/credit-reports/compliance?schoolId=${school1.id}`);
@@ -173,7 +231,12 @@ describe(`compliance report (${TEST_DB})`, () => {
   });
 
   it('refuses other roles (403) on every report route, and anonymous callers (401)', async () => {
-    const urls = ['/api/credit-reports/compliance', '/api/credit-reports/teachers', '/api/credit-reports/eligibility', '/api/credit-reports/export.xlsx'];
+    const urls = [
+      '/api/credit-reports/compliance',
+      '/api/credit-reports/teachers',
+      '/api/credit-reports/eligibility',
+      '/api/credit-reports/export.xlsx',
+    ];
     for (const acc of ['demo-teacher', 'demo-institution', 'demo-sys', 'demo-audit', 'demo-security']) {
       const c = await loginAs(s, acc);
       for (const u of urls) expect((await c.get(u)).status, `${acc} ${u}`).toBe(403);
@@ -199,7 +262,10 @@ describe(`the teachers behind each number (${TEST_DB})`, () => {
     for (const [q, pred] of cases) {
       const r = await c.get(`/api/credit-reports/teachers?${q}&pageSize=100`);
       expect(r.status, q).toBe(200);
-      expect(r.body.items.map((t: { id: number }) => t.id), q).toEqual(all.filter(pred).map((t) => t.id));
+      expect(
+        r.body.items.map((t: { id: number }) => t.id),
+        q,
+      ).toEqual(all.filter(pred).map((t) => t.id));
       expect(r.body.total).toBe(all.filter(pred).length);
     }
     const failing = (await c.get('/api/credit-reports/teachers?compliant=false&pageSize=100')).body.items;
@@ -210,14 +276,16 @@ describe(`the teachers behind each number (${TEST_DB})`, () => {
     }
     const noStanding = failing.find((t: { id: number }) => t.id === ids.noStanding);
     expect(noStanding.missing.join()).toMatch(new RegExp(`${Y - 2} 年公共必修还差 6 学分`));
-    const heavy = (await c.get('/api/credit-reports/teachers?category=public_required&compliant=true&pageSize=100')).body.items
-      .find((t: { id: number }) => t.id === ids.publicHeavy);
+    const heavy = (await c.get('/api/credit-reports/teachers?category=public_required&compliant=true&pageSize=100')).body.items.find(
+      (t: { id: number }) => t.id === ids.publicHeavy,
+    );
     const heavyCounted = all.find((t) => t.id === ids.publicHeavy)!.counted.public_required!;
     expect(heavyCounted).toBeGreaterThanOrEqual(36); // 6 + 30 posted here, plus whatever the demo data gave
     expect(heavy.category).toEqual({ id: 'public_required', earned: heavyCounted, required: 30 });
     const retired = (await c.get('/api/credit-reports/teachers?assessed=false')).body.items[0];
     expect(retired.notAssessedReason).toContain('退休');
-    const p1 = await c.get('/api/credit-reports/teachers?pageSize=5&page=1'), p2 = await c.get('/api/credit-reports/teachers?pageSize=5&page=2');
+    const p1 = await c.get('/api/credit-reports/teachers?pageSize=5&page=1'),
+      p2 = await c.get('/api/credit-reports/teachers?pageSize=5&page=2');
     expect(p1.body.items).toHaveLength(5);
     expect(p2.body.items[0].id).toBeGreaterThan(p1.body.items[4].id);
     expect((await c.get('/api/credit-reports/teachers?category=nope&compliant=true')).status).toBe(400);
@@ -244,7 +312,8 @@ describe(`export (${TEST_DB})`, () => {
   it('exports the table and the teachers, masked, with formula-like text neutralised', async () => {
     const hostile = ['=HYPERLINK("http://evil.example","点我")', '+SUM(1,2)', '-1+2', '@cmd', '\t=1+1'];
     const victims = (await teachersOf('450102')).slice(6, 6 + hostile.length);
-    for (const [i, t] of victims.entries()) await s.deps.db.updateTable('users').set({ name: hostile[i]! }).where('id', '=', t.user_id).execute();
+    for (const [i, t] of victims.entries())
+      await s.deps.db.updateTable('users').set({ name: hostile[i]! }).where('id', '=', t.user_id).execute();
     const c = await loginAs(s, 'demo-county');
     const r = await c.request('GET', '/api/credit-reports/export.xlsx');
     expect(r.status).toBe(200);
@@ -260,8 +329,12 @@ describe(`export (${TEST_DB})`, () => {
     for (const h of hostile) expect(texts).toContain(`'${h}`);
     expect(texts.filter((v) => /^[=+\-@\t\r]/.test(v))).toEqual([]);
     // masked: no full ID number of any teacher of the county appears
-    const full = await s.deps.db.selectFrom('users as u').innerJoin('teachers as t', 't.user_id', 'u.id').select('u.id_number')
-      .where('t.region_code', '=', '450102').execute();
+    const full = await s.deps.db
+      .selectFrom('users as u')
+      .innerJoin('teachers as t', 't.user_id', 'u.id')
+      .select('u.id_number')
+      .where('t.region_code', '=', '450102')
+      .execute();
     for (const f of full) if (f.id_number) expect(texts.join('|')).not.toContain(f.id_number);
     expect(list.rowCount - 1).toBe((await expected('450102')).length);
     const totals = summary.getRows(1, summary.rowCount)!.find((row) => row.getCell(1).value === '合计')!;
@@ -286,7 +359,11 @@ describe(`region reports come from per-school counts (${TEST_DB})`, () => {
     expect(before.live).toBe(false);
     const countyBefore = (await county.get('/api/credit-reports/compliance')).body;
     expect(countyBefore.live).toBe(false);
-    const { school_id: schoolId } = await s.deps.db.selectFrom('teachers').select('school_id').where('user_id', '=', ids.oneYear!).executeTakeFirstOrThrow();
+    const { school_id: schoolId } = await s.deps.db
+      .selectFrom('teachers')
+      .select('school_id')
+      .where('user_id', '=', ids.oneYear!)
+      .executeTakeFirstOrThrow();
     const schoolBefore = (await county.get(`/api/credit-reports/compliance?schoolId=${schoolId}`)).body;
     expect(schoolBefore.live).toBe(true);
     await post(ids.oneYear!, Y, 'public_required', 'online', 30); // meets 公共必修's cycle requirement now

@@ -5,8 +5,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DB, loginAs, startTestServer, type Client, type TestServer } from './harness.ts';
 import { ledgerCounts, teacherOf } from './credits-helpers.ts';
 
-interface Cell { earned: number; counted: number; required: number; status: string }
-interface Entry { id: number; year: number; category: string; amount: number; level: string; reversalOf: number | null; reversedBy: { id: number; reason: string } | null; reversible?: boolean; certifierName: string; certifierUnit: string }
+interface Cell {
+  earned: number;
+  counted: number;
+  required: number;
+  status: string;
+}
+interface Entry {
+  id: number;
+  year: number;
+  category: string;
+  amount: number;
+  level: string;
+  reversalOf: number | null;
+  reversedBy: { id: number; reason: string } | null;
+  reversible?: boolean;
+  certifierName: string;
+  certifierUnit: string;
+}
 
 let s: TestServer;
 let li: Awaited<ReturnType<typeof teacherOf>>, wang: Awaited<ReturnType<typeof teacherOf>>;
@@ -18,12 +34,21 @@ beforeAll(async () => {
   teacher = await loginAs(s, 'demo-teacher');
   teacher2 = await loginAs(s, 'demo-teacher2');
 });
-afterAll(async () => { await s?.close(); });
+afterAll(async () => {
+  await s?.close();
+});
 
-const cycleOf = (ev: { cycles: Array<{ id: string }> }, id: string) => ev.cycles.find((c) => c.id === id) as unknown as {
-  id: string; status: string; compliant: boolean; missing: string[]; total: Cell; groups: Record<string, Cell>; categories: Record<string, Cell>;
-  years: Array<{ year: number; categories: Record<string, Cell>; groups: Record<string, Cell>; total: Cell }>;
-};
+const cycleOf = (ev: { cycles: Array<{ id: string }> }, id: string) =>
+  ev.cycles.find((c) => c.id === id) as unknown as {
+    id: string;
+    status: string;
+    compliant: boolean;
+    missing: string[];
+    total: Cell;
+    groups: Record<string, Cell>;
+    categories: Record<string, Cell>;
+    years: Array<{ year: number; categories: Record<string, Cell>; groups: Record<string, Cell>; total: Cell }>;
+  };
 
 describe(`我的学分 (${TEST_DB})`, () => {
   it('shows the teacher the evaluation under the active policy, with the rules, categories and cycles', async () => {
@@ -37,9 +62,15 @@ describe(`我的学分 (${TEST_DB})`, () => {
     // the demo: 十三五 complete; 十四五 short of 校本研修 in 2023 (8 of 10), so the cycle misses 2 of 50 and 2 of 120
     expect(cycleOf(evaluation, 'fyp13')).toMatchObject({ status: 'completed', compliant: true });
     const c14 = cycleOf(evaluation, 'fyp14');
-    expect(c14.years.find((y) => y.year === 2023)!.groups.school_based_training).toMatchObject({ earned: 8, required: 10, status: 'incomplete' });
+    expect(c14.years.find((y) => y.year === 2023)!.groups.school_based_training).toMatchObject({
+      earned: 8,
+      required: 10,
+      status: 'incomplete',
+    });
     expect(c14.years.find((y) => y.year === 2022)!.groups.school_based_training.status).toBe('completed');
-    expect(c14.missing).toEqual(expect.arrayContaining(['2023 年校本研修还差 2 学分', '十四五周期校本研修还差 2 学分', '十四五周期学分合计还差 2 学分']));
+    expect(c14.missing).toEqual(
+      expect.arrayContaining(['2023 年校本研修还差 2 学分', '十四五周期校本研修还差 2 学分', '十四五周期学分合计还差 2 学分']),
+    );
     // the duplicate 2025 training was reversed: 4, not 8
     expect(c14.years.find((y) => y.year === 2025)!.categories.professional_elective.earned).toBe(4);
     // 王伟 sees his own numbers, not 李秀英's
@@ -58,7 +89,9 @@ describe(`我的学分 (${TEST_DB})`, () => {
         expect(sum, `${y.year} ${cat}`).toBeCloseTo(cell.earned, 2);
       }
     }
-    const sb = (await teacher.get('/api/credits/me/entries?cycleId=fyp14&group=school_based_training')).body.items as Array<Entry & { date: string }>;
+    const sb = (await teacher.get('/api/credits/me/entries?cycleId=fyp14&group=school_based_training')).body.items as Array<
+      Entry & { date: string }
+    >;
     expect(sb.reduce((a, e) => a + e.amount, 0)).toBeCloseTo(c14.groups.school_based_training.earned, 2);
     expect(sb.map((e) => e.date)).toEqual([...sb.map((e) => e.date)].sort().reverse());
     const cycleTotal = (await teacher.get('/api/credits/me/entries?cycleId=fyp14')).body.items as Entry[];
@@ -74,7 +107,12 @@ describe(`我的学分 (${TEST_DB})`, () => {
   });
 
   it('refuses unknown cells with a Chinese message, and other roles with 403', async () => {
-    for (const [q, msg] of [['cycleId=nope', '培训周期不存在'], ['cycleId=fyp14&year=2019', '不在所选培训周期内'], ['category=nope', '学分类型不存在'], ['group=nope', '分项要求不存在']]) {
+    for (const [q, msg] of [
+      ['cycleId=nope', '培训周期不存在'],
+      ['cycleId=fyp14&year=2019', '不在所选培训周期内'],
+      ['category=nope', '学分类型不存在'],
+      ['group=nope', '分项要求不存在'],
+    ]) {
       const r = await teacher.get(`/api/credits/me/entries?${q}`);
       expect(r.status, q).toBe(400);
       expect(r.body.message).toContain(msg);
@@ -120,7 +158,8 @@ describe(`冲销 (${TEST_DB})`, () => {
     const school = await loginAs(s, 'demo-school');
     const target = (await entriesOf(school, li.id)).find((e) => e.level === 'school' && e.reversible)!;
     const provinceEntry = (await entriesOf(school, li.id)).find((e) => e.level === 'province')!;
-    const school2 = await loginAs(s, 'demo-school2'), county2 = await loginAs(s, 'demo-county2');
+    const school2 = await loginAs(s, 'demo-school2'),
+      county2 = await loginAs(s, 'demo-county2');
     const before = await ledgerCounts(s);
     const refusals: Array<[Client, number, unknown, number, string?]> = [
       [school, target.id, { reason: '  ' }, 400, '冲销原因'],
@@ -147,7 +186,11 @@ describe(`冲销 (${TEST_DB})`, () => {
     expect(ofReversal.status).toBe(400);
     const after = await entriesOf(school, li.id);
     expect(after.find((e) => e.id === target.id)!.reversedBy).toMatchObject({ id: ok.body.id, reason: '录入有误' });
-    expect(after.find((e) => e.id === ok.body.id)).toMatchObject({ amount: -target.amount, reversalOf: target.id, certifierUnit: '兴宁区第一小学' });
+    expect(after.find((e) => e.id === ok.body.id)).toMatchObject({
+      amount: -target.amount,
+      reversalOf: target.id,
+      certifierUnit: '兴宁区第一小学',
+    });
     const audit = await s.deps.db.selectFrom('audit_log').select(['action', 'object_id']).where('action', '=', 'credit.reverse').execute();
     expect(audit.map((a) => a.object_id)).toContain(String(ok.body.id));
     // the province admin may reverse the province's credits
@@ -156,7 +199,8 @@ describe(`冲销 (${TEST_DB})`, () => {
   });
 
   it('lets exactly one of two admins reversing the same entry at once win', async () => {
-    const county = await loginAs(s, 'demo-county'), city = await loginAs(s, 'demo-city');
+    const county = await loginAs(s, 'demo-county'),
+      city = await loginAs(s, 'demo-city');
     const candidates = (await entriesOf(county, li.id)).filter((e) => e.reversible && ['school', 'county'].includes(e.level));
     for (const e of candidates.slice(0, 3)) {
       const before = await ledgerCounts(s);
@@ -175,11 +219,19 @@ describe(`冲销 (${TEST_DB})`, () => {
 });
 
 describe(`学分调整 (${TEST_DB})`, () => {
-  it('posts an adjustment at the admin\'s level with the reason, audited; refuses bad input changing nothing', async () => {
+  it("posts an adjustment at the admin's level with the reason, audited; refuses bad input changing nothing", async () => {
     const county = await loginAs(s, 'demo-county');
     const url = `/api/teachers/${li.id}/credits/adjustments`;
-    const good = { year: 2024, category: 'self_elective', form: 'other', amount: -1.5, title: '自主选学重复计入', reason: '同一课程计了两次' };
-    const county2 = await loginAs(s, 'demo-county2'), auditor = await loginAs(s, 'demo-audit');
+    const good = {
+      year: 2024,
+      category: 'self_elective',
+      form: 'other',
+      amount: -1.5,
+      title: '自主选学重复计入',
+      reason: '同一课程计了两次',
+    };
+    const county2 = await loginAs(s, 'demo-county2'),
+      auditor = await loginAs(s, 'demo-audit');
     const before = await ledgerCounts(s);
     const bad: Array<[Client, string, unknown, number, string?]> = [
       [county, url, { ...good, amount: 0 }, 400, '不能为 0'],
@@ -204,18 +256,28 @@ describe(`学分调整 (${TEST_DB})`, () => {
     }
     expect(await ledgerCounts(s)).toEqual(before);
 
-    const selfBefore = cycleOf((await teacher.get('/api/credits/me')).body.evaluation, 'fyp14').years.find((y) => y.year === 2024)!.categories.self_elective.earned;
+    const selfBefore = cycleOf((await teacher.get('/api/credits/me')).body.evaluation, 'fyp14').years.find((y) => y.year === 2024)!
+      .categories.self_elective.earned;
     const r = await county.post(url, good);
     expect(r.status).toBe(201);
-    const selfAfter = cycleOf((await teacher.get('/api/credits/me')).body.evaluation, 'fyp14').years.find((y) => y.year === 2024)!.categories.self_elective.earned;
+    const selfAfter = cycleOf((await teacher.get('/api/credits/me')).body.evaluation, 'fyp14').years.find((y) => y.year === 2024)!
+      .categories.self_elective.earned;
     expect(selfAfter).toBeCloseTo(selfBefore - 1.5, 2);
     const row = await s.deps.db.selectFrom('credit_entries').selectAll().where('id', '=', r.body.id).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ source: 'adjustment', level: 'county', amount_h: -150, certifier_unit: '兴宁区', reason: '同一课程计了两次' });
+    expect(row).toMatchObject({
+      source: 'adjustment',
+      level: 'county',
+      amount_h: -150,
+      certifier_unit: '兴宁区',
+      reason: '同一课程计了两次',
+    });
     const audit = await s.deps.db.selectFrom('audit_log').select(['detail', 'object_id']).where('action', '=', 'credit.adjust').execute();
     expect(audit.at(-1)).toMatchObject({ object_id: String(li.id), detail: { reason: '同一课程计了两次', amount: -1.5 } });
     const prov = await (await loginAs(s, 'demo-province')).post(url, { ...good, amount: 2, category: 'public_required', form: 'online' });
     expect(prov.status).toBe(201);
-    expect((await s.deps.db.selectFrom('credit_entries').select('level').where('id', '=', prov.body.id).executeTakeFirstOrThrow()).level).toBe('province');
+    expect(
+      (await s.deps.db.selectFrom('credit_entries').select('level').where('id', '=', prov.body.id).executeTakeFirstOrThrow()).level,
+    ).toBe('province');
   });
 });
 
@@ -223,12 +285,22 @@ describe(`summaries and standings follow the ledger (${TEST_DB})`, () => {
   it('keeps every summary equal to the sum of its ledger rows after postings, reversals and adjustments', async () => {
     const db = s.deps.db;
     // a summary counts live entries: a reversal takes its original out of the count
-    const fromLedger = await db.selectFrom('credit_entries')
-      .select(['teacher_id', 'year', 'category', 'form', 'level', (eb) => eb.fn.sum<number>('amount_h').as('amount'),
-        (eb) => eb.fn.sum<number>(sql`case when reversal_of is null then 1 else -1 end`).as('n')])
-      .groupBy(['teacher_id', 'year', 'category', 'form', 'level']).execute();
+    const fromLedger = await db
+      .selectFrom('credit_entries')
+      .select([
+        'teacher_id',
+        'year',
+        'category',
+        'form',
+        'level',
+        (eb) => eb.fn.sum<number>('amount_h').as('amount'),
+        (eb) => eb.fn.sum<number>(sql`case when reversal_of is null then 1 else -1 end`).as('n'),
+      ])
+      .groupBy(['teacher_id', 'year', 'category', 'form', 'level'])
+      .execute();
     const summaries = await db.selectFrom('credit_summaries').selectAll().execute();
-    const key = (r: { teacher_id: number; year: number; category: string; form: string; level: string }) => `${r.teacher_id}/${r.year}/${r.category}/${r.form}/${r.level}`;
+    const key = (r: { teacher_id: number; year: number; category: string; form: string; level: string }) =>
+      `${r.teacher_id}/${r.year}/${r.category}/${r.form}/${r.level}`;
     const want = new Map(fromLedger.map((r) => [key(r), { amount: Number(r.amount), n: Number(r.n) }]));
     expect(summaries.length).toBe(want.size);
     for (const sm of summaries) expect({ amount: sm.amount_h, n: sm.entries }, key(sm)).toEqual(want.get(key(sm)));
@@ -236,12 +308,20 @@ describe(`summaries and standings follow the ledger (${TEST_DB})`, () => {
     const ev = (await teacher.get('/api/credits/me')).body.evaluation;
     const cur = cycleOf(ev, ev.currentCycleId);
     const st = await db.selectFrom('credit_standings').selectAll().where('teacher_id', '=', li.id).executeTakeFirstOrThrow();
-    expect({ earned: st.earned_h, compliant: st.compliant, cycle: st.cycle_id }).toEqual({ earned: Math.round(cur.total.counted * 100), compliant: ev.compliant, cycle: ev.currentCycleId });
+    expect({ earned: st.earned_h, compliant: st.compliant, cycle: st.cycle_id }).toEqual({
+      earned: Math.round(cur.total.counted * 100),
+      compliant: ev.compliant,
+      cycle: ev.currentCycleId,
+    });
   });
 
   it('gives every demo teacher a standing row', async () => {
-    const missing = await s.deps.db.selectFrom('teachers as t').leftJoin('credit_standings as cs', 'cs.teacher_id', 't.user_id')
-      .select('t.user_id').where('cs.teacher_id', 'is', null).execute();
+    const missing = await s.deps.db
+      .selectFrom('teachers as t')
+      .leftJoin('credit_standings as cs', 'cs.teacher_id', 't.user_id')
+      .select('t.user_id')
+      .where('cs.teacher_id', 'is', null)
+      .execute();
     expect(missing).toEqual([]);
   });
 });

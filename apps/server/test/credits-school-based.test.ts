@@ -17,17 +17,27 @@ beforeAll(async () => {
   li = await teacherOf(s, 'demo-teacher');
   wang = await teacherOf(s, 'demo-teacher2');
 });
-afterAll(async () => { await s?.close(); });
+afterAll(async () => {
+  await s?.close();
+});
 
 const URL = '/api/credits/school-based';
 const yearCell = async (year: number) => {
   const ev = (await teacher.get('/api/credits/me')).body.evaluation;
-  for (const c of ev.cycles) for (const y of c.years) if (y.year === year) return y.groups.school_based_training?.earned ?? y.categories.school_based.earned;
+  for (const c of ev.cycles)
+    for (const y of c.years) if (y.year === year) return y.groups.school_based_training?.earned ?? y.categories.school_based.earned;
   throw new Error(`no year ${year}`);
 };
 
 describe(`校本研修: one entry (${TEST_DB})`, () => {
-  const good = () => ({ teacherId: li.id, year: 2024, date: '2024-12-20', title: '2024年秋季学期校本研修：跨学科主题学习', amount: 2, hours: 6 });
+  const good = () => ({
+    teacherId: li.id,
+    year: 2024,
+    date: '2024-12-20',
+    title: '2024年秋季学期校本研修：跨学科主题学习',
+    amount: 2,
+    hours: 6,
+  });
 
   it('certifies for a teacher of the own school, certified by the school admin, and the teacher sees it counted', async () => {
     const before = await yearCell(2024);
@@ -35,13 +45,25 @@ describe(`校本研修: one entry (${TEST_DB})`, () => {
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     expect(await yearCell(2024)).toBeCloseTo(before + 2, 2);
     const row = await s.deps.db.selectFrom('credit_entries').selectAll().where('id', '=', r.body.id).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ source: 'school_based', form: 'school_based', category: 'school_based', level: 'school', certifier_unit: '兴宁区第一小学', amount_h: 200, hours_h: 600 });
+    expect(row).toMatchObject({
+      source: 'school_based',
+      form: 'school_based',
+      category: 'school_based',
+      level: 'school',
+      certifier_unit: '兴宁区第一小学',
+      amount_h: 200,
+      hours_h: 600,
+    });
     expect(row.certifier_name).toBe('兴宁区第一小学管理员');
     const mine = (await teacher.get('/api/credits/me/entries?year=2024&category=school_based')).body.items;
-    expect(mine.find((e: { id: number }) => e.id === r.body.id)).toMatchObject({ title: good().title, certifierName: '兴宁区第一小学管理员', hours: 6 });
+    expect(mine.find((e: { id: number }) => e.id === r.body.id)).toMatchObject({
+      title: good().title,
+      certifierName: '兴宁区第一小学管理员',
+      hours: 6,
+    });
   });
 
-  it('refuses the same entry twice, bad values, other schools\' teachers and other roles — changing nothing', async () => {
+  it("refuses the same entry twice, bad values, other schools' teachers and other roles — changing nothing", async () => {
     const pending = await s.deps.db.selectFrom('users').select('id').where('status', '=', 'pending').executeTakeFirstOrThrow();
     const county = await loginAs(s, 'demo-county');
     const before = await ledgerCounts(s);
@@ -77,7 +99,7 @@ describe(`校本研修: one entry (${TEST_DB})`, () => {
     expect(await ledgerCounts(s)).toEqual(before);
   });
 
-  it('lists the school\'s own 校本研修, newest first, masked, paginated; other schools and roles see none of it', async () => {
+  it("lists the school's own 校本研修, newest first, masked, paginated; other schools and roles see none of it", async () => {
     const r = await school.get(`${URL}?pageSize=5`);
     expect(r.status).toBe(200);
     expect(r.body.items).toHaveLength(5);
@@ -89,7 +111,11 @@ describe(`校本研修: one entry (${TEST_DB})`, () => {
     const other = (await school2.get(`${URL}?pageSize=100`)).body.items as Array<{ id: number; teacherName: string }>;
     expect(other.some((e) => all.some((a) => a.id === e.id))).toBe(false);
     expect(other.map((e) => e.teacherName)).toContain('王伟');
-    expect((await school.get(`${URL}?q=李秀英&year=2024`)).body.items.every((e: { teacherName: string; year: number }) => e.teacherName === '李秀英' && e.year === 2024)).toBe(true);
+    expect(
+      (await school.get(`${URL}?q=李秀英&year=2024`)).body.items.every(
+        (e: { teacherName: string; year: number }) => e.teacherName === '李秀英' && e.year === 2024,
+      ),
+    ).toBe(true);
     expect((await school.get(`${URL}?pageSize=500`)).status).toBe(400);
     for (const acc of ['demo-county', 'demo-province', 'demo-teacher']) expect((await (await loginAs(s, acc)).get(URL)).status).toBe(403);
   });
@@ -109,8 +135,15 @@ describe(`校本研修: spreadsheet import (${TEST_DB})`, () => {
   });
 
   it('reports every row, posts the valid ones in one go, and a second upload of the same file posts nothing', async () => {
-    const colleague = await s.deps.db.selectFrom('users as u').innerJoin('teachers as t', 't.user_id', 'u.id').select(['u.id', 'u.name', 'u.id_number'])
-      .where('t.school_id', '=', li.school_id).where('u.status', '=', 'active').where('u.id', '<>', li.id).orderBy('u.id', 'desc').executeTakeFirstOrThrow();
+    const colleague = await s.deps.db
+      .selectFrom('users as u')
+      .innerJoin('teachers as t', 't.user_id', 'u.id')
+      .select(['u.id', 'u.name', 'u.id_number'])
+      .where('t.school_id', '=', li.school_id)
+      .where('u.status', '=', 'active')
+      .where('u.id', '<>', li.id)
+      .orderBy('u.id', 'desc')
+      .executeTakeFirstOrThrow();
     const nobody = makeIdNumber('450102', '1980-01-01', 999);
     const title = '2025年秋季学期校本研修：作业设计';
     const file = await sheet(HEADER, [
@@ -158,7 +191,11 @@ describe(`校本研修: spreadsheet import (${TEST_DB})`, () => {
 
     const again = await upload(school, `${URL}/import`, file);
     expect(again.body).toMatchObject({ total: 13, posted: 0, duplicates: 3, errors: 10 });
-    expect(again.body.rows.find((x: { row: number }) => x.row === 2)).toMatchObject({ ok: true, status: 'duplicate', note: '已导入过，未重复记入' });
+    expect(again.body.rows.find((x: { row: number }) => x.row === 2)).toMatchObject({
+      ok: true,
+      status: 'duplicate',
+      note: '已导入过，未重复记入',
+    });
     const afterAgain = await ledgerCounts(s);
     expect({ entries: afterAgain.entries, summed: afterAgain.summed }).toEqual({ entries: after.entries, summed: after.summed });
     // what one entry posted by hand matches the same row in a file

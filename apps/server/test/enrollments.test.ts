@@ -4,7 +4,17 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, TEST_DB, loginAs, startTestServer, userIdOf, type TestServer } from './harness.ts';
-import { createProject, day, demoNodes, grant, institutionIds, loginAsUser, select, teachersOf, type DemoNodes } from './projects-fixtures.ts';
+import {
+  createProject,
+  day,
+  demoNodes,
+  grant,
+  institutionIds,
+  loginAsUser,
+  select,
+  teachersOf,
+  type DemoNodes,
+} from './projects-fixtures.ts';
 
 let s: TestServer;
 const c: Record<string, Client> = {};
@@ -14,34 +24,87 @@ let chinese: { id: number; name: string }[] = [];
 const client = async (acc: string) => (c[acc] ??= await loginAs(s, acc));
 beforeAll(async () => {
   s = await startTestServer({ rateLimit: { loginPerMinutePerIp: 1000, codesPerHourPerTarget: 100 } });
-  for (const acc of ['demo-province', 'demo-city', 'demo-city2', 'demo-county', 'demo-county2', 'demo-school', 'demo-school2', 'demo-teacher', 'demo-teacher2', 'demo-institution']) await client(acc);
+  for (const acc of [
+    'demo-province',
+    'demo-city',
+    'demo-city2',
+    'demo-county',
+    'demo-county2',
+    'demo-school',
+    'demo-school2',
+    'demo-teacher',
+    'demo-teacher2',
+    'demo-institution',
+  ])
+    await client(acc);
   n = await demoNodes(client);
   teacherId = await userIdOf(s, { login: 'demo-teacher' });
   // the other teachers of demo-school teach 小学语文 here, and can log in for these tests
-  await s.deps.db.updateTable('teachers').set({ stage: '小学', subject: '语文' }).where('school_id', '=', n.school)
-    .where('user_id', 'in', (eb) => eb.selectFrom('users').select('id').where('login_name', 'is', null)).execute();
-  chinese = await s.deps.db.selectFrom('teachers as t').innerJoin('users as u', 'u.id', 't.user_id').select(['t.user_id as id', 'u.name'])
-    .where('t.school_id', '=', n.school).where('t.stage', '=', '小学').where('t.subject', '=', '语文').where('u.login_name', 'is', null).where('u.status', '=', 'active').orderBy('t.user_id').execute();
+  await s.deps.db
+    .updateTable('teachers')
+    .set({ stage: '小学', subject: '语文' })
+    .where('school_id', '=', n.school)
+    .where('user_id', 'in', (eb) => eb.selectFrom('users').select('id').where('login_name', 'is', null))
+    .execute();
+  chinese = await s.deps.db
+    .selectFrom('teachers as t')
+    .innerJoin('users as u', 'u.id', 't.user_id')
+    .select(['t.user_id as id', 'u.name'])
+    .where('t.school_id', '=', n.school)
+    .where('t.stage', '=', '小学')
+    .where('t.subject', '=', '语文')
+    .where('u.login_name', 'is', null)
+    .where('u.status', '=', 'active')
+    .orderBy('t.user_id')
+    .execute();
   for (const [i, t] of chinese.slice(0, 6).entries()) c[`t${i}`] = await loginAsUser(s, t.id, `enr-teacher-${i}`);
 });
-afterAll(async () => { await s?.close(); });
+afterAll(async () => {
+  await s?.close();
+});
 
 const enrollment = (id: number) => s.deps.db.selectFrom('enrollments').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-const events = (id: number) => s.deps.db.selectFrom('enrollment_events').select(['action', 'level', 'reason']).where('enrollment_id', '=', id).orderBy('id').execute();
-const quotaOf = async (projectId: number, holder: string) => (await s.deps.db.selectFrom('project_quotas').select(['quota', 'granted_below', 'used'])
-  .where('project_id', '=', projectId).where('holder', '=', holder).executeTakeFirst());
-const pendingFor = async (acc: string, projectId: number) => (await c[acc]!.get(`/api/enrollments/pending?projectId=${projectId}&pageSize=100`)).body.items as { id: number; version: number; name: string }[];
+const events = (id: number) =>
+  s.deps.db.selectFrom('enrollment_events').select(['action', 'level', 'reason']).where('enrollment_id', '=', id).orderBy('id').execute();
+const quotaOf = async (projectId: number, holder: string) =>
+  await s.deps.db
+    .selectFrom('project_quotas')
+    .select(['quota', 'granted_below', 'used'])
+    .where('project_id', '=', projectId)
+    .where('holder', '=', holder)
+    .executeTakeFirst();
+const pendingFor = async (acc: string, projectId: number) =>
+  (await c[acc]!.get(`/api/enrollments/pending?projectId=${projectId}&pageSize=100`)).body.items as {
+    id: number;
+    version: number;
+    name: string;
+  }[];
 
 const openProject = (over: Record<string, unknown> = {}) => ({
-  allowApplication: true, applyStart: day(-1), applyEnd: day(5), targetStages: ['小学'], targetSubjects: ['语文'], ...over,
+  allowApplication: true,
+  applyStart: day(-1),
+  applyEnd: day(5),
+  targetStages: ['小学'],
+  targetSubjects: ['语文'],
+  ...over,
 });
 
 describe(`去申报 (${TEST_DB})`, () => {
   let p = 0;
-  beforeAll(async () => { p = await createProject(s, c['demo-province']!, { name: '小学语文骨干教师培训', quota: 10, targetRegionCodes: [n.county], ...openProject() }); });
+  beforeAll(async () => {
+    p = await createProject(s, c['demo-province']!, {
+      name: '小学语文骨干教师培训',
+      quota: 10,
+      targetRegionCodes: [n.county],
+      ...openProject(),
+    });
+  });
 
   it('lists the open projects of my area with whether I may apply, and why not', async () => {
-    const closedWindow = await createProject(s, c['demo-province']!, { name: '申报已截止的项目', ...openProject({ applyStart: day(-10), applyEnd: day(-1) }) });
+    const closedWindow = await createProject(s, c['demo-province']!, {
+      name: '申报已截止的项目',
+      ...openProject({ applyStart: day(-10), applyEnd: day(-1) }),
+    });
     const notYet = await createProject(s, c['demo-province']!, { name: '尚未开始申报的项目', ...openProject({ applyStart: day(2) }) });
     const math = await createProject(s, c['demo-province']!, { name: '小学数学培训', ...openProject({ targetSubjects: ['数学'] }) });
     const mine = await c['demo-teacher']!.get('/api/my/projects/open');
@@ -80,11 +143,23 @@ describe(`去申报 (${TEST_DB})`, () => {
     const draft = await createProject(s, c['demo-province']!, { name: '草稿项目', ...openProject() }, false);
     expect((await c['demo-teacher']!.post(`/api/projects/${draft}/apply`)).status).toBe(404);
     expect((await c['demo-teacher']!.post('/api/projects/999999/apply')).status).toBe(404);
-    expect(await s.deps.db.selectFrom('enrollments').select('id').where('project_id', '=', p).where('teacher_id', '=', await userIdOf(s, { login: 'demo-teacher2' })).execute()).toEqual([]);
+    expect(
+      await s.deps.db
+        .selectFrom('enrollments')
+        .select('id')
+        .where('project_id', '=', p)
+        .where('teacher_id', '=', await userIdOf(s, { login: 'demo-teacher2' }))
+        .execute(),
+    ).toEqual([]);
   });
 
-  it('walks the province chain school → county → city → province; each step is the stage\'s level alone', async () => {
-    const [e] = await s.deps.db.selectFrom('enrollments').select(['id']).where('project_id', '=', p).where('teacher_id', '=', teacherId).execute();
+  it("walks the province chain school → county → city → province; each step is the stage's level alone", async () => {
+    const [e] = await s.deps.db
+      .selectFrom('enrollments')
+      .select(['id'])
+      .where('project_id', '=', p)
+      .where('teacher_id', '=', teacherId)
+      .execute();
     const id = e!.id;
     // not their turn: 403 with the level it waits for; a stale version: 409
     const early = await c['demo-county']!.post(`/api/enrollments/${id}/approve`, { version: 1 });
@@ -92,7 +167,12 @@ describe(`去申报 (${TEST_DB})`, () => {
     expect(early.body.message).toBe('该申请当前由学校审核，不在您这一级');
     expect((await c['demo-school2']!.post(`/api/enrollments/${id}/approve`, { version: 1 })).status).toBe(404);
     expect((await pendingFor('demo-school', p)).map((x) => x.id)).toEqual([id]);
-    const steps: [string, number, string, string][] = [['demo-school', 1, 'reviewing', 'county'], ['demo-county', 2, 'reviewing', 'city'], ['demo-city', 3, 'reviewing', 'province'], ['demo-province', 4, 'approved', 'done']];
+    const steps: [string, number, string, string][] = [
+      ['demo-school', 1, 'reviewing', 'county'],
+      ['demo-county', 2, 'reviewing', 'city'],
+      ['demo-city', 3, 'reviewing', 'province'],
+      ['demo-province', 4, 'approved', 'done'],
+    ];
     for (const [acc, version, status, stage] of steps) {
       const stale = await c[acc]!.post(`/api/enrollments/${id}/approve`, { version: version - 1 || 99 });
       expect(stale.status).toBe(409);
@@ -105,20 +185,49 @@ describe(`去申报 (${TEST_DB})`, () => {
     expect(await quotaOf(p, n.province)).toMatchObject({ used: 1 });
     expect((await enrollment(id)).quota_id).not.toBeNull();
     expect(await events(id)).toEqual([
-      { action: 'applied', level: null, reason: null }, { action: 'submitted', level: 'school', reason: null },
-      { action: 'submitted', level: 'county', reason: null }, { action: 'submitted', level: 'city', reason: null },
+      { action: 'applied', level: null, reason: null },
+      { action: 'submitted', level: 'school', reason: null },
+      { action: 'submitted', level: 'county', reason: null },
+      { action: 'submitted', level: 'city', reason: null },
       { action: 'approved', level: 'province', reason: null },
     ]);
-    const audit = await s.deps.db.selectFrom('audit_log').select('action').where('object_type', '=', 'enrollment').where('object_id', '=', String(id)).orderBy('id').execute();
-    expect(audit.map((a) => a.action)).toEqual(['enrollment.apply', 'enrollment.approve', 'enrollment.approve', 'enrollment.approve', 'enrollment.approve']);
+    const audit = await s.deps.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('object_type', '=', 'enrollment')
+      .where('object_id', '=', String(id))
+      .orderBy('id')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual([
+      'enrollment.apply',
+      'enrollment.approve',
+      'enrollment.approve',
+      'enrollment.approve',
+      'enrollment.approve',
+    ]);
     // the teacher sees the whole timeline with who and which level
     const mine = await c['demo-teacher']!.get(`/api/my/enrollments/${id}`);
     expect(mine.status).toBe(200);
-    expect(mine.body.enrollment).toMatchObject({ status: 'approved', statusLabel: '审核通过', tab: 'upcoming', tabLabel: '未开始', origin: 'applied' });
+    expect(mine.body.enrollment).toMatchObject({
+      status: 'approved',
+      statusLabel: '审核通过',
+      tab: 'upcoming',
+      tabLabel: '未开始',
+      origin: 'applied',
+    });
     expect(mine.body.project).toMatchObject({ id: p, learningUrl: 'https://learn.example.cn/course/1', subjectArea: '小学语文' });
-    expect(mine.body.timeline.map((t: { actionLabel: string; levelLabel: string | null; actorName: string }) => [t.actionLabel, t.levelLabel, t.actorName])).toEqual([
-      ['提交申报', null, '李秀英'], ['审核通过并提交上级', '学校', expect.stringContaining('管理员')], ['审核通过并提交上级', '区县', '兴宁区管理员'],
-      ['审核通过并提交上级', '市级', '南宁市管理员'], ['审核通过', '省级', expect.stringContaining('管理员')],
+    expect(
+      mine.body.timeline.map((t: { actionLabel: string; levelLabel: string | null; actorName: string }) => [
+        t.actionLabel,
+        t.levelLabel,
+        t.actorName,
+      ]),
+    ).toEqual([
+      ['提交申报', null, '李秀英'],
+      ['审核通过并提交上级', '学校', expect.stringContaining('管理员')],
+      ['审核通过并提交上级', '区县', '兴宁区管理员'],
+      ['审核通过并提交上级', '市级', '南宁市管理员'],
+      ['审核通过', '省级', expect.stringContaining('管理员')],
     ]);
     expect((await c['demo-teacher2']!.get(`/api/my/enrollments/${id}`)).status).toBe(404);
     expect((await c['demo-county']!.get(`/api/my/enrollments/${id}`)).status).toBe(403);
@@ -161,14 +270,20 @@ describe(`遴选 and the shorter chains (${TEST_DB})`, () => {
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     expect(r.body).toMatchObject({ selected: 2, stage: 'city', stageLabel: '市级' });
     expect(await quotaOf(p, n.county)).toMatchObject({ used: 2 });
-    expect(await events(r.body.enrollmentIds[0])).toEqual([{ action: 'selected', level: 'county', reason: null }, { action: 'submitted', level: 'county', reason: null }]);
+    expect(await events(r.body.enrollmentIds[0])).toEqual([
+      { action: 'selected', level: 'county', reason: null },
+      { action: 'submitted', level: 'county', reason: null },
+    ]);
     // already enrolled, another county's teacher, more than is free: 409 / 404 / 409, nothing changes
     const twice = await c['demo-county']!.post(`/api/projects/${p}/selections`, { teacherIds: [ids[0]] });
     expect(twice.status).toBe(409);
     expect(twice.body.message).toBe(`以下教师已报名该项目：${chinese[0]!.name}`);
     const t2 = await userIdOf(s, { login: 'demo-teacher2' });
     expect((await c['demo-county']!.post(`/api/projects/${p}/selections`, { teacherIds: [t2] })).status).toBe(404);
-    const others = (await teachersOf(s, n.school)).filter((t) => !ids.includes(t.id)).slice(0, 2).map((t) => t.id);
+    const others = (await teachersOf(s, n.school))
+      .filter((t) => !ids.includes(t.id))
+      .slice(0, 2)
+      .map((t) => t.id);
     const over = await c['demo-county']!.post(`/api/projects/${p}/selections`, { teacherIds: others });
     expect(over.status).toBe(409);
     expect(over.body.message).toBe('名额不足：本单位剩余 1 个，本次遴选 2 人');
@@ -182,7 +297,7 @@ describe(`遴选 and the shorter chains (${TEST_DB})`, () => {
     expect(cand.body.items.some((x: { id: number }) => x.id === t2)).toBe(false);
   });
 
-  it('a county project: application → school (takes the school\'s place) → county; a school project: selected means approved', async () => {
+  it("a county project: application → school (takes the school's place) → county; a school project: selected means approved", async () => {
     const p = await createProject(s, c['demo-county']!, { name: '兴宁区县级项目', level: 'county', quota: 3, ...openProject() });
     await grant(c['demo-county']!, p, `school:${n.school}`, 1);
     const a = (await c['t1']!.post(`/api/projects/${p}/apply`)).body.enrollmentId as number;
@@ -194,14 +309,19 @@ describe(`遴选 and the shorter chains (${TEST_DB})`, () => {
     expect(full.status).toBe(409);
     expect(full.body.message).toMatch(/^名额已满/);
     expect(await enrollment(b)).toMatchObject({ status: 'reviewing', stage: 'school', version: 1 });
-    expect((await c['demo-county']!.post(`/api/enrollments/${a}/approve`, { version: 2 })).body).toMatchObject({ status: 'approved', stage: 'done' });
+    expect((await c['demo-county']!.post(`/api/enrollments/${a}/approve`, { version: 2 })).body).toMatchObject({
+      status: 'approved',
+      stage: 'done',
+    });
 
     const sp = await createProject(s, c['demo-school']!, { name: '本校校本研修', level: 'school', mode: 'school_based', quota: 5 });
     const [e] = await select(c['demo-school']!, sp, [chinese[3]!.id]);
     expect(await enrollment(e!)).toMatchObject({ status: 'approved', stage: 'done' });
     expect((await events(e!)).map((x) => x.action)).toEqual(['selected', 'approved']);
     // a county is not in a school project's chain
-    expect((await c['demo-county']!.post(`/api/projects/${sp}/selections`, { teacherIds: [chinese[4]!.id] })).body.message).toMatch(/没有区县一级/);
+    expect((await c['demo-county']!.post(`/api/projects/${sp}/selections`, { teacherIds: [chinese[4]!.id] })).body.message).toMatch(
+      /没有区县一级/,
+    );
   });
 });
 
@@ -212,7 +332,11 @@ describe(`bulk review, assignment, trainees and export (${TEST_DB})`, () => {
     p = await createProject(s, c['demo-province']!, { name: '批量审核项目', quota: 10 });
     await grant(c['demo-province']!, p, n.city, 10);
     await grant(c['demo-city']!, p, n.county, 10);
-    ids = await select(c['demo-county']!, p, chinese.slice(0, 4).map((t) => t.id));
+    ids = await select(
+      c['demo-county']!,
+      p,
+      chinese.slice(0, 4).map((t) => t.id),
+    );
   });
 
   it('approves in bulk; a stale item fails alone with the conflict message', async () => {
@@ -225,29 +349,58 @@ describe(`bulk review, assignment, trainees and export (${TEST_DB})`, () => {
     expect(r.body.failed).toEqual([{ id: items[3]!.id, ok: false, message: '该申请已被其他管理员处理，请刷新' }]);
     const back = await c['demo-province']!.post('/api/enrollments/batch/return', { items: [{ id: items[3]!.id, version: 1 }], reason: '' });
     expect(back.status).toBe(400);
-    const ret = await c['demo-city']!.post('/api/enrollments/batch/return', { items: [{ id: items[3]!.id, version: 1 }], reason: '材料不全' });
+    const ret = await c['demo-city']!.post('/api/enrollments/batch/return', {
+      items: [{ id: items[3]!.id, version: 1 }],
+      reason: '材料不全',
+    });
     expect(ret.body.done).toBe(1);
     const prov = (await pendingFor('demo-province', p)).map((x) => ({ id: x.id, version: x.version }));
     expect((await c['demo-province']!.post('/api/enrollments/batch/approve', { items: prov })).body.done).toBe(3);
   });
 
-  it('assigns approved trainees to an institution\'s class in bulk, all or nothing, only by the organiser', async () => {
+  it("assigns approved trainees to an institution's class in bulk, all or nothing, only by the organiser", async () => {
     const [inst1, inst2] = await institutionIds(s);
     const approved = ids.slice(0, 3);
-    expect((await c['demo-city']!.post(`/api/projects/${p}/assign`, { enrollmentIds: approved, institutionId: inst1, className: '一班' })).status).toBe(403);
+    expect(
+      (await c['demo-city']!.post(`/api/projects/${p}/assign`, { enrollmentIds: approved, institutionId: inst1, className: '一班' }))
+        .status,
+    ).toBe(403);
     // one returned trainee in the batch: nothing is assigned, no class is created
-    const mixed = await c['demo-province']!.post(`/api/projects/${p}/assign`, { enrollmentIds: [...approved, ids[3]], institutionId: inst1, className: '一班' });
+    const mixed = await c['demo-province']!.post(`/api/projects/${p}/assign`, {
+      enrollmentIds: [...approved, ids[3]],
+      institutionId: inst1,
+      className: '一班',
+    });
     expect(mixed.status).toBe(409);
     expect(await s.deps.db.selectFrom('training_classes').select('id').where('project_id', '=', p).execute()).toEqual([]);
     // an institution the project does not list
-    expect((await c['demo-province']!.post(`/api/projects/${p}/assign`, { enrollmentIds: approved, institutionId: inst2, className: '一班' })).body.message).toMatch(/不是本项目的承培机构/);
-    const r = await c['demo-province']!.post(`/api/projects/${p}/assign`, { enrollmentIds: approved.slice(0, 2), institutionId: inst1, className: '=一班' });
+    expect(
+      (await c['demo-province']!.post(`/api/projects/${p}/assign`, { enrollmentIds: approved, institutionId: inst2, className: '一班' }))
+        .body.message,
+    ).toMatch(/不是本项目的承培机构/);
+    const r = await c['demo-province']!.post(`/api/projects/${p}/assign`, {
+      enrollmentIds: approved.slice(0, 2),
+      institutionId: inst1,
+      className: '=一班',
+    });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body).toMatchObject({ assigned: 2, className: '=一班' });
-    expect((await c['demo-province']!.post(`/api/projects/${p}/assign`, { enrollmentIds: [approved[2]], institutionId: inst1, className: '=一班' })).body.assigned).toBe(1);
+    expect(
+      (
+        await c['demo-province']!.post(`/api/projects/${p}/assign`, {
+          enrollmentIds: [approved[2]],
+          institutionId: inst1,
+          className: '=一班',
+        })
+      ).body.assigned,
+    ).toBe(1);
     const e = await enrollment(approved[0]!);
     expect(e).toMatchObject({ status: 'assigned', class_id: r.body.classId });
-    expect((await events(approved[0]!)).at(-1)).toMatchObject({ action: 'assigned', level: 'province', reason: expect.stringContaining('=一班') });
+    expect((await events(approved[0]!)).at(-1)).toMatchObject({
+      action: 'assigned',
+      level: 'province',
+      reason: expect.stringContaining('=一班'),
+    });
     const classes = await c['demo-county']!.get(`/api/projects/${p}/classes`);
     expect(classes.body.items).toEqual([expect.objectContaining({ name: '=一班', trainees: 3, institutionId: inst1 })]);
   });
@@ -258,11 +411,20 @@ describe(`bulk review, assignment, trainees and export (${TEST_DB})`, () => {
     expect(all.body.items.every((x: { idNumber: string; phone: string }) => /\*{8}/.test(x.idNumber) && /\*{4}/.test(x.phone))).toBe(true);
     expect((await c['demo-county']!.get(`/api/projects/${p}/enrollments?status=assigned`)).body.total).toBe(3);
     expect((await c['demo-county']!.get(`/api/projects/${p}/enrollments?status=returned`)).body.items[0].id).toBe(ids[3]);
-    expect((await c['demo-county']!.get(`/api/projects/${p}/enrollments?q=${encodeURIComponent(chinese[0]!.name)}`)).body.total).toBeGreaterThanOrEqual(1);
+    expect(
+      (await c['demo-county']!.get(`/api/projects/${p}/enrollments?q=${encodeURIComponent(chinese[0]!.name)}`)).body.total,
+    ).toBeGreaterThanOrEqual(1);
     // the project is for the whole province: another county sees it, but none of these trainees
     expect((await c['demo-county2']!.get(`/api/projects/${p}/enrollments`)).body).toMatchObject({ total: 0, items: [] });
     const stats = await c['demo-city']!.get(`/api/projects/${p}/stats`);
-    expect(stats.body.items.find((x: { holder: string }) => x.holder === n.county)).toMatchObject({ quota: 10, enrolled: 4, returned: 1, approved: 3, assigned: 3, reviewing: 0 });
+    expect(stats.body.items.find((x: { holder: string }) => x.holder === n.county)).toMatchObject({
+      quota: 10,
+      enrolled: 4,
+      returned: 1,
+      approved: 3,
+      assigned: 3,
+      reviewing: 0,
+    });
   });
 
   it('exports the list with masked numbers and formula-looking cells neutralised', async () => {
@@ -287,7 +449,7 @@ describe(`bulk review, assignment, trainees and export (${TEST_DB})`, () => {
     }
     const names = rows.map((row) => row.getCell(2).value);
     expect(names).toContain('\'=HYPERLINK("http://evil")');
-    expect(rows.map((row) => row.getCell(13).value)).toContain('\'=一班');
+    expect(rows.map((row) => row.getCell(13).value)).toContain("'=一班");
     const audit = await s.deps.db.selectFrom('audit_log').select('detail').where('action', '=', 'project.trainees.export').execute();
     expect(audit).toHaveLength(1);
     expect(JSON.stringify(audit[0]!.detail)).not.toMatch(/\d{17}/);
@@ -299,17 +461,28 @@ describe(`bulk review, assignment, trainees and export (${TEST_DB})`, () => {
 });
 
 describe(`我的专项培训 tabs (${TEST_DB})`, () => {
-  it('sorts the teacher\'s enrolments into 进行中 · 未开始 · 已结束 · 审核中 · 未通过 with counts and filters', async () => {
+  it("sorts the teacher's enrolments into 进行中 · 未开始 · 已结束 · 审核中 · 未通过 with counts and filters", async () => {
     const t = c['t5']!;
     const me = chinese[5]!.id;
     const make = async (name: string, start: number, end: number) => {
-      const id = await createProject(s, c['demo-school']!, { name, level: 'school', mode: 'school_based', quota: 5, startDate: day(start), endDate: day(end) });
+      const id = await createProject(s, c['demo-school']!, {
+        name,
+        level: 'school',
+        mode: 'school_based',
+        quota: 5,
+        startDate: day(start),
+        endDate: day(end),
+      });
       return (await select(c['demo-school']!, id, [me]))[0]!;
     };
     const ongoing = await make('正在进行的校本研修', -2, 3);
     await make('下月的校本研修', 20, 25);
     const ended = await make('已经结束的校本研修', -30, -20);
-    await s.deps.db.updateTable('enrollments').set({ onsite_score: 80, online_score: 90, total_score: 85, result: 'passed' }).where('id', '=', ended).execute();
+    await s.deps.db
+      .updateTable('enrollments')
+      .set({ onsite_score: 80, online_score: 90, total_score: 85, result: 'passed' })
+      .where('id', '=', ended)
+      .execute();
     const failed = await make('没有通过的校本研修', -40, -35);
     await s.deps.db.updateTable('enrollments').set({ total_score: 40, result: 'failed' }).where('id', '=', failed).execute();
     const rp = await createProject(s, c['demo-province']!, { name: '审核中的省级项目', targetRegionCodes: [n.county], ...openProject() });
@@ -320,14 +493,27 @@ describe(`我的专项培训 tabs (${TEST_DB})`, () => {
     expect(res.body.tabs.map((x: { label: string }) => x.label)).toEqual(['进行中', '未开始', '已结束', '审核中', '未通过']);
     const card = res.body.items[0];
     expect(card.enrollment).toMatchObject({ id: ongoing, tab: 'ongoing', checkins: 0 });
-    expect(card.project).toMatchObject({ name: '正在进行的校本研修', year: expect.any(Number), levelLabel: '校级', modeLabel: '校本研修', subjectArea: '不限', creditLabel: '公共必修: 20学分（60学时）' });
+    expect(card.project).toMatchObject({
+      name: '正在进行的校本研修',
+      year: expect.any(Number),
+      levelLabel: '校级',
+      modeLabel: '校本研修',
+      subjectArea: '不限',
+      creditLabel: '公共必修: 20学分（60学时）',
+    });
     expect(card.timeline.map((x: { action: string }) => x.action)).toEqual(['selected', 'approved']);
     const endedTab = await t.get('/api/my/projects?tab=ended');
     expect(endedTab.body.items.map((x: { enrollment: { id: number } }) => x.enrollment.id)).toEqual([ended, failed]);
     expect(endedTab.body.items[0].enrollment).toMatchObject({ result: 'passed', resultLabel: '合格', totalScore: 85 });
-    expect((await t.get('/api/my/projects?tab=ended&result=failed')).body.items.map((x: { enrollment: { id: number } }) => x.enrollment.id)).toEqual([failed]);
+    expect(
+      (await t.get('/api/my/projects?tab=ended&result=failed')).body.items.map((x: { enrollment: { id: number } }) => x.enrollment.id),
+    ).toEqual([failed]);
     expect((await t.get(`/api/my/projects?tab=ended&q=${encodeURIComponent('已经结束')}`)).body.total).toBe(1);
-    expect((await t.get(`/api/my/projects?tab=ended&from=${day(-33)}&to=${day(-1)}`)).body.items.map((x: { enrollment: { id: number } }) => x.enrollment.id)).toEqual([ended]);
+    expect(
+      (await t.get(`/api/my/projects?tab=ended&from=${day(-33)}&to=${day(-1)}`)).body.items.map(
+        (x: { enrollment: { id: number } }) => x.enrollment.id,
+      ),
+    ).toEqual([ended]);
     expect((await t.get('/api/my/projects?tab=reviewing')).body.items[0].project.name).toBe('审核中的省级项目');
     expect((await t.get('/api/my/projects?tab=bogus')).status).toBe(400);
   });

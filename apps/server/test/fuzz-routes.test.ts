@@ -9,11 +9,42 @@ import type { RouteEntry } from '../src/app.ts';
 import { TEST_DB, loginAs, startTestServer, Client, type TestServer } from './harness.ts';
 
 const ACCOUNT: Record<string, string> = {
-  teacher: 'demo-teacher', school_admin: 'demo-school', county_admin: 'demo-county', city_admin: 'demo-city', province_admin: 'demo-province',
-  institution_admin: 'demo-institution', sys_admin: 'demo-sys', security_admin: 'demo-security', audit_admin: 'demo-audit',
+  teacher: 'demo-teacher',
+  school_admin: 'demo-school',
+  county_admin: 'demo-county',
+  city_admin: 'demo-city',
+  province_admin: 'demo-province',
+  institution_admin: 'demo-institution',
+  sys_admin: 'demo-sys',
+  security_admin: 'demo-security',
+  audit_admin: 'demo-audit',
 };
-const HOSTILE_VALUES: unknown[] = [null, 2 ** 31, 2 ** 53, -(2 ** 31) - 1, 1e308, -1, 0, 1.5, 'a\u0000b', '\u0000', '', ' ',
-  'x'.repeat(5000), '2147483648', '99999999999999999999', [], {}, [null], { a: '\u0000' }, true, '1', 'null', '9999-99-99', '\u202e'];
+const HOSTILE_VALUES: unknown[] = [
+  null,
+  2 ** 31,
+  2 ** 53,
+  -(2 ** 31) - 1,
+  1e308,
+  -1,
+  0,
+  1.5,
+  'a\u0000b',
+  '\u0000',
+  '',
+  ' ',
+  'x'.repeat(5000),
+  '2147483648',
+  '99999999999999999999',
+  [],
+  {},
+  [null],
+  { a: '\u0000' },
+  true,
+  '1',
+  'null',
+  '9999-99-99',
+  '\u202e',
+];
 const HOSTILE_PARAMS = ['2147483648', '99999999999999999999', '-1', '0', '1e400', '%00', 'a%00b', 'null', '1.5', '%E2%80%AE', '1'];
 const HOSTILE_QUERY = ['2147483648', '99999999999999999999', '-1', '%00', 'a%00b', 'null', '', '1', '9999-99-99'];
 
@@ -23,18 +54,23 @@ const clients = new Map<string, Client>();
 beforeAll(async () => {
   s = await startTestServer({ rateLimit: { loginPerMinutePerIp: 100_000, codesPerHourPerTarget: 100_000 } });
 });
-afterAll(async () => { await s?.close(); });
+afterAll(async () => {
+  await s?.close();
+});
 
 async function clientFor(access: string | undefined): Promise<Client> {
   if (access === 'public') return new Client(s);
-  const roles = access === 'session' ? ['teacher'] : (GRANTS[access as Permission] as readonly string[] | null) ?? ['teacher'];
+  const roles = access === 'session' ? ['teacher'] : ((GRANTS[access as Permission] as readonly string[] | null) ?? ['teacher']);
   const account = ACCOUNT[roles[0]!]!;
   if (!clients.has(account)) clients.set(account, await loginAs(s, account));
   return clients.get(account)!;
 }
 
 function shapeOf(schema: unknown): Record<string, unknown> | null {
-  const z = schema as { shape?: Record<string, unknown>; _zod?: { def?: { shape?: Record<string, unknown>; in?: unknown; innerType?: unknown } } };
+  const z = schema as {
+    shape?: Record<string, unknown>;
+    _zod?: { def?: { shape?: Record<string, unknown>; in?: unknown; innerType?: unknown } };
+  };
   if (!z) return null;
   if (z.shape) return z.shape;
   const def = z._zod?.def;
@@ -51,10 +87,17 @@ function requestArb(r: RouteEntry) {
   const bodyKeys = Object.keys(bodyShape ?? {});
   return fc.record({
     params: fc.tuple(...params.map(() => fc.constantFrom(...HOSTILE_PARAMS))),
-    query: fc.subarray(queryKeys).chain((keys) => fc.tuple(...keys.map((k) => fc.constantFrom(...HOSTILE_QUERY).map((v) => [k, v] as const)))),
+    query: fc
+      .subarray(queryKeys)
+      .chain((keys) => fc.tuple(...keys.map((k) => fc.constantFrom(...HOSTILE_QUERY).map((v) => [k, v] as const)))),
     body: bodyShape
-      ? fc.subarray(bodyKeys, { minLength: Math.min(1, bodyKeys.length) }).chain((keys) =>
-        fc.tuple(...keys.map((k) => fc.constantFrom(...HOSTILE_VALUES).map((v) => [k, v] as const))).map((kv) => Object.fromEntries(kv)))
+      ? fc
+          .subarray(bodyKeys, { minLength: Math.min(1, bodyKeys.length) })
+          .chain((keys) =>
+            fc
+              .tuple(...keys.map((k) => fc.constantFrom(...HOSTILE_VALUES).map((v) => [k, v] as const)))
+              .map((kv) => Object.fromEntries(kv)),
+          )
       : fc.constantFrom<unknown>(null, [], 'x\u0000', { a: null }, [{ id: 2 ** 31 }], {}),
   });
 }
@@ -74,19 +117,24 @@ describe(`every route survives hostile input (${TEST_DB})`, () => {
     const routes = s.app.routeTable.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'));
     expect(routes.length).toBeGreaterThan(100);
     for (const r of routes) {
-      await fc.assert(fc.asyncProperty(requestArb(r), async (sample) => {
-        let c = await clientFor(r.access);
-        const url = target(r, sample);
-        const body = r.method === 'GET' || r.method === 'DELETE' ? undefined : sample.body;
-        let res = await c.request(r.method, url, body);
-        if (res.status === 401 && r.access !== 'public') { // e.g. a logout in an earlier sample ended the session
-          clients.clear();
-          c = await clientFor(r.access);
-          res = await c.request(r.method, url, body);
-        }
-        if (res.status >= 500) broken.push(`${r.method} ${url} ${JSON.stringify(body)?.slice(0, 120)} → ${res.status}`);
-        else if (res.status === 400 && !CJK.test(String(res.body?.message))) broken.push(`${r.method} ${url} → 400 without a Chinese message: ${JSON.stringify(res.body)}`);
-      }), { numRuns: 12, seed: 20261129 });
+      await fc.assert(
+        fc.asyncProperty(requestArb(r), async (sample) => {
+          let c = await clientFor(r.access);
+          const url = target(r, sample);
+          const body = r.method === 'GET' || r.method === 'DELETE' ? undefined : sample.body;
+          let res = await c.request(r.method, url, body);
+          if (res.status === 401 && r.access !== 'public') {
+            // e.g. a logout in an earlier sample ended the session
+            clients.clear();
+            c = await clientFor(r.access);
+            res = await c.request(r.method, url, body);
+          }
+          if (res.status >= 500) broken.push(`${r.method} ${url} ${JSON.stringify(body)?.slice(0, 120)} → ${res.status}`);
+          else if (res.status === 400 && !CJK.test(String(res.body?.message)))
+            broken.push(`${r.method} ${url} → 400 without a Chinese message: ${JSON.stringify(res.body)}`);
+        }),
+        { numRuns: 12, seed: 20261129 },
+      );
     }
     expect(broken).toEqual([]);
   }, 600_000);

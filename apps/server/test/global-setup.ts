@@ -11,9 +11,16 @@ import { loadConfig } from '../src/config.ts';
 import type { DemoFacts } from '../src/demo/seed.ts';
 import { createServer } from '../src/server.ts';
 
-export interface TestTemplate { keyFile: string; demo: DemoFacts; pgliteDump: string | null; pgTemplate: string | null }
+export interface TestTemplate {
+  keyFile: string;
+  demo: DemoFacts;
+  pgliteDump: string | null;
+  pgTemplate: string | null;
+}
 declare module 'vitest' {
-  export interface ProvidedContext { testTemplate: TestTemplate }
+  export interface ProvidedContext {
+    testTemplate: TestTemplate;
+  }
 }
 
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -34,7 +41,10 @@ export default async function setup(project: TestProject) {
     u.pathname = `/${pgTemplate}`;
     databaseUrl = u.toString();
   }
-  const config = loadConfig({}, { dataDir: 'memory://', databaseUrl, keyFile, uploadDir, demoData: true, twoFactor: { requiredRoles: [], issuer: '师训' } });
+  const config = loadConfig(
+    {},
+    { dataDir: 'memory://', databaseUrl, keyFile, uploadDir, demoData: true, twoFactor: { requiredRoles: [], issuer: '师训' } },
+  );
   const server = await createServer(config);
   const demo = server.demo!;
   let pgliteDump: string | null = null;
@@ -53,5 +63,9 @@ export default async function setup(project: TestProject) {
 async function admin(statement: string) {
   const c = new pg.Client({ connectionString: ADMIN_URL });
   await c.connect();
-  try { await c.query(statement); } finally { await c.end(); }
+  try {
+    await c.query(statement);
+  } finally {
+    await c.end();
+  }
 }

@@ -48,8 +48,18 @@ export async function startTestServer(overrides: Partial<Config> = {}) {
     };
   }
   // one key file for every server of the run: the template's data is encrypted and chained with it
-  const config = loadConfig({}, { dataDir: 'memory://', databaseUrl, uploadDir, demoData: true, keyFile: tpl?.keyFile ?? '',
-    twoFactor: { requiredRoles: [], issuer: '师训' }, ...overrides });
+  const config = loadConfig(
+    {},
+    {
+      dataDir: 'memory://',
+      databaseUrl,
+      uploadDir,
+      demoData: true,
+      keyFile: tpl?.keyFile ?? '',
+      twoFactor: { requiredRoles: [], issuer: '师训' },
+      ...overrides,
+    },
+  );
   const loadDataDir = fromTemplate && tpl.pgliteDump && TEST_DB === 'pglite' ? new Blob([readFileSync(tpl.pgliteDump)]) : undefined;
   const server = await createServer(config, { loadDataDir });
   return {
@@ -80,7 +90,10 @@ async function adminQuery(statement: string) {
   try {
     // copies of one template may be asked for at the same moment by two workers
     for (let i = 0; ; i++) {
-      try { await admin.query(statement); return; } catch (e) {
+      try {
+        await admin.query(statement);
+        return;
+      } catch (e) {
         if (i >= 20 || !/being accessed by other users/.test(String(e))) throw e;
         await new Promise((r) => setTimeout(r, 200));
       }
@@ -96,7 +109,10 @@ export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 export class Client {
   cookies = new Map<string, string>();
   csrf?: string;
-  constructor(private server: TestServer, public ip = '127.0.0.1') {}
+  constructor(
+    private server: TestServer,
+    public ip = '127.0.0.1',
+  ) {}
 
   async request(method: string, url: string, body?: unknown, extraHeaders: Record<string, string> = {}) {
     const headers: Record<string, string> = { ...extraHeaders };
@@ -109,9 +125,15 @@ export class Client {
     }
     return { status: res.statusCode, body: safeJson(res.body), raw: res };
   }
-  get(url: string) { return this.request('GET', url); }
-  post(url: string, body?: unknown) { return this.request('POST', url, body ?? {}); }
-  put(url: string, body?: unknown) { return this.request('PUT', url, body ?? {}); }
+  get(url: string) {
+    return this.request('GET', url);
+  }
+  post(url: string, body?: unknown) {
+    return this.request('POST', url, body ?? {});
+  }
+  put(url: string, body?: unknown) {
+    return this.request('PUT', url, body ?? {});
+  }
 
   async login(account: string, password = DEMO_PASSWORD) {
     const r = await this.post('/api/auth/login', { account, password });
@@ -129,7 +151,11 @@ export async function loginAs(server: TestServer, account: string, password = DE
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function safeJson(s: string): any {
-  try { return JSON.parse(s); } catch { return s; }
+  try {
+    return JSON.parse(s);
+  } catch {
+    return s;
+  }
 }
 
 /** The id of a demo teacher by login name or ID number. */

@@ -5,8 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DB, Client, loginAs, startTestServer, type TestServer } from './harness.ts';
 
 let s: TestServer;
-beforeAll(async () => { s = await startTestServer(); });
-afterAll(async () => { await s?.close(); });
+beforeAll(async () => {
+  s = await startTestServer();
+});
+afterAll(async () => {
+  await s?.close();
+});
 
 /** Evaluated inside the database, so the decrypting read path is not involved. */
 async function stored<T>(query: ReturnType<typeof sql<T>>) {
@@ -45,7 +49,11 @@ describe(`personal data encrypted at rest (${TEST_DB})`, () => {
     const taken = await county.put(`/api/teachers/${li}/key-fields`, { idNumber: s.demo.teacher2IdNumber });
     expect([400, 409]).toContain(taken.status);
     expect(wang.id).toBeGreaterThan(0);
-    const leak = await stored(sql<{ n: number }>`SELECT count(*)::int AS n FROM users WHERE id_number = ${s.demo.teacher2IdNumber} OR id_number = ${s.demo.teacherIdNumber}`);
+    const leak = await stored(
+      sql<{
+        n: number;
+      }>`SELECT count(*)::int AS n FROM users WHERE id_number = ${s.demo.teacher2IdNumber} OR id_number = ${s.demo.teacherIdNumber}`,
+    );
     expect(leak.n).toBe(0);
   });
 });

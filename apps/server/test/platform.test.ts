@@ -12,8 +12,12 @@ import { loadConfig } from '../src/config.ts';
 import { TEST_DB, loginAs, startTestServer, userIdOf, type TestServer } from './harness.ts';
 
 let s: TestServer;
-beforeAll(async () => { s = await startTestServer(); });
-afterAll(async () => { await s?.close(); });
+beforeAll(async () => {
+  s = await startTestServer();
+});
+afterAll(async () => {
+  await s?.close();
+});
 
 describe(`audit log (${TEST_DB})`, () => {
   it('records login attempts with who, when, IP, result and request id', async () => {
@@ -49,15 +53,19 @@ describe(`audit log (${TEST_DB})`, () => {
 describe(`database rules (${TEST_DB})`, () => {
   it('keeps sys, security and audit roles on separate accounts (三员分立)', async () => {
     const id = await userIdOf(s, { login: 'demo-sys' });
-    await expect(s.deps.db.insertInto('user_roles').values({ user_id: id, role: 'audit_admin', region_code: '45', school_id: null, institution_id: null }).execute())
-      .rejects.toThrow(/user_roles_separation/);
+    await expect(
+      s.deps.db
+        .insertInto('user_roles')
+        .values({ user_id: id, role: 'audit_admin', region_code: '45', school_id: null, institution_id: null })
+        .execute(),
+    ).rejects.toThrow(/user_roles_separation/);
   });
 
   it('runs migrations once: a second run applies nothing', async () => {
     expect(await migrate(s.deps.db)).toEqual([]);
   });
 
-  it('loads the configured province\'s real divisions', async () => {
+  it("loads the configured province's real divisions", async () => {
     const r = await (await loginAs(s, 'demo-province')).get('/api/regions?parent=45');
     expect(r.body.items.map((x: { name: string }) => x.name)).toContain('南宁市');
     expect(r.body.items).toHaveLength(14);
@@ -94,13 +102,26 @@ describe('embedded data directory', () => {
       const dir = mkdtempSync(path.join(tmpdir(), 'shixun-race-'));
       fs.writeFileSync(path.join(dir, 'shixun.lock'), '999999'); // a stale pid file, as after a crash
       const startAt = Date.now() + 2500;
-      const results = await Promise.all(Array.from({ length: 6 }, () => new Promise<string>((resolve) => {
-        const p = spawn(process.execPath, ['--import', 'tsx', CONTENDER, dir, String(startAt), '1500'], { stdio: ['ignore', 'pipe', 'inherit'] });
-        let out = '';
-        p.stdout.on('data', (d) => { out += d; });
-        p.on('exit', () => resolve(out.trim()));
-      })));
-      expect(results.filter((r) => r === 'won'), `trial ${trial}: ${results.join(', ')}`).toHaveLength(1);
+      const results = await Promise.all(
+        Array.from(
+          { length: 6 },
+          () =>
+            new Promise<string>((resolve) => {
+              const p = spawn(process.execPath, ['--import', 'tsx', CONTENDER, dir, String(startAt), '1500'], {
+                stdio: ['ignore', 'pipe', 'inherit'],
+              });
+              let out = '';
+              p.stdout.on('data', (d) => {
+                out += d;
+              });
+              p.on('exit', () => resolve(out.trim()));
+            }),
+        ),
+      );
+      expect(
+        results.filter((r) => r === 'won'),
+        `trial ${trial}: ${results.join(', ')}`,
+      ).toHaveLength(1);
       expect(results.filter((r) => r === 'lost DataDirInUseError')).toHaveLength(5);
       rmSync(dir, { recursive: true, force: true });
     }
@@ -108,7 +129,13 @@ describe('embedded data directory', () => {
 
   it('reads PORT, DATA_DIR, DATABASE_URL and PROVINCE_CODE from the environment', () => {
     const c = loadConfig({ PORT: '4000', DATA_DIR: '/tmp/x', PROVINCE_CODE: '13', DATABASE_URL: 'postgres://a/b' });
-    expect(c).toMatchObject({ port: 4000, dataDir: '/tmp/x', provinceCode: '13', databaseUrl: 'postgres://a/b', uploadDir: '/tmp/x/uploads' });
+    expect(c).toMatchObject({
+      port: 4000,
+      dataDir: '/tmp/x',
+      provinceCode: '13',
+      databaseUrl: 'postgres://a/b',
+      uploadDir: '/tmp/x/uploads',
+    });
     expect(() => loadConfig({ PROVINCE_CODE: 'guangxi' })).toThrow(/两位/);
   });
 });

@@ -4,8 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DB, loginAs, startTestServer, type TestServer } from './harness.ts';
 
 let s: TestServer;
-beforeAll(async () => { s = await startTestServer(); });
-afterAll(async () => { await s?.close(); });
+beforeAll(async () => {
+  s = await startTestServer();
+});
+afterAll(async () => {
+  await s?.close();
+});
 
 describe(`demo projects (${TEST_DB})`, () => {
   it('fills every tab of demo-teacher, with a reason under 未通过 and 合格 with a certificate under 已结束', async () => {
@@ -29,14 +33,21 @@ describe(`demo projects (${TEST_DB})`, () => {
     expect((await (await loginAs(s, 'demo-county')).get('/api/enrollments/pending')).body.total).toBeGreaterThanOrEqual(3);
     expect((await (await loginAs(s, 'demo-city')).get('/api/enrollments/pending')).body.total).toBeGreaterThanOrEqual(1);
     const province = await loginAs(s, 'demo-province');
-    for (const status of ['draft', 'published', 'closed']) expect((await province.get(`/api/projects?status=${status}`)).body.total, status).toBeGreaterThan(0);
+    for (const status of ['draft', 'published', 'closed'])
+      expect((await province.get(`/api/projects?status=${status}`)).body.total, status).toBeGreaterThan(0);
   });
 
   it('keeps every quota row consistent with its children and its enrolments', async () => {
     const db = s.deps.db;
     const rows = await db.selectFrom('project_quotas').selectAll().execute();
-    const held = await db.selectFrom('enrollments').select(['quota_id']).select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('status', 'in', ['reviewing', 'approved', 'assigned']).where('quota_id', 'is not', null).groupBy('quota_id').execute();
+    const held = await db
+      .selectFrom('enrollments')
+      .select(['quota_id'])
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', 'in', ['reviewing', 'approved', 'assigned'])
+      .where('quota_id', 'is not', null)
+      .groupBy('quota_id')
+      .execute();
     for (const r of rows) {
       expect(r.granted_below, r.holder).toBe(rows.filter((x) => x.parent_id === r.id).reduce((a, x) => a + x.quota, 0));
       expect(r.used, r.holder).toBe(Number(held.find((h) => h.quota_id === r.id)?.n ?? 0));

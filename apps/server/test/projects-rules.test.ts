@@ -70,8 +70,15 @@ describe('teacher tabs', () => {
 
 describe('who may apply (去申报)', () => {
   const p: ApplyProject = {
-    status: 'published', allowApplication: true, applyStart: '2026-01-01', applyEnd: '2026-01-31', targetStages: ['小学'], targetSubjects: ['语文', '数学'],
-    targetRegionCodes: ['450102'], organiserRegionCode: '45', organiserSchoolId: null,
+    status: 'published',
+    allowApplication: true,
+    applyStart: '2026-01-01',
+    applyEnd: '2026-01-31',
+    targetStages: ['小学'],
+    targetSubjects: ['语文', '数学'],
+    targetRegionCodes: ['450102'],
+    organiserRegionCode: '45',
+    organiserSchoolId: null,
   };
   const t = { stage: '小学', subject: '语文', regionCode: '450102', schoolId: 7 };
   it('lets a matching teacher apply within the window', () => {
@@ -83,29 +90,50 @@ describe('who may apply (去申报)', () => {
     expect(applicationProblems(p, t, '2026-02-01')).toEqual(['申报已截止（截止日期 2026-01-31）']);
     expect(applicationProblems(p, { ...t, regionCode: '450202' }, '2026-01-10')).toEqual(['您所在的地区不在该项目面向的范围内']);
     expect(applicationProblems(p, { ...t, stage: '初中' }, '2026-01-10')).toEqual(['该项目面向小学教师，您的任教学段为初中']);
-    expect(applicationProblems(p, { ...t, subject: null }, '2026-01-10')).toEqual(['该项目面向语文、数学学科，您的任教学科为（未填写，请在基本信息中填写）']);
-    expect(applicationProblems({ ...p, allowApplication: false }, t, '2026-01-10')).toEqual(['该项目不接受教师个人申报，由学校或区县遴选参训教师']);
+    expect(applicationProblems(p, { ...t, subject: null }, '2026-01-10')).toEqual([
+      '该项目面向语文、数学学科，您的任教学科为（未填写，请在基本信息中填写）',
+    ]);
+    expect(applicationProblems({ ...p, allowApplication: false }, t, '2026-01-10')).toEqual([
+      '该项目不接受教师个人申报，由学校或区县遴选参训教师',
+    ]);
     expect(applicationProblems({ ...p, status: 'closed' }, t, '2026-01-10')).toEqual(['该项目未发布或已关闭，不能申报']);
     expect(applicationProblems(p, { ...t, regionCode: '450202', stage: '初中' }, '2026-02-02')).toHaveLength(3);
   });
-  it('reads an empty target list as the organiser\'s area, and a school project as its own school', () => {
+  it("reads an empty target list as the organiser's area, and a school project as its own school", () => {
     const open = { ...p, targetRegionCodes: [], targetStages: [], targetSubjects: [] };
     expect(targetsTeacher({ ...open, organiserRegionCode: '4501' }, t)).toBe(true);
     expect(targetsTeacher({ ...open, organiserRegionCode: '4502' }, t)).toBe(false);
     expect(targetsTeacher({ ...open, organiserRegionCode: null, organiserSchoolId: 7 }, t)).toBe(true);
-    expect(applicationProblems({ ...open, organiserRegionCode: null, organiserSchoolId: 8 }, t, '2026-01-10')).toEqual(['该项目只面向组织学校的教师']);
+    expect(applicationProblems({ ...open, organiserRegionCode: null, organiserSchoolId: 8 }, t, '2026-01-10')).toEqual([
+      '该项目只面向组织学校的教师',
+    ]);
   });
 });
 
 describe('publishing', () => {
   const ok: PublishFacts = {
-    quota: 10, creditAmountH: 2000, hoursH: 0, mode: 'blended', place: '南宁', institutions: 1, learningUrl: 'https://x.cn',
-    allowApplication: true, applyStart: '2026-01-01', applyEnd: '2026-01-10', startDate: '2026-02-01', endDate: '2026-02-10',
+    quota: 10,
+    creditAmountH: 2000,
+    hoursH: 0,
+    mode: 'blended',
+    place: '南宁',
+    institutions: 1,
+    learningUrl: 'https://x.cn',
+    allowApplication: true,
+    applyStart: '2026-01-01',
+    applyEnd: '2026-01-10',
+    startDate: '2026-02-01',
+    endDate: '2026-02-10',
   };
   it('accepts a complete project', () => expect(publishProblems(ok)).toEqual([]));
   it('lists everything missing', () => {
     expect(publishProblems({ ...ok, quota: 0, creditAmountH: 0, place: ' ', institutions: 0, learningUrl: null, applyEnd: null })).toEqual([
-      '名额须大于 0', '请填写学分或学时', '集中培训须填写培训地点', '集中培训须选择承培机构', '远程培训须填写学习网址', '允许教师申报的项目须填写申报起止日期',
+      '名额须大于 0',
+      '请填写学分或学时',
+      '集中培训须填写培训地点',
+      '集中培训须选择承培机构',
+      '远程培训须填写学习网址',
+      '允许教师申报的项目须填写申报起止日期',
     ]);
     expect(publishProblems({ ...ok, applyEnd: '2026-03-01' })).toEqual(['申报截止日期不能晚于培训结束日期']);
     // an online course needs no place; hours alone are enough

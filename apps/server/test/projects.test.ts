@@ -4,7 +4,19 @@
 // and splitting quotas down the tree with its limits.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, TEST_DB, loginAs, startTestServer, type TestServer } from './harness.ts';
-import { YEAR, createProject, day, demoNodes, grant, institutionIds, projectBody, select, teachersOf, typeIds, type DemoNodes } from './projects-fixtures.ts';
+import {
+  YEAR,
+  createProject,
+  day,
+  demoNodes,
+  grant,
+  institutionIds,
+  projectBody,
+  select,
+  teachersOf,
+  typeIds,
+  type DemoNodes,
+} from './projects-fixtures.ts';
 
 let s: TestServer;
 const c: Record<string, Client> = {};
@@ -12,39 +24,107 @@ let n: DemoNodes;
 const client = async (acc: string) => (c[acc] ??= await loginAs(s, acc));
 beforeAll(async () => {
   s = await startTestServer({ rateLimit: { loginPerMinutePerIp: 1000, codesPerHourPerTarget: 100 } });
-  for (const acc of ['demo-province', 'demo-city', 'demo-city2', 'demo-county', 'demo-county2', 'demo-school', 'demo-school2', 'demo-teacher', 'demo-institution', 'demo-sys']) await client(acc);
+  for (const acc of [
+    'demo-province',
+    'demo-city',
+    'demo-city2',
+    'demo-county',
+    'demo-county2',
+    'demo-school',
+    'demo-school2',
+    'demo-teacher',
+    'demo-institution',
+    'demo-sys',
+  ])
+    await client(acc);
   n = await demoNodes(client);
 });
-afterAll(async () => { await s?.close(); });
+afterAll(async () => {
+  await s?.close();
+});
 
-const audits = (objectId: number, type = 'project') => s.deps.db.selectFrom('audit_log').select(['action', 'detail']).where('object_type', '=', type)
-  .where('object_id', '=', String(objectId)).orderBy('id').execute();
-const countProjects = async () => Number((await s.deps.db.selectFrom('projects').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const audits = (objectId: number, type = 'project') =>
+  s.deps.db
+    .selectFrom('audit_log')
+    .select(['action', 'detail'])
+    .where('object_type', '=', type)
+    .where('object_id', '=', String(objectId))
+    .orderBy('id')
+    .execute();
+const countProjects = async () =>
+  Number(
+    (
+      await s.deps.db
+        .selectFrom('projects')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe(`培训项目: the plan (${TEST_DB})`, () => {
   it('creates a province project as a draft with every field, names and labels resolved, audited', async () => {
-    const body = await projectBody(s, { targetStages: ['小学'], targetSubjects: ['语文'], targetRegionCodes: [n.city], allowApplication: true, applyStart: day(0), applyEnd: day(5) });
+    const body = await projectBody(s, {
+      targetStages: ['小学'],
+      targetSubjects: ['语文'],
+      targetRegionCodes: [n.city],
+      allowApplication: true,
+      applyStart: day(0),
+      applyEnd: day(5),
+    });
     const r = await c['demo-province']!.post('/api/projects', body);
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     const p = r.body.project;
     expect(p).toMatchObject({
-      name: body.name, year: YEAR, level: 'province', levelLabel: '省级', status: 'draft', statusLabel: '草稿', organiserHolder: n.province,
-      typeLabel: '能力提升 / (中小学)中小学教师信息技术应用能力培训', mode: 'blended', modeLabel: '混合式培训', funding: '省级财政',
-      creditCategory: 'public_required', creditCategoryName: '公共必修', creditAmount: 20, hours: 60, creditLabel: '公共必修: 20学分（60学时）',
-      targetStages: ['小学'], targetSubjects: ['语文'], quota: 100, place: body.place, startDate: body.startDate, endDate: body.endDate,
-      allowApplication: true, applyStart: day(0), applyEnd: day(5), onsiteWeight: 40, onlineWeight: 60, passMark: 60, learningUrl: body.learningUrl,
+      name: body.name,
+      year: YEAR,
+      level: 'province',
+      levelLabel: '省级',
+      status: 'draft',
+      statusLabel: '草稿',
+      organiserHolder: n.province,
+      typeLabel: '能力提升 / (中小学)中小学教师信息技术应用能力培训',
+      mode: 'blended',
+      modeLabel: '混合式培训',
+      funding: '省级财政',
+      creditCategory: 'public_required',
+      creditCategoryName: '公共必修',
+      creditAmount: 20,
+      hours: 60,
+      creditLabel: '公共必修: 20学分（60学时）',
+      targetStages: ['小学'],
+      targetSubjects: ['语文'],
+      quota: 100,
+      place: body.place,
+      startDate: body.startDate,
+      endDate: body.endDate,
+      allowApplication: true,
+      applyStart: day(0),
+      applyEnd: day(5),
+      onsiteWeight: 40,
+      onlineWeight: 60,
+      passMark: 60,
+      learningUrl: body.learningUrl,
     });
     expect(p.targetRegions).toEqual([{ code: n.city, name: '南宁市' }]);
     expect(p.institutions).toHaveLength(1);
-    expect(p.evaluationQuestions).toEqual([{ id: 'q1', text: '培训内容是否实用？', kind: 'rating' }, { id: 'q2', text: '意见与建议', kind: 'text' }]);
+    expect(p.evaluationQuestions).toEqual([
+      { id: 'q1', text: '培训内容是否实用？', kind: 'rating' },
+      { id: 'q2', text: '意见与建议', kind: 'text' },
+    ]);
     expect(r.body.abilities).toMatchObject({ edit: true, publish: true, close: false, grant: false });
     expect(await audits(p.id)).toEqual([{ action: 'project.create', detail: { name: body.name, level: 'province' } }]);
   });
 
   it('lets each admin plan only at their own level (国家级 and 省级 by the province)', async () => {
     const cases: [string, string, number][] = [
-      ['demo-province', 'national', 201], ['demo-province', 'city', 400], ['demo-city', 'city', 201], ['demo-city', 'province', 400],
-      ['demo-county', 'county', 201], ['demo-county', 'school', 400], ['demo-school', 'school', 201], ['demo-school', 'county', 400],
+      ['demo-province', 'national', 201],
+      ['demo-province', 'city', 400],
+      ['demo-city', 'city', 201],
+      ['demo-city', 'province', 400],
+      ['demo-county', 'county', 201],
+      ['demo-county', 'school', 400],
+      ['demo-school', 'school', 201],
+      ['demo-school', 'county', 400],
     ];
     for (const [acc, level, status] of cases) {
       const r = await c[acc]!.post('/api/projects', await projectBody(s, { level, name: `${acc} ${level}` }));
@@ -54,7 +134,8 @@ describe(`培训项目: the plan (${TEST_DB})`, () => {
     }
     const school = await c['demo-school']!.get('/api/projects?level=school');
     expect(school.body.items.every((x: { mine: boolean }) => x.mine)).toBe(true);
-    for (const acc of ['demo-teacher', 'demo-institution', 'demo-sys']) expect((await c[acc]!.post('/api/projects', await projectBody(s))).status).toBe(403);
+    for (const acc of ['demo-teacher', 'demo-institution', 'demo-sys'])
+      expect((await c[acc]!.post('/api/projects', await projectBody(s))).status).toBe(403);
     expect((await new Client(s).post('/api/projects', await projectBody(s))).status).toBe(401);
   });
 
@@ -85,8 +166,13 @@ describe(`培训项目: the plan (${TEST_DB})`, () => {
       expect(r.body.message, JSON.stringify(over)).toMatch(msg);
     }
     // a city may not aim at another city; a school project names no regions
-    expect((await c['demo-city']!.post('/api/projects', await projectBody(s, { level: 'city', targetRegionCodes: [n.county2] }))).body.message).toMatch(/管辖范围/);
-    expect((await c['demo-school']!.post('/api/projects', await projectBody(s, { level: 'school', targetRegionCodes: [n.county] }))).body.message).toMatch(/校级项目/);
+    expect(
+      (await c['demo-city']!.post('/api/projects', await projectBody(s, { level: 'city', targetRegionCodes: [n.county2] }))).body.message,
+    ).toMatch(/管辖范围/);
+    expect(
+      (await c['demo-school']!.post('/api/projects', await projectBody(s, { level: 'school', targetRegionCodes: [n.county] }))).body
+        .message,
+    ).toMatch(/校级项目/);
     expect(await countProjects()).toBe(before);
   });
 
@@ -124,19 +210,39 @@ describe(`培训项目: the plan (${TEST_DB})`, () => {
     expect((await audits(id)).map((a) => a.action)).toEqual(['project.create', 'project.update', 'project.publish', 'project.close']);
   });
 
-  it('shows each admin the projects organised in or aimed at their area, drafts only to the organiser\'s area', async () => {
+  it("shows each admin the projects organised in or aimed at their area, drafts only to the organiser's area", async () => {
     const province = c['demo-province']!;
     const draft = await createProject(s, c['demo-city']!, { name: '南宁市草稿', level: 'city' }, false);
     const toCounty2 = await createProject(s, province, { name: '面向城中区', targetRegionCodes: [n.county2] });
     const cityOwn = await createProject(s, c['demo-city']!, { name: '南宁市项目', level: 'city', targetRegionCodes: [n.county] });
     const schoolOwn = await createProject(s, c['demo-school']!, { name: '本校校本研修', level: 'school', mode: 'school_based' });
     const sees = async (acc: string, id: number) => (await c[acc]!.get(`/api/projects/${id}`)).status;
-    expect([await sees('demo-province', draft), await sees('demo-city', draft), await sees('demo-county', draft), await sees('demo-city2', draft)]).toEqual([200, 200, 404, 404]);
-    expect([await sees('demo-county2', toCounty2), await sees('demo-school2', toCounty2), await sees('demo-city2', toCounty2), await sees('demo-county', toCounty2), await sees('demo-city', toCounty2)])
-      .toEqual([200, 200, 200, 404, 404]);
-    expect([await sees('demo-county', cityOwn), await sees('demo-school', cityOwn), await sees('demo-province', cityOwn), await sees('demo-county2', cityOwn)]).toEqual([200, 200, 200, 404]);
-    expect([await sees('demo-school', schoolOwn), await sees('demo-county', schoolOwn), await sees('demo-city', schoolOwn), await sees('demo-school2', schoolOwn), await sees('demo-county2', schoolOwn)])
-      .toEqual([200, 200, 200, 404, 404]);
+    expect([
+      await sees('demo-province', draft),
+      await sees('demo-city', draft),
+      await sees('demo-county', draft),
+      await sees('demo-city2', draft),
+    ]).toEqual([200, 200, 404, 404]);
+    expect([
+      await sees('demo-county2', toCounty2),
+      await sees('demo-school2', toCounty2),
+      await sees('demo-city2', toCounty2),
+      await sees('demo-county', toCounty2),
+      await sees('demo-city', toCounty2),
+    ]).toEqual([200, 200, 200, 404, 404]);
+    expect([
+      await sees('demo-county', cityOwn),
+      await sees('demo-school', cityOwn),
+      await sees('demo-province', cityOwn),
+      await sees('demo-county2', cityOwn),
+    ]).toEqual([200, 200, 200, 404]);
+    expect([
+      await sees('demo-school', schoolOwn),
+      await sees('demo-county', schoolOwn),
+      await sees('demo-city', schoolOwn),
+      await sees('demo-school2', schoolOwn),
+      await sees('demo-county2', schoolOwn),
+    ]).toEqual([200, 200, 200, 404, 404]);
     // the list applies the same rule, with its filters and pages
     const list = await c['demo-county']!.get('/api/projects?pageSize=100');
     const ids = list.body.items.map((x: { id: number }) => x.id);
@@ -155,7 +261,9 @@ describe(`培训项目: the plan (${TEST_DB})`, () => {
 
 describe(`名额: splitting the quota down the tree (${TEST_DB})`, () => {
   let p = 0;
-  beforeAll(async () => { p = await createProject(s, c['demo-province']!, { name: '名额测试项目', quota: 50 }); });
+  beforeAll(async () => {
+    p = await createProject(s, c['demo-province']!, { name: '名额测试项目', quota: 50 });
+  });
 
   it('splits province → city → county → school, each from its own free part', async () => {
     await grant(c['demo-province']!, p, n.city, 20);
@@ -164,13 +272,23 @@ describe(`名额: splitting the quota down the tree (${TEST_DB})`, () => {
     expect(county.children.find((x: { holder: string }) => x.holder === n.county)).toMatchObject({ quota: 12, holderName: '兴宁区' });
     const school = await grant(c['demo-county']!, p, `school:${n.school}`, 5);
     expect(school.mine).toMatchObject({ quota: 12, grantedBelow: 5, free: 7 });
-    const rows = await s.deps.db.selectFrom('project_quotas').select(['holder', 'quota', 'granted_below', 'used']).where('project_id', '=', p).orderBy('id').execute();
+    const rows = await s.deps.db
+      .selectFrom('project_quotas')
+      .select(['holder', 'quota', 'granted_below', 'used'])
+      .where('project_id', '=', p)
+      .orderBy('id')
+      .execute();
     expect(rows).toEqual([
-      { holder: n.province, quota: 50, granted_below: 20, used: 0 }, { holder: n.city, quota: 20, granted_below: 12, used: 0 },
-      { holder: n.county, quota: 12, granted_below: 5, used: 0 }, { holder: `school:${n.school}`, quota: 5, granted_below: 0, used: 0 },
+      { holder: n.province, quota: 50, granted_below: 20, used: 0 },
+      { holder: n.city, quota: 20, granted_below: 12, used: 0 },
+      { holder: n.county, quota: 12, granted_below: 5, used: 0 },
+      { holder: `school:${n.school}`, quota: 5, granted_below: 0, used: 0 },
     ]);
-    expect((await audits(p)).filter((a) => a.action === 'project.quota.grant').map((a) => a.detail))
-      .toEqual([{ holder: n.city, from: 0, to: 20 }, { holder: n.county, from: 0, to: 12 }, { holder: `school:${n.school}`, from: 0, to: 5 }]);
+    expect((await audits(p)).filter((a) => a.action === 'project.quota.grant').map((a) => a.detail)).toEqual([
+      { holder: n.city, from: 0, to: 20 },
+      { holder: n.county, from: 0, to: 12 },
+      { holder: `school:${n.school}`, from: 0, to: 5 },
+    ]);
   });
 
   it('never grants more than is free, nor skips a level, nor lowers below what is already granted or used', async () => {
@@ -179,7 +297,9 @@ describe(`名额: splitting the quota down the tree (${TEST_DB})`, () => {
     expect(over.body.message).toBe('名额不足：本单位剩余 30 个，无法再分配 31 个');
     expect((await c['demo-province']!.post(`/api/projects/${p}/quotas`, { holder: n.county, quota: 1 })).body.message).toMatch(/下一级/);
     expect((await c['demo-city']!.post(`/api/projects/${p}/quotas`, { holder: n.county2, quota: 1 })).body.message).toMatch(/下一级/);
-    expect((await c['demo-county']!.post(`/api/projects/${p}/quotas`, { holder: 'school:999999', quota: 1 })).body.message).toMatch(/本区县的学校/);
+    expect((await c['demo-county']!.post(`/api/projects/${p}/quotas`, { holder: 'school:999999', quota: 1 })).body.message).toMatch(
+      /本区县的学校/,
+    );
     const schoolTry = await c['demo-school']!.post(`/api/projects/${p}/quotas`, { holder: `school:${n.school}`, quota: 1 });
     expect(schoolTry.status).toBe(403);
     // the county selects 3 teachers from its own 7 free places; the city may then lower the county only to 5 + 3
@@ -210,18 +330,24 @@ describe(`名额: splitting the quota down the tree (${TEST_DB})`, () => {
     expect((await c['demo-city']!.post(`/api/projects/${draft}/quotas`, { holder: n.county, quota: 1 })).body.message).toMatch(/尚未发布/);
   });
 
-  it('reports figures per stage broken down by the next level, within the viewer\'s scope', async () => {
+  it("reports figures per stage broken down by the next level, within the viewer's scope", async () => {
     const prov = await c['demo-province']!.get(`/api/projects/${p}/stats`);
     expect(prov.status).toBe(200);
     expect(prov.body.groupLabel).toBe('市');
-    expect(prov.body.items.find((x: { holder: string }) => x.holder === n.city)).toMatchObject({ name: '南宁市', quota: 20, enrolled: 3, reviewing: 3 });
+    expect(prov.body.items.find((x: { holder: string }) => x.holder === n.city)).toMatchObject({
+      name: '南宁市',
+      quota: 20,
+      enrolled: 3,
+      reviewing: 3,
+    });
     expect(prov.body.total).toMatchObject({ quota: 50, enrolled: 3, reviewing: 3, approved: 0, passed: 0 });
     const county = await c['demo-county']!.get(`/api/projects/${p}/stats`);
     expect(county.body.items.find((x: { holder: string }) => x.holder === `school:${n.school}`)).toMatchObject({ quota: 5, enrolled: 3 });
     const city2 = await c['demo-city2']!.get(`/api/projects/${p}/stats`);
     expect(city2.body.total.enrolled).toBe(0);
     // the list's 报名 column counts the viewer's own area too
-    const enrolledIn = async (acc: string) => (await c[acc]!.get('/api/projects?pageSize=100')).body.items.find((x: { id: number }) => x.id === p).enrolled;
+    const enrolledIn = async (acc: string) =>
+      (await c[acc]!.get('/api/projects?pageSize=100')).body.items.find((x: { id: number }) => x.id === p).enrolled;
     expect([await enrolledIn('demo-province'), await enrolledIn('demo-county'), await enrolledIn('demo-city2')]).toEqual([3, 3, 0]);
   });
 });
@@ -229,8 +355,10 @@ describe(`名额: splitting the quota down the tree (${TEST_DB})`, () => {
 describe(`reference data (${TEST_DB})`, () => {
   it('lists project types with sub-types, institutions and the form options', async () => {
     const types = await c['demo-county']!.get('/api/project-types');
-    expect(types.body.items.find((t: { name: string }) => t.name === '能力提升').children.map((x: { name: string }) => x.name))
-      .toEqual(['(中小学)中小学教师信息技术应用能力培训', '培训团队信息技术应用指导能力提升培训']);
+    expect(types.body.items.find((t: { name: string }) => t.name === '能力提升').children.map((x: { name: string }) => x.name)).toEqual([
+      '(中小学)中小学教师信息技术应用能力培训',
+      '培训团队信息技术应用指导能力提升培训',
+    ]);
     const inst = await c['demo-school']!.get('/api/institutions');
     expect(inst.body.items.map((x: { id: number }) => x.id)).toEqual(await institutionIds(s));
     const opts = await c['demo-province']!.get('/api/projects/form-options');

@@ -15,8 +15,12 @@ const FORGED = { host: 'evil.example', 'x-forwarded-host': 'evil.example', 'x-fo
 const CERT_QR = { type: 'png', margin: 1, width: 360, errorCorrectionLevel: 'M' } as const;
 
 let s: TestServer;
-beforeAll(async () => { s = await startTestServer({ publicUrl: `${PUBLIC_URL}/` }); });
-afterAll(async () => { await s?.close(); });
+beforeAll(async () => {
+  s = await startTestServer({ publicUrl: `${PUBLIC_URL}/` });
+});
+afterAll(async () => {
+  await s?.close();
+});
 
 /** The decoded pixel data of every image in a PDF (pdfkit writes them Flate-compressed). */
 function pdfImages(pdf: Buffer): Buffer[] {
@@ -66,7 +70,11 @@ describe(`links use PUBLIC_URL, not the request's Host (${TEST_DB})`, () => {
     expect(r.status).toBe(200);
     const pdf = r.raw.rawPayload;
     expect(await pdfHasQrOf(pdf, `${PUBLIC_URL}/verify/${code}`)).toBe(true);
-    for (const forged of [`http://evil.example/verify/${code}`, `https://evil.example/verify/${code}`, `http://localhost:80/verify/${code}`])
+    for (const forged of [
+      `http://evil.example/verify/${code}`,
+      `https://evil.example/verify/${code}`,
+      `http://localhost:80/verify/${code}`,
+    ])
       expect(await pdfHasQrOf(pdf, forged), forged).toBe(false);
     expect(pdf.toString('latin1')).not.toContain('evil.example');
   });
@@ -78,7 +86,13 @@ describe(`links use PUBLIC_URL, not the request's Host (${TEST_DB})`, () => {
     const classId = await makeClass(db, projectId, await institutionId(db, 'INST-01'), '一班');
     const enrollmentId = await enrol(db, projectId, await userIdOf(s, { login: 'demo-teacher' }), classId);
 
-    const session = await inst.post(`/api/classes/${classId}/sessions`, { startsAt: at(0, '08:30'), endsAt: at(0, '11:30'), place: '报告厅', topic: '开班', lecturer: '王教授' });
+    const session = await inst.post(`/api/classes/${classId}/sessions`, {
+      startsAt: at(0, '08:30'),
+      endsAt: at(0, '11:30'),
+      place: '报告厅',
+      topic: '开班',
+      lecturer: '王教授',
+    });
     expect(session.status).toBe(201);
     const code = await inst.request('GET', `/api/classes/${classId}/sessions/${session.body.session.id}/checkin-code`, undefined, FORGED);
     expect(code.status).toBe(200);
@@ -86,7 +100,9 @@ describe(`links use PUBLIC_URL, not the request's Host (${TEST_DB})`, () => {
     expect(code.body.qr).toBe(await QRCode.toDataURL(code.body.url, { errorCorrectionLevel: 'M', margin: 1, width: 480 }));
     expect(JSON.stringify(code.body)).not.toContain('evil.example');
 
-    expect((await inst.put(`/api/classes/${classId}/scores`, { items: [{ enrollmentId, onsiteScore: 80, onlineScore: 90 }] })).status).toBe(200);
+    expect((await inst.put(`/api/classes/${classId}/scores`, { items: [{ enrollmentId, onsiteScore: 80, onlineScore: 90 }] })).status).toBe(
+      200,
+    );
     const teacher = await loginAs(s, 'demo-teacher');
     const cert = (await teacher.get(`/api/my/enrollments/${enrollmentId}/class`)).body.certificate as { code: string; verifyPath: string };
     expect(cert.verifyPath).toBe(`/verify/${cert.code}`);

@@ -8,7 +8,9 @@ import { ADMINS_OF_TEACHERS, ALL, PUBLIC, REGION_ADMINS, type Entry, type Matrix
 
 // the platform's own routes here; each feature's routes in test/matrix/<feature>.ts
 const parts: MatrixPart[] = [];
-for (const f of readdirSync(new URL('./matrix/', import.meta.url)).filter((f) => f.endsWith('.ts') && f !== 'types.ts').sort()) {
+for (const f of readdirSync(new URL('./matrix/', import.meta.url))
+  .filter((f) => f.endsWith('.ts') && f !== 'types.ts')
+  .sort()) {
   parts.push(((await import(`./matrix/${f}`)) as { part: MatrixPart }).part);
 }
 
@@ -61,8 +63,15 @@ const MATRIX: Record<string, Entry> = Object.assign({}, CORE, ...parts.map((p) =
 
 // one demo account per role; the *_2 accounts sit in the other city/county/school
 const ACCOUNT: Record<Role, string> = {
-  teacher: 'demo-teacher', school_admin: 'demo-school', county_admin: 'demo-county', city_admin: 'demo-city', province_admin: 'demo-province',
-  institution_admin: 'demo-institution', sys_admin: 'demo-sys', security_admin: 'demo-security', audit_admin: 'demo-audit',
+  teacher: 'demo-teacher',
+  school_admin: 'demo-school',
+  county_admin: 'demo-county',
+  city_admin: 'demo-city',
+  province_admin: 'demo-province',
+  institution_admin: 'demo-institution',
+  sys_admin: 'demo-sys',
+  security_admin: 'demo-security',
+  audit_admin: 'demo-audit',
 };
 const OTHER_SIDE: Partial<Record<Role, string>> = { school_admin: 'demo-school2', county_admin: 'demo-county2', city_admin: 'demo-city2' };
 
@@ -74,14 +83,25 @@ const ids: Record<string, [number, number]> = { teacher: [0, 0], registration: [
 beforeAll(async () => {
   s = await startTestServer({ rateLimit: { loginPerMinutePerIp: 1000, codesPerHourPerTarget: 100 } });
   for (const acc of [...Object.values(ACCOUNT), ...Object.values(OTHER_SIDE)]) clients.set(acc, await loginAs(s, acc));
-  const t1 = await userIdOf(s, { login: 'demo-teacher' }), t2 = await userIdOf(s, { login: 'demo-teacher2' });
+  const t1 = await userIdOf(s, { login: 'demo-teacher' }),
+    t2 = await userIdOf(s, { login: 'demo-teacher2' });
   ids.teacher = [t1, t2];
   const quiet: number[] = [];
   for (const t of [t1, t2]) {
     const { school_id } = await s.deps.db.selectFrom('teachers').select('school_id').where('user_id', '=', t).executeTakeFirstOrThrow();
-    quiet.push((await s.deps.db.selectFrom('teachers').innerJoin('users', 'users.id', 'teachers.user_id').select('users.id')
-      .where('teachers.school_id', '=', school_id).where('users.login_name', 'is', null).where('users.status', '=', 'active')
-      .orderBy('users.id', 'desc').executeTakeFirstOrThrow()).id);
+    quiet.push(
+      (
+        await s.deps.db
+          .selectFrom('teachers')
+          .innerJoin('users', 'users.id', 'teachers.user_id')
+          .select('users.id')
+          .where('teachers.school_id', '=', school_id)
+          .where('users.login_name', 'is', null)
+          .where('users.status', '=', 'active')
+          .orderBy('users.id', 'desc')
+          .executeTakeFirstOrThrow()
+      ).id,
+    );
   }
   ids.quietTeacher = [quiet[0]!, quiet[1]!];
   ids.user = [t1, t2];
@@ -91,7 +111,13 @@ beforeAll(async () => {
   for (const [i, acc] of ['demo-school', 'demo-school2'].entries()) {
     const schoolId = (await clients.get(acc)!.get('/api/auth/me')).body.user.scope.schoolId;
     const idNumber = makeIdNumber(i ? '450202' : '450102', '1992-03-04', 300 + i);
-    const r = await anon.post('/api/auth/register', { idNumber, name: `矩阵${i}`, phone: `1370000010${i}`, schoolId, password: 'Matrix#2026kq' });
+    const r = await anon.post('/api/auth/register', {
+      idNumber,
+      name: `矩阵${i}`,
+      phone: `1370000010${i}`,
+      schoolId,
+      password: 'Matrix#2026kq',
+    });
     expect(r.status).toBe(201);
     regs.push(await userIdOf(s, { idNumber }));
   }
@@ -107,7 +133,9 @@ beforeAll(async () => {
   const client = async (acc: string) => clients.get(acc) ?? clients.set(acc, await loginAs(s, acc)).get(acc)!;
   for (const p of parts) Object.assign(ids, await p.setup?.({ s, client }));
 });
-afterAll(async () => { await s?.close(); });
+afterAll(async () => {
+  await s?.close();
+});
 
 // walking every route with every role is long by design (hundreds of requests): its own time limit
 const WALK_MS = 600_000;
@@ -128,45 +156,53 @@ describe(`scope matrix (${TEST_DB})`, () => {
     expect(apiRoutes().filter((r) => !r.access)).toEqual([]);
   });
 
-  it('refuses roles not allowed (403) and anonymous callers (401) on every protected route', async () => {
-    for (const [k, e] of Object.entries(MATRIX)) {
-      if (e.allow === PUBLIC) continue;
-      const [method, url] = k.split(' ') as [string, string];
-      const path = fill(url, ids[e.obj ?? 'teacher']![0], e.params);
-      expect((await new Client(s).request(method, path, e.body ?? {})).status, `${k} anonymous`).toBe(401);
-      // the same route through an encoded path must meet the same rule (the router decodes it)
-      const encoded = path.replace(/^\/api\//, '/%61pi/');
-      expect((await new Client(s).request(method, encoded, e.body ?? {})).status, `${k} anonymous, encoded`).toBe(401);
-      for (const role of ALL.filter((r) => !(e.allow as Role[]).includes(r))) {
-        const r = await clients.get(ACCOUNT[role])!.request(method, path, e.body ?? {});
-        expect(r.status, `${k} as ${role}`).toBe(403);
-        const re = await clients.get(ACCOUNT[role])!.request(method, encoded, e.body ?? {});
-        expect(re.status, `${k} as ${role}, encoded`).toBe(403);
-      }
-    }
-  }, WALK_MS);
-
-  it('lets allowed roles through, and answers 404 for objects outside their scope', async () => {
-    for (const [k, e] of Object.entries(MATRIX)) {
-      if (e.allow === PUBLIC) continue;
-      const [method, url] = k.split(' ') as [string, string];
-      for (const role of e.allow as Role[]) {
-        const obj = e.obj ?? 'teacher';
-        // out of scope first: the other side's object must be invisible (404) to side-1 admins
-        if (e.obj && OTHER_SIDE[role]) {
-          const out = await clients.get(ACCOUNT[role])!.request(method, fill(url, ids[obj]![1], e.params), e.body ?? {});
-          expect(out.status, `${k} as ${role}, other side's object`).toBe(404);
-          const back = await clients.get(OTHER_SIDE[role]!)!.request(method, fill(url, ids[obj]![0], e.params), e.body ?? {});
-          expect(back.status, `${k} as ${OTHER_SIDE[role]}, side-1 object`).toBe(404);
+  it(
+    'refuses roles not allowed (403) and anonymous callers (401) on every protected route',
+    async () => {
+      for (const [k, e] of Object.entries(MATRIX)) {
+        if (e.allow === PUBLIC) continue;
+        const [method, url] = k.split(' ') as [string, string];
+        const path = fill(url, ids[e.obj ?? 'teacher']![0], e.params);
+        expect((await new Client(s).request(method, path, e.body ?? {})).status, `${k} anonymous`).toBe(401);
+        // the same route through an encoded path must meet the same rule (the router decodes it)
+        const encoded = path.replace(/^\/api\//, '/%61pi/');
+        expect((await new Client(s).request(method, encoded, e.body ?? {})).status, `${k} anonymous, encoded`).toBe(401);
+        for (const role of ALL.filter((r) => !(e.allow as Role[]).includes(r))) {
+          const r = await clients.get(ACCOUNT[role])!.request(method, path, e.body ?? {});
+          expect(r.status, `${k} as ${role}`).toBe(403);
+          const re = await clients.get(ACCOUNT[role])!.request(method, encoded, e.body ?? {});
+          expect(re.status, `${k} as ${role}, encoded`).toBe(403);
         }
-        // logout ends the session it is called with, so it gets a fresh one
-        const c = k.endsWith('/logout') ? await loginAs(s, ACCOUNT[role]) : clients.get(ACCOUNT[role])!;
-        const r = await c.request(method, fill(url, ids[obj]![0], e.params), e.body ?? {});
-        expect([401, 403, 500], `${k} as ${role}: ${r.status} ${JSON.stringify(r.body)}`).not.toContain(r.status);
-        if (e.obj && obj !== 'user') expect([404], `${k} as ${role}: in-scope object`).not.toContain(r.status);
       }
-    }
-  }, WALK_MS);
+    },
+    WALK_MS,
+  );
+
+  it(
+    'lets allowed roles through, and answers 404 for objects outside their scope',
+    async () => {
+      for (const [k, e] of Object.entries(MATRIX)) {
+        if (e.allow === PUBLIC) continue;
+        const [method, url] = k.split(' ') as [string, string];
+        for (const role of e.allow as Role[]) {
+          const obj = e.obj ?? 'teacher';
+          // out of scope first: the other side's object must be invisible (404) to side-1 admins
+          if (e.obj && OTHER_SIDE[role]) {
+            const out = await clients.get(ACCOUNT[role])!.request(method, fill(url, ids[obj]![1], e.params), e.body ?? {});
+            expect(out.status, `${k} as ${role}, other side's object`).toBe(404);
+            const back = await clients.get(OTHER_SIDE[role]!)!.request(method, fill(url, ids[obj]![0], e.params), e.body ?? {});
+            expect(back.status, `${k} as ${OTHER_SIDE[role]}, side-1 object`).toBe(404);
+          }
+          // logout ends the session it is called with, so it gets a fresh one
+          const c = k.endsWith('/logout') ? await loginAs(s, ACCOUNT[role]) : clients.get(ACCOUNT[role])!;
+          const r = await c.request(method, fill(url, ids[obj]![0], e.params), e.body ?? {});
+          expect([401, 403, 500], `${k} as ${role}: ${r.status} ${JSON.stringify(r.body)}`).not.toContain(r.status);
+          if (e.obj && obj !== 'user') expect([404], `${k} as ${role}: in-scope object`).not.toContain(r.status);
+        }
+      }
+    },
+    WALK_MS,
+  );
 
   it('lets public routes through without a session', async () => {
     for (const [k, e] of Object.entries(MATRIX)) {

@@ -4,8 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, TEST_DB, loginAs, startTestServer, userIdOf, type TestServer } from './harness.ts';
 
 let s: TestServer;
-beforeAll(async () => { s = await startTestServer({ rateLimit: { loginPerMinutePerIp: 8, codesPerHourPerTarget: 5 } }); });
-afterAll(async () => { await s?.close(); });
+beforeAll(async () => {
+  s = await startTestServer({ rateLimit: { loginPerMinutePerIp: 8, codesPerHourPerTarget: 5 } });
+});
+afterAll(async () => {
+  await s?.close();
+});
 
 describe(`sessions and limits (${TEST_DB})`, () => {
   it('ends every session of an account an admin disables, and refuses its logins', async () => {
@@ -23,8 +27,11 @@ describe(`sessions and limits (${TEST_DB})`, () => {
 
   it('ends a session after the absolute lifetime even when it is used', async () => {
     const c = await loginAs(s, 'demo-teacher2');
-    await s.deps.db.updateTable('sessions').set({ expires_at: sql`now() - interval '1 second'` })
-      .where('user_id', '=', await userIdOf(s, { login: 'demo-teacher2' })).execute();
+    await s.deps.db
+      .updateTable('sessions')
+      .set({ expires_at: sql`now() - interval '1 second'` })
+      .where('user_id', '=', await userIdOf(s, { login: 'demo-teacher2' }))
+      .execute();
     expect((await c.get('/api/auth/me')).status).toBe(401);
   });
 
@@ -49,7 +56,7 @@ describe('platform surface', () => {
     expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/teachers/{id}', '/api/audit/verify']));
   });
 
-  it('keeps the README\'s demo facts true', () => {
+  it("keeps the README's demo facts true", () => {
     const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
     expect(readme).toContain(s.demo.teacherIdNumber);
     expect(readme).toContain(s.demo.teacher2IdNumber);

@@ -2,8 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DB, loginAs, startTestServer, userIdOf, type TestServer } from './harness.ts';
 
 let s: TestServer;
-beforeAll(async () => { s = await startTestServer(); });
-afterAll(async () => { await s?.close(); });
+beforeAll(async () => {
+  s = await startTestServer();
+});
+afterAll(async () => {
+  await s?.close();
+});
 
 describe(`teacher search within scope (${TEST_DB})`, () => {
   it('shows a county admin only the teachers of that county, masked', async () => {
@@ -41,7 +45,8 @@ describe(`teacher search within scope (${TEST_DB})`, () => {
     expect((await c.get(`/api/teachers?q=${s.demo.teacher2IdNumber}`)).body.total).toBe(0);
     const math = await c.get('/api/teachers?subject=数学&pageSize=100');
     expect(math.body.items.every((t: { subject: string }) => t.subject === '数学')).toBe(true);
-    const p1 = await c.get('/api/teachers?pageSize=5&page=1'), p2 = await c.get('/api/teachers?pageSize=5&page=2');
+    const p1 = await c.get('/api/teachers?pageSize=5&page=1'),
+      p2 = await c.get('/api/teachers?pageSize=5&page=2');
     expect(p1.body.items).toHaveLength(5);
     expect(p1.body.items[0].id).not.toBe(p2.body.items[0].id);
     expect((await c.get('/api/teachers?pageSize=500')).status).toBe(400);
@@ -66,7 +71,7 @@ describe(`teacher search within scope (${TEST_DB})`, () => {
 });
 
 describe(`key fields and change requests (${TEST_DB})`, () => {
-  it('refuses key fields in the teacher\'s own edit, saying to file a request', async () => {
+  it("refuses key fields in the teacher's own edit, saying to file a request", async () => {
     const t = await loginAs(s, 'demo-teacher');
     const r = await t.put('/api/profile', { name: '李改名' });
     expect(r.status).toBe(400);
@@ -84,7 +89,11 @@ describe(`key fields and change requests (${TEST_DB})`, () => {
   it('does not let a teacher exempt themself: assessment dates are key fields and cannot lie ahead', async () => {
     const t = await loginAs(s, 'demo-teacher');
     const id = await userIdOf(s, { login: 'demo-teacher' });
-    const before = await s.deps.db.selectFrom('teachers').select(['hire_date', 'work_start_date']).where('user_id', '=', id).executeTakeFirstOrThrow();
+    const before = await s.deps.db
+      .selectFrom('teachers')
+      .select(['hire_date', 'work_start_date'])
+      .where('user_id', '=', id)
+      .executeTakeFirstOrThrow();
     for (const field of ['hireDate', 'workStartDate']) {
       const r = await t.put('/api/profile', { [field]: '2099-01-01' });
       expect(r.status, field).toBe(400);
@@ -93,14 +102,20 @@ describe(`key fields and change requests (${TEST_DB})`, () => {
     const req = await t.post('/api/profile/changes', { changes: { hireDate: '2099-01-01' }, reason: '入职' });
     expect(req.status).toBe(400);
     expect(req.body.message).toBe('入职时间不能晚于今天');
-    expect((await t.post('/api/profile/changes', { changes: { hireDate: '2023-02-30' }, reason: '入职' })).body.message).toMatch(/有效的日期/);
+    expect((await t.post('/api/profile/changes', { changes: { hireDate: '2023-02-30' }, reason: '入职' })).body.message).toMatch(
+      /有效的日期/,
+    );
     const county = await loginAs(s, 'demo-county');
     const edit = await county.put(`/api/teachers/${id}/key-fields`, { hireDate: '2099-01-01' });
     expect(edit.status).toBe(400);
     const early = await county.put(`/api/teachers/${id}/key-fields`, { hireDate: '1970-01-01' }); // before she was 16
     expect(early.status).toBe(400);
     expect(early.body.message).toMatch(/出生日期/);
-    const after = await s.deps.db.selectFrom('teachers').select(['hire_date', 'work_start_date']).where('user_id', '=', id).executeTakeFirstOrThrow();
+    const after = await s.deps.db
+      .selectFrom('teachers')
+      .select(['hire_date', 'work_start_date'])
+      .where('user_id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(after).toEqual(before);
   });
 
@@ -119,7 +134,8 @@ describe(`key fields and change requests (${TEST_DB})`, () => {
 
   it('keeps the credit standing in step when a key field decides who is assessed', async () => {
     const id = await userIdOf(s, { login: 'demo-teacher2' });
-    const standing = () => s.deps.db.selectFrom('credit_standings').select(['assessed', 'computed_at']).where('teacher_id', '=', id).executeTakeFirstOrThrow();
+    const standing = () =>
+      s.deps.db.selectFrom('credit_standings').select(['assessed', 'computed_at']).where('teacher_id', '=', id).executeTakeFirstOrThrow();
     expect((await standing()).assessed).toBe(true);
     const c = await loginAs(s, 'demo-county2');
     expect((await c.put(`/api/teachers/${id}/key-fields`, { personnelStatus: '退休' })).status).toBe(200);
@@ -139,7 +155,9 @@ describe(`key fields and change requests (${TEST_DB})`, () => {
     const pending = await county.get('/api/profile-changes?status=pending');
     expect(pending.body.items.map((i: { id: number }) => i.id)).toContain(filed.body.change.id);
     const other = await loginAs(s, 'demo-county2');
-    expect((await other.get('/api/profile-changes?status=pending')).body.items.map((i: { id: number }) => i.id)).not.toContain(filed.body.change.id);
+    expect((await other.get('/api/profile-changes?status=pending')).body.items.map((i: { id: number }) => i.id)).not.toContain(
+      filed.body.change.id,
+    );
     const [a, b] = await Promise.all([
       county.post(`/api/profile-changes/${filed.body.change.id}/approve`),
       city.post(`/api/profile-changes/${filed.body.change.id}/reject`, { reason: '材料不全' }),
@@ -154,13 +172,19 @@ describe(`key fields and change requests (${TEST_DB})`, () => {
   });
 });
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d4944415478da63f8cfc0f01f0005000201' + 'a3d1ad4e0000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
+    '1f15c4890000000d4944415478da63f8cfc0f01f0005000201' +
+    'a3d1ad4e0000000049454e44ae426082',
+  'hex',
+);
 
 function multipart(filename: string, data: Buffer, type: string) {
   const boundary = '----sx' + Math.random().toString(16).slice(2);
   const body = Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`),
-    data, Buffer.from(`\r\n--${boundary}--\r\n`),
+    data,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
   return { body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }

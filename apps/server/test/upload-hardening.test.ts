@@ -19,7 +19,8 @@ const MAX_CELLS = 20_000;
 let s: TestServer;
 let base = '';
 let school: Client, inst: Client, teacher: Client;
-let classId = 0, enrollmentId = 0;
+let classId = 0,
+  enrollmentId = 0;
 let li: Awaited<ReturnType<typeof teacherOf>>;
 let bomb: Buffer, lyingBomb: Buffer;
 
@@ -39,7 +40,9 @@ beforeAll(async () => {
   bomb = xlsxWithStrings(HEADER, sst);
   lyingBomb = xlsxWithStrings(HEADER, sst, 1024 * 1024);
 }, 180_000);
-afterAll(async () => { await s?.close(); });
+afterAll(async () => {
+  await s?.close();
+});
 
 const importUrl = { schoolBased: '/api/credits/school-based/import', scores: () => `/api/classes/${classId}/scores/import` };
 
@@ -47,7 +50,8 @@ const importUrl = { schoolBased: '/api/credits/school-based/import', scores: () 
 async function httpUpload(c: Client, url: string, data: Buffer, name = '导入.xlsx', type = XLSX) {
   const f = multipartFile(name, data, type);
   const res = await fetch(base + url, {
-    method: 'POST', body: f.body,
+    method: 'POST',
+    body: f.body,
     headers: { ...f.headers, cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': c.csrf! },
   });
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -60,7 +64,9 @@ async function measured<T>(upload: () => Promise<T>) {
   let peak = rss0;
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
-  const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 20);
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 20);
   const health: number[] = [];
   let done = false;
   const pinger = (async () => {
@@ -81,15 +87,27 @@ async function measured<T>(upload: () => Promise<T>) {
   clearInterval(sampler);
   loop.disable();
   peak = Math.max(peak, process.memoryUsage().rss);
-  return { result, ms, rssGrowthMb: (peak - rss0) / 1024 / 1024, slowestHealthMs: Math.max(...health), healthChecks: health.length, loopDelayMaxMs: loop.max / 1e6 };
+  return {
+    result,
+    ms,
+    rssGrowthMb: (peak - rss0) / 1024 / 1024,
+    slowestHealthMs: Math.max(...health),
+    healthChecks: health.length,
+    loopDelayMaxMs: loop.max / 1e6,
+  };
 }
 
 describe(`upload hardening: zip bombs at the spreadsheet imports (${TEST_DB})`, () => {
   it('refuses the 25-million-string bomb at both imports, quickly, in bounded memory, while the server keeps answering', async () => {
     expect(bomb.length).toBeLessThan(1.5 * 1024 * 1024);
-    for (const [c, url] of [[school, importUrl.schoolBased], [inst, importUrl.scores()]] as const) {
+    for (const [c, url] of [
+      [school, importUrl.schoolBased],
+      [inst, importUrl.scores()],
+    ] as const) {
       const m = await measured(() => httpUpload(c, url, bomb));
-      console.log(`[bomb ${url}] refused in ${m.ms.toFixed(0)} ms, RSS +${m.rssGrowthMb.toFixed(0)} MB, slowest of ${m.healthChecks} health checks ${m.slowestHealthMs.toFixed(0)} ms, event loop delay max ${m.loopDelayMaxMs.toFixed(0)} ms`);
+      console.log(
+        `[bomb ${url}] refused in ${m.ms.toFixed(0)} ms, RSS +${m.rssGrowthMb.toFixed(0)} MB, slowest of ${m.healthChecks} health checks ${m.slowestHealthMs.toFixed(0)} ms, event loop delay max ${m.loopDelayMaxMs.toFixed(0)} ms`,
+      );
       expect(m.result.status, JSON.stringify(m.result.body)).toBe(400);
       expect(m.result.body).toMatchObject({ code: 'SPREADSHEET_TOO_LARGE', message: TOO_LARGE });
       expect(m.rssGrowthMb).toBeLessThan(300);
@@ -99,9 +117,14 @@ describe(`upload hardening: zip bombs at the spreadsheet imports (${TEST_DB})`, 
   });
 
   it('refuses the same bomb when its header declares 1 MB: inflating stops at the limit', async () => {
-    for (const [c, url] of [[school, importUrl.schoolBased], [inst, importUrl.scores()]] as const) {
+    for (const [c, url] of [
+      [school, importUrl.schoolBased],
+      [inst, importUrl.scores()],
+    ] as const) {
       const m = await measured(() => httpUpload(c, url, lyingBomb));
-      console.log(`[lying header ${url}] refused in ${m.ms.toFixed(0)} ms, RSS +${m.rssGrowthMb.toFixed(0)} MB, slowest health ${m.slowestHealthMs.toFixed(0)} ms, event loop delay max ${m.loopDelayMaxMs.toFixed(0)} ms`);
+      console.log(
+        `[lying header ${url}] refused in ${m.ms.toFixed(0)} ms, RSS +${m.rssGrowthMb.toFixed(0)} MB, slowest health ${m.slowestHealthMs.toFixed(0)} ms, event loop delay max ${m.loopDelayMaxMs.toFixed(0)} ms`,
+      );
       expect(m.result.status).toBe(400);
       expect(m.result.body.message).toBe(TOO_LARGE);
       expect(m.rssGrowthMb).toBeLessThan(300);
@@ -111,13 +134,22 @@ describe(`upload hardening: zip bombs at the spreadsheet imports (${TEST_DB})`, 
 
   it('refuses a sheet with more cells than the limit, and one with more rows than an import takes', async () => {
     const wide = Array.from({ length: 2100 }, (_, i) => [String(i), '姓名', 2025, '2025-12-10', '研修', 1, 1, 'x', 'y', 'z']);
-    for (const [c, url, head] of [[school, importUrl.schoolBased, HEADER], [inst, importUrl.scores(), SCORE_HEADER]] as const) {
+    for (const [c, url, head] of [
+      [school, importUrl.schoolBased, HEADER],
+      [inst, importUrl.scores(), SCORE_HEADER],
+    ] as const) {
       const r = await httpUpload(c, url, await sheet([...head], wide));
       expect(r.status).toBe(400);
-      expect(r.body).toMatchObject({ code: 'SPREADSHEET_TOO_MANY_CELLS', message: '表格的单元格过多（超过 20,000 个），请删除多余的行、列或工作表，或拆分后再导入' });
+      expect(r.body).toMatchObject({
+        code: 'SPREADSHEET_TOO_MANY_CELLS',
+        message: '表格的单元格过多（超过 20,000 个），请删除多余的行、列或工作表，或拆分后再导入',
+      });
     }
     const long = Array.from({ length: 5001 }, (_, i) => [String(i + 1), '某']);
-    for (const [c, url, head] of [[school, importUrl.schoolBased, HEADER], [inst, importUrl.scores(), SCORE_HEADER]] as const) {
+    for (const [c, url, head] of [
+      [school, importUrl.schoolBased, HEADER],
+      [inst, importUrl.scores(), SCORE_HEADER],
+    ] as const) {
       const r = await httpUpload(c, url, await sheet([...head], long));
       expect(r.status).toBe(400);
       expect(r.body.message).toBe('一次最多导入 5000 行，请分成几个文件上传');
@@ -126,7 +158,11 @@ describe(`upload hardening: zip bombs at the spreadsheet imports (${TEST_DB})`, 
 
   it('still imports a valid file at both imports', async () => {
     const title = '上传加固：校本研修';
-    const sb = await httpUpload(school, importUrl.schoolBased, await sheet(HEADER, [[li.id_number, li.name, 2025, '2025-12-10', title, 1, null]]));
+    const sb = await httpUpload(
+      school,
+      importUrl.schoolBased,
+      await sheet(HEADER, [[li.id_number, li.name, 2025, '2025-12-10', title, 1, null]]),
+    );
     expect(sb.status, JSON.stringify(sb.body)).toBe(200);
     expect(sb.body).toMatchObject({ total: 1, posted: 1, errors: 0 });
     const sc = await httpUpload(inst, importUrl.scores(), await sheet(SCORE_HEADER, [[enrollmentId, '李秀英', '', '', 88, 90]]));
@@ -137,12 +173,19 @@ describe(`upload hardening: zip bombs at the spreadsheet imports (${TEST_DB})`, 
 
 describe(`upload hardening: file names (${TEST_DB})`, () => {
   it('stores, shows and serves `evil\\u202efdp.exe` (a PDF) as evilfdp.pdf', async () => {
-    const r = await submitClaim(teacher, { claimType: 'research', year: new Date().getUTCFullYear() - 3, title: '加固：文件名', quantity: 1 },
-      [{ name: 'evil\u202efdp.exe', data: PDF, type: 'application/x-msdownload' }]);
+    const r = await submitClaim(
+      teacher,
+      { claimType: 'research', year: new Date().getUTCFullYear() - 3, title: '加固：文件名', quantity: 1 },
+      [{ name: 'evil\u202efdp.exe', data: PDF, type: 'application/x-msdownload' }],
+    );
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     const file = r.body.claim.files[0] as { id: number; name: string; mime: string; url: string };
     expect(file).toMatchObject({ name: 'evilfdp.pdf', mime: 'application/pdf' });
-    const row = await s.deps.db.selectFrom('credit_claim_files').select(['file_name', 'stored_name']).where('id', '=', file.id).executeTakeFirstOrThrow();
+    const row = await s.deps.db
+      .selectFrom('credit_claim_files')
+      .select(['file_name', 'stored_name'])
+      .where('id', '=', file.id)
+      .executeTakeFirstOrThrow();
     expect(row.file_name).toBe('evilfdp.pdf');
     expect(row.stored_name).toMatch(/\.pdf$/);
     const mine = (await teacher.get('/api/credit-claims/mine')).body;

@@ -26,19 +26,36 @@ export function zip(parts: ZipPart[]): Buffer {
     const crc = p.deflated?.crc ?? crc32(p.data!);
     const method = p.stored ? 0 : 8;
     const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(0x800, 6); local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(crc, 14); local.writeUInt32LE(raw.length, 18); local.writeUInt32LE(size, 22); local.writeUInt16LE(name.length, 26);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x800, 6);
+    local.writeUInt16LE(method, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(raw.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(name.length, 26);
     const cd = Buffer.alloc(46);
-    cd.writeUInt32LE(0x02014b50, 0); cd.writeUInt16LE(20, 4); cd.writeUInt16LE(20, 6); cd.writeUInt16LE(0x800, 8); cd.writeUInt16LE(method, 10);
-    cd.writeUInt32LE(crc, 16); cd.writeUInt32LE(raw.length, 20); cd.writeUInt32LE(size, 24); cd.writeUInt16LE(name.length, 28); cd.writeUInt32LE(offset, 42);
+    cd.writeUInt32LE(0x02014b50, 0);
+    cd.writeUInt16LE(20, 4);
+    cd.writeUInt16LE(20, 6);
+    cd.writeUInt16LE(0x800, 8);
+    cd.writeUInt16LE(method, 10);
+    cd.writeUInt32LE(crc, 16);
+    cd.writeUInt32LE(raw.length, 20);
+    cd.writeUInt32LE(size, 24);
+    cd.writeUInt16LE(name.length, 28);
+    cd.writeUInt32LE(offset, 42);
     out.push(local, name, raw);
     central.push(cd, name);
     offset += 30 + name.length + raw.length;
   }
   const cd = Buffer.concat(central);
   const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(parts.length, 8); end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(cd.length, 12); end.writeUInt32LE(offset, 16);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
   return Buffer.concat([...out, cd, end]);
 }
 
@@ -49,15 +66,33 @@ const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships
 /** The parts every xlsx has, around a given worksheet and shared strings. */
 export function xlsxParts(sheet: ZipPart, sharedStrings: ZipPart): ZipPart[] {
   return [
-    { name: '[Content_Types].xml', data: xml('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-      + '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
-      + '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-      + '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
-      + '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>') },
-    { name: '_rels/.rels', data: xml(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`) },
-    { name: 'xl/workbook.xml', data: xml(`<workbook ${NS} xmlns:r="${REL}"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>`) },
-    { name: 'xl/_rels/workbook.xml.rels', data: xml('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-      + `<Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`) },
+    {
+      name: '[Content_Types].xml',
+      data: xml(
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+          '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+          '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+          '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
+          '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+      ),
+    },
+    {
+      name: '_rels/.rels',
+      data: xml(
+        `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+      ),
+    },
+    {
+      name: 'xl/workbook.xml',
+      data: xml(`<workbook ${NS} xmlns:r="${REL}"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+    },
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      data: xml(
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+          `<Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+      ),
+    },
     { ...sharedStrings, name: 'xl/sharedStrings.xml' },
     { ...sheet, name: 'xl/worksheets/sheet1.xml' },
   ];
@@ -68,7 +103,8 @@ export function sheetXml(headerCells: number, rows = 0, cellsPerRow = 1): Buffer
   const col = (i: number) => (i < 26 ? '' : String.fromCharCode(64 + Math.floor(i / 26))) + String.fromCharCode(65 + (i % 26));
   const header = Array.from({ length: headerCells }, (_, i) => `<c r="${col(i)}1" t="s"><v>${i}</v></c>`).join('');
   const body: string[] = [];
-  for (let r = 2; r < rows + 2; r++) body.push(`<row r="${r}">${Array.from({ length: cellsPerRow }, (_, i) => `<c r="${col(i)}${r}"><v>${i}</v></c>`).join('')}</row>`);
+  for (let r = 2; r < rows + 2; r++)
+    body.push(`<row r="${r}">${Array.from({ length: cellsPerRow }, (_, i) => `<c r="${col(i)}${r}"><v>${i}</v></c>`).join('')}</row>`);
   return xml(`<worksheet ${NS}><sheetData><row r="1">${header}</row>${body.join('')}</sheetData></worksheet>`);
 }
 
@@ -80,13 +116,18 @@ export async function sharedStringsBomb(header: string[], count: number): Promis
   const z = createDeflateRaw({ level: 9 });
   const chunks: Buffer[] = [];
   z.on('data', (c: Buffer) => chunks.push(c));
-  let crc = 0, size = 0;
+  let crc = 0,
+    size = 0;
   const write = async (b: Buffer) => {
     crc = crc32(b, crc);
     size += b.length;
     if (!z.write(b)) await once(z, 'drain');
   };
-  await write(xml(`<sst ${NS} count="${count + header.length}" uniqueCount="${count + header.length}">${header.map((h) => `<si><t>${h}</t></si>`).join('')}`));
+  await write(
+    xml(
+      `<sst ${NS} count="${count + header.length}" uniqueCount="${count + header.length}">${header.map((h) => `<si><t>${h}</t></si>`).join('')}`,
+    ),
+  );
   const block = Buffer.from('<si><t>a</t></si>'.repeat(4096));
   for (let left = count; left > 0; left -= 4096) await write(left >= 4096 ? block : block.subarray(0, left * 17));
   await write(Buffer.from('</sst>'));
@@ -107,6 +148,8 @@ export async function bombXlsx(header: string[], count: number, declaredSize?: n
 
 /** A small, honest xlsx of the same hand-made kind: the header row and `rows` rows of numbers. */
 export function plainXlsx(header: string[], rows = 0, cellsPerRow = 1): Buffer {
-  const sst = xml(`<sst ${NS} count="${header.length}" uniqueCount="${header.length}">${header.map((h) => `<si><t>${h}</t></si>`).join('')}</sst>`);
+  const sst = xml(
+    `<sst ${NS} count="${header.length}" uniqueCount="${header.length}">${header.map((h) => `<si><t>${h}</t></si>`).join('')}</sst>`,
+  );
   return zip(xlsxParts({ name: '', data: sheetXml(header.length, rows, cellsPerRow) }, { name: '', data: sst }));
 }

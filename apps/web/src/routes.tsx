@@ -79,7 +79,16 @@ export function AppRoutes() {
           <Route path="/verify/:code" element={<Verify />} />
 
           <Route path="/space/checkin" element={<CheckinPage />} />
-          <Route path="/space" element={<RequireUser area="space"><TwoFactorGate><SpaceLayout /></TwoFactorGate></RequireUser>}>
+          <Route
+            path="/space"
+            element={
+              <RequireUser area="space">
+                <TwoFactorGate>
+                  <SpaceLayout />
+                </TwoFactorGate>
+              </RequireUser>
+            }
+          >
             <Route index element={<Navigate to="home" replace />} />
             <Route path="home" element={<Dashboard />} />
             <Route path="profile" element={<ProfilePage />} />
@@ -92,7 +101,16 @@ export function AppRoutes() {
             <Route path=":module" element={<Building />} />
           </Route>
 
-          <Route path="/admin" element={<RequireUser area="admin"><TwoFactorGate><AdminLayout /></TwoFactorGate></RequireUser>}>
+          <Route
+            path="/admin"
+            element={
+              <RequireUser area="admin">
+                <TwoFactorGate>
+                  <AdminLayout />
+                </TwoFactorGate>
+              </RequireUser>
+            }
+          >
             <Route index element={<AdminIndex />} />
             <Route path="teachers" element={<Teachers />} />
             <Route path="teachers/:id" element={<TeacherDetail />} />

@@ -1,6 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { checkIdNumber, checkPassword, characterClasses, defaultPasswordFor, idNumberCheckChar, idNumberFacts, makeIdNumber,
-  maskEmail, maskIdNumber, maskPhone, violatesSeparation, DEFAULT_PASSWORD_POLICY, KEY_FIELDS, ORDINARY_FIELDS, PROFILE_FIELDS } from './index.ts';
+import {
+  checkIdNumber,
+  checkPassword,
+  characterClasses,
+  defaultPasswordFor,
+  idNumberCheckChar,
+  idNumberFacts,
+  makeIdNumber,
+  maskEmail,
+  maskIdNumber,
+  maskPhone,
+  violatesSeparation,
+  DEFAULT_PASSWORD_POLICY,
+  KEY_FIELDS,
+  ORDINARY_FIELDS,
+  PROFILE_FIELDS,
+} from './index.ts';
 
 describe('ID number (GB 11643)', () => {
   it('accepts the standard example and computes its check character', () => {
@@ -63,7 +78,8 @@ describe('roles and profile fields', () => {
   });
   it('has more than thirty profile fields, with the key fields of PRODUCT.md', () => {
     expect(PROFILE_FIELDS.length).toBeGreaterThan(30);
-    for (const k of ['name', 'gender', 'idNumber', 'birthDate', 'schoolId', 'qualificationNumber', 'personnelStatus']) expect(KEY_FIELDS).toContain(k);
+    for (const k of ['name', 'gender', 'idNumber', 'birthDate', 'schoolId', 'qualificationNumber', 'personnelStatus'])
+      expect(KEY_FIELDS).toContain(k);
     expect(ORDINARY_FIELDS.some((k) => KEY_FIELDS.includes(k))).toBe(false);
   });
 });

@@ -12,7 +12,9 @@ export function idNumberCheckChar(first17: string): string {
 export function checkIdNumber(raw: string): string | null {
   const id = normalizeIdNumber(raw);
   if (!/^\d{17}[\dX]$/.test(id)) return '证件号码应为 18 位，前 17 位为数字，最后一位为数字或 X';
-  const y = Number(id.slice(6, 10)), m = Number(id.slice(10, 12)), d = Number(id.slice(12, 14));
+  const y = Number(id.slice(6, 10)),
+    m = Number(id.slice(10, 12)),
+    d = Number(id.slice(12, 14));
   const date = new Date(Date.UTC(y, m - 1, d));
   if (y < 1900 || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return '证件号码中的出生日期无效';
   if (idNumberCheckChar(id.slice(0, 17)) !== id[17]) return '证件号码校验位不正确，请核对';

@@ -23,7 +23,24 @@ export interface PasswordContext {
   isCommon?: (word: string) => boolean;
 }
 
-const LEET: Record<string, string> = { '@': 'a', '4': 'a', '8': 'b', '(': 'c', '3': 'e', '6': 'g', '9': 'g', '1': 'i', '!': 'i', '|': 'i', '0': 'o', '$': 's', '5': 's', '7': 't', '+': 't', '2': 'z' };
+const LEET: Record<string, string> = {
+  '@': 'a',
+  '4': 'a',
+  '8': 'b',
+  '(': 'c',
+  '3': 'e',
+  '6': 'g',
+  '9': 'g',
+  '1': 'i',
+  '!': 'i',
+  '|': 'i',
+  '0': 'o',
+  $: 's',
+  '5': 's',
+  '7': 't',
+  '+': 't',
+  '2': 'z',
+};
 const deleet = (s: string) => [...s].map((c) => LEET[c] ?? c).join('');
 /** Digits and symbols around the word: "Password1!" and "2026@password" are "password" dressed up. */
 const trim = (s: string) => s.replace(/^[^a-z]+/, '').replace(/[^a-z]+$/, '');
@@ -47,8 +64,7 @@ const contains = (pw: string, part: string | null | undefined, min: number) =>
 export function checkPassword(pw: string, policy: PasswordPolicy, ctx: PasswordContext = {}): string | null {
   if (pw.length < policy.minLength) return `密码至少需要 ${policy.minLength} 位`;
   if (pw.length > 128) return '密码不能超过 128 位';
-  if (characterClasses(pw) < policy.minClasses)
-    return `密码需包含大写字母、小写字母、数字、符号中的至少 ${policy.minClasses} 类`;
+  if (characterClasses(pw) < policy.minClasses) return `密码需包含大写字母、小写字母、数字、符号中的至少 ${policy.minClasses} 类`;
   if (ctx.defaultPassword && pw === ctx.defaultPassword) return '新密码不能与初始密码相同';
   if (ctx.idNumber && pw.toUpperCase().includes(ctx.idNumber.toUpperCase())) return '密码不能包含证件号码';
   if (contains(pw, ctx.loginName, 3)) return '密码不能包含登录用户名，请换一个别人猜不到的密码';

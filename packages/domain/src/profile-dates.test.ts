@@ -24,15 +24,18 @@ describe('profile dates (入职时间, 参加工作时间, 出生日期)', () =>
 
   it('checks the dates against each other', () => {
     expect(profileDateErrors({ birthDate: '1990-05-01', hireDate: '2005-01-01' }, TODAY).hireDate).toMatch('16 年之后');
-    expect(profileDateErrors({ birthDate: '1990-05-01', workStartDate: '2012-09-01', hireDate: '2010-09-01' }, TODAY).hireDate)
-      .toBe('入职时间不能早于参加工作时间');
+    expect(profileDateErrors({ birthDate: '1990-05-01', workStartDate: '2012-09-01', hireDate: '2010-09-01' }, TODAY).hireDate).toBe(
+      '入职时间不能早于参加工作时间',
+    );
     expect(profileDateErrors({ birthDate: '1990-05-01', workStartDate: '2012-09-01', hireDate: '2015-09-01' }, TODAY)).toEqual({});
   });
 
   it('never accepts a date after today, whatever the others are', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 80_000 }), (days) => {
-      const future = new Date(Date.parse(`${TODAY}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-      return Object.keys(profileDateErrors({ birthDate: '1980-01-01', hireDate: future }, TODAY)).includes('hireDate');
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 80_000 }), (days) => {
+        const future = new Date(Date.parse(`${TODAY}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+        return Object.keys(profileDateErrors({ birthDate: '1980-01-01', hireDate: future }, TODAY)).includes('hireDate');
+      }),
+    );
   });
 });

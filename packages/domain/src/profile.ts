@@ -15,8 +15,29 @@ export interface ProfileField {
 }
 
 const STAGES = ['幼儿园', '小学', '初中', '高中', '中等职业学校', '特殊教育'] as const;
-const SUBJECTS = ['语文', '数学', '英语', '物理', '化学', '生物', '历史', '地理', '道德与法治', '思想政治',
-  '科学', '信息技术', '音乐', '美术', '体育与健康', '心理健康', '劳动', '综合实践', '学前教育', '特殊教育', '其他'] as const;
+const SUBJECTS = [
+  '语文',
+  '数学',
+  '英语',
+  '物理',
+  '化学',
+  '生物',
+  '历史',
+  '地理',
+  '道德与法治',
+  '思想政治',
+  '科学',
+  '信息技术',
+  '音乐',
+  '美术',
+  '体育与健康',
+  '心理健康',
+  '劳动',
+  '综合实践',
+  '学前教育',
+  '特殊教育',
+  '其他',
+] as const;
 const EDUCATION = ['研究生', '大学本科', '大学专科', '中专', '高中', '高中以下'] as const;
 
 export const PROFILE_FIELDS: readonly ProfileField[] = [
@@ -43,13 +64,23 @@ export const PROFILE_FIELDS: readonly ProfileField[] = [
   { key: 'major', label: '所学专业', type: 'text', max: 100 },
   // the dates that decide whether and how a teacher is assessed (新任教师, 教龄) are key fields: changed only through review
   { key: 'workStartDate', label: '参加工作时间', type: 'date', keyField: true },
-  { key: 'professionalTitle', label: '专业技术职务', type: 'select', options: ['正高级教师', '高级教师', '一级教师', '二级教师', '三级教师', '未评'] },
+  {
+    key: 'professionalTitle',
+    label: '专业技术职务',
+    type: 'select',
+    options: ['正高级教师', '高级教师', '一级教师', '二级教师', '三级教师', '未评'],
+  },
   { key: 'postCategory', label: '岗位类别', type: 'select', options: ['专任教师', '管理人员', '教辅人员', '工勤人员'] },
   { key: 'adminPosition', label: '行政职务', type: 'text', max: 50 },
   { key: 'isEstablishment', label: '是否在编', type: 'bool' },
   { key: 'isPublicFundedNormal', label: '公费师范生', type: 'bool' },
   { key: 'isSpecialPost', label: '特岗教师', type: 'bool' },
-  { key: 'qualificationType', label: '教师资格证种类', type: 'select', options: ['幼儿园', '小学', '初级中学', '高级中学', '中等职业学校', '中等职业学校实习指导', '无'] },
+  {
+    key: 'qualificationType',
+    label: '教师资格证种类',
+    type: 'select',
+    options: ['幼儿园', '小学', '初级中学', '高级中学', '中等职业学校', '中等职业学校实习指导', '无'],
+  },
   { key: 'qualificationNumber', label: '教师资格证号', type: 'text', keyField: true, max: 40 },
   { key: 'backboneLevel', label: '骨干教师级别', type: 'select', options: ['无', '校级', '县级', '市级', '省级', '国家级'] },
   { key: 'isHeadTeacher', label: '是否班主任', type: 'bool' },
@@ -77,7 +108,11 @@ export const EARLIEST_PROFILE_DATE = '1900-01-01';
 /** Nobody starts work before this age. */
 export const MIN_WORKING_AGE = 16;
 
-export interface ProfileDates { birthDate?: string | null; workStartDate?: string | null; hireDate?: string | null }
+export interface ProfileDates {
+  birthDate?: string | null;
+  workStartDate?: string | null;
+  hireDate?: string | null;
+}
 
 /**
  * The profile's dates checked against today and against each other (field → message); empty when

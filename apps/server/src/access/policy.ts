@@ -18,7 +18,7 @@ const REGION_ADMINS: Role[] = ['county_admin', 'city_admin', 'province_admin'];
 const TEACHER_ADMINS: Role[] = ['school_admin', ...REGION_ADMINS];
 
 export const GRANTS = {
-  'session': null, // any logged-in user
+  session: null, // any logged-in user
   'profile.self': ['teacher'],
   'region.read': [...TEACHER_ADMINS, 'institution_admin', 'sys_admin', 'security_admin', 'audit_admin'],
   'teacher.read': TEACHER_ADMINS,
@@ -91,5 +91,11 @@ export function teacherScope(actor: Actor): ScopeFilter {
 export function scopeLabel(actor: Actor | undefined): string | null {
   if (!actor) return null;
   const s = actor.scope;
-  return s.regionCode ? `region:${s.regionCode}` : s.schoolId ? `school:${s.schoolId}` : s.institutionId ? `institution:${s.institutionId}` : null;
+  return s.regionCode
+    ? `region:${s.regionCode}`
+    : s.schoolId
+      ? `school:${s.schoolId}`
+      : s.institutionId
+        ? `institution:${s.institutionId}`
+        : null;
 }

@@ -13,9 +13,10 @@ import path from 'node:path';
 
 export class DataDirInUseError extends Error {}
 
-const inUse = (dataDir: string, pid: string) => new DataDirInUseError(
-  `数据目录 ${path.resolve(dataDir)} 已被另一个进程${pid ? ` (pid ${pid})` : ''} 使用。同一数据目录只能由一个进程打开：请先停止该进程，或用 DATA_DIR 指定另一个目录。`,
-);
+const inUse = (dataDir: string, pid: string) =>
+  new DataDirInUseError(
+    `数据目录 ${path.resolve(dataDir)} 已被另一个进程${pid ? ` (pid ${pid})` : ''} 使用。同一数据目录只能由一个进程打开：请先停止该进程，或用 DATA_DIR 指定另一个目录。`,
+  );
 
 export async function lockDataDir(dataDir: string): Promise<() => void> {
   mkdirSync(dataDir, { recursive: true });
@@ -27,7 +28,11 @@ export async function lockDataDir(dataDir: string): Promise<() => void> {
     server.once('error', (e: NodeJS.ErrnoException) => {
       if (e.code !== 'EADDRINUSE') return reject(e);
       let pid = '';
-      try { pid = readFileSync(pidFile, 'utf8').trim(); } catch { /* the owner may not have written it yet */ }
+      try {
+        pid = readFileSync(pidFile, 'utf8').trim();
+      } catch {
+        /* the owner may not have written it yet */
+      }
       reject(inUse(dataDir, pid));
     });
     server.listen(name, () => resolve());

@@ -35,7 +35,9 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
   const inMemory = opts.dataDir.startsWith('memory://');
   const release = inMemory ? () => {} : await lockDataDir(opts.dataDir);
   try {
-    const pglite = inMemory ? new PGlite(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) : new PGlite(path.join(opts.dataDir, 'pg'));
+    const pglite = inMemory
+      ? new PGlite(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {})
+      : new PGlite(path.join(opts.dataDir, 'pg'));
     await pglite.waitReady;
     const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

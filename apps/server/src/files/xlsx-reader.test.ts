@@ -13,7 +13,11 @@ const LIMITS: SpreadsheetLimits = { maxUncompressedBytes: 64 * 1024 * 1024, maxE
 const read = (data: Buffer, limits: Partial<SpreadsheetLimits> = {}, maxRows = 100) =>
   readFirstSheet(data, { limits: { ...LIMITS, ...limits }, maxRows, unreadable: '文件无法读取' });
 const refusal = (f: () => unknown) => {
-  try { f(); } catch (e) { return e instanceof ZipRefused ? e.kind : `other: ${(e as Error).message}`; }
+  try {
+    f();
+  } catch (e) {
+    return e instanceof ZipRefused ? e.kind : `other: ${(e as Error).message}`;
+  }
   return 'accepted';
 };
 const guard = (buf: Buffer, o: Partial<SpreadsheetLimits> = {}) => refusal(() => inspectZip(buf, { ...LIMITS, ...o }));
@@ -53,20 +57,28 @@ describe('inspectZip', () => {
   });
 
   it('refuses a zip whose local entries differ from its directory (what a streaming reader would see instead)', () => {
-    const good = zip([{ name: 'a.xml', data: Buffer.from('<a/>') }, { name: 'b.xml', data: Buffer.from('<b/>') }]);
+    const good = zip([
+      { name: 'a.xml', data: Buffer.from('<a/>') },
+      { name: 'b.xml', data: Buffer.from('<b/>') },
+    ]);
     expect(guard(good)).toBe('accepted');
     const renamed = Buffer.from(good);
     renamed.write('z', 30); // the first local header's name
     expect(guard(renamed)).toBe('corrupt');
     // an entry hidden between the listed ones, unknown to the directory
     const hidden = zip([{ name: 'a.xml', data: Buffer.from('<a/>') }]);
-    const sneaky = zip([{ name: 'a.xml', data: Buffer.from('<a/>') }, { name: 'b.xml', data: Buffer.alloc(1000, 32) }]);
+    const sneaky = zip([
+      { name: 'a.xml', data: Buffer.from('<a/>') },
+      { name: 'b.xml', data: Buffer.alloc(1000, 32) },
+    ]);
     const cd = sneaky.readUInt32LE(sneaky.length - 6);
     const firstEnd = hidden.readUInt32LE(hidden.length - 6);
     // drop b.xml from the directory but leave its bytes in the file
     const dirA = sneaky.subarray(cd, cd + 46 + 5);
     const end = Buffer.from(sneaky.subarray(sneaky.length - 22));
-    end.writeUInt16LE(1, 8); end.writeUInt16LE(1, 10); end.writeUInt32LE(dirA.length, 12);
+    end.writeUInt16LE(1, 8);
+    end.writeUInt16LE(1, 10);
+    end.writeUInt32LE(dirA.length, 12);
     expect(firstEnd).toBeLessThan(cd);
     expect(guard(Buffer.concat([sneaky.subarray(0, cd), dirA, end]))).toBe('corrupt');
     expect(guard(Buffer.from('not a zip at all, just text that is long enough'))).toBe('corrupt');
@@ -80,7 +92,7 @@ describe('inspectZip', () => {
 });
 
 describe('readFirstSheet (worker thread)', () => {
-  it('returns the first worksheet\'s filled rows with numbers, dates, rich text and formula results', async () => {
+  it("returns the first worksheet's filled rows with numbers, dates, rich text and formula results", async () => {
     const data = await workbook((ws) => {
       ws.addRow(['证件号码', '姓名', '认定日期']);
       ws.addRow([450102, { richText: [{ text: '李' }, { text: '秀英' }] }, new Date(Date.UTC(2025, 5, 30))]);
@@ -98,14 +110,19 @@ describe('readFirstSheet (worker thread)', () => {
   });
 
   it('stops at maxRows and says so', async () => {
-    const data = await workbook((ws) => { for (let i = 0; i < 50; i++) ws.addRow([i]); });
+    const data = await workbook((ws) => {
+      for (let i = 0; i < 50; i++) ws.addRow([i]);
+    });
     const r = await read(data, {}, 10);
     expect(r.rows).toHaveLength(10);
     expect(r.truncated).toBe(true);
   });
 
   it('refuses too many cells, counted in the XML before parsing and while streaming', async () => {
-    await expect(read(plainXlsx(['a'], 100, 10), { maxCells: 500 })).rejects.toMatchObject({ status: 400, code: 'SPREADSHEET_TOO_MANY_CELLS' });
+    await expect(read(plainXlsx(['a'], 100, 10), { maxCells: 500 })).rejects.toMatchObject({
+      status: 400,
+      code: 'SPREADSHEET_TOO_MANY_CELLS',
+    });
     await expect(read(plainXlsx(['a'], 100, 10), { maxCells: 500 })).rejects.toThrow('表格的单元格过多（超过 500 个）');
     expect((await read(plainXlsx(['a'], 40, 10), { maxCells: 500 })).rows).toHaveLength(41);
     // a string table bigger than the cell limit is refused even if the sheet uses none of it
@@ -116,7 +133,11 @@ describe('readFirstSheet (worker thread)', () => {
     const bomb = await bombXlsx(['a'], 5_000_000); // 85 MB of XML in ~200 KB
     expect(bomb.length).toBeLessThan(400_000);
     const started = Date.now();
-    await expect(read(bomb)).rejects.toMatchObject({ status: 400, code: 'SPREADSHEET_TOO_LARGE', message: '文件解压后过大，请检查文件或拆分后再导入' });
+    await expect(read(bomb)).rejects.toMatchObject({
+      status: 400,
+      code: 'SPREADSHEET_TOO_LARGE',
+      message: '文件解压后过大，请检查文件或拆分后再导入',
+    });
     const lying = await bombXlsx(['a'], 5_000_000, 1000);
     await expect(read(lying)).rejects.toMatchObject({ code: 'SPREADSHEET_TOO_LARGE' });
     expect(Date.now() - started).toBeLessThan(15_000);
@@ -131,7 +152,13 @@ describe('readFirstSheet (worker thread)', () => {
       await expect(read(Buffer.from('学员编号,姓名\n1,张三\n'))).rejects.toMatchObject({ status: 400, message: '文件无法读取' });
       // exceljs writes the worksheet before the shared strings, so the reader parks it in a temp file
       await read(await workbook((ws) => ws.addRow(['a'])));
-      await read(await workbook((ws) => { for (let i = 0; i < 50; i++) ws.addRow([`r${i}`]); }), {}, 5);
+      await read(
+        await workbook((ws) => {
+          for (let i = 0; i < 50; i++) ws.addRow([`r${i}`]);
+        }),
+        {},
+        5,
+      );
       await expect(read(plainXlsx(['a'], 100, 10), { maxCells: 500 })).rejects.toThrow();
       expect(readdirSync(own)).toEqual([]);
     } finally {

@@ -13,7 +13,10 @@ import { AppError, invalid } from '../http/errors.ts';
 
 export type SpreadsheetLimits = Config['spreadsheet'];
 /** A row that holds at least one value: n is its row number in the sheet (1 = the header row), values[col] with col from 1. */
-export interface SheetRow { n: number; values: CellValue[] }
+export interface SheetRow {
+  n: number;
+  values: CellValue[];
+}
 export interface ReadSheetOptions {
   limits: SpreadsheetLimits;
   /** Rows with values (the header included) to return; past that, reading stops and `truncated` is set. */
@@ -33,9 +36,14 @@ const PARALLEL = 2;
 const tooLarge = () => new AppError(400, 'SPREADSHEET_TOO_LARGE', '文件解压后过大，请检查文件或拆分后再导入');
 const REFUSALS: Record<string, (o: ReadSheetOptions) => AppError> = {
   too_large: tooLarge,
-  too_many_entries: () => new AppError(400, 'SPREADSHEET_TOO_LARGE', '文件内部的组成部分过多，不是常规的 Excel 文件，请用 Excel 另存为 xlsx 后再导入'),
-  too_many_cells: (o) => new AppError(400, 'SPREADSHEET_TOO_MANY_CELLS',
-    `表格的单元格过多（超过 ${o.limits.maxCells.toLocaleString('en-US')} 个），请删除多余的行、列或工作表，或拆分后再导入`),
+  too_many_entries: () =>
+    new AppError(400, 'SPREADSHEET_TOO_LARGE', '文件内部的组成部分过多，不是常规的 Excel 文件，请用 Excel 另存为 xlsx 后再导入'),
+  too_many_cells: (o) =>
+    new AppError(
+      400,
+      'SPREADSHEET_TOO_MANY_CELLS',
+      `表格的单元格过多（超过 ${o.limits.maxCells.toLocaleString('en-US')} 个），请删除多余的行、列或工作表，或拆分后再导入`,
+    ),
   too_slow: () => new AppError(400, 'SPREADSHEET_TOO_COMPLEX', '文件过于复杂，未能在限定时间内读完，请检查文件或拆分后再导入'),
   corrupt: (o) => invalid(o.unreadable),
   no_sheet: () => invalid('文件中没有工作表'),
@@ -52,7 +60,8 @@ async function turn<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } finally {
     const next = queue.shift();
-    if (next) next(); // the slot passes on, running stays the same
+    if (next)
+      next(); // the slot passes on, running stays the same
     else running--;
   }
 }
@@ -76,15 +85,19 @@ function inWorker(data: Buffer, o: ReadSheetOptions): Promise<Reply> {
       settled = true;
       clearTimeout(timer);
       // the turn ends when the worker is gone and its files with it, not when the answer is known
-      worker.terminate().catch(() => {}).finally(() => {
-        rmSync(scratch, { recursive: true, force: true });
-        resolve(r);
-      });
+      worker
+        .terminate()
+        .catch(() => {})
+        .finally(() => {
+          rmSync(scratch, { recursive: true, force: true });
+          resolve(r);
+        });
     };
     const timer = setTimeout(() => finish({ ok: false, kind: 'too_slow' }), TIME_LIMIT_MS);
     worker.on('message', (m: Reply) => finish(m));
     worker.on('error', (e: Error & { code?: string }) =>
-      finish({ ok: false, kind: e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'too_slow' : 'unreadable', detail: e.message }));
+      finish({ ok: false, kind: e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'too_slow' : 'unreadable', detail: e.message }),
+    );
     worker.on('exit', () => finish({ ok: false, kind: 'unreadable', detail: 'worker exited' }));
   });
 }

@@ -21,7 +21,7 @@ export async function readRows({ data, limits, maxRows }) {
     // strings or cells is refused here, in milliseconds
     onEntry(name, xml) {
       if (name === 'xl/sharedStrings.xml') cells = Math.max(cells, countElements(xml, 'si'));
-      else if (SHEET.test(name)) sheets++, cells = Math.max(cells, countElements(xml, 'c'));
+      else if (SHEET.test(name)) sheets++, (cells = Math.max(cells, countElements(xml, 'c')));
       if (cells > limits.maxCells) throw new ZipRefused('too_many_cells', `more than ${limits.maxCells} cells`);
     },
   });
@@ -30,7 +30,11 @@ export async function readRows({ data, limits, maxRows }) {
   // loaded only now: a refused file never pays for exceljs (a few hundred milliseconds)
   const { default: ExcelJS } = await import('exceljs');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), {
-    worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
   });
   /** @type {Array<{ n: number, values: unknown[] }>} */
   const rows = [];
@@ -42,7 +46,10 @@ export async function readRows({ data, limits, maxRows }) {
       counted += Math.max(1, row.cellCount);
       if (counted > limits.maxCells) throw new ZipRefused('too_many_cells', `more than ${limits.maxCells} cells`);
       if (!row.hasValues) continue;
-      if (rows.length >= maxRows) { truncated = true; break; }
+      if (rows.length >= maxRows) {
+        truncated = true;
+        break;
+      }
       rows.push({ n: row.number, values: /** @type {unknown[]} */ (row.values) });
     }
     break; // only the first worksheet is read; the others (填写说明) are left unparsed
@@ -54,6 +61,11 @@ if (parentPort && workerData) {
   const port = parentPort;
   readRows(/** @type {Job} */ (workerData)).then(
     (r) => port.postMessage(r),
-    (e) => port.postMessage(e instanceof ZipRefused ? { ok: false, kind: e.kind, detail: e.message } : { ok: false, kind: 'unreadable', detail: String(e?.message ?? e) }),
+    (e) =>
+      port.postMessage(
+        e instanceof ZipRefused
+          ? { ok: false, kind: e.kind, detail: e.message }
+          : { ok: false, kind: 'unreadable', detail: String(e?.message ?? e) },
+      ),
   );
 }

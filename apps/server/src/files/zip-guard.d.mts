@@ -4,5 +4,8 @@ export class ZipRefused extends Error {
   kind: ZipRefusal;
   constructor(kind: ZipRefusal, detail: string);
 }
-export function inspectZip(buf: Buffer, o: { maxEntries: number; maxUncompressedBytes: number; onEntry?: (name: string, data: Buffer) => void }): { entries: number; uncompressedBytes: number };
+export function inspectZip(
+  buf: Buffer,
+  o: { maxEntries: number; maxUncompressedBytes: number; onEntry?: (name: string, data: Buffer) => void },
+): { entries: number; uncompressedBytes: number };
 export function countElements(xml: Buffer, local: string): number;

@@ -48,7 +48,8 @@ export function inspectZip(buf, o) {
   const count = buf.readUInt16LE(end + 10);
   const cdSize = buf.readUInt32LE(end + 12);
   const cdOffset = buf.readUInt32LE(end + 16);
-  if (buf.readUInt16LE(end + 4) !== 0 || buf.readUInt16LE(end + 6) !== 0 || buf.readUInt16LE(end + 8) !== count) throw corrupt('multi-disk zip');
+  if (buf.readUInt16LE(end + 4) !== 0 || buf.readUInt16LE(end + 6) !== 0 || buf.readUInt16LE(end + 8) !== count)
+    throw corrupt('multi-disk zip');
   // 0xffff entries or an offset of 0xffffffff means zip64, which no spreadsheet under our upload limit needs
   if (count > o.maxEntries || count === 0xffff) throw new ZipRefused('too_many_entries', `${count} entries`);
   if (cdOffset === 0xffffffff || cdOffset + cdSize !== end) throw corrupt('central directory is not where the end record says');
@@ -59,9 +60,13 @@ export function inspectZip(buf, o) {
   for (let i = 0, at = cdOffset; i < count; i++) {
     need(buf, at, 46);
     if (buf.readUInt32LE(at) !== CENTRAL) throw corrupt(`central record ${i}`);
-    const flags = buf.readUInt16LE(at + 8), method = buf.readUInt16LE(at + 10);
-    const compressed = buf.readUInt32LE(at + 20), size = buf.readUInt32LE(at + 24);
-    const nameLen = buf.readUInt16LE(at + 28), extraLen = buf.readUInt16LE(at + 30), commentLen = buf.readUInt16LE(at + 32);
+    const flags = buf.readUInt16LE(at + 8),
+      method = buf.readUInt16LE(at + 10);
+    const compressed = buf.readUInt32LE(at + 20),
+      size = buf.readUInt32LE(at + 24);
+    const nameLen = buf.readUInt16LE(at + 28),
+      extraLen = buf.readUInt16LE(at + 30),
+      commentLen = buf.readUInt16LE(at + 32);
     need(buf, at + 46, nameLen + extraLen + commentLen);
     if (flags & 1) throw corrupt('encrypted entry');
     if (method !== 0 && method !== 8) throw corrupt(`compression method ${method}`);
@@ -80,14 +85,17 @@ export function inspectZip(buf, o) {
     if (e.offset !== pos) throw corrupt(`entry at ${e.offset}, expected ${pos}`);
     need(buf, pos, 30);
     if (buf.readUInt32LE(pos) !== LOCAL) throw corrupt(`local header at ${pos}`);
-    const flags = buf.readUInt16LE(pos + 6), method = buf.readUInt16LE(pos + 8);
+    const flags = buf.readUInt16LE(pos + 6),
+      method = buf.readUInt16LE(pos + 8);
     const compressed = buf.readUInt32LE(pos + 18);
-    const nameLen = buf.readUInt16LE(pos + 26), extraLen = buf.readUInt16LE(pos + 28);
+    const nameLen = buf.readUInt16LE(pos + 26),
+      extraLen = buf.readUInt16LE(pos + 28);
     need(buf, pos + 30, nameLen + extraLen);
-    if (method !== e.method || !buf.subarray(pos + 30, pos + 30 + nameLen).equals(e.name)) throw corrupt(`local header at ${pos} differs from the directory`);
+    if (method !== e.method || !buf.subarray(pos + 30, pos + 30 + nameLen).equals(e.name))
+      throw corrupt(`local header at ${pos} differs from the directory`);
     const start = pos + 30 + nameLen + extraLen;
     need(buf, start, e.compressed);
-    if ((flags & 8) && compressed === 0) {
+    if (flags & 8 && compressed === 0) {
       // size known only from a trailing descriptor: a streaming reader takes the data up to the first signature
       if (buf.indexOf(DESCRIPTOR, start) !== start + e.compressed) throw corrupt(`descriptor of entry at ${pos}`);
       need(buf, start + e.compressed, 16);
@@ -116,7 +124,8 @@ function contentOf(raw, method, budget) {
     // the cap is what is left of the whole file's budget, not the entry's declared size: a lying
     // header still cannot get past it, and the answer says "too large" rather than "damaged"
     const r = /** @type {{ buffer: Buffer, engine: { bytesWritten: number } }} */ (
-      /** @type {unknown} */ (inflateRawSync(raw, { maxOutputLength: Math.max(1, budget), info: true })));
+      /** @type {unknown} */ (inflateRawSync(raw, { maxOutputLength: Math.max(1, budget), info: true }))
+    );
     if (r.engine.bytesWritten !== raw.length) throw corrupt('data after the end of a deflate stream');
     return r.buffer;
   } catch (e) {

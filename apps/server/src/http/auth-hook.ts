@@ -8,14 +8,27 @@ import { CSRF_COOKIE, SESSION_COOKIE, findLiveSession, revokeSession, touchSessi
 import { AppError } from './errors.ts';
 
 declare module 'fastify' {
-  interface FastifyRequest { actor?: Actor; account?: Account; ctx: RequestCtx; csrfToken?: string; sessionExpired?: boolean }
-  interface FastifyContextConfig { access?: Access }
+  interface FastifyRequest {
+    actor?: Actor;
+    account?: Account;
+    ctx: RequestCtx;
+    csrfToken?: string;
+    sessionExpired?: boolean;
+  }
+  interface FastifyContextConfig {
+    access?: Access;
+  }
 }
 
 /** Routes a user who must change the password can still call. */
 const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set(['/api/auth/me', '/api/auth/password', '/api/auth/logout']);
 /** …and one who must enrol in two-factor authentication (a forced password change comes first). */
-const ALLOWED_BEFORE_TOTP_ENROLMENT = new Set([...ALLOWED_BEFORE_PASSWORD_CHANGE, '/api/account/totp', '/api/account/totp/setup', '/api/account/totp/enable']);
+const ALLOWED_BEFORE_TOTP_ENROLMENT = new Set([
+  ...ALLOWED_BEFORE_PASSWORD_CHANGE,
+  '/api/account/totp',
+  '/api/account/totp/setup',
+  '/api/account/totp/enable',
+]);
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const TOUCH_AFTER_MS = 30_000;
 
@@ -41,7 +54,8 @@ export function registerAuthHook(app: FastifyInstance, deps: Deps) {
     if (actor.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(req.routeOptions.url ?? '')) {
       throw new AppError(403, 'PASSWORD_CHANGE_REQUIRED', '您正在使用初始密码或管理员重置的密码，请先修改密码');
     }
-    if (actor.mustEnrollTotp && !ALLOWED_BEFORE_TOTP_ENROLMENT.has(req.routeOptions.url ?? '')) throw new AppError(403, 'TOTP_ENROLLMENT_REQUIRED', '您的账号须启用两步验证：请先用手机验证器绑定账号，完成后即可继续使用平台');
+    if (actor.mustEnrollTotp && !ALLOWED_BEFORE_TOTP_ENROLMENT.has(req.routeOptions.url ?? ''))
+      throw new AppError(403, 'TOTP_ENROLLMENT_REQUIRED', '您的账号须启用两步验证：请先用手机验证器绑定账号，完成后即可继续使用平台');
     if (!can(actor, access)) throw new AppError(403, 'FORBIDDEN', '您没有权限执行此操作');
   });
 }
@@ -79,7 +93,11 @@ function checkOrigin(req: FastifyRequest) {
   const origin = req.headers.origin;
   if (!origin) return; // same-origin form posts and non-browser clients
   let host: string | null = null;
-  try { host = new URL(origin).host; } catch { /* "null" or garbage: treat as another site */ }
+  try {
+    host = new URL(origin).host;
+  } catch {
+    /* "null" or garbage: treat as another site */
+  }
   if (host !== req.headers.host) throw new AppError(403, 'CSRF', '请求来源不被允许');
 }
 
@@ -88,7 +106,13 @@ export function setCsrfCookie(reply: FastifyReply, csrfToken: string, deps: Deps
 }
 
 export function setSessionCookies(reply: FastifyReply, s: { token: string; csrfToken: string; expires: Date }, deps: Deps) {
-  reply.setCookie(SESSION_COOKIE, s.token, { path: '/', sameSite: 'lax', httpOnly: true, secure: deps.config.session.secureCookie, expires: s.expires });
+  reply.setCookie(SESSION_COOKIE, s.token, {
+    path: '/',
+    sameSite: 'lax',
+    httpOnly: true,
+    secure: deps.config.session.secureCookie,
+    expires: s.expires,
+  });
   setCsrfCookie(reply, s.csrfToken, deps);
 }
 

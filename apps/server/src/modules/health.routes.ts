@@ -12,7 +12,9 @@ export function healthRoutes(app: App, deps: Deps) {
     const provinceName = p?.name ?? '';
     return {
       title: deps.config.platformTitle || `${provinceName.replace(/(壮族|回族|维吾尔)?自治区$|省$|市$/, '')}中小学教师培训管理信息系统`,
-      provinceCode: deps.config.provinceCode, provinceName, passwordPolicy: deps.config.passwordPolicy,
+      provinceCode: deps.config.provinceCode,
+      provinceName,
+      passwordPolicy: deps.config.passwordPolicy,
     };
   });
 }

@@ -22,8 +22,28 @@ import { projectRoutes } from './projects/projects.routes.ts';
 import { enrollmentRoutes } from './enrollments/enrollments.routes.ts';
 
 export function registerModules(app: App, deps: Deps) {
-  for (const routes of [healthRoutes, authRoutes, accountRoutes, regionRoutes, profileRoutes, profileChangeRoutes,
-    teacherRoutes, registrationRoutes, outboxRoutes, auditRoutes, securityRoutes, adminAccountRoutes, creditRoutes, certificateRoutes, creditClaimRoutes, creditReportRoutes, creditPolicyRoutes, classRoutes, projectRoutes, enrollmentRoutes]) {
+  for (const routes of [
+    healthRoutes,
+    authRoutes,
+    accountRoutes,
+    regionRoutes,
+    profileRoutes,
+    profileChangeRoutes,
+    teacherRoutes,
+    registrationRoutes,
+    outboxRoutes,
+    auditRoutes,
+    securityRoutes,
+    adminAccountRoutes,
+    creditRoutes,
+    certificateRoutes,
+    creditClaimRoutes,
+    creditReportRoutes,
+    creditPolicyRoutes,
+    classRoutes,
+    projectRoutes,
+    enrollmentRoutes,
+  ]) {
     routes(app, deps);
   }
 }

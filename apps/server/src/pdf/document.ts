@@ -7,7 +7,10 @@ export function newPdf(options: PDFKit.PDFDocumentOptions): { doc: PDFKit.PDFDoc
   const doc = new PDFDocument(options);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => { doc.on('end', () => resolve(Buffer.concat(chunks))); doc.on('error', reject); });
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
   return { doc, done };
 }
 

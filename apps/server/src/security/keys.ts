@@ -49,9 +49,11 @@ function readOrCreate(keyFile: string): Keys {
   if (!existsSync(keyFile)) {
     const k = generateKeys();
     const file: KeyFile = {
-      version: 1, currentDataKey: k.currentDataKey,
+      version: 1,
+      currentDataKey: k.currentDataKey,
       dataKeys: Object.fromEntries(Object.entries(k.dataKeys).map(([id, b]) => [id, b.toString('base64')])),
-      blindIndexKey: k.blindIndexKey.toString('base64'), auditKey: k.auditKey.toString('base64'),
+      blindIndexKey: k.blindIndexKey.toString('base64'),
+      auditKey: k.auditKey.toString('base64'),
     };
     mkdirSync(path.dirname(path.resolve(keyFile)), { recursive: true });
     writeFileSync(keyFile, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
@@ -69,12 +71,19 @@ function readOrCreate(keyFile: string): Keys {
     if (b.length !== 32) throw new Error(`密钥文件 ${keyFile} 中的 ${what} 应为 32 字节（base64）`);
     return b;
   };
-  const dataKeys = Object.fromEntries(Object.entries(f.dataKeys ?? {}).map(([id, v]) => {
-    if (!/^[A-Za-z0-9]{1,16}$/.test(id)) throw new Error(`密钥文件 ${keyFile} 中的密钥编号 "${id}" 无效`);
-    return [id, buf(v, `dataKeys.${id}`)];
-  }));
+  const dataKeys = Object.fromEntries(
+    Object.entries(f.dataKeys ?? {}).map(([id, v]) => {
+      if (!/^[A-Za-z0-9]{1,16}$/.test(id)) throw new Error(`密钥文件 ${keyFile} 中的密钥编号 "${id}" 无效`);
+      return [id, buf(v, `dataKeys.${id}`)];
+    }),
+  );
   if (!dataKeys[f.currentDataKey]) throw new Error(`密钥文件 ${keyFile} 的 currentDataKey 不在 dataKeys 中`);
-  return { dataKeys, currentDataKey: f.currentDataKey, blindIndexKey: buf(f.blindIndexKey, 'blindIndexKey'), auditKey: buf(f.auditKey, 'auditKey') };
+  return {
+    dataKeys,
+    currentDataKey: f.currentDataKey,
+    blindIndexKey: buf(f.blindIndexKey, 'blindIndexKey'),
+    auditKey: buf(f.auditKey, 'auditKey'),
+  };
 }
 
 let inUse: Keys | null = null;

@@ -35,7 +35,11 @@ const entries: Record<string, Entry> = {
   'GET /api/classes/:id/evaluation': { allow: INST, obj: 'trainingClass' },
   'GET /api/my/enrollments/:id/class': { allow: ['teacher'], obj: 'classEnrollment' },
   'GET /api/my/enrollments/:id/certificate.pdf': { allow: ['teacher'], obj: 'classEnrollment' },
-  'POST /api/my/enrollments/:id/evaluation': { allow: ['teacher'], obj: 'classEnrollment', body: { answers: { q1: 5, q2: 4, q3: '很好' } } },
+  'POST /api/my/enrollments/:id/evaluation': {
+    allow: ['teacher'],
+    obj: 'classEnrollment',
+    body: { answers: { q1: 5, q2: 4, q3: '很好' } },
+  },
   'GET /api/projects/:id/evaluation-summary': { allow: ADMINS_OF_TEACHERS, obj: 'classProject' },
 };
 
@@ -45,11 +49,19 @@ export const part: MatrixPart = {
     const db = s.deps.db;
     const inst = await client('demo-institution');
     const school = async (acc: string) => (await (await client(acc)).get('/api/auth/me')).body.user.scope.schoolId as number;
-    const projects: number[] = [], classes: number[] = [], enrollments: number[] = [];
-    for (const [i, [schoolAcc, teacherAcc, instCode]] of ([['demo-school', 'demo-teacher', 'INST-01'], ['demo-school2', 'demo-teacher2', 'INST-02']] as const).entries()) {
+    const projects: number[] = [],
+      classes: number[] = [],
+      enrollments: number[] = [];
+    for (const [i, [schoolAcc, teacherAcc, instCode]] of (
+      [
+        ['demo-school', 'demo-teacher', 'INST-01'],
+        ['demo-school2', 'demo-teacher2', 'INST-02'],
+      ] as const
+    ).entries()) {
       const p = await makeProject(db, { name: `矩阵项目${i + 1}`, level: 'school', organiserSchoolId: await school(schoolAcc) });
       const c = await makeClass(db, p, await institutionId(db, instCode), `矩阵${i + 1}班`);
-      projects.push(p); classes.push(c);
+      projects.push(p);
+      classes.push(c);
       enrollments.push(await enrol(db, p, await userIdOf(s, { login: teacherAcc }), c));
     }
     const classUrl = `/api/classes/${classes[0]}`;
@@ -73,14 +85,21 @@ export const part: MatrixPart = {
     expect(scored.status, JSON.stringify(scored.body)).toBe(200);
     entries['GET /api/classes/:id/notice/files/:fileId']!.params!.fileId = String(files[0]);
     entries['DELETE /api/classes/:id/notice/files/:fileId']!.params!.fileId = String(files[1]);
-    for (const k of ['PUT /api/classes/:id/sessions/:sid', 'GET /api/classes/:id/sessions/:sid/checkin-code', 'GET /api/classes/:id/sessions/:sid/checkins', 'POST /api/classes/:id/sessions/:sid/checkins']) {
+    for (const k of [
+      'PUT /api/classes/:id/sessions/:sid',
+      'GET /api/classes/:id/sessions/:sid/checkin-code',
+      'GET /api/classes/:id/sessions/:sid/checkins',
+      'POST /api/classes/:id/sessions/:sid/checkins',
+    ]) {
       entries[k]!.params = { sid: String(sessions[0]) };
     }
     entries['DELETE /api/classes/:id/sessions/:sid']!.params!.sid = String(sessions[1]);
     (entries['POST /api/classes/:id/sessions/:sid/checkins']!.body as { enrollmentIds: number[] }).enrollmentIds = [enrollments[0]!];
     entries['PUT /api/classes/:id/scores']!.body = { items: [{ enrollmentId: enrollments[0], onsiteScore: 85, onlineScore: 90 }] };
     return {
-      trainingClass: [classes[0]!, classes[1]!], classEnrollment: [enrollments[0]!, enrollments[1]!], classProject: [projects[0]!, projects[1]!],
+      trainingClass: [classes[0]!, classes[1]!],
+      classEnrollment: [enrollments[0]!, enrollments[1]!],
+      classProject: [projects[0]!, projects[1]!],
     };
   },
 };

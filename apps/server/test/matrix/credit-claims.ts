@@ -9,7 +9,11 @@ import { ADMINS_OF_TEACHERS, type Entry, type MatrixPart } from './types.ts';
 /** The smallest file that file-type recognises as a PDF. */
 export const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
-export interface EvidenceFile { name: string; data: Buffer; type?: string }
+export interface EvidenceFile {
+  name: string;
+  data: Buffer;
+  type?: string;
+}
 
 /** A multipart 学分申报 form as the browser sends it. */
 export function claimForm(fields: Record<string, string | number>, files: EvidenceFile[]) {
@@ -19,14 +23,22 @@ export function claimForm(fields: Record<string, string | number>, files: Eviden
     chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
   }
   for (const f of files) {
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${f.name}"\r\nContent-Type: ${f.type ?? 'application/pdf'}\r\n\r\n`));
+    chunks.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${f.name}"\r\nContent-Type: ${f.type ?? 'application/pdf'}\r\n\r\n`,
+      ),
+    );
     chunks.push(f.data, Buffer.from('\r\n'));
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
   return { body: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
-export async function submitClaim(c: Client, fields: Record<string, string | number>, files: EvidenceFile[] = [{ name: '证明.pdf', data: PDF }]) {
+export async function submitClaim(
+  c: Client,
+  fields: Record<string, string | number>,
+  files: EvidenceFile[] = [{ name: '证明.pdf', data: PDF }],
+) {
   const f = claimForm(fields, files);
   return c.request('POST', '/api/credit-claims', f.body, f.headers);
 }

@@ -14,7 +14,8 @@ export const part: MatrixPart = {
     'GET /api/teachers/:id/credits': { allow: ADMINS_OF_TEACHERS, obj: 'teacher' },
     'POST /api/credit-entries/:id/reverse': { allow: ADMINS_OF_TEACHERS, obj: 'creditEntry', body: { reason: '矩阵测试冲销' } },
     'POST /api/teachers/:id/credits/adjustments': {
-      allow: ADMINS_OF_TEACHERS, obj: 'teacher',
+      allow: ADMINS_OF_TEACHERS,
+      obj: 'teacher',
       body: { year: 2025, category: 'public_required', form: 'online', amount: 1, title: '矩阵调整', reason: '矩阵测试' },
     },
     // teacherId is filled in by setup (the side-1 teacher); the same entry again answers 409
@@ -32,8 +33,13 @@ export const part: MatrixPart = {
     schoolBased.teacherId = teacherIds[0]!;
     const entries: number[] = [];
     for (const [i, acc] of ['demo-school', 'demo-school2'].entries()) {
-      const r = await (await client(acc)).post('/api/credits/school-based',
-        { teacherId: teacherIds[i], year: 2025, date: '2025-05-20', title: `矩阵对象：课例研究 ${i + 1}`, amount: 2 });
+      const r = await (await client(acc)).post('/api/credits/school-based', {
+        teacherId: teacherIds[i],
+        year: 2025,
+        date: '2025-05-20',
+        title: `矩阵对象：课例研究 ${i + 1}`,
+        amount: 2,
+      });
       expect(r.status, JSON.stringify(r.body)).toBe(201);
       entries.push(r.body.id);
     }

@@ -61,9 +61,16 @@ export const part: MatrixPart = {
       { city: 'demo-city', county: 'demo-county', cityCode: n.city, countyCode: n.county, school: n.school, teacher: 'demo-teacher' },
       { city: 'demo-city2', county: 'demo-county2', cityCode: n.city2, countyCode: n.county2, school: n.school2, teacher: 'demo-teacher2' },
     ];
-    const ids: Record<string, [number, number]> = { project: [0, 0], cityProject: [0, 0], closable: [0, 0], enrollment: [0, 0], myEnrollment: [0, 0] };
+    const ids: Record<string, [number, number]> = {
+      project: [0, 0],
+      cityProject: [0, 0],
+      closable: [0, 0],
+      enrollment: [0, 0],
+      myEnrollment: [0, 0],
+    };
     for (const [i, side] of sides.entries()) {
-      const city = await client(side.city), county = await client(side.county);
+      const city = await client(side.city),
+        county = await client(side.county);
       const p = await createProject(s, province, { name: `矩阵省级项目 ${i + 1}`, targetRegionCodes: [side.countyCode] });
       await grant(province, p, side.cityCode, 20);
       await grant(city, p, side.countyCode, 10);

@@ -5,7 +5,17 @@ import type { Client, TestServer } from '../harness.ts';
 
 export const ADMINS_OF_TEACHERS: Role[] = ['school_admin', 'county_admin', 'city_admin', 'province_admin'];
 export const REGION_ADMINS: Role[] = ['county_admin', 'city_admin', 'province_admin'];
-export const ALL: Role[] = ['teacher', 'school_admin', 'county_admin', 'city_admin', 'province_admin', 'institution_admin', 'sys_admin', 'security_admin', 'audit_admin'];
+export const ALL: Role[] = [
+  'teacher',
+  'school_admin',
+  'county_admin',
+  'city_admin',
+  'province_admin',
+  'institution_admin',
+  'sys_admin',
+  'security_admin',
+  'audit_admin',
+];
 export const PUBLIC = 'public' as const;
 
 /**
@@ -13,7 +23,12 @@ export const PUBLIC = 'public' as const;
  * each side (ids[obj][0] belongs to demo-school / demo-county / demo-city, ids[obj][1] to the
  * *2 accounts); an allowed admin must get 404 for the other side's object. body: what to send.
  */
-export interface Entry { allow: Role[] | typeof PUBLIC; obj?: string; body?: unknown; /** values for route params other than :id */ params?: Record<string, string> }
+export interface Entry {
+  allow: Role[] | typeof PUBLIC;
+  obj?: string;
+  body?: unknown /** values for route params other than :id */;
+  params?: Record<string, string>;
+}
 
 export interface MatrixContext {
   s: TestServer;

@@ -62,11 +62,17 @@ export function uploadWithProgress<T>(url: string, file: File, onProgress: (perc
     xhr.open('POST', url);
     xhr.setRequestHeader('x-csrf-token', csrf());
     xhr.setRequestHeader('accept', 'application/json');
-    xhr.upload.onprogress = (e) => { if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100)); };
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100));
+    };
     xhr.onerror = () => reject(new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试'));
     xhr.onload = () => {
       let body: { code?: string; message?: string } | undefined;
-      try { body = JSON.parse(xhr.responseText); } catch { body = undefined; }
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        body = undefined;
+      }
       if (xhr.status >= 200 && xhr.status < 300) resolve(body as T);
       else reject(new ApiError(xhr.status, body?.code ?? `HTTP_${xhr.status}`, body?.message ?? `上传失败（${xhr.status}），请稍后重试`));
     };

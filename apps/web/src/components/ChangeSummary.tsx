@@ -11,7 +11,9 @@ export function ChangeSummary({ changes }: { changes: ProfileChange['changes'] }
         return (
           <div key={k}>
             <Typography.Text strong>{f?.label ?? k}</Typography.Text>：
-            <Typography.Text delete type="secondary">{formatValue(f, c?.from)}</Typography.Text>
+            <Typography.Text delete type="secondary">
+              {formatValue(f, c?.from)}
+            </Typography.Text>
             {' → '}
             <Typography.Text>{formatValue(f, c?.to)}</Typography.Text>
           </div>

@@ -2,7 +2,12 @@ import { Input, Select } from 'antd';
 import type { ProfileField } from '@shixun/domain';
 
 /** The input for one profile field, by its type. Dates use the native picker (YYYY-MM-DD strings). */
-export function FieldInput({ field, value, onChange, id }: {
+export function FieldInput({
+  field,
+  value,
+  onChange,
+  id,
+}: {
   field: ProfileField;
   value?: unknown;
   onChange?: (v: unknown) => void;
@@ -27,7 +32,10 @@ export function FieldInput({ field, value, onChange, id }: {
         placeholder="请选择"
         value={value === null || value === undefined ? undefined : value}
         onChange={(v) => onChange?.(v ?? null)}
-        options={[{ value: true, label: '是' }, { value: false, label: '否' }]}
+        options={[
+          { value: true, label: '是' },
+          { value: false, label: '否' },
+        ]}
       />
     );
   if (field.type === 'date')

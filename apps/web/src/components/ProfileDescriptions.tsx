@@ -5,11 +5,7 @@ import type { Profile } from '../api/types.ts';
 import { formatValue } from '../format.ts';
 
 /** Every 基本信息 field, key fields marked. `extra` lets a page add actions next to a field. */
-export function ProfileDescriptions({ profile, extra, testId }: {
-  profile: Profile;
-  extra?: (key: string) => ReactNode;
-  testId?: string;
-}) {
+export function ProfileDescriptions({ profile, extra, testId }: { profile: Profile; extra?: (key: string) => ReactNode; testId?: string }) {
   return (
     <Descriptions
       bordered

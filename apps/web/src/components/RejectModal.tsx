@@ -2,7 +2,12 @@ import { useState } from 'react';
 import { Form, Input, Modal } from 'antd';
 
 /** 驳回 with a required reason. */
-export function RejectModal({ open, title, onCancel, onSubmit }: {
+export function RejectModal({
+  open,
+  title,
+  onCancel,
+  onSubmit,
+}: {
   open: boolean;
   title: string;
   onCancel: () => void;

@@ -13,12 +13,7 @@ export function PageLoading() {
 
 export function LoadError({ message, onRetry }: { message: string; onRetry?: () => void }) {
   return (
-    <Result
-      status="error"
-      title="加载失败"
-      subTitle={message}
-      extra={onRetry ? <Button onClick={onRetry}>重试</Button> : undefined}
-    />
+    <Result status="error" title="加载失败" subTitle={message} extra={onRetry ? <Button onClick={onRetry}>重试</Button> : undefined} />
   );
 }
 

@@ -1,10 +1,30 @@
 import type { ReactNode } from 'react';
 import type { Role } from '@shixun/domain';
 import {
-  AccountBookOutlined, AuditOutlined, BookOutlined, CalendarOutlined, DashboardOutlined, ExperimentOutlined,
-  FileProtectOutlined, HeartOutlined, IdcardOutlined, LockOutlined, MailOutlined, ProjectOutlined,
-  ReadOutlined, RiseOutlined, SafetyCertificateOutlined, SettingOutlined, ShoppingCartOutlined, SolutionOutlined,
-  TeamOutlined, TrophyOutlined, UserOutlined, UserAddOutlined, VideoCameraOutlined, StarOutlined,
+  AccountBookOutlined,
+  AuditOutlined,
+  BookOutlined,
+  CalendarOutlined,
+  DashboardOutlined,
+  ExperimentOutlined,
+  FileProtectOutlined,
+  HeartOutlined,
+  IdcardOutlined,
+  LockOutlined,
+  MailOutlined,
+  ProjectOutlined,
+  ReadOutlined,
+  RiseOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  ShoppingCartOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+  TrophyOutlined,
+  UserOutlined,
+  UserAddOutlined,
+  VideoCameraOutlined,
+  StarOutlined,
 } from '@ant-design/icons';
 import { FileDoneOutlined } from '@ant-design/icons';
 import { BarChartOutlined, ControlOutlined } from '@ant-design/icons';
@@ -71,11 +91,21 @@ export const ADMIN_MENU: AdminEntry[] = [
   { path: 'classes', label: '我的班级', icon: <TeamOutlined />, roles: ['institution_admin'] },
   // 三员分立: each level creates the level below it; the security admin proposes and the audit admin approves
   // changes to platform accounts; the system admin only reads the directory
-  { path: 'admin-accounts', label: '管理员账号', icon: <UserOutlined />, roles: ['province_admin', 'city_admin', 'county_admin', 'sys_admin', 'security_admin', 'audit_admin'] },
+  {
+    path: 'admin-accounts',
+    label: '管理员账号',
+    icon: <UserOutlined />,
+    roles: ['province_admin', 'city_admin', 'county_admin', 'sys_admin', 'security_admin', 'audit_admin'],
+  },
   { path: 'outbox', label: '通知发件箱', icon: <MailOutlined />, roles: ['sys_admin'] },
   { path: 'security', label: '账户安全', icon: <LockOutlined />, roles: ['security_admin'] },
   { path: 'audit', label: '审计日志', icon: <AuditOutlined />, roles: ['audit_admin'] },
-  { path: 'account', label: '我的账户', icon: <FileProtectOutlined />, roles: [...TEACHER_ADMIN, 'institution_admin', 'sys_admin', 'security_admin', 'audit_admin'] },
+  {
+    path: 'account',
+    label: '我的账户',
+    icon: <FileProtectOutlined />,
+    roles: [...TEACHER_ADMIN, 'institution_admin', 'sys_admin', 'security_admin', 'audit_admin'],
+  },
 ];
 
 export function adminMenuFor(roles: Role[]): MenuEntry[] {

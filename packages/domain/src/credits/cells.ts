@@ -33,7 +33,13 @@ export interface RawCell {
 }
 
 export function rawCell(
-  id: string, name: string, earned: Hundredths, counted: Hundredths, required: Hundredths, phase: Phase, assessed: boolean,
+  id: string,
+  name: string,
+  earned: Hundredths,
+  counted: Hundredths,
+  required: Hundredths,
+  phase: Phase,
+  assessed: boolean,
 ): RawCell {
   const req = assessed ? required : 0;
   return { id, name, earned, counted, required: req, status: statusOf(phase, assessed, req, counted) };

@@ -1,11 +1,24 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CREDIT_FORMS, CREDIT_LEVELS, CREDIT_POLICIES, CreditPolicyError, evaluateCredits, validateCreditPolicy,
-  type CreditCell, type CreditEntryFact, type CreditEvaluation, type CreditPolicy, type CreditStatus } from './index.ts';
+import {
+  CREDIT_FORMS,
+  CREDIT_LEVELS,
+  CREDIT_POLICIES,
+  CreditPolicyError,
+  evaluateCredits,
+  validateCreditPolicy,
+  type CreditCell,
+  type CreditEntryFact,
+  type CreditEvaluation,
+  type CreditPolicy,
+  type CreditStatus,
+} from './index.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const dateIn = (from: number, to: number) => fc.tuple(fc.integer({ min: from, max: to }), fc.integer({ min: 1, max: 12 }),
-  fc.integer({ min: 1, max: 28 })).map(([y, m, d]) => `${y}-${pad(m)}-${pad(d)}`);
+const dateIn = (from: number, to: number) =>
+  fc
+    .tuple(fc.integer({ min: from, max: to }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }))
+    .map(([y, m, d]) => `${y}-${pad(m)}-${pad(d)}`);
 const hundredths = (max: number) => fc.integer({ min: 1, max }).map((n) => n / 100);
 
 /** Years, categories and dates within the policy's cycles, so every entry dated by asOf counts. */
@@ -13,9 +26,13 @@ function entryArb(p: CreditPolicy): fc.Arbitrary<Omit<CreditEntryFact, 'id'>> {
   const first = Math.min(...p.cycles.map((c) => c.startYear));
   const last = Math.max(...p.cycles.map((c) => c.endYear));
   return fc.record({
-    date: dateIn(first, last + 1), year: fc.integer({ min: first, max: last }),
-    category: fc.constantFrom(...p.categories.map((c) => c.id)), form: fc.constantFrom(...CREDIT_FORMS),
-    amount: hundredths(2000), hours: fc.option(hundredths(6000), { nil: undefined }), level: fc.constantFrom(...CREDIT_LEVELS),
+    date: dateIn(first, last + 1),
+    year: fc.integer({ min: first, max: last }),
+    category: fc.constantFrom(...p.categories.map((c) => c.id)),
+    form: fc.constantFrom(...CREDIT_FORMS),
+    amount: hundredths(2000),
+    hours: fc.option(hundredths(6000), { nil: undefined }),
+    level: fc.constantFrom(...CREDIT_LEVELS),
   });
 }
 
@@ -34,21 +51,27 @@ function ledgerArb(p: CreditPolicy): fc.Arbitrary<CreditEntryFact[]> {
   });
 }
 
-const scenarioArb = fc.constantFrom(...CREDIT_POLICIES).chain((policy) => fc.record({
-  policy: fc.constant(policy),
-  teacher: fc.record({
-    hireDate: fc.option(dateIn(2010, 2030), { nil: undefined }),
-    status: fc.option(fc.constantFrom('在职', '借调', '退休'), { nil: undefined }),
+const scenarioArb = fc.constantFrom(...CREDIT_POLICIES).chain((policy) =>
+  fc.record({
+    policy: fc.constant(policy),
+    teacher: fc.record({
+      hireDate: fc.option(dateIn(2010, 2030), { nil: undefined }),
+      status: fc.option(fc.constantFrom('在职', '借调', '退休'), { nil: undefined }),
+    }),
+    entries: ledgerArb(policy),
+    asOf: dateIn(2015, 2032),
+    extra: entryArb(policy),
   }),
-  entries: ledgerArb(policy),
-  asOf: dateIn(2015, 2032),
-  extra: entryArb(policy),
-}));
+);
 
-const cellsOf = (r: CreditEvaluation): CreditCell[] => r.cycles.flatMap((c) => [
-  ...c.years.flatMap((y) => [...Object.values(y.categories), y.total, ...Object.values(y.groups)]),
-  ...Object.values(c.categories), c.total, ...Object.values(c.groups), ...Object.values(c.levels),
-]);
+const cellsOf = (r: CreditEvaluation): CreditCell[] =>
+  r.cycles.flatMap((c) => [
+    ...c.years.flatMap((y) => [...Object.values(y.categories), y.total, ...Object.values(y.groups)]),
+    ...Object.values(c.categories),
+    c.total,
+    ...Object.values(c.groups),
+    ...Object.values(c.levels),
+  ]);
 const RANK: Record<CreditStatus, number> = { incomplete: 0, in_progress: 1, completed: 2, not_required: 3, not_started: 4 };
 const cents = (x: number) => Math.round(x * 100);
 function valueOf(p: CreditPolicy, e: CreditEntryFact): number {
@@ -58,63 +81,77 @@ function valueOf(p: CreditPolicy, e: CreditEntryFact): number {
 
 describe('credit engine properties', () => {
   it('adding a positive entry never lowers an earned number, a status or compliance', () => {
-    fc.assert(fc.property(scenarioArb, ({ policy, teacher, entries, asOf, extra }) => {
-      const before = evaluateCredits(policy, teacher, entries, asOf);
-      const after = evaluateCredits(policy, teacher, [...entries, { ...extra, id: 'added' }], asOf);
-      const [b, a] = [cellsOf(before), cellsOf(after)];
-      b.forEach((cell, i) => {
-        expect(a[i]!.earned).toBeGreaterThanOrEqual(cell.earned);
-        expect(a[i]!.counted).toBeGreaterThanOrEqual(cell.counted);
-        expect(a[i]!.required).toBe(cell.required);
-        expect(RANK[a[i]!.status]).toBeGreaterThanOrEqual(RANK[cell.status]);
-      });
-      if (before.compliant) expect(after.compliant).toBe(true);
-      expect(after.missing.length).toBeLessThanOrEqual(before.missing.length);
-    }));
+    fc.assert(
+      fc.property(scenarioArb, ({ policy, teacher, entries, asOf, extra }) => {
+        const before = evaluateCredits(policy, teacher, entries, asOf);
+        const after = evaluateCredits(policy, teacher, [...entries, { ...extra, id: 'added' }], asOf);
+        const [b, a] = [cellsOf(before), cellsOf(after)];
+        b.forEach((cell, i) => {
+          expect(a[i]!.earned).toBeGreaterThanOrEqual(cell.earned);
+          expect(a[i]!.counted).toBeGreaterThanOrEqual(cell.counted);
+          expect(a[i]!.required).toBe(cell.required);
+          expect(RANK[a[i]!.status]).toBeGreaterThanOrEqual(RANK[cell.status]);
+        });
+        if (before.compliant) expect(after.compliant).toBe(true);
+        expect(after.missing.length).toBeLessThanOrEqual(before.missing.length);
+      }),
+    );
   });
 
   it('totals equal, exactly, the sum of the entries known on asOf; caps only lower what counts', () => {
-    fc.assert(fc.property(scenarioArb, ({ policy, teacher, entries, asOf }) => {
-      const r = evaluateCredits(policy, teacher, entries, asOf);
-      const expected = entries.filter((e) => e.date <= asOf).reduce((s, e) => s + valueOf(policy, e), 0);
-      expect(r.cycles.reduce((s, c) => s + cents(c.total.earned), 0)).toBe(expected);
-      for (const c of r.cycles) {
-        expect(cents(c.total.earned)).toBe(c.years.reduce((s, y) => s + cents(y.total.earned), 0));
-        expect(c.total.earned).toBe(c.years.reduce((s, y) => s + cents(y.total.earned), 0) / 100); // no float drift
-        for (const y of c.years) {
-          expect(cents(y.total.earned)).toBe(Object.values(y.categories).reduce((s, x) => s + cents(x.earned), 0));
-          expect(cents(y.total.counted)).toBe(Object.values(y.categories).reduce((s, x) => s + cents(x.counted), 0));
+    fc.assert(
+      fc.property(scenarioArb, ({ policy, teacher, entries, asOf }) => {
+        const r = evaluateCredits(policy, teacher, entries, asOf);
+        const expected = entries.filter((e) => e.date <= asOf).reduce((s, e) => s + valueOf(policy, e), 0);
+        expect(r.cycles.reduce((s, c) => s + cents(c.total.earned), 0)).toBe(expected);
+        for (const c of r.cycles) {
+          expect(cents(c.total.earned)).toBe(c.years.reduce((s, y) => s + cents(y.total.earned), 0));
+          expect(c.total.earned).toBe(c.years.reduce((s, y) => s + cents(y.total.earned), 0) / 100); // no float drift
+          for (const y of c.years) {
+            expect(cents(y.total.earned)).toBe(Object.values(y.categories).reduce((s, x) => s + cents(x.earned), 0));
+            expect(cents(y.total.counted)).toBe(Object.values(y.categories).reduce((s, x) => s + cents(x.counted), 0));
+          }
+          expect(c.total.counted).toBeLessThanOrEqual(c.total.earned);
+          if (Object.keys(policy.caps).length === 0) expect(c.total.counted).toBe(c.total.earned);
         }
-        expect(c.total.counted).toBeLessThanOrEqual(c.total.earned);
-        if (Object.keys(policy.caps).length === 0) expect(c.total.counted).toBe(c.total.earned);
-      }
-    }));
+      }),
+    );
   });
 
   it('is deterministic and does not depend on the order of the ledger', () => {
-    fc.assert(fc.property(scenarioArb.chain((s) => fc.record({
-      s: fc.constant(s), shuffled: fc.shuffledSubarray(s.entries, { minLength: s.entries.length }),
-    })), ({ s, shuffled }) => {
-      const once = evaluateCredits(s.policy, s.teacher, s.entries, s.asOf);
-      expect(evaluateCredits(s.policy, s.teacher, s.entries, s.asOf)).toEqual(once);
-      const reordered = evaluateCredits(s.policy, s.teacher, shuffled, s.asOf);
-      expect(reordered.cycles).toEqual(once.cycles);
-      expect([reordered.compliant, reordered.missing]).toEqual([once.compliant, once.missing]);
-    }));
+    fc.assert(
+      fc.property(
+        scenarioArb.chain((s) =>
+          fc.record({
+            s: fc.constant(s),
+            shuffled: fc.shuffledSubarray(s.entries, { minLength: s.entries.length }),
+          }),
+        ),
+        ({ s, shuffled }) => {
+          const once = evaluateCredits(s.policy, s.teacher, s.entries, s.asOf);
+          expect(evaluateCredits(s.policy, s.teacher, s.entries, s.asOf)).toEqual(once);
+          const reordered = evaluateCredits(s.policy, s.teacher, shuffled, s.asOf);
+          expect(reordered.cycles).toEqual(once.cycles);
+          expect([reordered.compliant, reordered.missing]).toEqual([once.compliant, once.missing]);
+        },
+      ),
+    );
   });
 
   it('never starts a future year and is compliant exactly when nothing in the current cycle failed', () => {
-    fc.assert(fc.property(scenarioArb, ({ policy, teacher, entries, asOf }) => {
-      const r = evaluateCredits(policy, teacher, entries, asOf);
-      const year = Number(asOf.slice(0, 4));
-      for (const y of r.cycles.flatMap((c) => c.years)) {
-        if (y.year > year) expect(y.total.status).toBe('not_started');
-        if (!y.assessed && y.year <= year) expect(y.total.status).toBe('not_required');
-      }
-      const current = r.cycles.find((c) => c.id === r.currentCycleId)!;
-      expect(r.compliant).toBe(current.compliant);
-      if (!r.assessed) expect(r.compliant).toBe(true);
-    }));
+    fc.assert(
+      fc.property(scenarioArb, ({ policy, teacher, entries, asOf }) => {
+        const r = evaluateCredits(policy, teacher, entries, asOf);
+        const year = Number(asOf.slice(0, 4));
+        for (const y of r.cycles.flatMap((c) => c.years)) {
+          if (y.year > year) expect(y.total.status).toBe('not_started');
+          if (!y.assessed && y.year <= year) expect(y.total.status).toBe('not_required');
+        }
+        const current = r.cycles.find((c) => c.id === r.currentCycleId)!;
+        expect(r.compliant).toBe(current.compliant);
+        if (!r.assessed) expect(r.compliant).toBe(true);
+      }),
+    );
   });
 
   const breakages: [string, (p: CreditPolicy) => unknown][] = [
@@ -129,18 +166,22 @@ describe('credit engine properties', () => {
   ];
 
   it('rejects a policy that fails validation, whatever the breakage', () => {
-    fc.assert(fc.property(fc.constantFrom(...CREDIT_POLICIES), fc.constantFrom(...breakages), (policy, [, breakIt]) => {
-      const broken = breakIt(structuredClone(policy)) as CreditPolicy;
-      expect(validateCreditPolicy(broken).length).toBeGreaterThan(0);
-      expect(() => evaluateCredits(broken, {}, [], '2024-01-01')).toThrow(CreditPolicyError);
-    }));
+    fc.assert(
+      fc.property(fc.constantFrom(...CREDIT_POLICIES), fc.constantFrom(...breakages), (policy, [, breakIt]) => {
+        const broken = breakIt(structuredClone(policy)) as CreditPolicy;
+        expect(validateCreditPolicy(broken).length).toBeGreaterThan(0);
+        expect(() => evaluateCredits(broken, {}, [], '2024-01-01')).toThrow(CreditPolicyError);
+      }),
+    );
   });
 
   it('answers any non-policy with Chinese errors instead of crashing', () => {
-    fc.assert(fc.property(fc.anything(), (doc) => {
-      const errors = validateCreditPolicy(doc);
-      expect(errors.length).toBeGreaterThan(0);
-      for (const e of errors) expect(e).toMatch(/[\u4e00-\u9fff]/);
-    }));
+    fc.assert(
+      fc.property(fc.anything(), (doc) => {
+        const errors = validateCreditPolicy(doc);
+        expect(errors.length).toBeGreaterThan(0);
+        for (const e of errors) expect(e).toMatch(/[\u4e00-\u9fff]/);
+      }),
+    );
   });
 });

@@ -5,8 +5,7 @@ import { entry, guangxiYear } from './testing.ts';
 const teacher = { hireDate: '2012-09-01', status: '在职' };
 const cycle = (r: ReturnType<typeof evaluateCredits>, id: string) => r.cycles.find((c) => c.id === id)!;
 const yearOf = (r: ReturnType<typeof evaluateCredits>, y: number) => r.cycles.flatMap((c) => c.years).find((x) => x.year === y)!;
-const fiveYears = (from: number, school = (_y: number) => 10) =>
-  [0, 1, 2, 3, 4].flatMap((i) => guangxiYear(from + i, school(from + i)));
+const fiveYears = (from: number, school = (_y: number) => 10) => [0, 1, 2, 3, 4].flatMap((i) => guangxiYear(from + i, school(from + i)));
 
 describe('Guangxi policy (seed 000)', () => {
   it('a teacher who met every rule of 十四五 is compliant with nothing missing', () => {
@@ -33,7 +32,12 @@ describe('Guangxi policy (seed 000)', () => {
 
   it('says in plain Chinese what a teacher short of 校本研修 in 2024 still needs', () => {
     const entries = fiveYears(2021, (y) => (y === 2024 ? 7 : 10));
-    const during = evaluateCredits(GX, teacher, entries.filter((e) => e.year <= 2024), '2024-06-01');
+    const during = evaluateCredits(
+      GX,
+      teacher,
+      entries.filter((e) => e.year <= 2024),
+      '2024-06-01',
+    );
     expect(yearOf(during, 2024).groups.school_based_training).toMatchObject({ earned: 7, required: 10, status: 'in_progress' });
     expect(during.missing).toContain('2024 年校本研修还差 3 学分');
     expect(during.compliant).toBe(true); // still on track: the year is not over
@@ -91,11 +95,16 @@ describe('Guangxi policy (seed 000)', () => {
 
 describe('national 学时 policy (360 学时 per five years)', () => {
   it('converts 学分 to 学时 at 1 : 3 unless the entry states its hours', () => {
-    const r = evaluateCredits(NAT, teacher, [
-      entry({ year: 2022, amount: 20 }), // 60 学时
-      entry({ year: 2023, amount: 15, hours: 45 }), // hours stated: 45
-      entry({ year: 2023, amount: 0.5 }), // 1.5 学时
-    ], '2024-03-01');
+    const r = evaluateCredits(
+      NAT,
+      teacher,
+      [
+        entry({ year: 2022, amount: 20 }), // 60 学时
+        entry({ year: 2023, amount: 15, hours: 45 }), // hours stated: 45
+        entry({ year: 2023, amount: 0.5 }), // 1.5 学时
+      ],
+      '2024-03-01',
+    );
     expect(r.unit).toBe('学时');
     expect(yearOf(r, 2023).total.earned).toBe(46.5);
     expect(r.total).toMatchObject({ earned: 106.5, required: 360, status: 'in_progress' });

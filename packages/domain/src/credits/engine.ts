@@ -57,11 +57,17 @@ function capped(earned: Hundredths, cap: number | undefined): Hundredths {
 function capNote(ctx: Context, when: string, name: string, scope: string, earned: Hundredths, counted: Hundredths) {
   if (counted >= earned) return;
   const f = formatHundredths;
-  ctx.notes.push(`${when}${name}共 ${f(earned)} ${ctx.unit}，超过${scope}上限 ${f(counted)} ${ctx.unit}，`
-    + `多出的 ${f(earned - counted)} ${ctx.unit}仍算作${name}，但不计入${ctx.unit}合计`);
+  ctx.notes.push(
+    `${when}${name}共 ${f(earned)} ${ctx.unit}，超过${scope}上限 ${f(counted)} ${ctx.unit}，` +
+      `多出的 ${f(earned - counted)} ${ctx.unit}仍算作${name}，但不计入${ctx.unit}合计`,
+  );
 }
 
-interface YearTally { result: CreditYearResult; raw: RawCell[]; counted: Map<string, Hundredths> }
+interface YearTally {
+  result: CreditYearResult;
+  raw: RawCell[];
+  counted: Map<string, Hundredths>;
+}
 
 function evaluateYear(ctx: Context, year: number, ps: readonly CreditPosting[]): YearTally {
   const { policy } = ctx;
@@ -78,12 +84,18 @@ function evaluateYear(ctx: Context, year: number, ps: readonly CreditPosting[]):
   const earnedAll = categories.reduce((s, c) => s + c.earned, 0);
   const countedAll = categories.reduce((s, c) => s + c.counted, 0);
   const total = rawCell('total', `${ctx.unit}合计`, earnedAll, countedAll, h(policy.total.perYear), phase, assessed);
-  const groups = policy.groups.filter((g) => g.perYear !== undefined).map((g) => {
-    const earned = sumPostings(ps, inGroup(g));
-    return rawCell(g.id, g.name, earned, earned, h(g.perYear), phase, assessed);
-  });
+  const groups = policy.groups
+    .filter((g) => g.perYear !== undefined)
+    .map((g) => {
+      const earned = sumPostings(ps, inGroup(g));
+      return rawCell(g.id, g.name, earned, earned, h(g.perYear), phase, assessed);
+    });
   const result: CreditYearResult = {
-    year, assessed, categories: toCells(categories), total: toCell(total), groups: toCells(groups),
+    year,
+    assessed,
+    categories: toCells(categories),
+    total: toCell(total),
+    groups: toCells(groups),
   };
   return { result, raw: [...categories, ...groups, total], counted };
 }
@@ -92,15 +104,21 @@ function evaluateCycle(ctx: Context, cycle: Cycle, postings: readonly CreditPost
   const { policy } = ctx;
   const ps = postings.filter((p) => p.year >= cycle.startYear && p.year <= cycle.endYear);
   const tallies: YearTally[] = [];
-  for (let y = cycle.startYear; y <= cycle.endYear; y++) tallies.push(evaluateYear(ctx, y, ps.filter((p) => p.year === y)));
+  for (let y = cycle.startYear; y <= cycle.endYear; y++)
+    tallies.push(
+      evaluateYear(
+        ctx,
+        y,
+        ps.filter((p) => p.year === y),
+      ),
+    );
   const length = tallies.length;
   const assessedYears = tallies.filter((t) => t.result.assessed).length;
   const assessed = assessedYears > 0;
   const phase: Phase = phaseOf(cycle.startYear, cycle.endYear, ctx.asOfYear);
   const label = `${cycle.name}周期`;
   // A teacher assessed in only some years of the cycle owes its minimums pro rata, if the policy says so.
-  const required = (x: number | undefined) =>
-    policy.proration === 'by_assessed_years' ? prorate(h(x), assessedYears, length) : h(x);
+  const required = (x: number | undefined) => (policy.proration === 'by_assessed_years' ? prorate(h(x), assessedYears, length) : h(x));
   if (assessed && assessedYears < length && policy.proration === 'by_assessed_years' && phase !== 'future') {
     ctx.notes.push(`${label}只有 ${assessedYears} 年需要考核，周期要求按 ${assessedYears}/${length} 折算`);
   }
@@ -112,13 +130,22 @@ function evaluateCycle(ctx: Context, cycle: Cycle, postings: readonly CreditPost
     capNote(ctx, label, c.name, '每周期', yearly, kept);
     return rawCell(c.id, c.name, earned, kept, required(policy.requirements[c.id]?.perCycle), phase, assessed);
   });
-  const total = rawCell('total', `${ctx.unit}合计`, categories.reduce((s, c) => s + c.earned, 0),
-    categories.reduce((s, c) => s + c.counted, 0), required(policy.total.perCycle), phase, assessed);
+  const total = rawCell(
+    'total',
+    `${ctx.unit}合计`,
+    categories.reduce((s, c) => s + c.earned, 0),
+    categories.reduce((s, c) => s + c.counted, 0),
+    required(policy.total.perCycle),
+    phase,
+    assessed,
+  );
   // Caps limit what counts toward the total, not which form or level a credit was earned in.
-  const groups = policy.groups.filter((g) => g.perCycle !== undefined).map((g) => {
-    const earned = sumPostings(ps, inGroup(g));
-    return rawCell(g.id, g.name, earned, earned, required(g.perCycle), phase, assessed);
-  });
+  const groups = policy.groups
+    .filter((g) => g.perCycle !== undefined)
+    .map((g) => {
+      const earned = sumPostings(ps, inGroup(g));
+      return rawCell(g.id, g.name, earned, earned, required(g.perCycle), phase, assessed);
+    });
   const levels = policy.levelMinimums.map((l) => {
     const earned = sumPostings(ps, (p) => l.levels.includes(p.level));
     return rawCell(l.id, l.name, earned, earned, required(l.perCycle), phase, assessed);
@@ -131,11 +158,22 @@ function evaluateCycle(ctx: Context, cycle: Cycle, postings: readonly CreditPost
     ...cycleCells.map((c) => missingSentence(label, c, ctx.unit)),
   ].filter((s): s is string => s !== undefined);
   const result: CreditCycleResult = {
-    id: cycle.id, name: cycle.name, startYear: cycle.startYear, endYear: cycle.endYear,
+    id: cycle.id,
+    name: cycle.name,
+    startYear: cycle.startYear,
+    endYear: cycle.endYear,
     shownStartYear: cycle.shownStartYear ?? cycle.startYear,
-    status: summarise(phase, assessed, all.map((c) => c.status)),
-    assessedYears, years: tallies.map((t) => t.result),
-    categories: toCells(categories), total: toCell(total), groups: toCells(groups), levels: toCells(levels),
+    status: summarise(
+      phase,
+      assessed,
+      all.map((c) => c.status),
+    ),
+    assessedYears,
+    years: tallies.map((t) => t.result),
+    categories: toCells(categories),
+    total: toCell(total),
+    groups: toCells(groups),
+    levels: toCells(levels),
     compliant: !all.some((c) => c.status === 'incomplete'),
     missing,
   };
@@ -154,7 +192,10 @@ function currentCycle(cycles: readonly CreditCycleResult[], asOfYear: number): C
  * for a policy that fails validation, and RangeError for a malformed date.
  */
 export function evaluateCredits(
-  policy: CreditPolicy, teacher: CreditTeacherFacts, entries: readonly CreditEntryFact[], asOf: string,
+  policy: CreditPolicy,
+  teacher: CreditTeacherFacts,
+  entries: readonly CreditEntryFact[],
+  asOf: string,
 ): CreditEvaluation {
   const errors = policyErrors(policy);
   if (errors.length) throw new CreditPolicyError(errors);
@@ -162,15 +203,26 @@ export function evaluateCredits(
   const notes: string[] = [];
   const who = assessment(policy, teacher, notes);
   const ctx: Context = {
-    policy, asOfYear: Number(asOf.slice(0, 4)), unit: CREDIT_UNIT_LABELS[policy.unit],
-    isAssessedYear: who.isAssessedYear, notes,
+    policy,
+    asOfYear: Number(asOf.slice(0, 4)),
+    unit: CREDIT_UNIT_LABELS[policy.unit],
+    isAssessedYear: who.isAssessedYear,
+    notes,
   };
   const postings = postEntries(policy, entries, asOf, notes);
   const cycles = policy.cycles.map((c) => evaluateCycle(ctx, c, postings));
   const current = currentCycle(cycles, ctx.asOfYear);
   return {
-    policyId: policy.id, policyVersion: policy.version, unit: ctx.unit, asOf, assessed: who.assessed,
-    cycles, currentCycleId: current.id, total: current.total,
-    compliant: current.compliant, missing: current.missing, notes,
+    policyId: policy.id,
+    policyVersion: policy.version,
+    unit: ctx.unit,
+    asOf,
+    assessed: who.assessed,
+    cycles,
+    currentCycleId: current.id,
+    total: current.total,
+    compliant: current.compliant,
+    missing: current.missing,
+    notes,
   };
 }

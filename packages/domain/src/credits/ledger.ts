@@ -34,9 +34,7 @@ function rootOf(e: CreditEntryFact, byId: ReadonlyMap<string, CreditEntryFact>):
   return current;
 }
 
-export function postEntries(
-  policy: CreditPolicy, entries: readonly CreditEntryFact[], asOf: string, notes: string[],
-): CreditPosting[] {
+export function postEntries(policy: CreditPolicy, entries: readonly CreditEntryFact[], asOf: string, notes: string[]): CreditPosting[] {
   const byId = new Map<string, CreditEntryFact>();
   let later = 0;
   for (const e of entries) {
@@ -73,7 +71,11 @@ export function postEntries(
       notes.push(`学分记录 ${e.id} 的数量超过两位小数，按四舍五入到 0.01 计入`);
     }
     postings.push({
-      entryId: e.id, year: target.year, category: target.category, form: target.form, level: target.level,
+      entryId: e.id,
+      year: target.year,
+      category: target.category,
+      form: target.form,
+      level: target.level,
       value: valueOf(e, policy),
     });
   }

@@ -21,8 +21,10 @@ export function semanticPolicyErrors(p: CreditPolicy): string[] {
   const categoryName = (id: string) => p.categories.find((c) => c.id === id)?.name ?? id;
 
   for (const [what, ids] of [
-    ['培训周期', p.cycles.map((c) => c.id)], ['学分类型', p.categories.map((c) => c.id)],
-    ['分组', p.groups.map((g) => g.id)], ['级别要求', p.levelMinimums.map((l) => l.id)],
+    ['培训周期', p.cycles.map((c) => c.id)],
+    ['学分类型', p.categories.map((c) => c.id)],
+    ['分组', p.groups.map((g) => g.id)],
+    ['级别要求', p.levelMinimums.map((l) => l.id)],
     ['申报类型', p.claimTypes.map((t) => t.id)],
   ] as const) {
     for (const d of duplicates(ids)) errors.push(`${what}标识“${d}”重复了`);
@@ -46,7 +48,10 @@ export function semanticPolicyErrors(p: CreditPolicy): string[] {
     }
   }
 
-  for (const [what, record] of [['学分要求', p.requirements], ['学分上限', p.caps]] as const) {
+  for (const [what, record] of [
+    ['学分要求', p.requirements],
+    ['学分上限', p.caps],
+  ] as const) {
     for (const key of Object.keys(record)) {
       if (!categoryIds.has(key)) errors.push(`${what}中引用了未定义的学分类型“${key}”`);
     }

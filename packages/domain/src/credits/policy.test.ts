@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { CREDIT_POLICIES, CreditPolicyError, evaluateCredits, GUANGXI_POLICY as GX, parseCreditPolicy, SHANGHAI_STYLE_POLICY as SH,
-  validateCreditPolicy } from './index.ts';
+import {
+  CREDIT_POLICIES,
+  CreditPolicyError,
+  evaluateCredits,
+  GUANGXI_POLICY as GX,
+  parseCreditPolicy,
+  SHANGHAI_STYLE_POLICY as SH,
+  validateCreditPolicy,
+} from './index.ts';
 
 const edit = (patch: Record<string, unknown>): unknown => ({ ...structuredClone(GX), ...patch });
 
@@ -28,26 +35,30 @@ describe('credit policy validation', () => {
   });
 
   it('finds references to categories that do not exist', () => {
-    const errors = validateCreditPolicy(edit({
-      requirements: { ...GX.requirements, research: { perCycle: 5 } },
-      groups: [{ id: 'g', name: '科研', categories: ['research'], perCycle: 5 }],
-    }));
+    const errors = validateCreditPolicy(
+      edit({
+        requirements: { ...GX.requirements, research: { perCycle: 5 } },
+        groups: [{ id: 'g', name: '科研', categories: ['research'], perCycle: 5 }],
+      }),
+    );
     expect(errors).toEqual(['学分要求中引用了未定义的学分类型“research”', '分组“科研”引用了未定义的学分类型“research”']);
   });
 
   it('refuses yearly minimums larger than the cycle’s and caps below a requirement', () => {
-    expect(validateCreditPolicy(edit({ requirements: { public_required: { perYear: 8, perCycle: 6 } } })))
-      .toEqual(['“公共必修”每年要求 8 超过了每周期要求 6']);
-    expect(validateCreditPolicy(edit({ caps: { public_required: { perYear: 4 } } })))
-      .toEqual(['“公共必修”每年上限 4 低于要求 6，要求永远无法满足']);
-    expect(validateCreditPolicy(edit({ total: { perYear: 130, perCycle: 120 } })))
-      .toEqual(['总学分每年要求 130 超过了每周期要求 120']);
+    expect(validateCreditPolicy(edit({ requirements: { public_required: { perYear: 8, perCycle: 6 } } }))).toEqual([
+      '“公共必修”每年要求 8 超过了每周期要求 6',
+    ]);
+    expect(validateCreditPolicy(edit({ caps: { public_required: { perYear: 4 } } }))).toEqual([
+      '“公共必修”每年上限 4 低于要求 6，要求永远无法满足',
+    ]);
+    expect(validateCreditPolicy(edit({ total: { perYear: 130, perCycle: 120 } }))).toEqual(['总学分每年要求 130 超过了每周期要求 120']);
   });
 
   it('refuses level minimums that overlap or exceed the cycle total', () => {
     const levelMinimums = [...SH.levelMinimums, { id: 'more', name: '国家级', levels: ['national'], perCycle: 10 }];
     expect(validateCreditPolicy({ ...structuredClone(SH), levelMinimums })).toEqual([
-      '各级别最低要求之和 40 超过了周期总要求 36', '级别“national”出现在多个级别要求中',
+      '各级别最低要求之和 40 超过了周期总要求 36',
+      '级别“national”出现在多个级别要求中',
     ]);
   });
 

@@ -17,24 +17,29 @@ export const CREDIT_UNIT_LABELS = { credit: '学分', hour: '学时' } as const;
 /** A type error on an absent field reads as missing, not as the wrong type. */
 const need = (message: string) => ({ error: (iss: { input?: unknown }) => (iss.input === undefined ? '缺少此项' : message) });
 const amount = (what: string) =>
-  z.number(need(`${what}必须是数字`)).min(0, `${what}不能为负数`)
+  z
+    .number(need(`${what}必须是数字`))
+    .min(0, `${what}不能为负数`)
     .refine(hasAtMostTwoDecimals, `${what}最多保留两位小数`);
 const year = z.int(need('年份必须是整数')).min(2000, '年份不能早于 2000 年').max(2100, '年份不能晚于 2100 年');
-const id = z.string(need('标识必须是文字'))
-  .regex(/^[a-z][a-z0-9_]*$/, '标识只能由小写字母、数字和下划线组成，并以字母开头');
+const id = z.string(need('标识必须是文字')).regex(/^[a-z][a-z0-9_]*$/, '标识只能由小写字母、数字和下划线组成，并以字母开头');
 const name = z.string(need('名称必须是文字')).trim().min(1, '名称不能为空');
 
 /** A minimum (or a cap) per year and/or per cycle, in the policy's unit. */
 const perScope = z.strictObject({ perYear: amount('每年数量').optional(), perCycle: amount('每周期数量').optional() });
 
 const cycleSchema = z.strictObject({
-  id, name, startYear: year, endYear: year,
+  id,
+  name,
+  startYear: year,
+  endYear: year,
   /** The year the page's first column shows when it differs from startYear (Guangxi's 十三五 shows 2015). */
   shownStartYear: year.optional(),
 });
 
 const groupSchema = z.strictObject({
-  id, name,
+  id,
+  name,
   forms: z.array(z.enum(CREDIT_FORMS, need('培训形式必须是 onsite、online、school_based 或 other'))).optional(),
   categories: z.array(id).optional(),
   perYear: amount('分组每年要求').optional(),
@@ -42,15 +47,16 @@ const groupSchema = z.strictObject({
 });
 
 const levelMinimumSchema = z.strictObject({
-  id, name,
-  levels: z.array(z.enum(CREDIT_LEVELS, need('级别必须是 national、province、city、county 或 school')))
-    .min(1, '至少要指定一个级别'),
+  id,
+  name,
+  levels: z.array(z.enum(CREDIT_LEVELS, need('级别必须是 national、province、city、county 或 school'))).min(1, '至少要指定一个级别'),
   perCycle: amount('级别最低要求'),
 });
 
 /** One line of the 学分申报 conversion table: what a teacher may claim, for how much, reviewed by whom. */
 const claimTypeSchema = z.strictObject({
-  id, name,
+  id,
+  name,
   category: id,
   form: z.enum(CREDIT_FORMS, need('培训形式必须是 onsite、online、school_based 或 other')).default('other'),
   /** Credits per item (one paper, one course given …), in the policy's unit. */
@@ -106,7 +112,13 @@ export type CreditPolicyInput = z.input<typeof creditPolicySchema>;
 export type CreditPolicyParse = { ok: true; policy: CreditPolicy } | { ok: false; errors: string[] };
 
 const TYPE_NAMES: Record<string, string> = {
-  string: '文字', number: '数字', int: '整数', array: '列表', object: '对象', record: '对象', boolean: '是或否',
+  string: '文字',
+  number: '数字',
+  int: '整数',
+  array: '列表',
+  object: '对象',
+  record: '对象',
+  boolean: '是或否',
 };
 
 /** Fallback Chinese messages for the issues the schema does not word itself. */

@@ -5,8 +5,13 @@ let seq = 0;
 export function entry(fields: Partial<CreditEntryFact> & Pick<CreditEntryFact, 'year'>): CreditEntryFact {
   seq++;
   return {
-    id: `e${seq}`, date: `${fields.year}-03-15`, category: 'public_required', form: 'online',
-    amount: 1, level: 'province', ...fields,
+    id: `e${seq}`,
+    date: `${fields.year}-03-15`,
+    category: 'public_required',
+    form: 'online',
+    amount: 1,
+    level: 'province',
+    ...fields,
   };
 }
 

@@ -30,7 +30,11 @@ export interface CreditTeacherFacts {
 export const CREDIT_STATUSES = ['completed', 'in_progress', 'incomplete', 'not_required', 'not_started'] as const;
 export type CreditStatus = (typeof CREDIT_STATUSES)[number];
 export const CREDIT_STATUS_LABELS: Record<CreditStatus, string> = {
-  completed: '已完成', in_progress: '学习中', incomplete: '未完成', not_required: '无考核要求', not_started: '未开始',
+  completed: '已完成',
+  in_progress: '学习中',
+  incomplete: '未完成',
+  not_required: '无考核要求',
+  not_started: '未开始',
 };
 
 /** One cell of the table, or one check (a group, a level minimum, a total). Amounts in the policy's unit. */

@@ -22,8 +22,12 @@ export async function sendChangeCode(deps: Deps, ctx: RequestCtx, kind: Kind, va
   await assertFree(deps, kind, value, actor.userId);
   await deps.db.transaction().execute(async (trx) => {
     await sendCode(deps, trx, purpose(kind), value, actor.userId);
-    await recordAudit(trx, ctx, { action: `account.${kind}.code`, objectType: 'user', objectId: actor.userId,
-      detail: { to: kind === 'phone' ? maskPhone(value) : maskEmail(value) } });
+    await recordAudit(trx, ctx, {
+      action: `account.${kind}.code`,
+      objectType: 'user',
+      objectId: actor.userId,
+      detail: { to: kind === 'phone' ? maskPhone(value) : maskEmail(value) },
+    });
   });
   return { sentTo: kind === 'phone' ? maskPhone(value) : maskEmail(value) };
 }
@@ -34,9 +38,17 @@ export async function changeContact(deps: Deps, ctx: RequestCtx, kind: Kind, val
   const check = await deps.db.transaction().execute(async (trx) => {
     const c = await consumeCode(trx, purpose(kind), value, actor.userId, code);
     if (c !== 'ok') return c;
-    await trx.updateTable('users').set(kind === 'phone' ? sealPhone(value) : { email: value }).where('id', '=', actor.userId).execute();
-    await recordAudit(trx, ctx, { action: `account.${kind}.change`, objectType: 'user', objectId: actor.userId,
-      detail: { to: kind === 'phone' ? maskPhone(value) : maskEmail(value) } });
+    await trx
+      .updateTable('users')
+      .set(kind === 'phone' ? sealPhone(value) : { email: value })
+      .where('id', '=', actor.userId)
+      .execute();
+    await recordAudit(trx, ctx, {
+      action: `account.${kind}.change`,
+      objectType: 'user',
+      objectId: actor.userId,
+      detail: { to: kind === 'phone' ? maskPhone(value) : maskEmail(value) },
+    });
     return c;
   });
   if (check !== 'ok') throw codeError(check);

@@ -17,22 +17,45 @@ function visibleWhere(eb: EB, v: Visible) {
   const root = v.governedBy.regionCode;
   const rules = Object.entries(CREATES[v.governedBy.role] ?? {}) as [AdminRole, string][];
   if (!root || !rules.length) return sql<boolean>`false`;
-  return eb.or(rules.map(([role, under]) =>
-    under === 'anywhere' ? eb('ur.role', '=', role)
-      : eb.and([eb('ur.role', '=', role), eb(under === 'school' ? 's.region_code' : 'ur.region_code', 'like', `${root}%`)])));
+  return eb.or(
+    rules.map(([role, under]) =>
+      under === 'anywhere'
+        ? eb('ur.role', '=', role)
+        : eb.and([eb('ur.role', '=', role), eb(under === 'school' ? 's.region_code' : 'ur.region_code', 'like', `${root}%`)]),
+    ),
+  );
 }
 
 export async function listAccounts(db: Executor, v: Visible, q: { role?: string; q?: string; page: number; pageSize: number }) {
-  let base = db.selectFrom('user_roles as ur').innerJoin('users as u', 'u.id', 'ur.user_id')
-    .leftJoin('regions as r', 'r.code', 'ur.region_code').leftJoin('schools as s', 's.id', 'ur.school_id')
+  let base = db
+    .selectFrom('user_roles as ur')
+    .innerJoin('users as u', 'u.id', 'ur.user_id')
+    .leftJoin('regions as r', 'r.code', 'ur.region_code')
+    .leftJoin('schools as s', 's.id', 'ur.school_id')
     .leftJoin('institutions as i', 'i.id', 'ur.institution_id')
     .where((eb) => visibleWhere(eb as unknown as EB, v));
   if (q.role) base = base.where('ur.role', '=', q.role);
   if (q.q) base = base.where((eb) => eb.or([eb('u.login_name', 'like', `%${q.q}%`), eb('u.name', 'like', `%${q.q}%`)]));
   const [items, total] = await Promise.all([
-    base.select(['u.id', 'u.login_name as loginName', 'u.name', 'ur.role', 'u.status', 'u.must_change_password as mustChangePassword',
-      'u.created_at as createdAt', 'ur.region_code as regionCode', 'r.name as regionName', 's.name as schoolName', 'i.name as institutionName'])
-      .orderBy('u.id', 'desc').orderBy('ur.role').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
+    base
+      .select([
+        'u.id',
+        'u.login_name as loginName',
+        'u.name',
+        'ur.role',
+        'u.status',
+        'u.must_change_password as mustChangePassword',
+        'u.created_at as createdAt',
+        'ur.region_code as regionCode',
+        'r.name as regionName',
+        's.name as schoolName',
+        'i.name as institutionName',
+      ])
+      .orderBy('u.id', 'desc')
+      .orderBy('ur.role')
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize)
+      .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(total.n) };
@@ -42,22 +65,50 @@ export async function listAccounts(db: Executor, v: Visible, q: { role?: string;
 export async function accountOf(db: Executor, userId: number) {
   const user = await db.selectFrom('users').select(['id', 'login_name', 'name', 'status']).where('id', '=', userId).executeTakeFirst();
   if (!user) return null;
-  const roles: RoleRow[] = await db.selectFrom('user_roles as ur').leftJoin('schools as s', 's.id', 'ur.school_id')
-    .select(['ur.role', 'ur.region_code', 's.region_code as school_region']).where('ur.user_id', '=', userId).execute();
+  const roles: RoleRow[] = await db
+    .selectFrom('user_roles as ur')
+    .leftJoin('schools as s', 's.id', 'ur.school_id')
+    .select(['ur.role', 'ur.region_code', 's.region_code as school_region'])
+    .where('ur.user_id', '=', userId)
+    .execute();
   return { ...user, roles };
 }
 
-export async function insertAdmin(trx: Executor, a: { loginName: string; name: string; role: AdminRole }, scope: AccountScope, hash: string) {
-  const u = await trx.insertInto('users').values({ login_name: a.loginName, name: a.name, password_hash: hash, must_change_password: true,
-    source: 'admin', id_number: null, phone: null, email: null, reject_reason: null }).returning('id').executeTakeFirstOrThrow();
-  await trx.insertInto('user_roles').values({ user_id: u.id, role: a.role, ...scope }).execute();
+export async function insertAdmin(
+  trx: Executor,
+  a: { loginName: string; name: string; role: AdminRole },
+  scope: AccountScope,
+  hash: string,
+) {
+  const u = await trx
+    .insertInto('users')
+    .values({
+      login_name: a.loginName,
+      name: a.name,
+      password_hash: hash,
+      must_change_password: true,
+      source: 'admin',
+      id_number: null,
+      phone: null,
+      email: null,
+      reject_reason: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('user_roles')
+    .values({ user_id: u.id, role: a.role, ...scope })
+    .execute();
   return u.id;
 }
 
 /** A new temporary password: to be changed at the next login; lockout cleared. */
 export async function setTemporaryPassword(trx: Executor, userId: number, hash: string) {
-  await trx.updateTable('users').set({ password_hash: hash, must_change_password: true, locked_until: null, failed_logins: 0, first_failed_at: null })
-    .where('id', '=', userId).execute();
+  await trx
+    .updateTable('users')
+    .set({ password_hash: hash, must_change_password: true, locked_until: null, failed_logins: 0, first_failed_at: null })
+    .where('id', '=', userId)
+    .execute();
 }
 
 export async function setStatus(trx: Executor, userId: number, status: 'active' | 'disabled') {
@@ -70,8 +121,14 @@ export async function loginNameTaken(db: Executor, loginName: string) {
 
 /** Active accounts holding a role, the given one left out: the last security or audit admin must stay. */
 export async function otherActiveWithRole(db: Executor, role: Role, exceptUserId: number) {
-  const r = await db.selectFrom('user_roles as ur').innerJoin('users as u', 'u.id', 'ur.user_id').select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('ur.role', '=', role).where('u.status', '=', 'active').where('u.id', '!=', exceptUserId).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('user_roles as ur')
+    .innerJoin('users as u', 'u.id', 'ur.user_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('ur.role', '=', role)
+    .where('u.status', '=', 'active')
+    .where('u.id', '!=', exceptUserId)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 

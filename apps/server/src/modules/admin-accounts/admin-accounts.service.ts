@@ -14,7 +14,14 @@ import { CREATES, creatableRoles, governsAccount, REGION_LEVEL, type AdminRole }
 import { clearLockouts } from '../auth/lockout.ts';
 
 export type { AdminRole };
-export interface NewAdmin { loginName: string; name: string; role: AdminRole; regionCode?: string; schoolId?: number; institutionId?: number }
+export interface NewAdmin {
+  loginName: string;
+  name: string;
+  role: AdminRole;
+  regionCode?: string;
+  schoolId?: number;
+  institutionId?: number;
+}
 
 export function temporaryPassword() {
   return `Sx${randomBytes(6).toString('base64url')}#${10 + (randomBytes(1)[0]! % 90)}`;
@@ -27,7 +34,10 @@ async function scopeUnder(deps: Deps, actor: Actor, a: NewAdmin): Promise<repo.A
   const root = actor.scope.regionCode ?? '\u0000';
   const level = REGION_LEVEL[a.role];
   if (level) {
-    if (!a.regionCode || regionLevelOf(a.regionCode) !== level) throw invalid(`${ROLE_LABELS[a.role]}需要选择一个${LEVEL_WORD[level]}级行政区划`, { regionCode: `请选择${LEVEL_WORD[level]}级行政区划` });
+    if (!a.regionCode || regionLevelOf(a.regionCode) !== level)
+      throw invalid(`${ROLE_LABELS[a.role]}需要选择一个${LEVEL_WORD[level]}级行政区划`, {
+        regionCode: `请选择${LEVEL_WORD[level]}级行政区划`,
+      });
     const r = a.regionCode.startsWith(root) ? await repo.regionByCode(deps.db, a.regionCode) : undefined;
     if (!r) throw notFound('行政区划');
     return { region_code: r.code, school_id: null, institution_id: null };
@@ -47,7 +57,9 @@ async function scopeUnder(deps: Deps, actor: Actor, a: NewAdmin): Promise<repo.A
 }
 
 function refuseRole(actor: Actor, role: AdminRole): never {
-  const mine = creatableRoles(actor.role).map((r) => ROLE_LABELS[r]).join('、');
+  const mine = creatableRoles(actor.role)
+    .map((r) => ROLE_LABELS[r])
+    .join('、');
   const msg = `您不能创建${ROLE_LABELS[role]}账号${mine ? `，只能创建：${mine}` : ''}（省级及三员账号由安全管理员提出、审计管理员批准后生效）`;
   throw invalid(msg, { role: msg });
 }
@@ -63,7 +75,12 @@ export async function createAdmin(deps: Deps, ctx: RequestCtx, a: NewAdmin) {
   try {
     const id = await deps.db.transaction().execute(async (trx) => {
       const id = await repo.insertAdmin(trx, a, scope, hash);
-      await recordAudit(trx, ctx, { action: 'adminAccount.create', objectType: 'user', objectId: id, detail: { role: a.role, loginName: a.loginName, ...scope } });
+      await recordAudit(trx, ctx, {
+        action: 'adminAccount.create',
+        objectType: 'user',
+        objectId: id,
+        detail: { role: a.role, loginName: a.loginName, ...scope },
+      });
       return id;
     });
     return { id, temporaryPassword: password };
@@ -87,7 +104,12 @@ export async function resetAdminPassword(deps: Deps, ctx: RequestCtx, id: number
   const hash = await hashPassword(password);
   await deps.db.transaction().execute(async (trx) => {
     await applyPasswordReset(trx, acc.id, hash);
-    await recordAudit(trx, ctx, { action: 'adminAccount.password.reset', objectType: 'user', objectId: acc.id, detail: { loginName: acc.login_name } });
+    await recordAudit(trx, ctx, {
+      action: 'adminAccount.password.reset',
+      objectType: 'user',
+      objectId: acc.id,
+      detail: { loginName: acc.login_name },
+    });
   });
   return { id: acc.id, temporaryPassword: password };
 }
@@ -97,7 +119,12 @@ export async function setAdminStatus(deps: Deps, ctx: RequestCtx, id: number, st
   if (acc.status === 'pending' || acc.status === 'rejected') throw invalid('该账号状态不能在此修改');
   await deps.db.transaction().execute(async (trx) => {
     await applyStatus(trx, acc.id, status);
-    await recordAudit(trx, ctx, { action: status === 'disabled' ? 'adminAccount.disable' : 'adminAccount.enable', objectType: 'user', objectId: acc.id, detail: { loginName: acc.login_name } });
+    await recordAudit(trx, ctx, {
+      action: status === 'disabled' ? 'adminAccount.disable' : 'adminAccount.enable',
+      objectType: 'user',
+      objectId: acc.id,
+      detail: { loginName: acc.login_name },
+    });
   });
   return { id: acc.id, status };
 }
@@ -152,12 +179,17 @@ export const PLATFORM_BOOTSTRAP: { loginName: string; name: string; role: AdminR
  * (printed once to the console, to be changed at first login). After that the province admin creates
  * the cities' admins, and platform accounts change only through two-person requests.
  */
-export async function bootstrapPlatformAccounts(db: Executor, provinceCode: string): Promise<{ loginName: string; role: Role; password: string }[] | null> {
+export async function bootstrapPlatformAccounts(
+  db: Executor,
+  provinceCode: string,
+): Promise<{ loginName: string; role: Role; password: string }[] | null> {
   if (await db.selectFrom('users').select('id').limit(1).executeTakeFirst()) return null;
-  const made = await Promise.all(PLATFORM_BOOTSTRAP.map(async (a) => {
-    const password = temporaryPassword();
-    return { ...a, password, hash: await hashPassword(password) };
-  }));
+  const made = await Promise.all(
+    PLATFORM_BOOTSTRAP.map(async (a) => {
+      const password = temporaryPassword();
+      return { ...a, password, hash: await hashPassword(password) };
+    }),
+  );
   await db.transaction().execute(async (trx) => {
     for (const a of made) await repo.insertAdmin(trx, a, { region_code: provinceCode, school_id: null, institution_id: null }, a.hash);
   });

@@ -20,13 +20,19 @@ export type Proposal =
   | { action: 'create'; role: PlatformRole; loginName: string; name: string; reason: string }
   | { action: 'reset_password' | 'disable' | 'enable'; userId: number; reason: string };
 
-export const ACTION_LABELS: Record<PlatformAccountAction, string> = { create: '创建账号', reset_password: '重置密码', disable: '停用账号', enable: '启用账号' };
+export const ACTION_LABELS: Record<PlatformAccountAction, string> = {
+  create: '创建账号',
+  reset_password: '重置密码',
+  disable: '停用账号',
+  enable: '启用账号',
+};
 export const TAKEN = '该申请已被处理（可能已由其他审计管理员处理），请刷新';
 /** Roles the platform cannot lose: with no active security or audit admin, nothing could be approved again. */
 const KEEP_ONE: Role[] = ['security_admin', 'audit_admin'];
 
 async function lastOfRole(db: Executor, userId: number, roles: { role: string }[]) {
-  for (const r of roles) if (KEEP_ONE.includes(r.role as Role) && (await repo.otherActiveWithRole(db, r.role as Role, userId)) === 0) return r.role as Role;
+  for (const r of roles)
+    if (KEEP_ONE.includes(r.role as Role) && (await repo.otherActiveWithRole(db, r.role as Role, userId)) === 0) return r.role as Role;
   return null;
 }
 
@@ -54,10 +60,17 @@ export async function propose(deps: Deps, ctx: RequestCtx, p: Proposal) {
   }
   try {
     return await deps.db.transaction().execute(async (trx) => {
-      const row = await trx.insertInto('admin_account_requests').values({ action: p.action, ...values, reason: p.reason, requested_by: actor.userId })
-        .returning(['id', 'version']).executeTakeFirstOrThrow();
-      await recordAudit(trx, ctx, { action: 'adminAccount.request', objectType: 'adminAccountRequest', objectId: row.id,
-        detail: { action: p.action, role: values.role, loginName: values.login_name, targetUserId: values.target_user_id } });
+      const row = await trx
+        .insertInto('admin_account_requests')
+        .values({ action: p.action, ...values, reason: p.reason, requested_by: actor.userId })
+        .returning(['id', 'version'])
+        .executeTakeFirstOrThrow();
+      await recordAudit(trx, ctx, {
+        action: 'adminAccount.request',
+        objectType: 'adminAccountRequest',
+        objectId: row.id,
+        detail: { action: p.action, role: values.role, loginName: values.login_name, targetUserId: values.target_user_id },
+      });
       return { id: row.id, version: row.version, status: 'pending' as const };
     });
   } catch (e) {
@@ -66,7 +79,11 @@ export async function propose(deps: Deps, ctx: RequestCtx, p: Proposal) {
   }
 }
 
-export interface Decision { version: number; approve: boolean; reason?: string }
+export interface Decision {
+  version: number;
+  approve: boolean;
+  reason?: string;
+}
 
 export async function decide(deps: Deps, ctx: RequestCtx, id: number, d: Decision) {
   const actor = ctx.actor!;
@@ -81,16 +98,45 @@ export async function decide(deps: Deps, ctx: RequestCtx, id: number, d: Decisio
   const hash = password ? await hashPassword(password) : null;
   try {
     return await deps.db.transaction().execute(async (trx) => {
-      const done = await trx.updateTable('admin_account_requests')
-        .set({ status: d.approve ? 'approved' : 'rejected', version: sql`version + 1`, decided_by: actor.userId, decided_at: new Date(), decision_reason: d.reason?.trim() || null })
-        .where('id', '=', id).where('status', '=', 'pending').where('version', '=', d.version).where('requested_by', '!=', actor.userId)
-        .returning(['version']).executeTakeFirst();
+      const done = await trx
+        .updateTable('admin_account_requests')
+        .set({
+          status: d.approve ? 'approved' : 'rejected',
+          version: sql`version + 1`,
+          decided_by: actor.userId,
+          decided_at: new Date(),
+          decision_reason: d.reason?.trim() || null,
+        })
+        .where('id', '=', id)
+        .where('status', '=', 'pending')
+        .where('version', '=', d.version)
+        .where('requested_by', '!=', actor.userId)
+        .returning(['version'])
+        .executeTakeFirst();
       if (!done) throw conflict(TAKEN, 'TAKEN');
       const resultUserId = d.approve ? await carryOut(deps, trx, r, hash) : null;
-      if (resultUserId) await trx.updateTable('admin_account_requests').set({ result_user_id: resultUserId }).where('id', '=', id).execute();
-      await recordAudit(trx, ctx, { action: d.approve ? 'adminAccount.request.approve' : 'adminAccount.request.reject', objectType: 'adminAccountRequest', objectId: id,
-        detail: { action: r.action, role: r.role, loginName: r.login_name, targetUserId: r.target_user_id, resultUserId, requestedBy: r.requested_by } });
-      return { id, status: d.approve ? 'approved' as const : 'rejected' as const, version: done.version, userId: resultUserId, temporaryPassword: password };
+      if (resultUserId)
+        await trx.updateTable('admin_account_requests').set({ result_user_id: resultUserId }).where('id', '=', id).execute();
+      await recordAudit(trx, ctx, {
+        action: d.approve ? 'adminAccount.request.approve' : 'adminAccount.request.reject',
+        objectType: 'adminAccountRequest',
+        objectId: id,
+        detail: {
+          action: r.action,
+          role: r.role,
+          loginName: r.login_name,
+          targetUserId: r.target_user_id,
+          resultUserId,
+          requestedBy: r.requested_by,
+        },
+      });
+      return {
+        id,
+        status: d.approve ? ('approved' as const) : ('rejected' as const),
+        version: done.version,
+        userId: resultUserId,
+        temporaryPassword: password,
+      };
     });
   } catch (e) {
     if ((e as { code?: string }).code === '23505') throw conflict('该登录名已被使用，无法创建：请驳回此申请', 'ALREADY_EXISTS');
@@ -98,12 +144,22 @@ export async function decide(deps: Deps, ctx: RequestCtx, id: number, d: Decisio
   }
 }
 
-type RequestRow = { action: PlatformAccountAction; role: PlatformRole | null; login_name: string | null; name: string | null; target_user_id: number | null };
+type RequestRow = {
+  action: PlatformAccountAction;
+  role: PlatformRole | null;
+  login_name: string | null;
+  name: string | null;
+  target_user_id: number | null;
+};
 
 async function carryOut(deps: Deps, trx: Executor, r: RequestRow, hash: string | null): Promise<number> {
   if (r.action === 'create') {
-    return repo.insertAdmin(trx, { loginName: r.login_name!, name: r.name!, role: r.role! },
-      { region_code: deps.config.provinceCode, school_id: null, institution_id: null }, hash!);
+    return repo.insertAdmin(
+      trx,
+      { loginName: r.login_name!, name: r.name!, role: r.role! },
+      { region_code: deps.config.provinceCode, school_id: null, institution_id: null },
+      hash!,
+    );
   }
   const acc = await platformTarget(trx, r.target_user_id!);
   if (r.action === 'reset_password') await applyPasswordReset(trx, acc.id, hash!);
@@ -115,27 +171,69 @@ async function carryOut(deps: Deps, trx: Executor, r: RequestRow, hash: string |
   return acc.id;
 }
 
-export async function listRequests(deps: Deps, ctx: RequestCtx, q: { status?: 'pending' | 'approved' | 'rejected'; page: number; pageSize: number }) {
+export async function listRequests(
+  deps: Deps,
+  ctx: RequestCtx,
+  q: { status?: 'pending' | 'approved' | 'rejected'; page: number; pageSize: number },
+) {
   const actor: Actor = ctx.actor!;
   requirePermission(actor, 'adminAccount.requests');
-  let base = deps.db.selectFrom('admin_account_requests as q').innerJoin('users as rb', 'rb.id', 'q.requested_by')
-    .leftJoin('users as db', 'db.id', 'q.decided_by').leftJoin('users as t', 't.id', 'q.target_user_id');
+  let base = deps.db
+    .selectFrom('admin_account_requests as q')
+    .innerJoin('users as rb', 'rb.id', 'q.requested_by')
+    .leftJoin('users as db', 'db.id', 'q.decided_by')
+    .leftJoin('users as t', 't.id', 'q.target_user_id');
   if (q.status) base = base.where('q.status', '=', q.status);
   const [rows, total] = await Promise.all([
-    base.select(['q.id', 'q.action', 'q.role', 'q.login_name', 'q.name', 'q.target_user_id', 'q.reason', 'q.status', 'q.version', 'q.requested_by',
-      'q.requested_at', 'q.decided_at', 'q.decision_reason', 'rb.name as requested_by_name', 'db.name as decided_by_name',
-      't.login_name as target_login_name', 't.name as target_name'])
-      .orderBy(sql`q.status = 'pending'`, 'desc').orderBy('q.id', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
+    base
+      .select([
+        'q.id',
+        'q.action',
+        'q.role',
+        'q.login_name',
+        'q.name',
+        'q.target_user_id',
+        'q.reason',
+        'q.status',
+        'q.version',
+        'q.requested_by',
+        'q.requested_at',
+        'q.decided_at',
+        'q.decision_reason',
+        'rb.name as requested_by_name',
+        'db.name as decided_by_name',
+        't.login_name as target_login_name',
+        't.name as target_name',
+      ])
+      .orderBy(sql`q.status = 'pending'`, 'desc')
+      .orderBy('q.id', 'desc')
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize)
+      .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   const canApprove = actor.roles.includes('audit_admin');
   return {
     items: rows.map((r) => ({
-      id: r.id, action: r.action, actionLabel: ACTION_LABELS[r.action], role: r.role, loginName: r.login_name ?? r.target_login_name, name: r.name ?? r.target_name,
-      targetUserId: r.target_user_id, reason: r.reason, status: r.status, version: r.version,
-      requestedBy: r.requested_by_name, requestedAt: r.requested_at, decidedBy: r.decided_by_name, decidedAt: r.decided_at, decisionReason: r.decision_reason,
+      id: r.id,
+      action: r.action,
+      actionLabel: ACTION_LABELS[r.action],
+      role: r.role,
+      loginName: r.login_name ?? r.target_login_name,
+      name: r.name ?? r.target_name,
+      targetUserId: r.target_user_id,
+      reason: r.reason,
+      status: r.status,
+      version: r.version,
+      requestedBy: r.requested_by_name,
+      requestedAt: r.requested_at,
+      decidedBy: r.decided_by_name,
+      decidedAt: r.decided_at,
+      decisionReason: r.decision_reason,
       canDecide: canApprove && r.status === 'pending' && r.requested_by !== actor.userId && r.target_user_id !== actor.userId,
     })),
-    total: Number(total.n), page: q.page, pageSize: q.pageSize,
+    total: Number(total.n),
+    page: q.page,
+    pageSize: q.pageSize,
   };
 }

@@ -25,7 +25,9 @@ export const CREATES: Partial<Record<Role, Partial<Record<AdminRole, Under>>>> =
 
 /** The level of region a new region admin's node must have. */
 export const REGION_LEVEL: Partial<Record<AdminRole, 'province' | 'city' | 'county'>> = {
-  province_admin: 'province', city_admin: 'city', county_admin: 'county',
+  province_admin: 'province',
+  city_admin: 'city',
+  county_admin: 'county',
 };
 
 export function creatableRoles(actorRole: Role): AdminRole[] {
@@ -33,7 +35,11 @@ export function creatableRoles(actorRole: Role): AdminRole[] {
 }
 
 /** One role row of an account, with the county of its school (for school admins). */
-export interface RoleRow { role: string; region_code: string | null; school_region: string | null }
+export interface RoleRow {
+  role: string;
+  region_code: string | null;
+  school_region: string | null;
+}
 
 /** Does an actor (role + region node) look after this role row? */
 export function governs(actor: { role: Role; regionCode?: string }, r: RoleRow): boolean {

@@ -10,7 +10,11 @@ import { recordAuditNow } from './audit.service.ts';
 const LIMIT = 20;
 const WINDOW_MS = 10 * 60_000;
 
-interface Bucket { start: number; count: number; suppressed: number }
+interface Bucket {
+  start: number;
+  count: number;
+  suppressed: number;
+}
 
 export function deniedAccessLimiter(limit = LIMIT, windowMs = WINDOW_MS) {
   const buckets = new Map<string, Bucket>();
@@ -24,7 +28,10 @@ export function deniedAccessLimiter(limit = LIMIT, windowMs = WINDOW_MS) {
         buckets.set(key, b);
         if (buckets.size > 10_000) for (const [k, v] of buckets) if (now - v.start >= windowMs) buckets.delete(k);
       }
-      if (b.count >= limit) { b.suppressed++; return undefined; }
+      if (b.count >= limit) {
+        b.suppressed++;
+        return undefined;
+      }
       b.count++;
       const left = b.suppressed;
       b.suppressed = 0;
@@ -45,7 +52,10 @@ export function registerDeniedAccessAudit(app: App, deps: Deps) {
     if (suppressed === undefined) return;
     // the route pattern and its ids only: query strings may carry ID or phone numbers
     await recordAuditNow(deps.db, req.ctx, {
-      action: 'access.denied', result: 'denied', objectType: 'route', objectId: `${req.method} ${req.routeOptions.url}`,
+      action: 'access.denied',
+      result: 'denied',
+      objectType: 'route',
+      objectId: `${req.method} ${req.routeOptions.url}`,
       detail: { status, params: req.params as Record<string, unknown>, ...(suppressed ? { suppressed } : {}) },
     }).catch((e) => req.log.error(e, 'could not record refused access'));
   });

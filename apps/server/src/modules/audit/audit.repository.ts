@@ -13,14 +13,24 @@ export async function lockChain(db: Executor): Promise<void> {
   await sql`SELECT pg_advisory_xact_lock(4242002)`.execute(db);
 }
 
-export interface AuditFilter { action?: string; actor?: string; page: number; pageSize: number }
+export interface AuditFilter {
+  action?: string;
+  actor?: string;
+  page: number;
+  pageSize: number;
+}
 
 export async function listAudit(db: Executor, f: AuditFilter) {
   let q = db.selectFrom('audit_log');
   if (f.action) q = q.where('action', 'like', `${f.action}%`);
   if (f.actor) q = q.where('actor_name', 'like', `%${f.actor}%`);
   const [items, total] = await Promise.all([
-    q.selectAll().orderBy('id', 'desc').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute(),
+    q
+      .selectAll()
+      .orderBy('id', 'desc')
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(total.n) };

@@ -18,9 +18,18 @@ export interface AuditEvent {
 }
 
 interface ChainFields {
-  at_ms: number; actor_id: number | null; actor_name: string | null; actor_role: string | null; actor_scope: string | null;
-  ip: string | null; request_id: string | null; action: string; object_type: string | null; object_id: string | null;
-  result: string; detail: Record<string, unknown> | null;
+  at_ms: number;
+  actor_id: number | null;
+  actor_name: string | null;
+  actor_role: string | null;
+  actor_scope: string | null;
+  ip: string | null;
+  request_id: string | null;
+  action: string;
+  object_type: string | null;
+  object_id: string | null;
+  result: string;
+  detail: Record<string, unknown> | null;
 }
 
 let chainKey: Buffer | null = null;
@@ -38,8 +47,20 @@ export function auditKey(): Buffer {
 
 /** keyed: HMAC under the audit key (every row written since the key was introduced); else legacy SHA-256. */
 export function chainHash(prev: string, f: ChainFields, keyed = true): string {
-  const body = canonical([f.at_ms, f.actor_id, f.actor_name, f.actor_role, f.actor_scope, f.ip, f.request_id,
-    f.action, f.object_type, f.object_id, f.result, f.detail]);
+  const body = canonical([
+    f.at_ms,
+    f.actor_id,
+    f.actor_name,
+    f.actor_role,
+    f.actor_scope,
+    f.ip,
+    f.request_id,
+    f.action,
+    f.object_type,
+    f.object_id,
+    f.result,
+    f.detail,
+  ]);
   const h = keyed ? createHmac('sha256', auditKey()) : createHash('sha256');
   return h.update(prev).update(body).digest('hex');
 }
@@ -49,7 +70,11 @@ export function canonical(v: unknown): string {
   if (v === null || typeof v !== 'object') return JSON.stringify(v ?? null);
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
   const o = v as Record<string, unknown>;
-  return `{${Object.keys(o).sort().filter((k) => o[k] !== undefined).map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`).join(',')}}`;
+  return `{${Object.keys(o)
+    .sort()
+    .filter((k) => o[k] !== undefined)
+    .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
+    .join(',')}}`;
 }
 
 /** Must run inside a transaction (the chain lock is transaction-scoped). */
@@ -59,9 +84,9 @@ export async function recordAudit(trx: Executor, ctx: RequestCtx, e: AuditEvent)
   const a = ctx.actor;
   const f: ChainFields = {
     at_ms: Date.now(),
-    actor_id: e.actorOverride ? e.actorOverride.id : a?.userId ?? null,
-    actor_name: e.actorOverride ? e.actorOverride.name : a?.name ?? null,
-    actor_role: e.actorOverride ? e.actorOverride.role : a?.role ?? null,
+    actor_id: e.actorOverride ? e.actorOverride.id : (a?.userId ?? null),
+    actor_name: e.actorOverride ? e.actorOverride.name : (a?.name ?? null),
+    actor_role: e.actorOverride ? e.actorOverride.role : (a?.role ?? null),
     actor_scope: scopeLabel(a),
     ip: ctx.ip,
     request_id: ctx.requestId,
@@ -72,7 +97,10 @@ export async function recordAudit(trx: Executor, ctx: RequestCtx, e: AuditEvent)
     detail: e.detail ? (JSON.parse(JSON.stringify(e.detail)) as Record<string, unknown>) : null,
   };
   const hash = chainHash(prev, f);
-  await trx.insertInto('audit_log').values({ ...f, detail: f.detail ? JSON.stringify(f.detail) : null, prev_hash: prev, hash, keyed: true }).execute();
+  await trx
+    .insertInto('audit_log')
+    .values({ ...f, detail: f.detail ? JSON.stringify(f.detail) : null, prev_hash: prev, hash, keyed: true })
+    .execute();
 }
 
 /** Records an event on its own transaction (login attempts, reads of sensitive data). */
@@ -80,17 +108,29 @@ export async function recordAuditNow(db: Executor, ctx: RequestCtx, e: AuditEven
   await db.transaction().execute((trx) => recordAudit(trx, ctx, e));
 }
 
-export interface ChainCheck { ok: boolean; checked: number; brokenAt?: number; headId: number; headHash: string; legacyRows: number }
+export interface ChainCheck {
+  ok: boolean;
+  checked: number;
+  brokenAt?: number;
+  headId: number;
+  headHash: string;
+  legacyRows: number;
+}
 
 /** Walks the whole chain; a keyed row must be followed only by keyed rows (no downgrade to plain SHA-256). */
 export async function verifyAuditChain(db: Executor): Promise<ChainCheck> {
-  let prev = GENESIS, afterId = 0, checked = 0, legacyRows = 0, seenKeyed = false;
+  let prev = GENESIS,
+    afterId = 0,
+    checked = 0,
+    legacyRows = 0,
+    seenKeyed = false;
   for (;;) {
     const rows = await auditBatch(db, afterId, 1000);
     if (!rows.length) return { ok: true, checked, headId: afterId, headHash: prev, legacyRows };
     for (const r of rows) {
       const expected = chainHash(prev, { ...r, at_ms: Number(r.at_ms) }, r.keyed);
-      if (r.prev_hash !== prev || r.hash !== expected || (seenKeyed && !r.keyed)) return { ok: false, checked, brokenAt: r.id, headId: afterId, headHash: prev, legacyRows };
+      if (r.prev_hash !== prev || r.hash !== expected || (seenKeyed && !r.keyed))
+        return { ok: false, checked, brokenAt: r.id, headId: afterId, headHash: prev, legacyRows };
       seenKeyed ||= r.keyed;
       if (!r.keyed) legacyRows++;
       prev = r.hash;
@@ -104,9 +144,21 @@ export async function listAuditEntries(db: Executor, f: AuditFilter) {
   const { items, total } = await listAudit(db, f);
   return {
     items: items.map((r) => ({
-      id: r.id, at: Number(r.at_ms), actorName: r.actor_name, actorRole: r.actor_role, actorScope: r.actor_scope, ip: r.ip,
-      requestId: r.request_id, action: r.action, objectType: r.object_type, objectId: r.object_id, result: r.result, detail: r.detail,
+      id: r.id,
+      at: Number(r.at_ms),
+      actorName: r.actor_name,
+      actorRole: r.actor_role,
+      actorScope: r.actor_scope,
+      ip: r.ip,
+      requestId: r.request_id,
+      action: r.action,
+      objectType: r.object_type,
+      objectId: r.object_id,
+      result: r.result,
+      detail: r.detail,
     })),
-    total, page: f.page, pageSize: f.pageSize,
+    total,
+    page: f.page,
+    pageSize: f.pageSize,
   };
 }

@@ -10,22 +10,44 @@ import type { Executor } from '../../context.ts';
 import { auditKey, canonical, verifyAuditChain, type ChainCheck } from './audit.service.ts';
 import { hashOfRow } from './audit.repository.ts';
 
-export interface Checkpoint { at: string; rows: number; headId: number; headHash: string; signature: string }
-export interface CheckpointStore { latest(): Checkpoint | null; save(cp: Checkpoint): void }
+export interface Checkpoint {
+  at: string;
+  rows: number;
+  headId: number;
+  headHash: string;
+  signature: string;
+}
+export interface CheckpointStore {
+  latest(): Checkpoint | null;
+  save(cp: Checkpoint): void;
+}
 
 const sign = (cp: Omit<Checkpoint, 'signature'>) =>
-  createHmac('sha256', auditKey()).update(canonical(['shixun-audit-checkpoint', cp.at, cp.rows, cp.headId, cp.headHash])).digest('hex');
+  createHmac('sha256', auditKey())
+    .update(canonical(['shixun-audit-checkpoint', cp.at, cp.rows, cp.headId, cp.headHash]))
+    .digest('hex');
 
 /** Checkpoint files in a directory (one JSON file each, never rewritten), or in memory when no directory is set. */
 export function checkpointStore(dir: string): CheckpointStore {
   if (!dir) {
     let last: Checkpoint | null = null;
-    return { latest: () => last, save: (cp) => { last = cp; } };
+    return {
+      latest: () => last,
+      save: (cp) => {
+        last = cp;
+      },
+    };
   }
   return {
     latest() {
       let files: string[] = [];
-      try { files = readdirSync(dir).filter((f) => /^checkpoint-\d+\.json$/.test(f)).sort(); } catch { return null; }
+      try {
+        files = readdirSync(dir)
+          .filter((f) => /^checkpoint-\d+\.json$/.test(f))
+          .sort();
+      } catch {
+        return null;
+      }
       const f = files.at(-1);
       return f ? (JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as Checkpoint) : null;
     },
@@ -33,7 +55,10 @@ export function checkpointStore(dir: string): CheckpointStore {
       mkdirSync(dir, { recursive: true, mode: 0o700 });
       // named by head id, so the latest sorts last; a checkpoint file is written once and never changed
       try {
-        writeFileSync(path.join(dir, `checkpoint-${String(cp.headId).padStart(15, '0')}.json`), `${JSON.stringify(cp)}\n`, { flag: 'wx', mode: 0o600 });
+        writeFileSync(path.join(dir, `checkpoint-${String(cp.headId).padStart(15, '0')}.json`), `${JSON.stringify(cp)}\n`, {
+          flag: 'wx',
+          mode: 0o600,
+        });
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e; // another process checkpointed the same head
       }
@@ -74,8 +99,13 @@ export async function verifyAndCheckpoint(db: Executor, store: CheckpointStore) 
     store.save(written);
   }
   return {
-    ...check, ok: check.ok && (status === 'none' || status === 'match'),
-    checkpoint: { status, message: CHECKPOINT_MESSAGES[status], previous: previous && { at: previous.at, rows: previous.rows, headId: previous.headId } },
+    ...check,
+    ok: check.ok && (status === 'none' || status === 'match'),
+    checkpoint: {
+      status,
+      message: CHECKPOINT_MESSAGES[status],
+      previous: previous && { at: previous.at, rows: previous.rows, headId: previous.headId },
+    },
     lastCheckpoint: written ?? previous,
   };
 }

@@ -18,7 +18,10 @@ export function primaryRole(rows: RoleRow[]): RoleRow | undefined {
 
 type UserRow = NonNullable<Awaited<ReturnType<typeof findUserById>>>;
 /** One user's row and role rows, loaded once per request and reused (the actor and `Me` both come from it). */
-export interface Account { user: UserRow; roles: RoleRow[] }
+export interface Account {
+  user: UserRow;
+  roles: RoleRow[];
+}
 
 export async function loadAccount(db: Executor, userId: number): Promise<Account | undefined> {
   const [user, roles] = await Promise.all([findUserById(db, userId), rolesOf(db, userId)]);
@@ -30,9 +33,15 @@ export function actorOf({ user, roles }: Account, sessionId: number): Actor | un
   const p = primaryRole(roles);
   if (!p) return undefined;
   return {
-    userId: user.id, name: user.name, role: p.role, roles: roles.map((r) => r.role), sessionId,
+    userId: user.id,
+    name: user.name,
+    role: p.role,
+    roles: roles.map((r) => r.role),
+    sessionId,
     scope: {
-      regionCode: p.region_code ?? undefined, schoolId: p.school_id ?? undefined, institutionId: p.institution_id ?? undefined,
+      regionCode: p.region_code ?? undefined,
+      schoolId: p.school_id ?? undefined,
+      institutionId: p.institution_id ?? undefined,
     },
     mustChangePassword: user.must_change_password,
     mustEnrollTotp: user.totp_required && !user.totp_enabled_at,
@@ -44,13 +53,21 @@ export function actorOf({ user, roles }: Account, sessionId: number): Actor | un
 export function describeMe({ user, roles }: Account) {
   const p = primaryRole(roles);
   return {
-    id: user.id, name: user.name, loginName: user.login_name,
-    idNumber: maskIdNumber(user.id_number), phone: maskPhone(user.phone), email: maskEmail(user.email),
-    roles: roles.map((r) => r.role) as Role[], role: (p?.role ?? 'teacher') as Role,
+    id: user.id,
+    name: user.name,
+    loginName: user.login_name,
+    idNumber: maskIdNumber(user.id_number),
+    phone: maskPhone(user.phone),
+    email: maskEmail(user.email),
+    roles: roles.map((r) => r.role) as Role[],
+    role: (p?.role ?? 'teacher') as Role,
     scope: {
-      regionCode: p?.region_code ?? undefined, regionName: p?.region_name ?? undefined,
-      schoolId: p?.school_id ?? undefined, schoolName: p?.school_name ?? undefined,
-      institutionId: p?.institution_id ?? undefined, institutionName: p?.institution_name ?? undefined,
+      regionCode: p?.region_code ?? undefined,
+      regionName: p?.region_name ?? undefined,
+      schoolId: p?.school_id ?? undefined,
+      schoolName: p?.school_name ?? undefined,
+      institutionId: p?.institution_id ?? undefined,
+      institutionName: p?.institution_name ?? undefined,
     },
     mustChangePassword: user.must_change_password,
     mustEnrollTotp: user.totp_required && !user.totp_enabled_at,

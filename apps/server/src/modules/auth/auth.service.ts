@@ -27,8 +27,14 @@ export async function login(deps: Deps, ctx: RequestCtx, input: { account: strin
   const key = accountKey(input.account);
   const user = await findUserByAccount(db, input.account);
   const fail = (reason: string) =>
-    recordAuditNow(db, ctx, { action: 'auth.login', result: 'failure', objectType: 'user', objectId: user?.id,
-      actorOverride: { id: user?.id ?? null, name: user?.name ?? null, role: null }, detail: { account: maskAccount(input.account), reason } });
+    recordAuditNow(db, ctx, {
+      action: 'auth.login',
+      result: 'failure',
+      objectType: 'user',
+      objectId: user?.id,
+      actorOverride: { id: user?.id ?? null, name: user?.name ?? null, role: null },
+      detail: { account: maskAccount(input.account), reason },
+    });
   const locked = await lockedUntil(db, key, ctx.ip);
   if (locked) {
     await fail('locked');
@@ -44,12 +50,16 @@ export async function login(deps: Deps, ctx: RequestCtx, input: { account: strin
   if (user.status !== 'active') {
     await fail(`status_${user.status}`);
     if (user.status === 'pending') throw new AppError(403, 'ACCOUNT_PENDING', '账号已注册，正在等待学校管理员审核，审核通过后即可登录');
-    if (user.status === 'rejected') throw new AppError(403, 'ACCOUNT_REJECTED', `注册申请未通过：${user.reject_reason ?? ''}。请联系学校管理员`);
+    if (user.status === 'rejected')
+      throw new AppError(403, 'ACCOUNT_REJECTED', `注册申请未通过：${user.reject_reason ?? ''}。请联系学校管理员`);
     throw new AppError(403, 'ACCOUNT_DISABLED', '账号已停用，请联系管理员');
   }
   const roles = await rolesOf(db, user.id);
   // whether the role must use 2FA is decided at each login, from the deployment's settings
-  const required = requiresTwoFactor(config, roles.map((r) => r.role));
+  const required = requiresTwoFactor(
+    config,
+    roles.map((r) => r.role),
+  );
   if (user.totp_required !== required) {
     await db.updateTable('users').set({ totp_required: required }).where('id', '=', user.id).execute();
     user.totp_required = required;
@@ -59,9 +69,19 @@ export async function login(deps: Deps, ctx: RequestCtx, input: { account: strin
   }
   const session = await db.transaction().execute(async (trx) => {
     await clearLoginFailures(trx, key, ctx.ip);
-    const s = await createSession(trx, config, user.id, roles.map((r) => r.role), ctx.ip);
-    await recordAudit(trx, ctx, { action: 'auth.login', objectType: 'user', objectId: user.id,
-      actorOverride: { id: user.id, name: user.name, role: primaryRole(roles)?.role ?? null } });
+    const s = await createSession(
+      trx,
+      config,
+      user.id,
+      roles.map((r) => r.role),
+      ctx.ip,
+    );
+    await recordAudit(trx, ctx, {
+      action: 'auth.login',
+      objectType: 'user',
+      objectId: user.id,
+      actorOverride: { id: user.id, name: user.name, role: primaryRole(roles)?.role ?? null },
+    });
     return s;
   });
   return { ...session, user: describeMe({ user, roles }) };
@@ -79,7 +99,8 @@ export async function logout(deps: Deps, ctx: RequestCtx) {
 export async function changePassword(deps: Deps, ctx: RequestCtx, input: { oldPassword: string; newPassword: string }) {
   const actor = ctx.actor!;
   const user = (await findUserById(deps.db, actor.userId))!;
-  if (!(await checkPassword(input.oldPassword, user.password_hash, user.id_number))) throw invalid('原密码不正确', { oldPassword: '原密码不正确' });
+  if (!(await checkPassword(input.oldPassword, user.password_hash, user.id_number)))
+    throw invalid('原密码不正确', { oldPassword: '原密码不正确' });
   if (input.oldPassword === input.newPassword) throw invalid('新密码不能与原密码相同', { newPassword: '新密码不能与原密码相同' });
   const why = newPasswordProblem(deps.config, input.newPassword, user);
   if (why) throw invalid(why, { newPassword: why });
@@ -87,8 +108,11 @@ export async function changePassword(deps: Deps, ctx: RequestCtx, input: { oldPa
     throw invalid(REUSED_MESSAGE(deps.config), { newPassword: REUSED_MESSAGE(deps.config) });
   const hash = await hashPassword(input.newPassword);
   await deps.db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ password_hash: hash, must_change_password: false, password_changed_at: new Date() })
-      .where('id', '=', user.id).execute();
+    await trx
+      .updateTable('users')
+      .set({ password_hash: hash, must_change_password: false, password_changed_at: new Date() })
+      .where('id', '=', user.id)
+      .execute();
     await rememberPassword(trx, deps.config, user.id, hash);
     await revokeSessions(trx, user.id, actor.sessionId);
     await recordAudit(trx, ctx, { action: 'auth.password.change', objectType: 'user', objectId: user.id });
@@ -96,9 +120,14 @@ export async function changePassword(deps: Deps, ctx: RequestCtx, input: { oldPa
 }
 
 export interface RegisterInput {
-  idNumber: string; name: string; phone: string; schoolId: number; password: string;
+  idNumber: string;
+  name: string;
+  phone: string;
+  schoolId: number;
+  password: string;
   /** asked for after a few registrations from one IP (GET /api/auth/challenge) */
-  challengeId?: string; challengeAnswer?: string;
+  challengeId?: string;
+  challengeAnswer?: string;
 }
 
 export async function register(deps: Deps, ctx: RequestCtx, input: RegisterInput) {
@@ -119,19 +148,48 @@ export async function register(deps: Deps, ctx: RequestCtx, input: RegisterInput
   try {
     return await deps.db.transaction().execute(async (trx) => {
       // numbers are stored encrypted: exact matches go through their blind indexes
-      const taken = await trx.selectFrom('users').select('id')
-        .where((eb) => eb.or([eb('id_number_bidx', '=', idNumberIndex(idNumber)), eb('phone_bidx', '=', phoneIndex(input.phone))])).executeTakeFirst();
+      const taken = await trx
+        .selectFrom('users')
+        .select('id')
+        .where((eb) => eb.or([eb('id_number_bidx', '=', idNumberIndex(idNumber)), eb('phone_bidx', '=', phoneIndex(input.phone))]))
+        .executeTakeFirst();
       if (taken) throw conflict('手机号/证件号已存在', 'ALREADY_EXISTS');
-      const user = await trx.insertInto('users').values({
-        ...sealIdNumber(idNumber), ...sealPhone(input.phone), name, password_hash: hash, status: 'pending', login_name: null, email: null, source: 'register',
-      }).returning('id').executeTakeFirstOrThrow();
-      await trx.insertInto('teachers').values({
-        user_id: user.id, school_id: school.id, region_code: school.region_code, gender: facts.gender, birth_date: facts.birthDate,
-      } as never).execute();
-      await trx.insertInto('user_roles').values({ user_id: user.id, role: 'teacher', school_id: school.id, region_code: null, institution_id: null }).execute();
+      const user = await trx
+        .insertInto('users')
+        .values({
+          ...sealIdNumber(idNumber),
+          ...sealPhone(input.phone),
+          name,
+          password_hash: hash,
+          status: 'pending',
+          login_name: null,
+          email: null,
+          source: 'register',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('teachers')
+        .values({
+          user_id: user.id,
+          school_id: school.id,
+          region_code: school.region_code,
+          gender: facts.gender,
+          birth_date: facts.birthDate,
+        } as never)
+        .execute();
+      await trx
+        .insertInto('user_roles')
+        .values({ user_id: user.id, role: 'teacher', school_id: school.id, region_code: null, institution_id: null })
+        .execute();
       await rememberPassword(trx, deps.config, user.id, hash);
-      await recordAudit(trx, ctx, { action: 'auth.register', objectType: 'user', objectId: user.id,
-        actorOverride: { id: user.id, name, role: 'teacher' }, detail: { schoolId: school.id, idNumber: maskIdNumber(idNumber) } });
+      await recordAudit(trx, ctx, {
+        action: 'auth.register',
+        objectType: 'user',
+        objectId: user.id,
+        actorOverride: { id: user.id, name, role: 'teacher' },
+        detail: { schoolId: school.id, idNumber: maskIdNumber(idNumber) },
+      });
       return { status: 'pending' as const, id: user.id };
     });
   } catch (e) {
@@ -141,7 +199,8 @@ export async function register(deps: Deps, ctx: RequestCtx, input: RegisterInput
   }
 }
 
-export const FORGOT_CODE_MESSAGE = '如果该账号存在且绑定了手机号，验证码已发送到绑定的手机，10 分钟内有效。如未收到，请确认账号填写无误，或联系学校管理员重置密码';
+export const FORGOT_CODE_MESSAGE =
+  '如果该账号存在且绑定了手机号，验证码已发送到绑定的手机，10 分钟内有效。如未收到，请确认账号填写无误，或联系学校管理员重置密码';
 
 /**
  * The same answer for accounts that exist, do not exist, are inactive or have no phone: the same
@@ -162,9 +221,16 @@ export async function sendForgotCode(deps: Deps, ctx: RequestCtx, account: strin
         if (!(e instanceof AppError && e.code === 'RATE_LIMITED')) throw e;
       }
     }
-    await recordAudit(trx, ctx, { action: 'auth.forgot.code', result: sent ? 'success' : 'failure', objectType: 'user', objectId: user?.id,
+    await recordAudit(trx, ctx, {
+      action: 'auth.forgot.code',
+      result: sent ? 'success' : 'failure',
+      objectType: 'user',
+      objectId: user?.id,
       actorOverride: { id: user?.id ?? null, name: user?.name ?? null, role: null },
-      detail: sent ? undefined : { account: maskAccount(account), reason: !user ? 'unknown_account' : !phone ? 'no_phone_or_inactive' : 'rate_limited' } });
+      detail: sent
+        ? undefined
+        : { account: maskAccount(account), reason: !user ? 'unknown_account' : !phone ? 'no_phone_or_inactive' : 'rate_limited' },
+    });
   });
   return { message: FORGOT_CODE_MESSAGE };
 }
@@ -183,16 +249,25 @@ export async function resetForgotten(deps: Deps, ctx: RequestCtx, input: { accou
   const check = await deps.db.transaction().execute(async (trx) => {
     const c = await consumeCode(trx, 'forgot', user.phone!, user.id, input.code);
     if (c !== 'ok') return c;
-    const why = newPasswordProblem(deps.config, input.newPassword, user)
-      ?? ((await isRecentPassword(trx, deps.config, user.id, user.password_hash, input.newPassword)) ? REUSED_MESSAGE(deps.config) : null);
+    const why =
+      newPasswordProblem(deps.config, input.newPassword, user) ??
+      ((await isRecentPassword(trx, deps.config, user.id, user.password_hash, input.newPassword)) ? REUSED_MESSAGE(deps.config) : null);
     if (why) throw invalid(why, { newPassword: why });
-    await trx.updateTable('users').set({ password_hash: hash, must_change_password: false, password_changed_at: new Date() })
-      .where('id', '=', user.id).execute();
+    await trx
+      .updateTable('users')
+      .set({ password_hash: hash, must_change_password: false, password_changed_at: new Date() })
+      .where('id', '=', user.id)
+      .execute();
     await rememberPassword(trx, deps.config, user.id, hash);
     // the owner's own IP may be locked from trying to remember the old password; strangers' IPs stay locked
     await clearLockouts(trx, user.id, ctx.ip);
     await revokeSessions(trx, user.id);
-    await recordAudit(trx, ctx, { action: 'auth.forgot.reset', objectType: 'user', objectId: user.id, actorOverride: { id: user.id, name: user.name, role: null } });
+    await recordAudit(trx, ctx, {
+      action: 'auth.forgot.reset',
+      objectType: 'user',
+      objectId: user.id,
+      actorOverride: { id: user.id, name: user.name, role: null },
+    });
     return c;
   });
   if (check !== 'ok') throw codeError(check);

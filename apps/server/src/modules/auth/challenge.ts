@@ -14,36 +14,56 @@ const CHALLENGE_MINUTES = 10;
 const hashAnswer = (id: string, answer: string) => createHash('sha256').update(`${id}:${answer}`).digest('hex');
 
 export async function countAttempts(db: Executor, kind: 'register' | 'forgot', key: string, seconds: number): Promise<number> {
-  const r = await db.selectFrom('auth_attempts').select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('kind', '=', kind).where('key', '=', key).where('at', '>', sql<Date>`now() - make_interval(secs => ${seconds})`)
+  const r = await db
+    .selectFrom('auth_attempts')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('kind', '=', kind)
+    .where('key', '=', key)
+    .where('at', '>', sql<Date>`now() - make_interval(secs => ${seconds})`)
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
 export async function recordAttempt(db: Executor, kind: 'register' | 'forgot', key: string) {
-  await db.deleteFrom('auth_attempts').where('kind', '=', kind).where('key', '=', key).where('at', '<', sql<Date>`now() - interval '1 day'`).execute();
+  await db
+    .deleteFrom('auth_attempts')
+    .where('kind', '=', kind)
+    .where('key', '=', key)
+    .where('at', '<', sql<Date>`now() - interval '1 day'`)
+    .execute();
   await db.insertInto('auth_attempts').values({ kind, key }).execute();
 }
 
 /** A question only a person is expected to answer; the answer is kept hashed and can be used once. */
 export async function issueChallenge(db: Executor): Promise<{ id: string; question: string }> {
   const id = randomBytes(18).toString('base64url');
-  const a = randomInt(2, 20), b = randomInt(2, 10);
+  const a = randomInt(2, 20),
+    b = randomInt(2, 10);
   const minus = randomInt(0, 2) === 1;
   const question = minus ? `${a + b} 减 ${b} 等于多少？` : `${a} 加 ${b} 等于多少？`;
   const answer = String(minus ? a : a + b);
   await db.deleteFrom('auth_challenges').where('expires_at', '<', sql<Date>`now() - interval '1 day'`).execute();
-  await db.insertInto('auth_challenges').values({
-    id, answer_hash: hashAnswer(id, answer), expires_at: new Date(Date.now() + CHALLENGE_MINUTES * 60_000),
-  }).execute();
+  await db
+    .insertInto('auth_challenges')
+    .values({
+      id,
+      answer_hash: hashAnswer(id, answer),
+      expires_at: new Date(Date.now() + CHALLENGE_MINUTES * 60_000),
+    })
+    .execute();
   return { id, question: `请计算：${question}` };
 }
 
 /** Uses up the challenge whatever the answer: a wrong answer needs a new question. */
 export async function consumeChallenge(db: Executor, id: string, answer: string): Promise<boolean> {
-  const row = await db.updateTable('auth_challenges').set({ used_at: new Date() })
-    .where('id', '=', id).where('used_at', 'is', null).where('expires_at', '>', new Date())
-    .returning('answer_hash').executeTakeFirst();
+  const row = await db
+    .updateTable('auth_challenges')
+    .set({ used_at: new Date() })
+    .where('id', '=', id)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', new Date())
+    .returning('answer_hash')
+    .executeTakeFirst();
   return !!row && row.answer_hash === hashAnswer(id, answer.trim());
 }
 
@@ -55,8 +75,7 @@ export async function guardRegistration(db: Executor, ip: string, challenge: { i
   const n = await countAttempts(db, 'register', ip, 3600);
   if (n >= REGISTER_MAX_PER_HOUR) throw new AppError(429, 'RATE_LIMITED', '注册尝试过于频繁，请一小时后再试；如确需帮助，请联系学校管理员');
   if (n >= REGISTER_FREE_TRIES) {
-    if (!challenge.id || !challenge.answer)
-      throw new AppError(428, 'CHALLENGE_REQUIRED', '提交次数较多，请先回答下方的验证题，再提交注册');
+    if (!challenge.id || !challenge.answer) throw new AppError(428, 'CHALLENGE_REQUIRED', '提交次数较多，请先回答下方的验证题，再提交注册');
     if (!(await consumeChallenge(db, challenge.id, challenge.answer)))
       throw new AppError(428, 'CHALLENGE_FAILED', '验证题答案不正确或已过期，请回答新的验证题后重新提交');
   }
@@ -66,6 +85,7 @@ export async function guardRegistration(db: Executor, ip: string, challenge: { i
 /** Forgot-password codes, per account as typed: 60 seconds apart and `perHour` an hour, whether it exists or not. */
 export async function guardForgotCode(db: Executor, key: string, perHour: number) {
   if ((await countAttempts(db, 'forgot', key, 60)) > 0) throw new AppError(429, 'RATE_LIMITED', '验证码已发送，请 60 秒后再试');
-  if ((await countAttempts(db, 'forgot', key, 3600)) >= perHour) throw new AppError(429, 'RATE_LIMITED', '验证码发送过于频繁，请一小时后再试');
+  if ((await countAttempts(db, 'forgot', key, 3600)) >= perHour)
+    throw new AppError(429, 'RATE_LIMITED', '验证码发送过于频繁，请一小时后再试');
   await recordAttempt(db, 'forgot', key);
 }

@@ -13,19 +13,29 @@ const MAX_LOCK_MINUTES = 24 * 60;
 /** SHA-256 of the normalised account text: the table never holds what was typed (it may be a password). */
 export function accountKey(account: string): string {
   const a = account.trim();
-  return createHash('sha256').update(`account:${isIdNumber(a) ? normalizeIdNumber(a) : a}`).digest('hex');
+  return createHash('sha256')
+    .update(`account:${isIdNumber(a) ? normalizeIdNumber(a) : a}`)
+    .digest('hex');
 }
 
 export function lockedError(until: Date) {
   const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
-  return new AppError(423, 'ACCOUNT_LOCKED',
-    `登录失败次数过多，已暂时锁定，请 ${minutes} 分钟后再试。如忘记密码，请通过“忘记密码”重设，或联系管理员解锁`);
+  return new AppError(
+    423,
+    'ACCOUNT_LOCKED',
+    `登录失败次数过多，已暂时锁定，请 ${minutes} 分钟后再试。如忘记密码，请通过“忘记密码”重设，或联系管理员解锁`,
+  );
 }
 
 /** When (account, IP) is locked: the end of the lock, else null. */
 export async function lockedUntil(db: Executor, key: string, ip: string): Promise<Date | null> {
-  const row = await db.selectFrom('login_failures').select('locked_until')
-    .where('account_key', '=', key).where('ip', '=', ip).where('locked_until', '>', new Date()).executeTakeFirst();
+  const row = await db
+    .selectFrom('login_failures')
+    .select('locked_until')
+    .where('account_key', '=', key)
+    .where('ip', '=', ip)
+    .where('locked_until', '>', new Date())
+    .executeTakeFirst();
   return row?.locked_until ?? null;
 }
 
@@ -36,10 +46,18 @@ export async function lockedUntil(db: Executor, key: string, ip: string): Promis
 export async function recordLoginFailure(db: Executor, o: { key: string; ip: string; userId: number | null; lockout: Config['lockout'] }) {
   const { maxFailures, windowMinutes, lockMinutes } = o.lockout;
   return db.transaction().execute(async (trx) => {
-    await trx.insertInto('login_failures').values({ account_key: o.key, ip: o.ip, user_id: o.userId, failures: 0, locks: 0 })
-      .onConflict((oc) => oc.columns(['account_key', 'ip']).doNothing()).execute();
-    const row = await trx.selectFrom('login_failures').selectAll()
-      .where('account_key', '=', o.key).where('ip', '=', o.ip).forUpdate().executeTakeFirstOrThrow();
+    await trx
+      .insertInto('login_failures')
+      .values({ account_key: o.key, ip: o.ip, user_id: o.userId, failures: 0, locks: 0 })
+      .onConflict((oc) => oc.columns(['account_key', 'ip']).doNothing())
+      .execute();
+    const row = await trx
+      .selectFrom('login_failures')
+      .selectAll()
+      .where('account_key', '=', o.key)
+      .where('ip', '=', o.ip)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
     const now = Date.now();
     const windowMs = windowMinutes * 60_000;
     const afterLock = row.locks > 0 && !!row.locked_until && row.locked_until.getTime() > now - windowMs;
@@ -52,10 +70,19 @@ export async function recordLoginFailure(db: Executor, o: { key: string; ip: str
       locks += 1;
       until = new Date(now + Math.min(lockMinutes * 2 ** (locks - 1), MAX_LOCK_MINUTES) * 60_000);
     }
-    await trx.updateTable('login_failures').set({
-      failures, locks, locked_until: until, user_id: o.userId, last_failed_at: new Date(now),
-      first_failed_at: streak ? row.first_failed_at : new Date(now),
-    }).where('account_key', '=', o.key).where('ip', '=', o.ip).execute();
+    await trx
+      .updateTable('login_failures')
+      .set({
+        failures,
+        locks,
+        locked_until: until,
+        user_id: o.userId,
+        last_failed_at: new Date(now),
+        first_failed_at: streak ? row.first_failed_at : new Date(now),
+      })
+      .where('account_key', '=', o.key)
+      .where('ip', '=', o.ip)
+      .execute();
     return { lockedUntil: until && until.getTime() > now ? until : null };
   });
 }
@@ -74,7 +101,12 @@ export async function clearLockouts(db: Executor, userId: number, ip?: string) {
 
 /** Locked (account, IP) pairs of real accounts, newest lock first: the security admin's list. */
 export function listLockedAccounts(db: Executor) {
-  return db.selectFrom('login_failures as f').innerJoin('users as u', 'u.id', 'f.user_id')
+  return db
+    .selectFrom('login_failures as f')
+    .innerJoin('users as u', 'u.id', 'f.user_id')
     .select(['u.id', 'u.name', 'u.login_name as loginName', 'f.ip', 'f.failures', 'f.locked_until as lockedUntil'])
-    .where('f.locked_until', '>', new Date()).orderBy('f.locked_until', 'desc').limit(200).execute();
+    .where('f.locked_until', '>', new Date())
+    .orderBy('f.locked_until', 'desc')
+    .limit(200)
+    .execute();
 }

@@ -11,8 +11,25 @@ import type { Executor } from '../../context.ts';
  * Words common *here*, on top of zxcvbn-ts's list of ~49,000 common and breached passwords: the
  * platform's own name (the demo password is Shixun@2026) and everyday Chinese pinyin passwords.
  */
-const LOCAL_WORDS = ['shixun', 'shixunpingtai', 'peixun', 'jiaoshi', 'jiaoyu', 'laoshi', 'xuexiao', 'guangxi', 'nanning',
-  'woaini', 'wodemima', 'mima', 'zhongguo', 'china', 'admin', 'administrator', 'welcome'];
+const LOCAL_WORDS = [
+  'shixun',
+  'shixunpingtai',
+  'peixun',
+  'jiaoshi',
+  'jiaoyu',
+  'laoshi',
+  'xuexiao',
+  'guangxi',
+  'nanning',
+  'woaini',
+  'wodemima',
+  'mima',
+  'zhongguo',
+  'china',
+  'admin',
+  'administrator',
+  'welcome',
+];
 
 let common: Set<string> | undefined;
 /** Built on first use (≈ 50 ms), then kept for the life of the process. */
@@ -21,13 +38,22 @@ export function isCommonPassword(word: string): boolean {
   return common.has(word);
 }
 
-export interface PasswordOwner { id_number: string | null; login_name: string | null; name: string | null; phone: string | null }
+export interface PasswordOwner {
+  id_number: string | null;
+  login_name: string | null;
+  name: string | null;
+  phone: string | null;
+}
 
 /** Null when the password may be set, else the reason in Chinese (pure checks only; history is separate). */
 export function newPasswordProblem(config: Config, pw: string, owner: PasswordOwner): string | null {
   return checkPolicy(pw, config.passwordPolicy, {
-    idNumber: owner.id_number, defaultPassword: owner.id_number ? defaultPasswordFor(owner.id_number) : null,
-    loginName: owner.login_name, name: owner.name, phone: owner.phone, isCommon: isCommonPassword,
+    idNumber: owner.id_number,
+    defaultPassword: owner.id_number ? defaultPasswordFor(owner.id_number) : null,
+    loginName: owner.login_name,
+    name: owner.name,
+    phone: owner.phone,
+    isCommon: isCommonPassword,
   });
 }
 
@@ -36,8 +62,13 @@ const historyCount = (config: Config) => config.passwordPolicy.historyCount ?? D
 /** True when `pw` is one of the account's last N passwords (N = passwordPolicy.historyCount, the current one included). */
 export async function isRecentPassword(db: Executor, config: Config, userId: number, currentHash: string | null, pw: string) {
   const n = historyCount(config);
-  const rows = await db.selectFrom('password_history').select('password_hash').where('user_id', '=', userId)
-    .orderBy('id', 'desc').limit(n).execute();
+  const rows = await db
+    .selectFrom('password_history')
+    .select('password_hash')
+    .where('user_id', '=', userId)
+    .orderBy('id', 'desc')
+    .limit(n)
+    .execute();
   // the current hash is normally the newest history row (the same string); accounts from before the history have none
   const hashes = [...new Set([currentHash, ...rows.map((r) => r.password_hash)])].filter((h): h is string => !!h).slice(0, n);
   for (const h of hashes) if (await verify(h, pw).catch(() => false)) return true;
@@ -49,6 +80,11 @@ export const REUSED_MESSAGE = (config: Config) => `新密码不能与最近 ${hi
 /** Keeps the new hash and forgets all but the last N. */
 export async function rememberPassword(db: Executor, config: Config, userId: number, hash: string) {
   await db.insertInto('password_history').values({ user_id: userId, password_hash: hash }).execute();
-  const keep = db.selectFrom('password_history').select('id').where('user_id', '=', userId).orderBy('id', 'desc').limit(historyCount(config));
+  const keep = db
+    .selectFrom('password_history')
+    .select('id')
+    .where('user_id', '=', userId)
+    .orderBy('id', 'desc')
+    .limit(historyCount(config));
   await db.deleteFrom('password_history').where('user_id', '=', userId).where('id', 'not in', keep).execute();
 }

@@ -3,7 +3,12 @@ import { timingSafeEqual } from 'node:crypto';
 import { defaultPasswordFor } from '@shixun/domain';
 
 // OWASP's argon2id minimum: m=19 MiB, t=2, p=1.
-const OPTIONS = { algorithm: 2 /* Algorithm.Argon2id (a const enum, not importable here) */, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+const OPTIONS = {
+  algorithm: 2 /* Algorithm.Argon2id (a const enum, not importable here) */,
+  memoryCost: 19456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
 
 export function hashPassword(pw: string): Promise<string> {
   return hash(pw, OPTIONS);
@@ -21,7 +26,8 @@ export async function checkPassword(pw: string, stored: string | null, idNumber:
   if (stored) return verify(stored, pw).catch(() => false);
   await burn(pw);
   if (!idNumber) return false;
-  const a = Buffer.from(pw), b = Buffer.from(defaultPasswordFor(idNumber));
+  const a = Buffer.from(pw),
+    b = Buffer.from(defaultPasswordFor(idNumber));
   return a.length === b.length && timingSafeEqual(a, b);
 }
 

@@ -18,15 +18,23 @@ export async function createSession(db: Executor, config: Config, userId: number
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(18).toString('base64url');
   const expires = new Date(Date.now() + config.session.absoluteHours * 3600_000);
-  await db.insertInto('sessions').values({
-    token_hash: hashToken(token), user_id: userId, csrf_token: csrfToken, expires_at: expires,
-    idle_seconds: idleSecondsFor(roles, config), ip,
-  }).execute();
+  await db
+    .insertInto('sessions')
+    .values({
+      token_hash: hashToken(token),
+      user_id: userId,
+      csrf_token: csrfToken,
+      expires_at: expires,
+      idle_seconds: idleSecondsFor(roles, config),
+      ip,
+    })
+    .execute();
   return { token, csrfToken, expires };
 }
 
 export async function findLiveSession(db: Executor, token: string) {
-  return db.selectFrom('sessions')
+  return db
+    .selectFrom('sessions')
     .select(['id', 'user_id', 'csrf_token', 'last_seen_at', 'idle_seconds', 'expires_at'])
     .where('token_hash', '=', hashToken(token))
     .where('revoked_at', 'is', null)

@@ -29,21 +29,32 @@ export async function totpEnrolment(config: Config, label: string, secret: strin
 /** The time step of a valid code newer than `afterStep`, else null (wrong, too old, or already used). */
 export async function checkTotp(secret: string, code: string, afterStep: number | null): Promise<number | null> {
   if (!isTotpCode(code)) return null;
-  const r = await verify({ secret, token: code.trim(), epochTolerance: TOLERANCE_SECONDS, ...(afterStep !== null ? { afterTimeStep: afterStep } : {}) })
-    .catch(() => ({ valid: false as const }));
+  const r = await verify({
+    secret,
+    token: code.trim(),
+    epochTolerance: TOLERANCE_SECONDS,
+    ...(afterStep !== null ? { afterTimeStep: afterStep } : {}),
+  }).catch(() => ({ valid: false as const }));
   return r.valid && 'timeStep' in r ? r.timeStep : null;
 }
 
 /** Moves the last used step forward; false when another request used this step (or a later one) first. */
 export async function claimTotpStep(db: Executor, userId: number, step: number): Promise<boolean> {
-  const r = await db.updateTable('users').set({ totp_last_step: step }).where('id', '=', userId)
+  const r = await db
+    .updateTable('users')
+    .set({ totp_last_step: step })
+    .where('id', '=', userId)
     .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
-    .returning('id').executeTakeFirst();
+    .returning('id')
+    .executeTakeFirst();
   return !!r;
 }
 
 const normaliseRecovery = (code: string) => code.toUpperCase().replace(/[^A-Z0-9]/g, '');
-const hashRecovery = (userId: number, code: string) => createHash('sha256').update(`recovery:${userId}:${normaliseRecovery(code)}`).digest('hex');
+const hashRecovery = (userId: number, code: string) =>
+  createHash('sha256')
+    .update(`recovery:${userId}:${normaliseRecovery(code)}`)
+    .digest('hex');
 
 /** Ten fresh codes (XXXXX-XXXXX, 50 bits each); only their hashes are stored, the old ones are gone. */
 export async function replaceRecoveryCodes(db: Executor, userId: number): Promise<string[]> {
@@ -52,22 +63,33 @@ export async function replaceRecoveryCodes(db: Executor, userId: number): Promis
     return `${s.slice(0, 5)}-${s.slice(5)}`;
   });
   await db.deleteFrom('totp_recovery_codes').where('user_id', '=', userId).execute();
-  await db.insertInto('totp_recovery_codes').values(codes.map((c) => ({ user_id: userId, code_hash: hashRecovery(userId, c) }))).execute();
+  await db
+    .insertInto('totp_recovery_codes')
+    .values(codes.map((c) => ({ user_id: userId, code_hash: hashRecovery(userId, c) })))
+    .execute();
   return codes;
 }
 
 /** Uses up a recovery code; false when it is wrong or was used before (one UPDATE: two racing uses cannot both win). */
 export async function useRecoveryCode(db: Executor, userId: number, code: string): Promise<boolean> {
   if (normaliseRecovery(code).length !== 10) return false;
-  const r = await db.updateTable('totp_recovery_codes').set({ used_at: new Date() })
-    .where('user_id', '=', userId).where('code_hash', '=', hashRecovery(userId, code)).where('used_at', 'is', null)
-    .returning('id').executeTakeFirst();
+  const r = await db
+    .updateTable('totp_recovery_codes')
+    .set({ used_at: new Date() })
+    .where('user_id', '=', userId)
+    .where('code_hash', '=', hashRecovery(userId, code))
+    .where('used_at', 'is', null)
+    .returning('id')
+    .executeTakeFirst();
   return !!r;
 }
 
 export async function recoveryCodesLeft(db: Executor, userId: number): Promise<number> {
-  const r = await db.selectFrom('totp_recovery_codes').select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('user_id', '=', userId).where('used_at', 'is', null).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('totp_recovery_codes')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
-

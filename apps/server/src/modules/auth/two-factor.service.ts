@@ -9,7 +9,15 @@ import { burnTicket, countWrongCode, findTicket, useTicket } from './login-ticke
 import { checkPassword } from './passwords.ts';
 import { createSession } from './sessions.ts';
 import {
-  checkTotp, claimTotpStep, isTotpCode, newTotpSecret, recoveryCodesLeft, replaceRecoveryCodes, requiresTwoFactor, totpEnrolment, useRecoveryCode,
+  checkTotp,
+  claimTotpStep,
+  isTotpCode,
+  newTotpSecret,
+  recoveryCodesLeft,
+  replaceRecoveryCodes,
+  requiresTwoFactor,
+  totpEnrolment,
+  useRecoveryCode,
 } from './totp.ts';
 import { findUserById, rolesOf } from './users.repository.ts';
 
@@ -45,9 +53,20 @@ export async function loginWithSecondFactor(deps: Deps, ctx: RequestCtx, input: 
   const factor = await useSecondFactor(deps, user, input.code);
   if (!factor) {
     const left = await countWrongCode(db, ticket.id);
-    const { lockedUntil: lock } = await recordLoginFailure(db, { key: ticket.account_key, ip: ctx.ip, userId: user.id, lockout: config.lockout });
-    await recordAuditNow(db, ctx, { action: 'auth.login', result: 'failure', objectType: 'user', objectId: user.id, actorOverride,
-      detail: { reason: 'wrong_second_factor' } });
+    const { lockedUntil: lock } = await recordLoginFailure(db, {
+      key: ticket.account_key,
+      ip: ctx.ip,
+      userId: user.id,
+      lockout: config.lockout,
+    });
+    await recordAuditNow(db, ctx, {
+      action: 'auth.login',
+      result: 'failure',
+      objectType: 'user',
+      objectId: user.id,
+      actorOverride,
+      detail: { reason: 'wrong_second_factor' },
+    });
     if (lock) {
       await burnTicket(db, ticket.id);
       throw lockedError(lock);
@@ -58,11 +77,28 @@ export async function loginWithSecondFactor(deps: Deps, ctx: RequestCtx, input: 
   const session = await db.transaction().execute(async (trx) => {
     if (!(await useTicket(trx, ticket.id))) throw TICKET_GONE();
     await clearLoginFailures(trx, ticket.account_key, ctx.ip);
-    const s = await createSession(trx, config, user.id, roles.map((r) => r.role), ctx.ip);
-    await recordAudit(trx, ctx, { action: 'auth.login', objectType: 'user', objectId: user.id, actorOverride, detail: { secondFactor: factor } });
+    const s = await createSession(
+      trx,
+      config,
+      user.id,
+      roles.map((r) => r.role),
+      ctx.ip,
+    );
+    await recordAudit(trx, ctx, {
+      action: 'auth.login',
+      objectType: 'user',
+      objectId: user.id,
+      actorOverride,
+      detail: { secondFactor: factor },
+    });
     if (factor === 'recovery')
-      await recordAudit(trx, ctx, { action: 'auth.totp.recovery_used', objectType: 'user', objectId: user.id, actorOverride,
-        detail: { left: await recoveryCodesLeft(trx, user.id) } });
+      await recordAudit(trx, ctx, {
+        action: 'auth.totp.recovery_used',
+        objectType: 'user',
+        objectId: user.id,
+        actorOverride,
+        detail: { left: await recoveryCodesLeft(trx, user.id) },
+      });
     return s;
   });
   return { ...session, user: describeMe({ user, roles }) };
@@ -71,7 +107,8 @@ export async function loginWithSecondFactor(deps: Deps, ctx: RequestCtx, input: 
 export async function totpStatus(deps: Deps, ctx: RequestCtx) {
   const user = (await findUserById(deps.db, ctx.actor!.userId))!;
   return {
-    enabled: !!user.totp_enabled_at, enabledAt: user.totp_enabled_at,
+    enabled: !!user.totp_enabled_at,
+    enabledAt: user.totp_enabled_at,
     required: requiresTwoFactor(deps.config, ctx.actor!.roles),
     recoveryCodesLeft: user.totp_enabled_at ? await recoveryCodesLeft(deps.db, user.id) : 0,
   };
@@ -82,7 +119,11 @@ export async function setupTotp(deps: Deps, ctx: RequestCtx) {
   const user = (await findUserById(deps.db, ctx.actor!.userId))!;
   if (user.totp_enabled_at) throw conflict('两步验证已启用。如需更换手机，请先停用，再重新绑定', 'TOTP_ALREADY_ENABLED');
   const secret = newTotpSecret();
-  await deps.db.updateTable('users').set({ totp_pending_secret: encrypt(deps.keys, secret) }).where('id', '=', user.id).execute();
+  await deps.db
+    .updateTable('users')
+    .set({ totp_pending_secret: encrypt(deps.keys, secret) })
+    .where('id', '=', user.id)
+    .execute();
   return totpEnrolment(deps.config, user.login_name ?? user.name, secret);
 }
 
@@ -92,11 +133,16 @@ export async function enableTotp(deps: Deps, ctx: RequestCtx, code: string) {
   if (user.totp_enabled_at) throw conflict('两步验证已启用', 'TOTP_ALREADY_ENABLED');
   if (!user.totp_pending_secret) throw invalid('请先获取二维码，用验证器扫描后再输入验证码');
   const step = await checkTotp(decrypt(deps.keys, user.totp_pending_secret), code, null);
-  if (step === null) throw invalid('验证码不正确：请确认扫描的是本页的二维码、手机时间准确，再输入验证器中当前显示的 6 位数字', { code: '验证码不正确' });
+  if (step === null)
+    throw invalid('验证码不正确：请确认扫描的是本页的二维码、手机时间准确，再输入验证器中当前显示的 6 位数字', { code: '验证码不正确' });
   return deps.db.transaction().execute(async (trx) => {
-    const r = await trx.updateTable('users')
+    const r = await trx
+      .updateTable('users')
       .set({ totp_secret: user.totp_pending_secret, totp_pending_secret: null, totp_enabled_at: new Date(), totp_last_step: step })
-      .where('id', '=', user.id).where('totp_enabled_at', 'is', null).returning('id').executeTakeFirst();
+      .where('id', '=', user.id)
+      .where('totp_enabled_at', 'is', null)
+      .returning('id')
+      .executeTakeFirst();
     if (!r) throw conflict('两步验证已启用', 'TOTP_ALREADY_ENABLED');
     const recoveryCodes = await replaceRecoveryCodes(trx, user.id);
     await recordAudit(trx, ctx, { action: 'auth.totp.enable', objectType: 'user', objectId: user.id });
@@ -112,8 +158,11 @@ export async function disableTotp(deps: Deps, ctx: RequestCtx, input: { password
   const factor = await useSecondFactor(deps, user, input.code);
   if (!factor) throw invalid('验证码不正确，请输入验证器中当前显示的 6 位数字或一个未用过的恢复码', { code: '验证码不正确' });
   await deps.db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ totp_secret: null, totp_pending_secret: null, totp_enabled_at: null, totp_last_step: null })
-      .where('id', '=', user.id).execute();
+    await trx
+      .updateTable('users')
+      .set({ totp_secret: null, totp_pending_secret: null, totp_enabled_at: null, totp_last_step: null })
+      .where('id', '=', user.id)
+      .execute();
     await trx.deleteFrom('totp_recovery_codes').where('user_id', '=', user.id).execute();
     await recordAudit(trx, ctx, { action: 'auth.totp.disable', objectType: 'user', objectId: user.id, detail: { with: factor } });
   });

@@ -18,19 +18,31 @@ export function findUserById(db: Executor, id: number) {
 }
 
 export interface RoleRow {
-  role: Role; region_code: string | null; region_name: string | null; school_id: number | null; school_name: string | null;
-  institution_id: number | null; institution_name: string | null;
+  role: Role;
+  region_code: string | null;
+  region_name: string | null;
+  school_id: number | null;
+  school_name: string | null;
+  institution_id: number | null;
+  institution_name: string | null;
 }
 
 export async function rolesOf(db: Executor, userId: number): Promise<RoleRow[]> {
-  const rows = await db.selectFrom('user_roles as ur')
+  const rows = await db
+    .selectFrom('user_roles as ur')
     .leftJoin('regions as r', 'r.code', 'ur.region_code')
     .leftJoin('schools as s', 's.id', 'ur.school_id')
     .leftJoin('institutions as i', 'i.id', 'ur.institution_id')
-    .select(['ur.role', 'ur.region_code', 'r.name as region_name', 'ur.school_id', 's.name as school_name',
-      'ur.institution_id', 'i.name as institution_name'])
+    .select([
+      'ur.role',
+      'ur.region_code',
+      'r.name as region_name',
+      'ur.school_id',
+      's.name as school_name',
+      'ur.institution_id',
+      'i.name as institution_name',
+    ])
     .where('ur.user_id', '=', userId)
     .execute();
   return rows as RoleRow[];
 }
-

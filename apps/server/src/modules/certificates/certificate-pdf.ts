@@ -8,10 +8,19 @@ import { formatCertificateCode } from './codes.ts';
 import type { CreditCertificatePayload, CreditLine } from './credit-certificate.ts';
 import { CERTIFICATE_KIND_LABELS, type CertificatePayload } from './issue.ts';
 
-export interface PdfOptions { fontPath: string; verifyUrl: string; verifyPage: string; issuer: string }
+export interface PdfOptions {
+  fontPath: string;
+  verifyUrl: string;
+  verifyPage: string;
+  issuer: string;
+}
 
-const W = 595.28, H = 841.89; // A4 in points
-const RED = '#9b1c1c', INK = '#262626', GREY = '#8c8c8c', LINE = '#d9b8b8';
+const W = 595.28,
+  H = 841.89; // A4 in points
+const RED = '#9b1c1c',
+  INK = '#262626',
+  GREY = '#8c8c8c',
+  LINE = '#d9b8b8';
 const RESULT_COLOR: Record<string, string> = { completed: '#237804', not_required: '#237804', incomplete: '#a8071a' };
 
 /** 2026-11-23 or a Date → 2026 年 11 月 23 日 (the date in China, whatever the server's zone). */
@@ -23,13 +32,26 @@ export function chineseDate(d: Date | string): string {
 const fmt = (x: number) => String(Math.round(x * 100) / 100);
 
 export async function renderCertificatePdf(row: CertificateRow, o: PdfOptions): Promise<Buffer> {
-  const { doc, done } = newPdf({ size: 'A4', margin: 0, info: { Title: row.title, Author: o.issuer, Subject: CERTIFICATE_KIND_LABELS[row.kind] } });
+  const { doc, done } = newPdf({
+    size: 'A4',
+    margin: 0,
+    info: { Title: row.title, Author: o.issuer, Subject: CERTIFICATE_KIND_LABELS[row.kind] },
+  });
   registerCjkFonts(doc, o.fontPath);
 
   frame(doc);
   doc.font('cjk').fontSize(11).fillColor(GREY).text(o.issuer, 0, 62, { width: W, align: 'center' });
-  doc.font('cjk-bold').fontSize(34).fillColor(RED).text(CERTIFICATE_KIND_LABELS[row.kind], 0, 86, { width: W, align: 'center', characterSpacing: 14 });
-  doc.moveTo(W / 2 - 90, 142).lineTo(W / 2 + 90, 142).lineWidth(1).strokeColor(RED).stroke();
+  doc
+    .font('cjk-bold')
+    .fontSize(34)
+    .fillColor(RED)
+    .text(CERTIFICATE_KIND_LABELS[row.kind], 0, 86, { width: W, align: 'center', characterSpacing: 14 });
+  doc
+    .moveTo(W / 2 - 90, 142)
+    .lineTo(W / 2 + 90, 142)
+    .lineWidth(1)
+    .strokeColor(RED)
+    .stroke();
 
   const p = row.payload;
   if (row.kind === 'credit') creditBody(doc, p as unknown as CreditCertificatePayload);
@@ -49,50 +71,101 @@ function holder(p: CertificatePayload): string {
 }
 
 function frame(doc: PDFKit.PDFDocument) {
-  doc.rect(22, 22, W - 44, H - 44).lineWidth(3).strokeColor(RED).stroke();
-  doc.rect(30, 30, W - 60, H - 60).lineWidth(0.8).strokeColor(RED).stroke();
+  doc
+    .rect(22, 22, W - 44, H - 44)
+    .lineWidth(3)
+    .strokeColor(RED)
+    .stroke();
+  doc
+    .rect(30, 30, W - 60, H - 60)
+    .lineWidth(0.8)
+    .strokeColor(RED)
+    .stroke();
 }
 
 function creditBody(doc: PDFKit.PDFDocument, p: CreditCertificatePayload) {
-  const intro = `兹证明 ${holder(p)}教师，${p.subject}认定情况如下。`
-    + `依据《${p.policy.name}》（第 ${p.policy.version} 版），统计截至 ${chineseDate(p.asOf)}。`;
-  doc.font('cjk').fontSize(12.5).fillColor(INK).text(intro, 70, 166, { width: W - 140, lineGap: 7 });
+  const intro =
+    `兹证明 ${holder(p)}教师，${p.subject}认定情况如下。` +
+    `依据《${p.policy.name}》（第 ${p.policy.version} 版），统计截至 ${chineseDate(p.asOf)}。`;
+  doc
+    .font('cjk')
+    .fontSize(12.5)
+    .fillColor(INK)
+    .text(intro, 70, 166, { width: W - 140, lineGap: 7 });
 
   const unit = p.unit;
-  const cols = [{ t: '学分类型', w: 175 }, { t: `已获${unit}`, w: 95 }, { t: `要求${unit}`, w: 95 }, { t: '状态', w: 90 }];
+  const cols = [
+    { t: '学分类型', w: 175 },
+    { t: `已获${unit}`, w: 95 },
+    { t: `要求${unit}`, w: 95 },
+    { t: '状态', w: 90 },
+  ];
   const x0 = (W - cols.reduce((s, c) => s + c.w, 0)) / 2;
   let y = Math.max(doc.y + 18, 240);
   const rowH = 25;
   const cells = (vals: string[], opts: { bold?: boolean; fill?: string } = {}) => {
     let x = x0;
-    if (opts.fill) doc.rect(x0, y, cols.reduce((s, c) => s + c.w, 0), rowH).fillColor(opts.fill).fill();
+    if (opts.fill)
+      doc
+        .rect(
+          x0,
+          y,
+          cols.reduce((s, c) => s + c.w, 0),
+          rowH,
+        )
+        .fillColor(opts.fill)
+        .fill();
     vals.forEach((v, i) => {
       doc.rect(x, y, cols[i]!.w, rowH).lineWidth(0.6).strokeColor(LINE).stroke();
-      doc.font(opts.bold ? 'cjk-bold' : 'cjk').fontSize(11).fillColor(INK).text(v, x + 4, y + 6.5, { width: cols[i]!.w - 8, align: i === 0 ? 'left' : 'center', lineBreak: false });
+      doc
+        .font(opts.bold ? 'cjk-bold' : 'cjk')
+        .fontSize(11)
+        .fillColor(INK)
+        .text(v, x + 4, y + 6.5, { width: cols[i]!.w - 8, align: i === 0 ? 'left' : 'center', lineBreak: false });
       x += cols[i]!.w;
     });
     y += rowH;
   };
-  const lineVals = (l: CreditLine, counted = false) => [l.name, fmt(counted ? l.counted : l.earned), l.required > 0 ? fmt(l.required) : '—', l.statusLabel];
-  cells(cols.map((c) => c.t), { bold: true, fill: '#f6ecec' });
+  const lineVals = (l: CreditLine, counted = false) => [
+    l.name,
+    fmt(counted ? l.counted : l.earned),
+    l.required > 0 ? fmt(l.required) : '—',
+    l.statusLabel,
+  ];
+  cells(
+    cols.map((c) => c.t),
+    { bold: true, fill: '#f6ecec' },
+  );
   for (const l of p.categories) cells(lineVals(l));
   for (const l of p.groups) cells([`其中：${l.name}`, ...lineVals(l).slice(1)]);
   // the total counts what counts (caps applied), which is what the requirement is judged on
   cells(lineVals({ ...p.total, name: '合计' }, true), { bold: true, fill: '#fafafa' });
 
   y += 18;
-  doc.font('cjk-bold').fontSize(15).fillColor(RESULT_COLOR[p.status] ?? '#ad6800').text(`结论：${p.result}`, 70, y, { width: W - 140 });
+  doc
+    .font('cjk-bold')
+    .fontSize(15)
+    .fillColor(RESULT_COLOR[p.status] ?? '#ad6800')
+    .text(`结论：${p.result}`, 70, y, { width: W - 140 });
   if (!p.compliant && p.missing.length) {
     // the cycle's own shortfalls first: they decide 达标; the yearly ones follow
     const cycleFirst = [...p.missing.filter((m) => !/^\d{4} 年/.test(m)), ...p.missing.filter((m) => /^\d{4} 年/.test(m))];
     const shown = cycleFirst.slice(0, 4).join('；') + (p.missing.length > 4 ? ` 等 ${p.missing.length} 项` : '');
-    doc.font('cjk').fontSize(10).fillColor(GREY).text(`尚缺：${shown}。`, 70, doc.y + 6, { width: W - 140, lineGap: 3, height: 60, ellipsis: true });
+    doc
+      .font('cjk')
+      .fontSize(10)
+      .fillColor(GREY)
+      .text(`尚缺：${shown}。`, 70, doc.y + 6, { width: W - 140, lineGap: 3, height: 60, ellipsis: true });
   }
 }
 
 /** Kinds without a credit table (结业证书): the subject, the result and the facts the issuer chose to print. */
 function genericBody(doc: PDFKit.PDFDocument, p: CertificatePayload) {
-  doc.font('cjk').fontSize(13).fillColor(INK).text(`兹证明 ${holder(p)}教师，参加 ${p.subject}，考核结果：${p.result}。`, 70, 170, { width: W - 140, lineGap: 8 });
+  doc
+    .font('cjk')
+    .fontSize(13)
+    .fillColor(INK)
+    .text(`兹证明 ${holder(p)}教师，参加 ${p.subject}，考核结果：${p.result}。`, 70, 170, { width: W - 140, lineGap: 8 });
   const facts = Array.isArray(p.facts) ? (p.facts as { label: string; value: string }[]) : [];
   let y = doc.y + 20;
   for (const f of facts.slice(0, 12)) {
@@ -104,18 +177,46 @@ function genericBody(doc: PDFKit.PDFDocument, p: CertificatePayload) {
 
 async function footer(doc: PDFKit.PDFDocument, row: CertificateRow, o: PdfOptions) {
   const qr = await QRCode.toBuffer(o.verifyUrl, { type: 'png', margin: 1, width: 360, errorCorrectionLevel: 'M' });
-  const top = 620, size = 112;
+  const top = 620,
+    size = 112;
   doc.image(qr, 70, top, { width: size, height: size });
-  doc.font('cjk').fontSize(9).fillColor(GREY).text('扫码验证证书真伪', 70, top + size + 4, { width: size, align: 'center' });
-  const x = 200, w = W - x - 70;
-  doc.font('cjk').fontSize(10.5).fillColor(GREY).text('证书验证码', x, top + 4, { width: w });
-  doc.font('cjk-bold').fontSize(15).fillColor(INK).text(formatCertificateCode(row.code), x, top + 20, { width: w, characterSpacing: 1 });
-  doc.font('cjk').fontSize(10).fillColor(GREY).text(`验证方式：扫描左侧二维码，或访问 ${o.verifyPage} 输入验证码`, x, top + 46, { width: w, lineGap: 2 });
-  doc.font('cjk').fontSize(11.5).fillColor(INK).text(`颁发：${o.issuer}`, x, top + 84, { width: w });
+  doc
+    .font('cjk')
+    .fontSize(9)
+    .fillColor(GREY)
+    .text('扫码验证证书真伪', 70, top + size + 4, { width: size, align: 'center' });
+  const x = 200,
+    w = W - x - 70;
+  doc
+    .font('cjk')
+    .fontSize(10.5)
+    .fillColor(GREY)
+    .text('证书验证码', x, top + 4, { width: w });
+  doc
+    .font('cjk-bold')
+    .fontSize(15)
+    .fillColor(INK)
+    .text(formatCertificateCode(row.code), x, top + 20, { width: w, characterSpacing: 1 });
+  doc
+    .font('cjk')
+    .fontSize(10)
+    .fillColor(GREY)
+    .text(`验证方式：扫描左侧二维码，或访问 ${o.verifyPage} 输入验证码`, x, top + 46, { width: w, lineGap: 2 });
+  doc
+    .font('cjk')
+    .fontSize(11.5)
+    .fillColor(INK)
+    .text(`颁发：${o.issuer}`, x, top + 84, { width: w });
   doc.text(`发证日期：${chineseDate(row.issued_at)}`, x, top + 104, { width: w });
 }
 
 function revokedMark(doc: PDFKit.PDFDocument) {
-  doc.save().rotate(-30, { origin: [W / 2, H / 2] }).font('cjk-bold').fontSize(90).fillColor('#cf1322', 0.18)
-    .text('已撤销', 0, H / 2 - 60, { width: W, align: 'center', lineBreak: false }).restore();
+  doc
+    .save()
+    .rotate(-30, { origin: [W / 2, H / 2] })
+    .font('cjk-bold')
+    .fontSize(90)
+    .fillColor('#cf1322', 0.18)
+    .text('已撤销', 0, H / 2 - 60, { width: W, align: 'center', lineBreak: false })
+    .restore();
 }

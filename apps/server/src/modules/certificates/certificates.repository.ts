@@ -3,18 +3,38 @@ import type { Executor } from '../../context.ts';
 import type { CertificateKind, CertificatePayload } from './issue.ts';
 
 export interface CertificateRow {
-  id: number; code: string; kind: CertificateKind; teacher_id: number; title: string;
-  payload: CertificatePayload; policy_version: number | null; issued_at: Date; revoked_at: Date | null;
+  id: number;
+  code: string;
+  kind: CertificateKind;
+  teacher_id: number;
+  title: string;
+  payload: CertificatePayload;
+  policy_version: number | null;
+  issued_at: Date;
+  revoked_at: Date | null;
 }
 
 const COLUMNS = ['id', 'code', 'kind', 'teacher_id', 'title', 'payload', 'policy_version', 'issued_at', 'revoked_at'] as const;
 const asRow = (r: unknown) => r as CertificateRow;
 
 /** undefined when the code is taken (the caller draws another): no error, so the transaction survives. */
-export async function insertCertificate(trx: Executor, v: { code: string; kind: CertificateKind; teacherId: number; title: string; payload: CertificatePayload; policyVersion: number | null }) {
-  const r = await trx.insertInto('certificates').values({
-    code: v.code, kind: v.kind, teacher_id: v.teacherId, title: v.title, payload: JSON.stringify(v.payload), policy_version: v.policyVersion,
-  }).onConflict((oc) => oc.column('code').doNothing()).returning(COLUMNS).executeTakeFirst();
+export async function insertCertificate(
+  trx: Executor,
+  v: { code: string; kind: CertificateKind; teacherId: number; title: string; payload: CertificatePayload; policyVersion: number | null },
+) {
+  const r = await trx
+    .insertInto('certificates')
+    .values({
+      code: v.code,
+      kind: v.kind,
+      teacher_id: v.teacherId,
+      title: v.title,
+      payload: JSON.stringify(v.payload),
+      policy_version: v.policyVersion,
+    })
+    .onConflict((oc) => oc.column('code').doNothing())
+    .returning(COLUMNS)
+    .executeTakeFirst();
   return r && asRow(r);
 }
 

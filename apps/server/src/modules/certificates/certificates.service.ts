@@ -13,9 +13,16 @@ import { CERTIFICATE_KIND_LABELS } from './issue.ts';
 export function describeCertificate(r: CertificateRow) {
   const code = formatCertificateCode(r.code);
   return {
-    id: r.id, kind: r.kind, kindLabel: CERTIFICATE_KIND_LABELS[r.kind], title: r.title, code,
-    subject: r.payload.subject, result: r.payload.result, issuedAt: r.issued_at.toISOString(),
-    status: r.revoked_at ? 'revoked' as const : 'valid' as const, statusLabel: r.revoked_at ? '已撤销' : '有效',
+    id: r.id,
+    kind: r.kind,
+    kindLabel: CERTIFICATE_KIND_LABELS[r.kind],
+    title: r.title,
+    code,
+    subject: r.payload.subject,
+    result: r.payload.result,
+    issuedAt: r.issued_at.toISOString(),
+    status: r.revoked_at ? ('revoked' as const) : ('valid' as const),
+    statusLabel: r.revoked_at ? '已撤销' : '有效',
     verifyPath: `/verify/${code}`,
   };
 }
@@ -27,13 +34,17 @@ export async function myCertificates(deps: Deps, ctx: RequestCtx) {
 /** The holder (teacher role) or an admin in scope (credit.read); anyone else gets 404, never a hint. */
 async function visibleCertificate(deps: Deps, ctx: RequestCtx, id: number): Promise<CertificateRow> {
   const actor = ctx.actor!;
-  const self = can(actor, 'credit.self'), admin = can(actor, 'credit.read');
+  const self = can(actor, 'credit.self'),
+    admin = can(actor, 'credit.read');
   if (!self && !admin) throw forbidden();
   const row = await certificateById(deps.db, id);
   if (!row) throw notFound('证书');
   if (self && row.teacher_id === actor.userId) return row;
   if (admin) {
-    const inScope = await teachersInScope(deps.db, teacherScope(actor)).select('t.user_id').where('t.user_id', '=', row.teacher_id).executeTakeFirst();
+    const inScope = await teachersInScope(deps.db, teacherScope(actor))
+      .select('t.user_id')
+      .where('t.user_id', '=', row.teacher_id)
+      .executeTakeFirst();
     if (inScope) return row;
   }
   throw notFound('证书');
@@ -43,7 +54,10 @@ export async function certificatePdf(deps: Deps, ctx: RequestCtx, id: number, or
   const row = await visibleCertificate(deps, ctx, id);
   const code = formatCertificateCode(row.code);
   const pdf = await renderCertificatePdf(row, {
-    fontPath: deps.config.pdfFont, verifyUrl: `${origin}/verify/${code}`, verifyPage: `${origin}/verify`, issuer: await platformTitle(deps),
+    fontPath: deps.config.pdfFont,
+    verifyUrl: `${origin}/verify/${code}`,
+    verifyPage: `${origin}/verify`,
+    issuer: await platformTitle(deps),
   });
   return { pdf, fileName: `${row.title}-${code}.pdf`, asciiName: `certificate-${code}.pdf` };
 }
@@ -63,9 +77,16 @@ export async function verifyCertificate(deps: Deps, input: string) {
   const row = code ? await certificateByCode(deps.db, code) : undefined;
   if (!row) throw new AppError(404, 'NOT_FOUND', UNKNOWN);
   return {
-    valid: !row.revoked_at, revoked: !!row.revoked_at, revokedAt: row.revoked_at?.toISOString() ?? null,
-    kind: row.kind, kindLabel: CERTIFICATE_KIND_LABELS[row.kind], title: row.title, code: formatCertificateCode(row.code),
-    name: maskName(row.payload.teacher.name), subject: row.payload.subject, result: row.payload.result,
+    valid: !row.revoked_at,
+    revoked: !!row.revoked_at,
+    revokedAt: row.revoked_at?.toISOString() ?? null,
+    kind: row.kind,
+    kindLabel: CERTIFICATE_KIND_LABELS[row.kind],
+    title: row.title,
+    code: formatCertificateCode(row.code),
+    name: maskName(row.payload.teacher.name),
+    subject: row.payload.subject,
+    result: row.payload.result,
     issuedAt: row.issued_at.toISOString(),
   };
 }

@@ -11,7 +11,15 @@ import { certificateHolder, issueCertificate, type CertificatePayload } from './
 
 export type CreditCertificateScope = { cycleId: string } | { year: number };
 
-export interface CreditLine { id: string; name: string; earned: number; counted: number; required: number; status: CreditStatus; statusLabel: string }
+export interface CreditLine {
+  id: string;
+  name: string;
+  earned: number;
+  counted: number;
+  required: number;
+  status: CreditStatus;
+  statusLabel: string;
+}
 
 export interface CreditCertificatePayload extends CertificatePayload {
   scope: { type: 'cycle' | 'year'; cycleId: string; cycleName: string; startYear: number; endYear: number; year?: number };
@@ -29,10 +37,22 @@ export interface CreditCertificatePayload extends CertificatePayload {
 }
 
 const RESULT_LABELS: Record<CreditStatus, string> = {
-  completed: '已达标', incomplete: '未达标', in_progress: '尚未达标（学习中）', not_required: '无考核要求', not_started: '未开始',
+  completed: '已达标',
+  incomplete: '未达标',
+  in_progress: '尚未达标（学习中）',
+  not_required: '无考核要求',
+  not_started: '未开始',
 };
 
-const line = (c: CreditCell): CreditLine => ({ id: c.id, name: c.name, earned: c.earned, counted: c.counted, required: c.required, status: c.status, statusLabel: CREDIT_STATUS_LABELS[c.status] });
+const line = (c: CreditCell): CreditLine => ({
+  id: c.id,
+  name: c.name,
+  earned: c.earned,
+  counted: c.counted,
+  required: c.required,
+  status: c.status,
+  statusLabel: CREDIT_STATUS_LABELS[c.status],
+});
 const fmt = (x: number) => formatHundredths(Math.round(x * 100));
 
 /** A year's overall status, with the precedence the engine uses for a cycle. */
@@ -43,7 +63,15 @@ function overall(statuses: CreditStatus[]): CreditStatus {
   return 'completed';
 }
 
-interface Figures { cycle: CreditEvaluation['cycles'][number]; year?: number; categories: CreditLine[]; groups: CreditLine[]; total: CreditLine; status: CreditStatus; missing: string[] }
+interface Figures {
+  cycle: CreditEvaluation['cycles'][number];
+  year?: number;
+  categories: CreditLine[];
+  groups: CreditLine[];
+  total: CreditLine;
+  status: CreditStatus;
+  missing: string[];
+}
 
 function figuresFor(ev: CreditEvaluation, scope: CreditCertificateScope): Figures {
   const asOfYear = Number(ev.asOf.slice(0, 4));
@@ -52,9 +80,12 @@ function figuresFor(ev: CreditEvaluation, scope: CreditCertificateScope): Figure
     if (!cycle) throw invalid('当前学分政策中没有这个培训周期，请刷新页面后重新选择');
     if (cycle.startYear > asOfYear) throw invalid(`${cycle.name}周期尚未开始，不能生成学分证书`);
     return {
-      cycle, categories: Object.values(cycle.categories).map(line),
+      cycle,
+      categories: Object.values(cycle.categories).map(line),
       groups: [...Object.values(cycle.groups), ...Object.values(cycle.levels)].map(line),
-      total: line(cycle.total), status: cycle.status, missing: cycle.missing,
+      total: line(cycle.total),
+      status: cycle.status,
+      missing: cycle.missing,
     };
   }
   const cycle = ev.cycles.find((c) => c.startYear <= scope.year && scope.year <= c.endYear);
@@ -63,8 +94,12 @@ function figuresFor(ev: CreditEvaluation, scope: CreditCertificateScope): Figure
   const y = cycle.years.find((r) => r.year === scope.year)!;
   const cells = [...Object.values(y.categories), ...Object.values(y.groups), y.total];
   return {
-    cycle, year: scope.year, categories: Object.values(y.categories).map(line), groups: Object.values(y.groups).map(line),
-    total: line(y.total), status: overall(cells.map((c) => c.status)),
+    cycle,
+    year: scope.year,
+    categories: Object.values(y.categories).map(line),
+    groups: Object.values(y.groups).map(line),
+    total: line(y.total),
+    status: overall(cells.map((c) => c.status)),
     missing: cycle.missing.filter((m) => m.startsWith(`${scope.year} 年`)),
   };
 }
@@ -80,10 +115,18 @@ function canonical(v: unknown): string {
   if (v === null || typeof v !== 'object') return JSON.stringify(v ?? null);
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
   const o = v as Record<string, unknown>;
-  return `{${Object.keys(o).sort().filter((k) => o[k] !== undefined).map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`).join(',')}}`;
+  return `{${Object.keys(o)
+    .sort()
+    .filter((k) => o[k] !== undefined)
+    .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
+    .join(',')}}`;
 }
 
-export async function issueCreditCertificate(deps: Deps, ctx: RequestCtx, scope: CreditCertificateScope): Promise<{ row: CertificateRow; reused: boolean }> {
+export async function issueCreditCertificate(
+  deps: Deps,
+  ctx: RequestCtx,
+  scope: CreditCertificateScope,
+): Promise<{ row: CertificateRow; reused: boolean }> {
   const teacherId = ctx.actor!.userId;
   return deps.db.transaction().execute(async (trx) => {
     // one issue at a time per teacher: two clicks at once must not make two certificates of the same figures
@@ -99,8 +142,19 @@ export async function issueCreditCertificate(deps: Deps, ctx: RequestCtx, scope:
       teacher: await certificateHolder(trx, teacherId),
       subject: f.year === undefined ? `${period}学分` : `${f.year} 年度学分（${c.name}周期）`,
       result: `${RESULT_LABELS[f.status]}，合计 ${totals} ${ev.unit}`,
-      scope: { type: f.year === undefined ? 'cycle' : 'year', cycleId: c.id, cycleName: c.name, startYear: c.startYear, endYear: c.endYear, ...(f.year === undefined ? {} : { year: f.year }) },
-      unit: ev.unit, categories: f.categories, groups: f.groups, total: f.total, status: f.status,
+      scope: {
+        type: f.year === undefined ? 'cycle' : 'year',
+        cycleId: c.id,
+        cycleName: c.name,
+        startYear: c.startYear,
+        endYear: c.endYear,
+        ...(f.year === undefined ? {} : { year: f.year }),
+      },
+      unit: ev.unit,
+      categories: f.categories,
+      groups: f.groups,
+      total: f.total,
+      status: f.status,
       compliant: f.status === 'completed' || f.status === 'not_required',
       missing: f.missing,
       policy: { id: ev.policyId, name: policy.name, version: ev.policyVersion },
@@ -121,9 +175,17 @@ export async function creditCertificateOptions(deps: Deps, ctx: RequestCtx) {
   if (!ev) throw notFound('教师');
   const asOfYear = Number(ev.asOf.slice(0, 4));
   return {
-    policy: { name: policy.name, version: ev.policyVersion }, unit: ev.unit, asOf: ev.asOf, currentCycleId: ev.currentCycleId,
+    policy: { name: policy.name, version: ev.policyVersion },
+    unit: ev.unit,
+    asOf: ev.asOf,
+    currentCycleId: ev.currentCycleId,
     cycles: ev.cycles.map((c) => ({
-      id: c.id, name: c.name, startYear: c.startYear, endYear: c.endYear, status: c.status, statusLabel: CREDIT_STATUS_LABELS[c.status],
+      id: c.id,
+      name: c.name,
+      startYear: c.startYear,
+      endYear: c.endYear,
+      status: c.status,
+      statusLabel: CREDIT_STATUS_LABELS[c.status],
       issuable: c.startYear <= asOfYear,
       years: c.years.map((y) => ({ year: y.year, issuable: y.year <= asOfYear })),
     })),

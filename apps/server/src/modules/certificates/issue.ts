@@ -11,7 +11,12 @@ export type CertificateKind = 'credit' | 'completion';
 export const CERTIFICATE_KIND_LABELS: Record<CertificateKind, string> = { credit: '学分证书', completion: '结业证书' };
 
 /** The certificate holder as printed, frozen at issue time: a later change of name or school does not alter it. */
-export interface CertificateHolder { name: string; idNumberMasked: string | null; school: string; region: string }
+export interface CertificateHolder {
+  name: string;
+  idNumberMasked: string | null;
+  school: string;
+  region: string;
+}
 
 /**
  * What every certificate's payload says, whatever its kind: the public verification page shows
@@ -37,12 +42,14 @@ export interface NewCertificate {
 
 /** The holder part of a payload, read inside the issuing transaction. */
 export async function certificateHolder(trx: Executor, teacherId: number): Promise<CertificateHolder> {
-  const t = await trx.selectFrom('teachers as t')
+  const t = await trx
+    .selectFrom('teachers as t')
     .innerJoin('users as u', 'u.id', 't.user_id')
     .innerJoin('schools as s', 's.id', 't.school_id')
     .innerJoin('regions as county', 'county.code', 't.region_code')
     .select(['u.name', 'u.id_number', 's.name as school', 'county.name as region'])
-    .where('t.user_id', '=', teacherId).executeTakeFirst();
+    .where('t.user_id', '=', teacherId)
+    .executeTakeFirst();
   if (!t) throw notFound('教师');
   return { name: t.name, idNumberMasked: maskIdNumber(t.id_number), school: t.school, region: t.region };
 }
@@ -55,12 +62,21 @@ export async function issueCertificate(trx: Executor, ctx: RequestCtx, c: NewCer
   let row: CertificateRow | undefined;
   // a collision among 2^79 codes is next to impossible; drawing again costs nothing and keeps the code unique
   for (let attempt = 0; !row && attempt < 5; attempt++) {
-    row = await insertCertificate(trx, { code: newCertificateCode(), kind: c.kind, teacherId: c.teacherId, title, payload: c.payload, policyVersion: c.policyVersion });
+    row = await insertCertificate(trx, {
+      code: newCertificateCode(),
+      kind: c.kind,
+      teacherId: c.teacherId,
+      title,
+      payload: c.payload,
+      policyVersion: c.policyVersion,
+    });
   }
   if (!row) throw new Error('无法生成唯一的证书验证码');
   // the code itself stays out of the audit log: it is what lets a stranger look the certificate up
   await recordAudit(trx, ctx, {
-    action: 'certificate.issue', objectType: 'certificate', objectId: row.id,
+    action: 'certificate.issue',
+    objectType: 'certificate',
+    objectId: row.id,
     detail: { kind: c.kind, teacherId: c.teacherId, title, policyVersion: c.policyVersion },
   });
   return row;

@@ -21,7 +21,11 @@ export function checkinCode(sessionId: number, secret: string, nowMs = Date.now(
   return { code: `${sessionId}.${step}.${mac(secret, sessionId, step)}`, expiresInMs: (step + 1) * STEP_MS - nowMs };
 }
 
-export interface ParsedCode { sessionId: number; step: number; mac: string }
+export interface ParsedCode {
+  sessionId: number;
+  step: number;
+  mac: string;
+}
 
 /** The parts of a code, or null when it cannot be one (no database lookup for garbage). */
 export function parseCheckinCode(code: string): ParsedCode | null {

@@ -14,22 +14,45 @@ const markBody = z.object({
 });
 
 export function checkinRoutes(app: App, deps: Deps) {
-  app.get('/api/classes/:id/sessions/:sid/checkin-code', {
-    config: { access: 'class.manage' }, schema: { tags, summary: '当前签到码与二维码（每 10 秒更新）', params: sessionParams },
-  }, async (req, reply) => {
-    reply.header('cache-control', 'no-store');
-    return currentCheckinCode(deps, req.ctx, req.params.id, req.params.sid, deps.config.publicUrl);
-  });
+  app.get(
+    '/api/classes/:id/sessions/:sid/checkin-code',
+    {
+      config: { access: 'class.manage' },
+      schema: { tags, summary: '当前签到码与二维码（每 10 秒更新）', params: sessionParams },
+    },
+    async (req, reply) => {
+      reply.header('cache-control', 'no-store');
+      return currentCheckinCode(deps, req.ctx, req.params.id, req.params.sid, deps.config.publicUrl);
+    },
+  );
 
-  app.get('/api/classes/:id/sessions/:sid/checkins', { config: { access: 'class.manage' }, schema: { tags, summary: '某次课程的签到情况', params: sessionParams } },
-    async (req) => sessionCheckins(deps, req.ctx, req.params.id, req.params.sid));
+  app.get(
+    '/api/classes/:id/sessions/:sid/checkins',
+    { config: { access: 'class.manage' }, schema: { tags, summary: '某次课程的签到情况', params: sessionParams } },
+    async (req) => sessionCheckins(deps, req.ctx, req.params.id, req.params.sid),
+  );
 
-  app.post('/api/classes/:id/sessions/:sid/checkins', {
-    config: { access: 'class.manage' }, schema: { tags, summary: '手工签到 / 取消签到', params: sessionParams, body: markBody },
-  }, async (req) => markCheckins(deps, req.ctx, req.params.id, req.params.sid, req.body));
+  app.post(
+    '/api/classes/:id/sessions/:sid/checkins',
+    {
+      config: { access: 'class.manage' },
+      schema: { tags, summary: '手工签到 / 取消签到', params: sessionParams, body: markBody },
+    },
+    async (req) => markCheckins(deps, req.ctx, req.params.id, req.params.sid, req.body),
+  );
 
-  app.post('/api/checkin', {
-    config: { access: 'project.self' },
-    schema: { tags, summary: '学员扫码签到', body: z.object({ code: z.string({ error: '缺少签到码，请重新扫描二维码' }).min(1, '缺少签到码，请重新扫描二维码').max(100, '签到码无效') }) },
-  }, async (req) => checkIn(deps, req.ctx, req.body.code));
+  app.post(
+    '/api/checkin',
+    {
+      config: { access: 'project.self' },
+      schema: {
+        tags,
+        summary: '学员扫码签到',
+        body: z.object({
+          code: z.string({ error: '缺少签到码，请重新扫描二维码' }).min(1, '缺少签到码，请重新扫描二维码').max(100, '签到码无效'),
+        }),
+      },
+    },
+    async (req) => checkIn(deps, req.ctx, req.body.code),
+  );
 }

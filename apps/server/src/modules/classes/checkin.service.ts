@@ -12,8 +12,12 @@ import { sessionView, sessionWhen } from './view.ts';
 const ENROLLMENT_STATUS = { reviewing: '审核中', returned: '未通过审核', approved: '已通过审核、待分配班级', withdrawn: '已撤回' } as const;
 
 async function ownSession(db: Executor, classId: number, sessionId: number) {
-  const s = await db.selectFrom('class_sessions').select(['id', 'class_id', 'starts_at', 'ends_at', 'place', 'topic', 'lecturer', 'checkin_secret'])
-    .where('id', '=', sessionId).where('class_id', '=', classId).executeTakeFirst();
+  const s = await db
+    .selectFrom('class_sessions')
+    .select(['id', 'class_id', 'starts_at', 'ends_at', 'place', 'topic', 'lecturer', 'checkin_secret'])
+    .where('id', '=', sessionId)
+    .where('class_id', '=', classId)
+    .executeTakeFirst();
   if (!s) throw notFound('课程');
   return s;
 }
@@ -25,7 +29,11 @@ export async function currentCheckinCode(deps: Deps, ctx: RequestCtx, classId: n
   const { code, expiresInMs } = checkinCode(s.id, s.checkin_secret);
   const url = `${origin}/space/checkin?c=${encodeURIComponent(code)}`;
   const qr = await QRCode.toDataURL(url, { errorCorrectionLevel: 'M', margin: 1, width: 480 });
-  const n = await deps.db.selectFrom('checkins').select((eb) => eb.fn.countAll<number>().as('n')).where('session_id', '=', s.id).executeTakeFirstOrThrow();
+  const n = await deps.db
+    .selectFrom('checkins')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('session_id', '=', s.id)
+    .executeTakeFirstOrThrow();
   // the code itself is not audited: it would let an auditor sign anyone in for ten seconds
   return { code, url, qr, expiresInMs, stepMs: STEP_MS, session: sessionView(s), checkedIn: Number(n.n) };
 }
@@ -39,17 +47,36 @@ export async function checkIn(deps: Deps, ctx: RequestCtx, rawCode: string) {
   const INVALID = '签到码无效：请用手机扫描培训现场屏幕上的签到二维码';
   if (!parsed) throw refuse(400, 'CHECKIN_INVALID', INVALID);
   return deps.db.transaction().execute(async (trx) => {
-    const s = await trx.selectFrom('class_sessions as cs').innerJoin('training_classes as c', 'c.id', 'cs.class_id')
+    const s = await trx
+      .selectFrom('class_sessions as cs')
+      .innerJoin('training_classes as c', 'c.id', 'cs.class_id')
       .innerJoin('projects as p', 'p.id', 'c.project_id')
-      .select(['cs.id', 'cs.class_id', 'cs.starts_at', 'cs.ends_at', 'cs.place', 'cs.topic', 'cs.lecturer', 'cs.checkin_secret', 'c.name as class_name', 'c.project_id', 'p.name as project_name'])
-      .where('cs.id', '=', parsed.sessionId).executeTakeFirst();
+      .select([
+        'cs.id',
+        'cs.class_id',
+        'cs.starts_at',
+        'cs.ends_at',
+        'cs.place',
+        'cs.topic',
+        'cs.lecturer',
+        'cs.checkin_secret',
+        'c.name as class_name',
+        'c.project_id',
+        'p.name as project_name',
+      ])
+      .where('cs.id', '=', parsed.sessionId)
+      .executeTakeFirst();
     const verdict = s ? checkCode(parsed, s.checkin_secret) : 'invalid';
     if (!s || verdict === 'invalid') throw refuse(400, 'CHECKIN_INVALID', INVALID);
     if (verdict === 'expired') throw refuse(400, 'CHECKIN_EXPIRED', '签到码已过期（二维码每 10 秒更新一次）：请重新扫描屏幕上最新的二维码');
 
-    const e = await trx.selectFrom('enrollments as e').leftJoin('training_classes as c', 'c.id', 'e.class_id')
+    const e = await trx
+      .selectFrom('enrollments as e')
+      .leftJoin('training_classes as c', 'c.id', 'e.class_id')
       .select(['e.id', 'e.status', 'e.class_id', 'c.name as class_name'])
-      .where('e.project_id', '=', s.project_id).where('e.teacher_id', '=', actor.userId).executeTakeFirst();
+      .where('e.project_id', '=', s.project_id)
+      .where('e.teacher_id', '=', actor.userId)
+      .executeTakeFirst();
     if (!e) throw refuse(403, 'NOT_IN_CLASS', `您不是「${s.project_name}」${s.class_name}的学员，不能签到`);
     if (e.status !== 'assigned' || e.class_id === null) {
       const st = e.status === 'assigned' ? '待分配班级' : ENROLLMENT_STATUS[e.status];
@@ -59,16 +86,38 @@ export async function checkIn(deps: Deps, ctx: RequestCtx, rawCode: string) {
       throw refuse(403, 'WRONG_CLASS', `这是${s.class_name}的签到码，您所在的班级是${e.class_name}，请扫描本班的签到二维码`);
     }
     const session = { ...sessionView(s), className: s.class_name, projectName: s.project_name };
-    const inserted = await trx.insertInto('checkins').values({ session_id: s.id, enrollment_id: e.id, method: 'qr', by_id: actor.userId })
-      .onConflict((oc) => oc.columns(['session_id', 'enrollment_id']).doNothing()).returning('at').executeTakeFirst();
+    const inserted = await trx
+      .insertInto('checkins')
+      .values({ session_id: s.id, enrollment_id: e.id, method: 'qr', by_id: actor.userId })
+      .onConflict((oc) => oc.columns(['session_id', 'enrollment_id']).doNothing())
+      .returning('at')
+      .executeTakeFirst();
     if (!inserted) {
-      const prev = await trx.selectFrom('checkins').select(['at', 'method']).where('session_id', '=', s.id).where('enrollment_id', '=', e.id).executeTakeFirstOrThrow();
+      const prev = await trx
+        .selectFrom('checkins')
+        .select(['at', 'method'])
+        .where('session_id', '=', s.id)
+        .where('enrollment_id', '=', e.id)
+        .executeTakeFirstOrThrow();
       return { status: 'already' as const, message: '已签到过', at: prev.at.toISOString(), session };
     }
-    await trx.insertInto('enrollment_events').values({
-      enrollment_id: e.id, action: 'checked_in', level: null, actor_id: actor.userId, actor_name: actor.name, reason: `扫码签到：${s.topic}（${sessionWhen(s)}）`,
-    }).execute();
-    await recordAudit(trx, ctx, { action: 'class.checkin', objectType: 'class_session', objectId: s.id, detail: { enrollmentId: e.id, method: 'qr' } });
+    await trx
+      .insertInto('enrollment_events')
+      .values({
+        enrollment_id: e.id,
+        action: 'checked_in',
+        level: null,
+        actor_id: actor.userId,
+        actor_name: actor.name,
+        reason: `扫码签到：${s.topic}（${sessionWhen(s)}）`,
+      })
+      .execute();
+    await recordAudit(trx, ctx, {
+      action: 'class.checkin',
+      objectType: 'class_session',
+      objectId: s.id,
+      detail: { enrollmentId: e.id, method: 'qr' },
+    });
     return { status: 'checked_in' as const, message: '签到成功', at: inserted.at.toISOString(), session };
   });
 }
@@ -79,15 +128,30 @@ export async function sessionCheckins(deps: Deps, ctx: RequestCtx, classId: numb
   const s = await ownSession(deps.db, classId, sessionId);
   const rows = await traineesOf(deps.db, classId)
     .leftJoin('checkins as k', (j) => j.onRef('k.enrollment_id', '=', 'e.id').on('k.session_id', '=', sessionId))
-    .select(['e.id', 'u.name', 's.name as school_name', 'k.at', 'k.method']).orderBy('e.id').execute();
+    .select(['e.id', 'u.name', 's.name as school_name', 'k.at', 'k.method'])
+    .orderBy('e.id')
+    .execute();
   return {
     session: sessionView(s),
-    items: rows.map((r) => ({ enrollmentId: r.id, name: r.name, schoolName: r.school_name, checkedIn: !!r.at, at: r.at?.toISOString() ?? null, method: r.method ?? null })),
+    items: rows.map((r) => ({
+      enrollmentId: r.id,
+      name: r.name,
+      schoolName: r.school_name,
+      checkedIn: !!r.at,
+      at: r.at?.toISOString() ?? null,
+      method: r.method ?? null,
+    })),
   };
 }
 
 /** 手工签到 (or its undoing): only trainees of this class; the whole list or nothing. */
-export async function markCheckins(deps: Deps, ctx: RequestCtx, classId: number, sessionId: number, input: { enrollmentIds: number[]; present: boolean }) {
+export async function markCheckins(
+  deps: Deps,
+  ctx: RequestCtx,
+  classId: number,
+  sessionId: number,
+  input: { enrollmentIds: number[]; present: boolean },
+) {
   const actor = ctx.actor!;
   return deps.db.transaction().execute(async (trx) => {
     const c = await ownClass(trx, actor, classId, true);
@@ -98,22 +162,42 @@ export async function markCheckins(deps: Deps, ctx: RequestCtx, classId: number,
     if (stranger.length) throw invalid(`学员编号 ${stranger.join('、')} 不是本班学员，未作任何修改`);
     let changed: number[];
     if (input.present) {
-      const rows = await trx.insertInto('checkins').values(ids.map((id) => ({ session_id: s.id, enrollment_id: id, method: 'manual' as const, by_id: actor.userId })))
-        .onConflict((oc) => oc.columns(['session_id', 'enrollment_id']).doNothing()).returning('enrollment_id').execute();
+      const rows = await trx
+        .insertInto('checkins')
+        .values(ids.map((id) => ({ session_id: s.id, enrollment_id: id, method: 'manual' as const, by_id: actor.userId })))
+        .onConflict((oc) => oc.columns(['session_id', 'enrollment_id']).doNothing())
+        .returning('enrollment_id')
+        .execute();
       changed = rows.map((r) => r.enrollment_id);
       if (changed.length) {
-        await trx.insertInto('enrollment_events').values(changed.map((id) => ({
-          enrollment_id: id, action: 'checked_in' as const, level: null, actor_id: actor.userId, actor_name: c.institution_name,
-          reason: `手工签到：${s.topic}（${sessionWhen(s)}）`,
-        }))).execute();
+        await trx
+          .insertInto('enrollment_events')
+          .values(
+            changed.map((id) => ({
+              enrollment_id: id,
+              action: 'checked_in' as const,
+              level: null,
+              actor_id: actor.userId,
+              actor_name: c.institution_name,
+              reason: `手工签到：${s.topic}（${sessionWhen(s)}）`,
+            })),
+          )
+          .execute();
       }
     } else {
-      const rows = await trx.deleteFrom('checkins').where('session_id', '=', s.id).where('enrollment_id', 'in', ids).returning('enrollment_id').execute();
+      const rows = await trx
+        .deleteFrom('checkins')
+        .where('session_id', '=', s.id)
+        .where('enrollment_id', 'in', ids)
+        .returning('enrollment_id')
+        .execute();
       changed = rows.map((r) => r.enrollment_id);
     }
     if (changed.length) {
       await recordAudit(trx, ctx, {
-        action: input.present ? 'class.checkin.mark' : 'class.checkin.unmark', objectType: 'class_session', objectId: s.id,
+        action: input.present ? 'class.checkin.mark' : 'class.checkin.unmark',
+        objectType: 'class_session',
+        objectId: s.id,
         detail: { classId, enrollmentIds: changed },
       });
     }

@@ -15,9 +15,20 @@ export async function myClasses(deps: Deps, ctx: RequestCtx) {
   const rows = await listClasses(deps.db, institutionOf(ctx.actor!));
   return {
     items: rows.map((r) => ({
-      id: r.id, name: r.name, projectId: r.project_id, projectName: r.project_name, year: r.year, level: r.level,
-      levelLabel: LEVEL_LABELS[r.level], startDate: r.start_date, endDate: r.end_date, place: r.place, organiserName: r.organiser_name,
-      trainees: r.trainees ?? 0, sessions: r.sessions ?? 0, noticePublished: !!r.notice_published_at,
+      id: r.id,
+      name: r.name,
+      projectId: r.project_id,
+      projectName: r.project_name,
+      year: r.year,
+      level: r.level,
+      levelLabel: LEVEL_LABELS[r.level],
+      startDate: r.start_date,
+      endDate: r.end_date,
+      place: r.place,
+      organiserName: r.organiser_name,
+      trainees: r.trainees ?? 0,
+      sessions: r.sessions ?? 0,
+      noticePublished: !!r.notice_published_at,
     })),
   };
 }
@@ -26,17 +37,35 @@ export async function myClasses(deps: Deps, ctx: RequestCtx) {
 export async function classTrainees(db: Executor, classId: number) {
   const rows = await traineesOf(db, classId)
     .leftJoin('certificates as cert', 'cert.id', 'e.certificate_id')
-    .select(['e.id', 'u.name', 'u.id_number', 's.name as school_name', 'e.onsite_score', 'e.online_score', 'e.total_score',
-      'e.result', 'e.credit_entry_id', 'e.certificate_id', 'cert.revoked_at'])
-    .orderBy('e.id').execute();
+    .select([
+      'e.id',
+      'u.name',
+      'u.id_number',
+      's.name as school_name',
+      'e.onsite_score',
+      'e.online_score',
+      'e.total_score',
+      'e.result',
+      'e.credit_entry_id',
+      'e.certificate_id',
+      'cert.revoked_at',
+    ])
+    .orderBy('e.id')
+    .execute();
   const counts = await checkinCounts(db, classId);
   return rows.map((r) => ({
-    enrollmentId: r.id, name: r.name, idNumber: maskIdNumber(r.id_number), schoolName: r.school_name,
+    enrollmentId: r.id,
+    name: r.name,
+    idNumber: maskIdNumber(r.id_number),
+    schoolName: r.school_name,
     checkins: counts.get(r.id) ?? 0,
-    onsiteScore: r.onsite_score, onlineScore: r.online_score, totalScore: r.total_score,
-    result: r.result, resultLabel: r.result ? RESULT_LABELS[r.result] : null,
+    onsiteScore: r.onsite_score,
+    onlineScore: r.online_score,
+    totalScore: r.total_score,
+    result: r.result,
+    resultLabel: r.result ? RESULT_LABELS[r.result] : null,
     // after a pass turned into a fail the ids stay, pointing at the reversed entry and the revoked certificate
-    certificate: r.certificate_id ? { status: r.revoked_at ? 'revoked' as const : 'valid' as const } : null,
+    certificate: r.certificate_id ? { status: r.revoked_at ? ('revoked' as const) : ('valid' as const) } : null,
     creditsPosted: r.result === 'passed' && r.credit_entry_id !== null,
   }));
 }
@@ -44,15 +73,32 @@ export async function classTrainees(db: Executor, classId: number) {
 export async function classDetail(deps: Deps, ctx: RequestCtx, id: number) {
   const c = await ownClass(deps.db, ctx.actor!, id);
   const trainees = await classTrainees(deps.db, id);
-  const sessions = await deps.db.selectFrom('class_sessions').select((eb) => eb.fn.countAll<number>().as('n')).where('class_id', '=', id).executeTakeFirstOrThrow();
-  const evaluated = await deps.db.selectFrom('project_evaluations').select((eb) => eb.fn.countAll<number>().as('n')).where('class_id', '=', id).executeTakeFirstOrThrow();
+  const sessions = await deps.db
+    .selectFrom('class_sessions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('class_id', '=', id)
+    .executeTakeFirstOrThrow();
+  const evaluated = await deps.db
+    .selectFrom('project_evaluations')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('class_id', '=', id)
+    .executeTakeFirstOrThrow();
   return {
-    class: { id: c.id, name: c.name, institutionName: c.institution_name, notice: noticeView(c), files: (await noticeFilesOf(deps.db, id)).map(fileView) },
+    class: {
+      id: c.id,
+      name: c.name,
+      institutionName: c.institution_name,
+      notice: noticeView(c),
+      files: (await noticeFilesOf(deps.db, id)).map(fileView),
+    },
     project: { ...projectView(c), creditCategoryName: await categoryName(deps.db, c.credit_category) },
     trainees,
     stats: {
-      trainees: trainees.length, sessions: Number(sessions.n), evaluations: Number(evaluated.n),
-      passed: trainees.filter((t) => t.result === 'passed').length, failed: trainees.filter((t) => t.result === 'failed').length,
+      trainees: trainees.length,
+      sessions: Number(sessions.n),
+      evaluations: Number(evaluated.n),
+      passed: trainees.filter((t) => t.result === 'passed').length,
+      failed: trainees.filter((t) => t.result === 'failed').length,
     },
   };
 }

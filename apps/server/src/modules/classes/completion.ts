@@ -11,16 +11,36 @@ import { today } from '../credits/standing.ts';
 import type { ClassRow } from './classes.repository.ts';
 import { fromH, LEVEL_LABELS } from './view.ts';
 
-const FORM_OF_MODE: Record<ClassRow['mode'], CreditForm> = { onsite: 'onsite', online: 'online', blended: 'onsite', school_based: 'school_based' };
+const FORM_OF_MODE: Record<ClassRow['mode'], CreditForm> = {
+  onsite: 'onsite',
+  online: 'online',
+  blended: 'onsite',
+  school_based: 'school_based',
+};
 
-export interface Trainee { id: number; teacher_id: number; onsite: number | null; online: number | null; total: number; credit_entry_id: number | null; certificate_id: number | null }
-interface Actor { id: number; name: string; institution: string }
+export interface Trainee {
+  id: number;
+  teacher_id: number;
+  onsite: number | null;
+  online: number | null;
+  total: number;
+  credit_entry_id: number | null;
+  certificate_id: number | null;
+}
+interface Actor {
+  id: number;
+  name: string;
+  institution: string;
+}
 
 const certifierOf = (c: ClassRow) => ({ id: null, name: c.organiser_name, unit: c.organiser_name });
 
 /** Timeline rows of an institution's acts: the institution is the «who»; it is no admin level (level null). */
 async function event(trx: Executor, enrollmentId: number, action: 'passed' | 'failed' | 'certified', who: Actor, reason: string) {
-  await trx.insertInto('enrollment_events').values({ enrollment_id: enrollmentId, action, level: null, actor_id: who.id, actor_name: who.institution, reason }).execute();
+  await trx
+    .insertInto('enrollment_events')
+    .values({ enrollment_id: enrollmentId, action, level: null, actor_id: who.id, actor_name: who.institution, reason })
+    .execute();
 }
 
 /**
@@ -30,9 +50,14 @@ async function event(trx: Executor, enrollmentId: number, action: 'passed' | 'fa
  */
 async function sourceKeyFor(trx: Executor, c: ClassRow, e: Trainee): Promise<string> {
   const base = `project:${c.project_id}:teacher:${e.teacher_id}`;
-  const prior = await trx.selectFrom('credit_entries as ce').select(['ce.id', 'ce.source_key'])
+  const prior = await trx
+    .selectFrom('credit_entries as ce')
+    .select(['ce.id', 'ce.source_key'])
     .select((eb) => eb.exists(eb.selectFrom('credit_entries as r').select('r.id').whereRef('r.reversal_of', '=', 'ce.id')).as('reversed'))
-    .where('ce.source', '=', 'project').where('ce.source_id', '=', String(e.id)).orderBy('ce.id', 'desc').execute();
+    .where('ce.source', '=', 'project')
+    .where('ce.source_id', '=', String(e.id))
+    .orderBy('ce.id', 'desc')
+    .execute();
   const live = prior.find((p) => !p.reversed);
   if (live?.source_key) return live.source_key;
   return prior.length === 0 ? base : `${base}:${prior.length + 1}`;
@@ -42,9 +67,19 @@ async function postCredits(trx: Executor, ctx: RequestCtx, c: ClassRow, e: Train
   // a project may grant 学时 only, or (rarely) nothing the ledger counts
   if (c.credit_amount_h <= 0 && c.hours_h <= 0) return null;
   const r = await postCreditEntry(trx, ctx, {
-    teacherId: e.teacher_id, date: today(), year: c.year, category: c.credit_category, form: FORM_OF_MODE[c.mode],
-    amount: fromH(c.credit_amount_h), hours: c.hours_h > 0 ? fromH(c.hours_h) : undefined, title: c.project_name,
-    source: 'project', sourceId: String(e.id), sourceKey: await sourceKeyFor(trx, c, e), level: c.level, certifier: certifierOf(c),
+    teacherId: e.teacher_id,
+    date: today(),
+    year: c.year,
+    category: c.credit_category,
+    form: FORM_OF_MODE[c.mode],
+    amount: fromH(c.credit_amount_h),
+    hours: c.hours_h > 0 ? fromH(c.hours_h) : undefined,
+    title: c.project_name,
+    source: 'project',
+    sourceId: String(e.id),
+    sourceKey: await sourceKeyFor(trx, c, e),
+    level: c.level,
+    certifier: certifierOf(c),
   });
   return r.id;
 }
@@ -54,10 +89,26 @@ async function issue(trx: Executor, ctx: RequestCtx, c: ClassRow, e: Trainee, ca
   const fmt = (x: number | null) => (x === null ? '—' : String(x));
   const creditText = c.credit_amount_h > 0 ? `${categoryName} ${fromH(c.credit_amount_h)} 学分` : '—';
   const payload = {
-    teacher, subject: c.project_name, result: '合格',
-    project: { id: c.project_id, name: c.project_name, year: c.year, level: c.level, organiser: c.organiser_name, institution: c.institution_name, startDate: c.start_date, endDate: c.end_date },
-    enrollmentId: e.id, totalScore: e.total, onsiteScore: e.onsite, onlineScore: e.online,
-    credits: fromH(c.credit_amount_h), hours: fromH(c.hours_h), category: c.credit_category,
+    teacher,
+    subject: c.project_name,
+    result: '合格',
+    project: {
+      id: c.project_id,
+      name: c.project_name,
+      year: c.year,
+      level: c.level,
+      organiser: c.organiser_name,
+      institution: c.institution_name,
+      startDate: c.start_date,
+      endDate: c.end_date,
+    },
+    enrollmentId: e.id,
+    totalScore: e.total,
+    onsiteScore: e.onsite,
+    onlineScore: e.online,
+    credits: fromH(c.credit_amount_h),
+    hours: fromH(c.hours_h),
+    category: c.credit_category,
     // what the PDF prints (certificates/certificate-pdf.ts genericBody), in this order
     facts: [
       { label: '项目名称', value: c.project_name },
@@ -73,12 +124,25 @@ async function issue(trx: Executor, ctx: RequestCtx, c: ClassRow, e: Trainee, ca
       { label: '考核结果', value: '合格' },
     ],
   };
-  return issueCertificate(trx, ctx, { kind: 'completion', teacherId: e.teacher_id, title: `${c.project_name}结业证书`, payload, policyVersion: null });
+  return issueCertificate(trx, ctx, {
+    kind: 'completion',
+    teacherId: e.teacher_id,
+    title: `${c.project_name}结业证书`,
+    payload,
+    policyVersion: null,
+  });
 }
 
 async function revoke(trx: Executor, ctx: RequestCtx, certificateId: number, reason: string) {
-  const r = await trx.updateTable('certificates').set({ revoked_at: new Date() }).where('id', '=', certificateId).where('revoked_at', 'is', null).returning('id').executeTakeFirst();
-  if (r) await recordAudit(trx, ctx, { action: 'certificate.revoke', objectType: 'certificate', objectId: certificateId, detail: { reason } });
+  const r = await trx
+    .updateTable('certificates')
+    .set({ revoked_at: new Date() })
+    .where('id', '=', certificateId)
+    .where('revoked_at', 'is', null)
+    .returning('id')
+    .executeTakeFirst();
+  if (r)
+    await recordAudit(trx, ctx, { action: 'certificate.revoke', objectType: 'certificate', objectId: certificateId, detail: { reason } });
 }
 
 /** A trainee who just became 合格: credits, certificate, timeline. Returns the ids to keep on the enrolment. */
@@ -86,7 +150,10 @@ export async function completePass(trx: Executor, ctx: RequestCtx, c: ClassRow, 
   const creditEntryId = await postCredits(trx, ctx, c, e);
   const cert = await issue(trx, ctx, c, e, categoryName);
   await event(trx, e.id, 'passed', who, `总成绩 ${e.total}，合格`);
-  const credits = creditEntryId === null ? '' : `；${c.credit_amount_h > 0 ? `${categoryName} ${fromH(c.credit_amount_h)} 学分` : `${fromH(c.hours_h)} 学时`}已记入学分`;
+  const credits =
+    creditEntryId === null
+      ? ''
+      : `；${c.credit_amount_h > 0 ? `${categoryName} ${fromH(c.credit_amount_h)} 学分` : `${fromH(c.hours_h)} 学时`}已记入学分`;
   await event(trx, e.id, 'certified', who, `结业证书已颁发${credits}`);
   return { creditEntryId, certificateId: cert.id };
 }

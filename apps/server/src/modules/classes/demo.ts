@@ -30,17 +30,32 @@ const ANSWERS: Record<string, number | string>[] = [
 const at = (day: string, hhmm: string) => new Date(`${day}T${hhmm}:00+08:00`);
 
 export async function seedDemoClasses(db: Executor): Promise<void> {
-  const admin = await db.selectFrom('users as u').innerJoin('user_roles as r', 'r.user_id', 'u.id')
-    .select(['r.institution_id']).where('u.login_name', '=', 'demo-institution').executeTakeFirst();
+  const admin = await db
+    .selectFrom('users as u')
+    .innerJoin('user_roles as r', 'r.user_id', 'u.id')
+    .select(['r.institution_id'])
+    .where('u.login_name', '=', 'demo-institution')
+    .executeTakeFirst();
   if (!admin?.institution_id) return;
-  const classes = await db.selectFrom('training_classes').select('id').where('institution_id', '=', admin.institution_id).orderBy('id').execute();
+  const classes = await db
+    .selectFrom('training_classes')
+    .select('id')
+    .where('institution_id', '=', admin.institution_id)
+    .orderBy('id')
+    .execute();
   for (const { id } of classes) {
     const c = await findClassAny(db, id);
     if (!c) continue;
     if (!c.notice_title) {
-      await db.updateTable('training_classes').set({
-        notice_title: `关于${c.project_name}开班的通知`, notice_body: NOTICE(c), notice_published_at: new Date(at(c.start_date, '09:00').getTime() - 10 * 86_400_000),
-      }).where('id', '=', id).execute();
+      await db
+        .updateTable('training_classes')
+        .set({
+          notice_title: `关于${c.project_name}开班的通知`,
+          notice_body: NOTICE(c),
+          notice_published_at: new Date(at(c.start_date, '09:00').getTime() - 10 * 86_400_000),
+        })
+        .where('id', '=', id)
+        .execute();
     }
     if (!(await db.selectFrom('class_sessions').select('id').where('class_id', '=', id).executeTakeFirst())) await schedule(db, c);
     if (c.end_date < chinaToday()) await endedClass(db, c);
@@ -50,32 +65,59 @@ export async function seedDemoClasses(db: Executor): Promise<void> {
 /** The first and the last day of the training, morning and afternoon. */
 async function schedule(db: Executor, c: ClassRow) {
   const rows: [string, string, string, string, string][] = [
-    [c.start_date, '08:30', '11:30', '开班仪式与专题讲座', '王建国 教授'], [c.start_date, '14:30', '17:30', '案例研讨与分组交流', '陈晓燕 特级教师'],
+    [c.start_date, '08:30', '11:30', '开班仪式与专题讲座', '王建国 教授'],
+    [c.start_date, '14:30', '17:30', '案例研讨与分组交流', '陈晓燕 特级教师'],
     [c.end_date, '08:30', '11:30', '成果展示与结业考核', '刘芳 副教授'],
   ];
-  await db.insertInto('class_sessions').values(rows.map(([day, from, to, topic, lecturer]) => ({
-    class_id: c.id, starts_at: at(day, from), ends_at: at(day, to), place: '报告厅', topic, lecturer, checkin_secret: newCheckinSecret(),
-  }))).execute();
+  await db
+    .insertInto('class_sessions')
+    .values(
+      rows.map(([day, from, to, topic, lecturer]) => ({
+        class_id: c.id,
+        starts_at: at(day, from),
+        ends_at: at(day, to),
+        place: '报告厅',
+        topic,
+        lecturer,
+        checkin_secret: newCheckinSecret(),
+      })),
+    )
+    .execute();
 }
 
 /** Everyone attended every session; classmates of 李秀英 have answered the evaluation. */
 async function endedClass(db: Executor, c: ClassRow) {
-  const trainees = await db.selectFrom('enrollments as e').innerJoin('users as u', 'u.id', 'e.teacher_id')
-    .select(['e.id', 'e.teacher_id', 'e.evaluated', 'u.login_name']).where('e.class_id', '=', c.id).where('e.status', '=', 'assigned').orderBy('e.id').execute();
+  const trainees = await db
+    .selectFrom('enrollments as e')
+    .innerJoin('users as u', 'u.id', 'e.teacher_id')
+    .select(['e.id', 'e.teacher_id', 'e.evaluated', 'u.login_name'])
+    .where('e.class_id', '=', c.id)
+    .where('e.status', '=', 'assigned')
+    .orderBy('e.id')
+    .execute();
   const sessions = await db.selectFrom('class_sessions').select(['id', 'starts_at', 'topic']).where('class_id', '=', c.id).execute();
   for (const s of sessions) {
     for (const e of trainees) {
       const when = new Date(s.starts_at.getTime() - 10 * 60_000);
       // no timeline rows: the timeline lists events in the order written, and the scores were written first
-      await db.insertInto('checkins').values({ session_id: s.id, enrollment_id: e.id, method: 'qr', by_id: e.teacher_id, at: when })
-        .onConflict((oc) => oc.columns(['session_id', 'enrollment_id']).doNothing()).execute();
+      await db
+        .insertInto('checkins')
+        .values({ session_id: s.id, enrollment_id: e.id, method: 'qr', by_id: e.teacher_id, at: when })
+        .onConflict((oc) => oc.columns(['session_id', 'enrollment_id']).doNothing())
+        .execute();
     }
   }
   if (!c.evaluation_questions.length) return;
   const known = new Set(c.evaluation_questions.map((q) => q.id));
-  for (const [i, e] of trainees.filter((t) => t.login_name !== 'demo-teacher' && !t.evaluated).slice(0, ANSWERS.length).entries()) {
+  for (const [i, e] of trainees
+    .filter((t) => t.login_name !== 'demo-teacher' && !t.evaluated)
+    .slice(0, ANSWERS.length)
+    .entries()) {
     const answers = Object.fromEntries(Object.entries(ANSWERS[i]!).filter(([k]) => known.has(k)));
     await db.updateTable('enrollments').set({ evaluated: true }).where('id', '=', e.id).execute();
-    await db.insertInto('project_evaluations').values({ project_id: c.project_id, class_id: c.id, answers: JSON.stringify(answers) }).execute();
+    await db
+      .insertInto('project_evaluations')
+      .values({ project_id: c.project_id, class_id: c.id, answers: JSON.stringify(answers) })
+      .execute();
   }
 }

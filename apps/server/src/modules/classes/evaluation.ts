@@ -3,7 +3,11 @@
 // with two answers, a trainee's classmate could tell who wrote what.
 import { chinaToday } from './view.ts';
 
-export interface Question { id: string; text: string; kind: 'rating' | 'text' }
+export interface Question {
+  id: string;
+  text: string;
+  kind: 'rating' | 'text';
+}
 export type Answers = Record<string, number | string>;
 export const MIN_RESPONSES = 3;
 const MAX_TEXT = 500;
@@ -29,9 +33,13 @@ export function checkAnswers(questions: Question[], given: Record<string, unknow
 }
 
 export interface QuestionSummary {
-  id: string; text: string; kind: 'rating' | 'text';
+  id: string;
+  text: string;
+  kind: 'rating' | 'text';
   /** rating: the average (two decimals) and how many gave 1 … 5 */
-  average?: number | null; answered: number; distribution?: number[];
+  average?: number | null;
+  answered: number;
+  distribution?: number[];
   /** text: the answers, in an order that says nothing about who or when (sorted) */
   answers?: string[];
 }
@@ -40,7 +48,9 @@ export function summarizeAnswers(questions: Question[], rows: Answers[]) {
   const count = rows.length;
   if (count < MIN_RESPONSES) {
     return {
-      count, hidden: true, minimum: MIN_RESPONSES,
+      count,
+      hidden: true,
+      minimum: MIN_RESPONSES,
       message: `已收到 ${count} 份评估。为保护学员匿名，少于 ${MIN_RESPONSES} 份时不显示统计结果`,
       questions: questions.map((q) => ({ id: q.id, text: q.text, kind: q.kind, answered: 0 })) as QuestionSummary[],
     };
@@ -60,7 +70,10 @@ export function summarizeAnswers(questions: Question[], rows: Answers[]) {
 }
 
 /** Whether the trainee may answer now, and if not, why (in Chinese). */
-export function evaluationOpen(e: { status: string; class_id: number | null; result: string | null; evaluated: boolean }, p: { end_date: string; evaluation_questions: Question[] }) {
+export function evaluationOpen(
+  e: { status: string; class_id: number | null; result: string | null; evaluated: boolean },
+  p: { end_date: string; evaluation_questions: Question[] },
+) {
   if (e.evaluated) return { open: false, reason: '您已提交训后评估，感谢您的反馈' };
   if (!p.evaluation_questions.length) return { open: false, reason: '该项目未设置训后评估' };
   if (e.status !== 'assigned' || e.class_id === null) return { open: false, reason: '分配到班级并参加培训后才能填写训后评估' };

@@ -12,19 +12,55 @@ import { evaluationOpen } from './evaluation.ts';
 import { chinaToday, fileView, fromH, LEVEL_LABELS, MODE_LABELS, noticeView, RESULT_LABELS, sessionView } from './view.ts';
 
 export async function myEnrollment(db: Executor, actor: Actor, id: number) {
-  const e = await db.selectFrom('enrollments as e')
+  const e = await db
+    .selectFrom('enrollments as e')
     .innerJoin('projects as p', 'p.id', 'e.project_id')
     .innerJoin('project_types as pt', 'pt.id', 'p.type_id')
     .leftJoin('project_types as st', 'st.id', 'p.sub_type_id')
     .leftJoin('training_classes as c', 'c.id', 'e.class_id')
     .leftJoin('institutions as i', 'i.id', 'c.institution_id')
-    .select(['e.id', 'e.project_id', 'e.status', 'e.class_id', 'e.onsite_score', 'e.online_score', 'e.total_score', 'e.result',
-      'e.credit_entry_id', 'e.certificate_id', 'e.evaluated', 'p.name', 'p.year', 'p.level', 'p.mode', 'p.organiser_name',
-      'p.start_date', 'p.end_date', 'p.place', 'p.hours_h', 'p.credit_amount_h', 'p.credit_category', 'p.learning_url',
-      'p.onsite_weight', 'p.online_weight', 'p.pass_mark', 'p.evaluation_questions', 'p.status as project_status', 'p.funding',
-      'pt.name as type_name', 'st.name as sub_type_name', 'c.name as class_name', 'c.notice_title', 'c.notice_body',
-      'c.notice_published_at', 'i.name as institution_name'])
-    .where('e.id', '=', id).where('e.teacher_id', '=', actor.userId).where('e.status', '!=', 'withdrawn').executeTakeFirst();
+    .select([
+      'e.id',
+      'e.project_id',
+      'e.status',
+      'e.class_id',
+      'e.onsite_score',
+      'e.online_score',
+      'e.total_score',
+      'e.result',
+      'e.credit_entry_id',
+      'e.certificate_id',
+      'e.evaluated',
+      'p.name',
+      'p.year',
+      'p.level',
+      'p.mode',
+      'p.organiser_name',
+      'p.start_date',
+      'p.end_date',
+      'p.place',
+      'p.hours_h',
+      'p.credit_amount_h',
+      'p.credit_category',
+      'p.learning_url',
+      'p.onsite_weight',
+      'p.online_weight',
+      'p.pass_mark',
+      'p.evaluation_questions',
+      'p.status as project_status',
+      'p.funding',
+      'pt.name as type_name',
+      'st.name as sub_type_name',
+      'c.name as class_name',
+      'c.notice_title',
+      'c.notice_body',
+      'c.notice_published_at',
+      'i.name as institution_name',
+    ])
+    .where('e.id', '=', id)
+    .where('e.teacher_id', '=', actor.userId)
+    .where('e.status', '!=', 'withdrawn')
+    .executeTakeFirst();
   if (!e) throw notFound('培训项目');
   return e;
 }
@@ -33,41 +69,86 @@ export async function myEnrollment(db: Executor, actor: Actor, id: number) {
 function phaseOf(e: { start_date: string; end_date: string; result: string | null; project_status: string }) {
   const today = chinaToday();
   if (e.result || e.project_status === 'closed' || today > e.end_date) return 'ended' as const;
-  return today < e.start_date ? 'upcoming' as const : 'ongoing' as const;
+  return today < e.start_date ? ('upcoming' as const) : ('ongoing' as const);
 }
 
 export async function myClass(deps: Deps, ctx: RequestCtx, enrollmentId: number) {
   const e = await myEnrollment(deps.db, ctx.actor!, enrollmentId);
   const assigned = e.status === 'assigned' && e.class_id !== null;
   const published = assigned && !!e.notice_published_at;
-  const sessions = assigned ? await deps.db.selectFrom('class_sessions as cs')
-    .leftJoin('checkins as k', (j) => j.onRef('k.session_id', '=', 'cs.id').on('k.enrollment_id', '=', e.id))
-    .select(['cs.id', 'cs.starts_at', 'cs.ends_at', 'cs.place', 'cs.topic', 'cs.lecturer', 'k.at', 'k.method'])
-    .where('cs.class_id', '=', e.class_id!).orderBy('cs.starts_at').orderBy('cs.id').execute() : [];
-  const cert = e.certificate_id ? await deps.db.selectFrom('certificates').select(['id', 'code', 'revoked_at', 'issued_at']).where('id', '=', e.certificate_id).executeTakeFirst() : undefined;
-  const reversed = e.credit_entry_id ? !!(await deps.db.selectFrom('credit_entries').select('id').where('reversal_of', '=', e.credit_entry_id).executeTakeFirst()) : false;
+  const sessions = assigned
+    ? await deps.db
+        .selectFrom('class_sessions as cs')
+        .leftJoin('checkins as k', (j) => j.onRef('k.session_id', '=', 'cs.id').on('k.enrollment_id', '=', e.id))
+        .select(['cs.id', 'cs.starts_at', 'cs.ends_at', 'cs.place', 'cs.topic', 'cs.lecturer', 'k.at', 'k.method'])
+        .where('cs.class_id', '=', e.class_id!)
+        .orderBy('cs.starts_at')
+        .orderBy('cs.id')
+        .execute()
+    : [];
+  const cert = e.certificate_id
+    ? await deps.db
+        .selectFrom('certificates')
+        .select(['id', 'code', 'revoked_at', 'issued_at'])
+        .where('id', '=', e.certificate_id)
+        .executeTakeFirst()
+    : undefined;
+  const reversed = e.credit_entry_id
+    ? !!(await deps.db.selectFrom('credit_entries').select('id').where('reversal_of', '=', e.credit_entry_id).executeTakeFirst())
+    : false;
   const gate = evaluationOpen(e, e);
   return {
     enrollment: {
-      id: e.id, status: e.status, phase: phaseOf(e), onsiteScore: e.onsite_score, onlineScore: e.online_score, totalScore: e.total_score,
-      result: e.result, resultLabel: e.result ? RESULT_LABELS[e.result] : null,
+      id: e.id,
+      status: e.status,
+      phase: phaseOf(e),
+      onsiteScore: e.onsite_score,
+      onlineScore: e.online_score,
+      totalScore: e.total_score,
+      result: e.result,
+      resultLabel: e.result ? RESULT_LABELS[e.result] : null,
     },
     project: {
-      id: e.project_id, name: e.name, year: e.year, level: e.level, levelLabel: LEVEL_LABELS[e.level], mode: e.mode, modeLabel: MODE_LABELS[e.mode],
-      typeName: e.sub_type_name ? `${e.type_name} / ${e.sub_type_name}` : e.type_name, funding: e.funding,
-      organiserName: e.organiser_name, startDate: e.start_date, endDate: e.end_date, place: e.place,
-      hours: fromH(e.hours_h), credits: fromH(e.credit_amount_h), creditCategoryName: await categoryName(deps.db, e.credit_category),
-      learningUrl: e.learning_url, onsiteWeight: e.onsite_weight, onlineWeight: e.online_weight, passMark: Number(e.pass_mark),
+      id: e.project_id,
+      name: e.name,
+      year: e.year,
+      level: e.level,
+      levelLabel: LEVEL_LABELS[e.level],
+      mode: e.mode,
+      modeLabel: MODE_LABELS[e.mode],
+      typeName: e.sub_type_name ? `${e.type_name} / ${e.sub_type_name}` : e.type_name,
+      funding: e.funding,
+      organiserName: e.organiser_name,
+      startDate: e.start_date,
+      endDate: e.end_date,
+      place: e.place,
+      hours: fromH(e.hours_h),
+      credits: fromH(e.credit_amount_h),
+      creditCategoryName: await categoryName(deps.db, e.credit_category),
+      learningUrl: e.learning_url,
+      onsiteWeight: e.onsite_weight,
+      onlineWeight: e.online_weight,
+      passMark: Number(e.pass_mark),
     },
     class: assigned ? { id: e.class_id!, name: e.class_name!, institutionName: e.institution_name! } : null,
     notice: published ? noticeView(e) : null,
     files: published ? (await noticeFilesOf(deps.db, e.class_id!)).map(fileView) : [],
-    sessions: sessions.map((s) => ({ ...sessionView(s), checkedIn: !!s.at, checkedInAt: s.at?.toISOString() ?? null, method: s.method ?? null })),
+    sessions: sessions.map((s) => ({
+      ...sessionView(s),
+      checkedIn: !!s.at,
+      checkedInAt: s.at?.toISOString() ?? null,
+      method: s.method ?? null,
+    })),
     checkins: { done: sessions.filter((s) => s.at).length, total: sessions.length },
-    certificate: cert ? {
-      id: cert.id, code: formatCertificateCode(cert.code), issuedAt: cert.issued_at.toISOString(),
-      status: cert.revoked_at ? 'revoked' as const : 'valid' as const, verifyPath: `/verify/${formatCertificateCode(cert.code)}`,
-    } : null,
+    certificate: cert
+      ? {
+          id: cert.id,
+          code: formatCertificateCode(cert.code),
+          issuedAt: cert.issued_at.toISOString(),
+          status: cert.revoked_at ? ('revoked' as const) : ('valid' as const),
+          verifyPath: `/verify/${formatCertificateCode(cert.code)}`,
+        }
+      : null,
     credit: { posted: e.credit_entry_id !== null && !reversed, reversed },
     evaluation: { questions: e.evaluation_questions, done: e.evaluated, open: gate.open, reason: gate.reason },
   };

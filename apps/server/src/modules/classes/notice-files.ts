@@ -18,7 +18,12 @@ export const noticeFileMaxBytes = (config: Config) => Math.max(config.uploadMaxB
 export const noticeFileTooLarge = (config: Config) =>
   new AppError(413, 'FILE_TOO_LARGE', `附件不能超过 ${Math.round(noticeFileMaxBytes(config) / 1024 / 1024)} MB，请压缩后重新上传`);
 
-export interface CheckedFile { fileName: string; data: Buffer; mime: string; ext: string }
+export interface CheckedFile {
+  fileName: string;
+  data: Buffer;
+  mime: string;
+  ext: string;
+}
 
 export async function checkNoticeFile(config: Config, fileName: string | undefined, data: Buffer): Promise<CheckedFile> {
   const name = safeFileName(fileName, null, '附件');

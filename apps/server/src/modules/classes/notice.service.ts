@@ -10,15 +10,24 @@ import { checkNoticeFile, MAX_NOTICE_FILES, noticeFilePath, removeNoticeFile, wr
 import { renderNoticePdf } from './notice-pdf.ts';
 import { fileView, noticeView } from './view.ts';
 
-export interface NoticeInput { title: string; body: string }
+export interface NoticeInput {
+  title: string;
+  body: string;
+}
 
 export async function saveNotice(deps: Deps, ctx: RequestCtx, classId: number, input: NoticeInput) {
   return deps.db.transaction().execute(async (trx) => {
     const c = await ownClass(trx, ctx.actor!, classId, true);
-    const row = await trx.updateTable('training_classes').set({ notice_title: input.title, notice_body: input.body })
-      .where('id', '=', c.id).returning(['notice_title', 'notice_body', 'notice_published_at']).executeTakeFirstOrThrow();
+    const row = await trx
+      .updateTable('training_classes')
+      .set({ notice_title: input.title, notice_body: input.body })
+      .where('id', '=', c.id)
+      .returning(['notice_title', 'notice_body', 'notice_published_at'])
+      .executeTakeFirstOrThrow();
     await recordAudit(trx, ctx, {
-      action: 'class.notice.save', objectType: 'training_class', objectId: c.id,
+      action: 'class.notice.save',
+      objectType: 'training_class',
+      objectId: c.id,
       detail: { title: input.title, length: input.body.length, published: !!row.notice_published_at },
     });
     return { notice: noticeView(row) };
@@ -29,9 +38,18 @@ export async function publishNotice(deps: Deps, ctx: RequestCtx, classId: number
   return deps.db.transaction().execute(async (trx) => {
     const c = await ownClass(trx, ctx.actor!, classId, true);
     if (!c.notice_title?.trim() || !c.notice_body?.trim()) throw invalid('请先填写并保存开班通知的标题和正文，再发布');
-    const row = await trx.updateTable('training_classes').set({ notice_published_at: new Date() })
-      .where('id', '=', c.id).returning(['notice_title', 'notice_body', 'notice_published_at']).executeTakeFirstOrThrow();
-    await recordAudit(trx, ctx, { action: 'class.notice.publish', objectType: 'training_class', objectId: c.id, detail: { republish: !!c.notice_published_at } });
+    const row = await trx
+      .updateTable('training_classes')
+      .set({ notice_published_at: new Date() })
+      .where('id', '=', c.id)
+      .returning(['notice_title', 'notice_body', 'notice_published_at'])
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx, {
+      action: 'class.notice.publish',
+      objectType: 'training_class',
+      objectId: c.id,
+      detail: { republish: !!c.notice_published_at },
+    });
     return { notice: noticeView(row) };
   });
 }
@@ -43,12 +61,29 @@ export async function addNoticeFile(deps: Deps, ctx: RequestCtx, classId: number
   try {
     return await deps.db.transaction().execute(async (trx) => {
       await ownClass(trx, ctx.actor!, classId, true);
-      const n = await trx.selectFrom('class_notice_files').select((eb) => eb.fn.countAll<number>().as('n')).where('class_id', '=', classId).executeTakeFirstOrThrow();
+      const n = await trx
+        .selectFrom('class_notice_files')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('class_id', '=', classId)
+        .executeTakeFirstOrThrow();
       if (Number(n.n) >= MAX_NOTICE_FILES) throw conflict(`每个班级的开班通知最多 ${MAX_NOTICE_FILES} 个附件，请先删除不需要的附件`);
-      const f = await trx.insertInto('class_notice_files').values({
-        class_id: classId, file_name: checked.fileName, stored_name: stored, mime: checked.mime, size: checked.data.length,
-      }).returning(['id', 'file_name', 'mime', 'size', 'created_at']).executeTakeFirstOrThrow();
-      await recordAudit(trx, ctx, { action: 'class.notice.file.add', objectType: 'training_class', objectId: classId, detail: { fileId: f.id, fileName: f.file_name, size: f.size } });
+      const f = await trx
+        .insertInto('class_notice_files')
+        .values({
+          class_id: classId,
+          file_name: checked.fileName,
+          stored_name: stored,
+          mime: checked.mime,
+          size: checked.data.length,
+        })
+        .returning(['id', 'file_name', 'mime', 'size', 'created_at'])
+        .executeTakeFirstOrThrow();
+      await recordAudit(trx, ctx, {
+        action: 'class.notice.file.add',
+        objectType: 'training_class',
+        objectId: classId,
+        detail: { fileId: f.id, fileName: f.file_name, size: f.size },
+      });
       return { file: fileView(f) };
     });
   } catch (e) {
@@ -60,10 +95,19 @@ export async function addNoticeFile(deps: Deps, ctx: RequestCtx, classId: number
 export async function deleteNoticeFile(deps: Deps, ctx: RequestCtx, classId: number, fileId: number) {
   const stored = await deps.db.transaction().execute(async (trx) => {
     await ownClass(trx, ctx.actor!, classId, true);
-    const f = await trx.deleteFrom('class_notice_files').where('id', '=', fileId).where('class_id', '=', classId)
-      .returning(['stored_name', 'file_name']).executeTakeFirst();
+    const f = await trx
+      .deleteFrom('class_notice_files')
+      .where('id', '=', fileId)
+      .where('class_id', '=', classId)
+      .returning(['stored_name', 'file_name'])
+      .executeTakeFirst();
     if (!f) throw notFound('附件');
-    await recordAudit(trx, ctx, { action: 'class.notice.file.delete', objectType: 'training_class', objectId: classId, detail: { fileId, fileName: f.file_name } });
+    await recordAudit(trx, ctx, {
+      action: 'class.notice.file.delete',
+      objectType: 'training_class',
+      objectId: classId,
+      detail: { fileId, fileName: f.file_name },
+    });
     return f.stored_name;
   });
   // the row is gone for good (committed): only now is the file removed
@@ -73,8 +117,12 @@ export async function deleteNoticeFile(deps: Deps, ctx: RequestCtx, classId: num
 
 export async function noticeFile(deps: Deps, ctx: RequestCtx, classId: number, fileId: number) {
   await classForViewer(deps.db, ctx.actor!, classId);
-  const f = await deps.db.selectFrom('class_notice_files').select(['file_name', 'stored_name', 'mime'])
-    .where('id', '=', fileId).where('class_id', '=', classId).executeTakeFirst();
+  const f = await deps.db
+    .selectFrom('class_notice_files')
+    .select(['file_name', 'stored_name', 'mime'])
+    .where('id', '=', fileId)
+    .where('class_id', '=', classId)
+    .executeTakeFirst();
   const p = f && noticeFilePath(deps.config, f.stored_name);
   if (!f || !p) throw notFound('附件');
   return { path: p, mime: f.mime, fileName: f.file_name, ext: f.stored_name.split('.').pop()! };
@@ -90,8 +138,13 @@ export const notMultipart = () => new AppError(400, 'VALIDATION', '请选择要�
 export async function noticePdf(deps: Deps, ctx: RequestCtx, classId: number) {
   const { c } = await classForViewer(deps.db, ctx.actor!, classId);
   if (!c.notice_title?.trim()) throw invalid('开班通知尚未填写，请先填写标题和正文');
-  const sessions = await deps.db.selectFrom('class_sessions').select(['starts_at', 'ends_at', 'place', 'topic', 'lecturer'])
-    .where('class_id', '=', classId).orderBy('starts_at').orderBy('id').execute();
+  const sessions = await deps.db
+    .selectFrom('class_sessions')
+    .select(['starts_at', 'ends_at', 'place', 'topic', 'lecturer'])
+    .where('class_id', '=', classId)
+    .orderBy('starts_at')
+    .orderBy('id')
+    .execute();
   const files = await noticeFilesOf(deps.db, classId);
   const pdf = await renderNoticePdf({ c, sessions, files, fontPath: deps.config.pdfFont });
   return { pdf, fileName: `${c.name}开班通知.pdf`, asciiName: `class-${c.id}-notice.pdf` };

@@ -12,8 +12,14 @@ import { RESULT_LABELS } from './view.ts';
 
 export type ImportRowStatus = 'updated' | 'unchanged' | 'skipped' | 'error';
 export interface ImportRow {
-  row: number; status: ImportRowStatus; enrollmentId: number | null; name: string;
-  totalScore?: number | null; resultLabel?: string | null; error?: string; note?: string;
+  row: number;
+  status: ImportRowStatus;
+  enrollmentId: number | null;
+  name: string;
+  totalScore?: number | null;
+  resultLabel?: string | null;
+  error?: string;
+  note?: string;
 }
 
 const NUMBER = /^\d+(\.\d+)?$/;
@@ -40,10 +46,12 @@ function checkRow(r: ScoreRawRow, trainees: Map<number, string>, firstRowOf: Map
     if (first !== undefined) errors.push(`与第 ${first} 行的学员重复`);
     else firstRowOf.set(id, r.row);
   }
-  const onsite = parseScore('集中学习', r.onsite), online = parseScore('网络学习', r.online);
+  const onsite = parseScore('集中学习', r.onsite),
+    online = parseScore('网络学习', r.online);
   for (const e of [onsite.error, online.error]) if (e) errors.push(e);
   if (errors.length) return { result: { ...result, error: errors.join('；') } };
-  if (onsite.value === undefined && online.value === undefined) return { result: { ...result, status: 'skipped', note: '未填写成绩，已跳过' } };
+  if (onsite.value === undefined && online.value === undefined)
+    return { result: { ...result, status: 'skipped', note: '未填写成绩，已跳过' } };
   return { result, item: { enrollmentId: result.enrollmentId!, onsite: onsite.value, online: online.value } };
 }
 
@@ -63,15 +71,25 @@ export async function importScores(deps: Deps, ctx: RequestCtx, classId: number,
     const report = checked.map(({ result, item }) => {
       const o = item && outcomes.get(item.enrollmentId);
       if (!o) return result;
-      const note = o.status === 'unchanged' ? '成绩与平台一致，未修改'
-        : o.completion === 'passed' ? '合格：已记入学分并颁发结业证书'
-        : o.completion === 'reversed' ? '改为不合格：已冲销学分并撤销结业证书'
-        : o.completion === 'reissued' ? '成绩更正：结业证书已换发' : undefined;
+      const note =
+        o.status === 'unchanged'
+          ? '成绩与平台一致，未修改'
+          : o.completion === 'passed'
+            ? '合格：已记入学分并颁发结业证书'
+            : o.completion === 'reversed'
+              ? '改为不合格：已冲销学分并撤销结业证书'
+              : o.completion === 'reissued'
+                ? '成绩更正：结业证书已换发'
+                : undefined;
       return { ...result, status: o.status, totalScore: o.totalScore, resultLabel: o.result ? RESULT_LABELS[o.result] : null, note };
     });
     const count = (s: ImportRowStatus) => report.filter((r) => r.status === s).length;
     return {
-      total: report.length, updated: count('updated'), unchanged: count('unchanged'), skipped: count('skipped'), errors: count('error'),
+      total: report.length,
+      updated: count('updated'),
+      unchanged: count('unchanged'),
+      skipped: count('skipped'),
+      errors: count('error'),
       passed: [...outcomes.values()].filter((o) => o.completion === 'passed').length,
       reversed: [...outcomes.values()].filter((o) => o.completion === 'reversed').length,
       rows: report,

@@ -13,16 +13,26 @@ import { completePass, reissue, undoPass, type Trainee } from './completion.ts';
 import { sameScore, scoreError, totalOf } from './scores.ts';
 
 /** undefined: leave as it is; null: clear (only before a result exists). */
-export interface ScoreItem { enrollmentId: number; onsite?: number | null; online?: number | null }
+export interface ScoreItem {
+  enrollmentId: number;
+  onsite?: number | null;
+  online?: number | null;
+}
 export type Completion = 'passed' | 'reversed' | 'reissued' | null;
 export interface ScoreOutcome {
-  enrollmentId: number; status: 'updated' | 'unchanged'; totalScore: number | null; result: 'passed' | 'failed' | null; completion: Completion;
+  enrollmentId: number;
+  status: 'updated' | 'unchanged';
+  totalScore: number | null;
+  result: 'passed' | 'failed' | null;
+  completion: Completion;
 }
 
 const score = z.number({ error: '成绩应为 0–100 的数字' }).nullable().optional();
 export const scoresBody = z.object({
-  items: z.array(z.object({ enrollmentId: bodyId, onsiteScore: score, onlineScore: score }))
-    .min(1, '请至少填写一名学员的成绩').max(2000, '一次最多保存 2000 名学员的成绩'),
+  items: z
+    .array(z.object({ enrollmentId: bodyId, onsiteScore: score, onlineScore: score }))
+    .min(1, '请至少填写一名学员的成绩')
+    .max(2000, '一次最多保存 2000 名学员的成绩'),
 });
 
 /** Throws the first problem of a hand-entered list in Chinese; the import checks its rows itself. */
@@ -31,20 +41,44 @@ export function checkItems(items: ScoreItem[]) {
   for (const it of items) {
     if (seen.has(it.enrollmentId)) throw invalid(`学员编号 ${it.enrollmentId} 重复出现`);
     seen.add(it.enrollmentId);
-    for (const [label, v] of [['集中学习', it.onsite], ['网络学习', it.online]] as const) {
+    for (const [label, v] of [
+      ['集中学习', it.onsite],
+      ['网络学习', it.online],
+    ] as const) {
       const err = v === null || v === undefined ? null : scoreError(label, v);
       if (err) throw invalid(`学员编号 ${it.enrollmentId}：${err}`);
     }
   }
 }
 
-export async function applyScores(trx: Executor, ctx: RequestCtx, c: ClassRow, items: ScoreItem[], source: 'entry' | 'import' = 'entry'): Promise<ScoreOutcome[]> {
+export async function applyScores(
+  trx: Executor,
+  ctx: RequestCtx,
+  c: ClassRow,
+  items: ScoreItem[],
+  source: 'entry' | 'import' = 'entry',
+): Promise<ScoreOutcome[]> {
   const actor = ctx.actor!;
   const who = { id: actor.userId, name: actor.name, institution: c.institution_name };
   const ids = items.map((i) => i.enrollmentId);
-  const rows = ids.length ? await traineesOf(trx, c.id)
-    .select(['e.id', 'e.teacher_id', 'e.onsite_score', 'e.online_score', 'e.total_score', 'e.result', 'e.credit_entry_id', 'e.certificate_id', 'u.name'])
-    .where('e.id', 'in', ids).orderBy('e.id').forUpdate('e').execute() : [];
+  const rows = ids.length
+    ? await traineesOf(trx, c.id)
+        .select([
+          'e.id',
+          'e.teacher_id',
+          'e.onsite_score',
+          'e.online_score',
+          'e.total_score',
+          'e.result',
+          'e.credit_entry_id',
+          'e.certificate_id',
+          'u.name',
+        ])
+        .where('e.id', 'in', ids)
+        .orderBy('e.id')
+        .forUpdate('e')
+        .execute()
+    : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
   const stranger = ids.filter((id) => !byId.has(id));
   if (stranger.length) throw invalid(`学员编号 ${stranger.join('、')} 不是本班学员，成绩未保存`);
@@ -58,20 +92,52 @@ export async function applyScores(trx: Executor, ctx: RequestCtx, c: ClassRow, i
       out.push({ enrollmentId: cur.id, status: 'unchanged', totalScore: cur.total_score, result: cur.result, completion: null });
       continue;
     }
-    const { total, result } = totalOf({ onsite_weight: c.onsite_weight, online_weight: c.online_weight, pass_mark: Number(c.pass_mark) }, { onsite, online });
-    if (cur.result && result === null) throw invalid(`${cur.name}已评定为${cur.result === 'passed' ? '合格' : '不合格'}，成绩不能清空，请直接修改分数`);
-    await trx.updateTable('enrollments').set((eb) => ({
-      onsite_score: onsite, online_score: online, total_score: total, result, version: eb('version', '+', 1), updated_at: new Date(),
-    })).where('id', '=', cur.id).execute();
-    await trx.insertInto('enrollment_events').values({
-      enrollment_id: cur.id, action: 'scored', level: null, actor_id: who.id, actor_name: who.institution,
-      reason: `集中学习 ${onsite ?? '—'}，网络学习 ${online ?? '—'}${total === null ? '' : `，总成绩 ${total}`}`,
-    }).execute();
-    const t: Trainee = { id: cur.id, teacher_id: cur.teacher_id, onsite, online, total: total ?? 0, credit_entry_id: cur.credit_entry_id, certificate_id: cur.certificate_id };
+    const { total, result } = totalOf(
+      { onsite_weight: c.onsite_weight, online_weight: c.online_weight, pass_mark: Number(c.pass_mark) },
+      { onsite, online },
+    );
+    if (cur.result && result === null)
+      throw invalid(`${cur.name}已评定为${cur.result === 'passed' ? '合格' : '不合格'}，成绩不能清空，请直接修改分数`);
+    await trx
+      .updateTable('enrollments')
+      .set((eb) => ({
+        onsite_score: onsite,
+        online_score: online,
+        total_score: total,
+        result,
+        version: eb('version', '+', 1),
+        updated_at: new Date(),
+      }))
+      .where('id', '=', cur.id)
+      .execute();
+    await trx
+      .insertInto('enrollment_events')
+      .values({
+        enrollment_id: cur.id,
+        action: 'scored',
+        level: null,
+        actor_id: who.id,
+        actor_name: who.institution,
+        reason: `集中学习 ${onsite ?? '—'}，网络学习 ${online ?? '—'}${total === null ? '' : `，总成绩 ${total}`}`,
+      })
+      .execute();
+    const t: Trainee = {
+      id: cur.id,
+      teacher_id: cur.teacher_id,
+      onsite,
+      online,
+      total: total ?? 0,
+      credit_entry_id: cur.credit_entry_id,
+      certificate_id: cur.certificate_id,
+    };
     let completion: Completion = null;
     if (result === 'passed' && cur.result !== 'passed') {
       const done = await completePass(trx, ctx, c, t, who, category);
-      await trx.updateTable('enrollments').set({ credit_entry_id: done.creditEntryId, certificate_id: done.certificateId }).where('id', '=', cur.id).execute();
+      await trx
+        .updateTable('enrollments')
+        .set({ credit_entry_id: done.creditEntryId, certificate_id: done.certificateId })
+        .where('id', '=', cur.id)
+        .execute();
       completion = 'passed';
     } else if (result !== 'passed' && cur.result === 'passed') {
       await undoPass(trx, ctx, c, t, who, total);
@@ -81,17 +147,33 @@ export async function applyScores(trx: Executor, ctx: RequestCtx, c: ClassRow, i
       await trx.updateTable('enrollments').set({ certificate_id: certificateId }).where('id', '=', cur.id).execute();
       completion = 'reissued';
     } else if (result === 'failed' && cur.result !== 'failed') {
-      await trx.insertInto('enrollment_events').values({
-        enrollment_id: cur.id, action: 'failed', level: null, actor_id: who.id, actor_name: who.institution, reason: `总成绩 ${total}，不合格（合格线 ${Number(c.pass_mark)}）`,
-      }).execute();
+      await trx
+        .insertInto('enrollment_events')
+        .values({
+          enrollment_id: cur.id,
+          action: 'failed',
+          level: null,
+          actor_id: who.id,
+          actor_name: who.institution,
+          reason: `总成绩 ${total}，不合格（合格线 ${Number(c.pass_mark)}）`,
+        })
+        .execute();
     }
     out.push({ enrollmentId: cur.id, status: 'updated', totalScore: total, result, completion });
   }
   const updated = out.filter((o) => o.status === 'updated');
   if (updated.length) {
     await recordAudit(trx, ctx, {
-      action: 'class.scores.save', objectType: 'training_class', objectId: c.id,
-      detail: { source, updated: updated.length, enrollmentIds: updated.map((o) => o.enrollmentId).slice(0, 200), passed: updated.filter((o) => o.completion === 'passed').length, reversed: updated.filter((o) => o.completion === 'reversed').length },
+      action: 'class.scores.save',
+      objectType: 'training_class',
+      objectId: c.id,
+      detail: {
+        source,
+        updated: updated.length,
+        enrollmentIds: updated.map((o) => o.enrollmentId).slice(0, 200),
+        passed: updated.filter((o) => o.completion === 'passed').length,
+        reversed: updated.filter((o) => o.completion === 'reversed').length,
+      },
     });
   }
   return out;

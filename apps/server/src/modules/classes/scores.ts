@@ -1,8 +1,15 @@
 // 成绩: 总成绩 = 集中学习 × onsite weight % + 网络学习 × online weight %, in hundredths so that
 // 88.25 × 40% + 90 × 60% is exactly 89.30, never 89.29999; 合格 at or above the pass mark.
 
-export interface Weights { onsite_weight: number; online_weight: number; pass_mark: number | string }
-export interface ScorePair { onsite: number | null; online: number | null }
+export interface Weights {
+  onsite_weight: number;
+  online_weight: number;
+  pass_mark: number | string;
+}
+export interface ScorePair {
+  onsite: number | null;
+  online: number | null;
+}
 
 const toH = (x: number) => Math.round(x * 100);
 

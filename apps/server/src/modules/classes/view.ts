@@ -24,10 +24,23 @@ export const chinaToday = () => chinaDay(new Date());
 /** The project facts every class view carries. */
 export function projectView(c: ClassRow) {
   return {
-    id: c.project_id, name: c.project_name, year: c.year, level: c.level, levelLabel: LEVEL_LABELS[c.level],
-    mode: c.mode, modeLabel: MODE_LABELS[c.mode], organiserName: c.organiser_name, startDate: c.start_date, endDate: c.end_date,
-    place: c.place, hours: fromH(c.hours_h), credits: fromH(c.credit_amount_h), creditCategory: c.credit_category,
-    onsiteWeight: c.onsite_weight, onlineWeight: c.online_weight, passMark: Number(c.pass_mark),
+    id: c.project_id,
+    name: c.project_name,
+    year: c.year,
+    level: c.level,
+    levelLabel: LEVEL_LABELS[c.level],
+    mode: c.mode,
+    modeLabel: MODE_LABELS[c.mode],
+    organiserName: c.organiser_name,
+    startDate: c.start_date,
+    endDate: c.end_date,
+    place: c.place,
+    hours: fromH(c.hours_h),
+    credits: fromH(c.credit_amount_h),
+    creditCategory: c.credit_category,
+    onsiteWeight: c.onsite_weight,
+    onlineWeight: c.online_weight,
+    passMark: Number(c.pass_mark),
   };
 }
 
@@ -40,5 +53,13 @@ export function fileView(f: { id: number; file_name: string; mime: string; size:
 }
 
 export function sessionView(s: { id: number; starts_at: Date; ends_at: Date; place: string; topic: string; lecturer: string }) {
-  return { id: s.id, startsAt: s.starts_at.toISOString(), endsAt: s.ends_at.toISOString(), when: sessionWhen(s), place: s.place, topic: s.topic, lecturer: s.lecturer };
+  return {
+    id: s.id,
+    startsAt: s.starts_at.toISOString(),
+    endsAt: s.ends_at.toISOString(),
+    when: sessionWhen(s),
+    place: s.place,
+    topic: s.topic,
+    lecturer: s.lecturer,
+  };
 }

@@ -18,9 +18,13 @@ export async function evidenceFile(deps: Deps, ctx: RequestCtx, claimId: number,
   } else {
     throw forbidden();
   }
-  const f = await deps.db.selectFrom('credit_claim_files').select(['file_name', 'stored_name', 'mime'])
-    .where('id', '=', fileId).where('claim_id', '=', claimId).executeTakeFirst();
-  const file = f && (evidencePath(deps.config, f.stored_name) ?? await materializeDemoEvidence(deps, f.stored_name, f.file_name));
+  const f = await deps.db
+    .selectFrom('credit_claim_files')
+    .select(['file_name', 'stored_name', 'mime'])
+    .where('id', '=', fileId)
+    .where('claim_id', '=', claimId)
+    .executeTakeFirst();
+  const file = f && (evidencePath(deps.config, f.stored_name) ?? (await materializeDemoEvidence(deps, f.stored_name, f.file_name)));
   if (!f || !file) throw notFound('证明材料');
   const ext = f.stored_name.split('.').pop()!;
   // cleaned again on the way out: rows stored before names were made safe may still carry bidi characters

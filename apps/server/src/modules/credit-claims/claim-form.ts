@@ -11,10 +11,15 @@ const text = (missing: string) => z.string({ error: missing }).trim();
 
 export const claimFields = z.object({
   claimType: text('请选择申报类型').min(1, '请选择申报类型'),
-  year: text('请选择年度').regex(/^\d{4}$/, '请选择年度').transform(Number),
+  year: text('请选择年度')
+    .regex(/^\d{4}$/, '请选择年度')
+    .transform(Number),
   title: text('请填写申报名称').min(1, '请填写申报名称').max(100, '申报名称不能超过 100 个字'),
-  quantity: text('请填写数量').regex(/^\d+(\.\d{1,2})?$/, '数量必须是数字，最多保留两位小数').transform(Number)
-    .refine((x) => x > 0, '数量必须大于 0').refine((x) => x <= 1000, '数量不能超过 1000'),
+  quantity: text('请填写数量')
+    .regex(/^\d+(\.\d{1,2})?$/, '数量必须是数字，最多保留两位小数')
+    .transform(Number)
+    .refine((x) => x > 0, '数量必须大于 0')
+    .refine((x) => x <= 1000, '数量不能超过 1000'),
   description: z.string().trim().max(1000, '说明不能超过 1000 个字').optional(),
 });
 
@@ -23,7 +28,9 @@ export async function readClaimForm(req: FastifyRequest, config: Config): Promis
   const fields: Record<string, string> = {};
   const files: EvidenceUpload[] = [];
   try {
-    const parts = req.parts({ limits: { files: MAX_EVIDENCE_FILES, fileSize: evidenceMaxBytes(config), fields: 20, fieldSize: 8 * 1024, parts: 30 } });
+    const parts = req.parts({
+      limits: { files: MAX_EVIDENCE_FILES, fileSize: evidenceMaxBytes(config), fields: 20, fieldSize: 8 * 1024, parts: 30 },
+    });
     for await (const part of parts) {
       if (part.type === 'file') files.push({ fileName: part.filename, data: await part.toBuffer() });
       else fields[part.fieldname] = String(part.value);

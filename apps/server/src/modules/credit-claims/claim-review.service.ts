@@ -42,11 +42,24 @@ export async function reviewQueue(deps: Deps, ctx: RequestCtx, q: { status?: Cla
   const f = { scope: r.scope, level: r.level, status: q.status, q: q.q };
   const list = await listClaims(deps.db, f, q);
   const counts = await countByStatus(deps.db, f);
-  const files = await filesOf(deps.db, list.items.map((c) => c.id));
+  const files = await filesOf(
+    deps.db,
+    list.items.map((c) => c.id),
+  );
   return {
-    items: list.items.map((c) => reviewView(c, files, policy)), total: list.total, page: q.page, pageSize: q.pageSize,
-    counts: { pending: counts.pending ?? 0, approved: counts.approved ?? 0, rejected: counts.rejected ?? 0, withdrawn: counts.withdrawn ?? 0 },
-    level: r.level, levelLabel: REVIEW_LEVEL_LABELS[r.level], unitLabel: unitLabel(policy),
+    items: list.items.map((c) => reviewView(c, files, policy)),
+    total: list.total,
+    page: q.page,
+    pageSize: q.pageSize,
+    counts: {
+      pending: counts.pending ?? 0,
+      approved: counts.approved ?? 0,
+      rejected: counts.rejected ?? 0,
+      withdrawn: counts.withdrawn ?? 0,
+    },
+    level: r.level,
+    levelLabel: REVIEW_LEVEL_LABELS[r.level],
+    unitLabel: unitLabel(policy),
   };
 }
 
@@ -69,8 +82,12 @@ async function certifierOf(db: Executor, actor: Actor) {
   if (actor.scope.schoolId) {
     unit = (await db.selectFrom('schools').select('name').where('id', '=', actor.scope.schoolId).executeTakeFirst())?.name ?? '';
   } else if (actor.scope.regionCode) {
-    const r = await db.selectFrom('regions as r').leftJoin('regions as p', 'p.code', 'r.parent_code')
-      .select(['r.name', 'r.level', 'p.name as parent_name']).where('r.code', '=', actor.scope.regionCode).executeTakeFirst();
+    const r = await db
+      .selectFrom('regions as r')
+      .leftJoin('regions as p', 'p.code', 'r.parent_code')
+      .select(['r.name', 'r.level', 'p.name as parent_name'])
+      .where('r.code', '=', actor.scope.regionCode)
+      .executeTakeFirst();
     unit = r ? (r.level === 'county' && r.parent_name ? `${r.parent_name}${r.name}` : r.name) : '';
   }
   return { id: actor.userId, name: actor.name, unit: unit || actor.name };
@@ -90,13 +107,24 @@ export async function approveClaim(deps: Deps, ctx: RequestCtx, id: number) {
     const c = await decideClaim(trx, id, actor.userId, 'approved', null);
     if (!c) throw await alreadyDecided(trx, id);
     const entry = await postCreditEntry(trx, ctx, {
-      teacherId: c.teacher_id, date: today(), year: c.year, category: c.category, form: c.form,
-      amount: c.amount_h / 100, title: `${c.claim_type_name}：${c.title}`, source: 'claim', sourceId: String(id),
-      sourceKey: `claim:${id}`, level: c.review_level as ReviewLevel, certifier,
+      teacherId: c.teacher_id,
+      date: today(),
+      year: c.year,
+      category: c.category,
+      form: c.form,
+      amount: c.amount_h / 100,
+      title: `${c.claim_type_name}：${c.title}`,
+      source: 'claim',
+      sourceId: String(id),
+      sourceKey: `claim:${id}`,
+      level: c.review_level as ReviewLevel,
+      certifier,
     });
     await trx.updateTable('credit_claims').set({ entry_id: entry.id }).where('id', '=', id).execute();
     await recordAudit(trx, ctx, {
-      action: 'creditClaim.approve', objectType: 'creditClaim', objectId: id,
+      action: 'creditClaim.approve',
+      objectType: 'creditClaim',
+      objectId: id,
       detail: { teacherId: c.teacher_id, entryId: entry.id, amount: c.amount_h / 100, year: c.year, category: c.category },
     });
   });
@@ -109,7 +137,12 @@ export async function rejectClaim(deps: Deps, ctx: RequestCtx, id: number, reaso
   await deps.db.transaction().execute(async (trx) => {
     const c = await decideClaim(trx, id, actor.userId, 'rejected', reason);
     if (!c) throw await alreadyDecided(trx, id);
-    await recordAudit(trx, ctx, { action: 'creditClaim.reject', objectType: 'creditClaim', objectId: id, detail: { teacherId: c.teacher_id, reason } });
+    await recordAudit(trx, ctx, {
+      action: 'creditClaim.reject',
+      objectType: 'creditClaim',
+      objectId: id,
+      detail: { teacherId: c.teacher_id, reason },
+    });
   });
   return reviewDetail(deps, ctx, id);
 }

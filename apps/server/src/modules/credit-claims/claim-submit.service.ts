@@ -7,11 +7,25 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { activePolicy } from '../credits/policy.store.ts';
 import { today } from '../credits/standing.ts';
 import { claimableYear, claimAmountH, claimTypesView, toH, unitLabel } from './claim-types.ts';
-import { claimedThisYear, claimStatus, filesOf, findClaim, listClaims, lockTeacherClaims, withdrawOwnClaim } from './credit-claims.repository.ts';
+import {
+  claimedThisYear,
+  claimStatus,
+  filesOf,
+  findClaim,
+  listClaims,
+  lockTeacherClaims,
+  withdrawOwnClaim,
+} from './credit-claims.repository.ts';
 import { claimView } from './credit-claims.view.ts';
 import { MAX_EVIDENCE_FILES, checkEvidence, evidenceMaxBytes, removeEvidence, writeEvidence, type EvidenceUpload } from './evidence.ts';
 
-export interface ClaimInput { claimType: string; year: number; title: string; quantity: number; description?: string }
+export interface ClaimInput {
+  claimType: string;
+  year: number;
+  title: string;
+  quantity: number;
+  description?: string;
+}
 
 const thisYear = () => Number(today().slice(0, 4));
 
@@ -21,7 +35,9 @@ export async function listClaimTypes(deps: Deps, ctx: RequestCtx) {
   if (!can(actor, 'credit.self') && !can(actor, 'credit.claimReview')) throw forbidden();
   const { version, policy } = await activePolicy(deps.db);
   return {
-    policyVersion: version, policyName: policy.name, ...claimTypesView(policy, thisYear()),
+    policyVersion: version,
+    policyName: policy.name,
+    ...claimTypesView(policy, thisYear()),
     evidenceLimits: { maxFiles: MAX_EVIDENCE_FILES, maxBytes: evidenceMaxBytes(deps.config), types: ['PDF', 'JPG', 'PNG'] },
   };
 }
@@ -29,9 +45,11 @@ export async function listClaimTypes(deps: Deps, ctx: RequestCtx) {
 function overCapMessage(t: CreditClaimType, unit: string, year: number, usedH: number, amountH: number) {
   const capH = toH(t.maxPerYear!);
   const left = Math.max(0, capH - usedH);
-  return `“${t.name}”每年最多认定 ${formatHundredths(capH)} ${unit}，您 ${year} 年已申报 ${formatHundredths(usedH)} ${unit}（含待审核），`
-    + `本次折算 ${formatHundredths(amountH)} ${unit}，超出了上限；`
-    + (left > 0 ? `本年度最多还能申报 ${formatHundredths(left)} ${unit}` : '本年度该类型已无可申报额度');
+  return (
+    `“${t.name}”每年最多认定 ${formatHundredths(capH)} ${unit}，您 ${year} 年已申报 ${formatHundredths(usedH)} ${unit}（含待审核），` +
+    `本次折算 ${formatHundredths(amountH)} ${unit}，超出了上限；` +
+    (left > 0 ? `本年度最多还能申报 ${formatHundredths(left)} ${unit}` : '本年度该类型已无可申报额度')
+  );
 }
 
 export async function submitClaim(deps: Deps, ctx: RequestCtx, input: ClaimInput, uploads: EvidenceUpload[]) {
@@ -61,17 +79,42 @@ export async function submitClaim(deps: Deps, ctx: RequestCtx, input: ClaimInput
           throw invalid(overCapMessage(type, unitLabel(policy), input.year, used, amountH), { quantity: '超出每年上限' });
         }
       }
-      const claim = await trx.insertInto('credit_claims').values({
-        teacher_id: actor.userId, claim_type: type.id, claim_type_name: type.name, title: input.title, year: input.year,
-        category: type.category, form: type.form, quantity_h: quantityH, unit_amount_h: toH(type.amount), amount_h: amountH,
-        description: input.description || null, review_level: type.reviewLevel, policy_version: version,
-      }).returning('id').executeTakeFirstOrThrow();
+      const claim = await trx
+        .insertInto('credit_claims')
+        .values({
+          teacher_id: actor.userId,
+          claim_type: type.id,
+          claim_type_name: type.name,
+          title: input.title,
+          year: input.year,
+          category: type.category,
+          form: type.form,
+          quantity_h: quantityH,
+          unit_amount_h: toH(type.amount),
+          amount_h: amountH,
+          description: input.description || null,
+          review_level: type.reviewLevel,
+          policy_version: version,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       stored = writeEvidence(deps.config, actor.userId, files);
-      await trx.insertInto('credit_claim_files').values(files.map((f, i) => ({
-        claim_id: claim.id, file_name: f.fileName, stored_name: stored[i]!, mime: f.mime, size: f.data.length,
-      }))).execute();
+      await trx
+        .insertInto('credit_claim_files')
+        .values(
+          files.map((f, i) => ({
+            claim_id: claim.id,
+            file_name: f.fileName,
+            stored_name: stored[i]!,
+            mime: f.mime,
+            size: f.data.length,
+          })),
+        )
+        .execute();
       await recordAudit(trx, ctx, {
-        action: 'creditClaim.submit', objectType: 'creditClaim', objectId: claim.id,
+        action: 'creditClaim.submit',
+        objectType: 'creditClaim',
+        objectId: claim.id,
         detail: { claimType: type.id, year: input.year, amount: amountH / 100, files: files.length, reviewLevel: type.reviewLevel },
       });
       return claim.id;
@@ -95,7 +138,10 @@ export async function myClaims(deps: Deps, ctx: RequestCtx) {
   requirePermission(actor, 'credit.self');
   const { policy } = await activePolicy(deps.db);
   const { items } = await listClaims(deps.db, { scope: {}, teacherId: actor.userId });
-  const files = await filesOf(deps.db, items.map((r) => r.id));
+  const files = await filesOf(
+    deps.db,
+    items.map((r) => r.id),
+  );
   return { unitLabel: unitLabel(policy), items: items.map((r) => claimView(r, files, policy)) };
 }
 
@@ -110,7 +156,12 @@ export async function withdrawClaim(deps: Deps, ctx: RequestCtx, id: number) {
       if (!cur || cur.teacher_id !== actor.userId) throw notFound('学分申报');
       throw conflict(cur.status === 'withdrawn' ? '该申报已经撤回' : '该申报已审核，不能撤回', 'CLAIM_DECIDED');
     }
-    await recordAudit(trx, ctx, { action: 'creditClaim.withdraw', objectType: 'creditClaim', objectId: id, detail: { teacherId: actor.userId } });
+    await recordAudit(trx, ctx, {
+      action: 'creditClaim.withdraw',
+      objectType: 'creditClaim',
+      objectId: id,
+      detail: { teacherId: actor.userId },
+    });
   });
   return ownClaim(deps, actor.userId, id);
 }

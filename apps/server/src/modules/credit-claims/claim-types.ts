@@ -6,10 +6,18 @@ export type ReviewLevel = CreditClaimType['reviewLevel'];
 export type ClaimStatus = 'pending' | 'approved' | 'rejected' | 'withdrawn';
 
 export const REVIEW_LEVEL_LABELS: Record<ReviewLevel, string> = { school: '学校', county: '区县', city: '市级', province: '省级' };
-export const CLAIM_STATUS_LABELS: Record<ClaimStatus, string> = { pending: '待审核', approved: '已通过', rejected: '未通过', withdrawn: '已撤回' };
+export const CLAIM_STATUS_LABELS: Record<ClaimStatus, string> = {
+  pending: '待审核',
+  approved: '已通过',
+  rejected: '未通过',
+  withdrawn: '已撤回',
+};
 /** Which admin role reviews which level ("谁组织、谁认定"). */
 export const LEVEL_OF_ROLE: Partial<Record<Role, ReviewLevel>> = {
-  school_admin: 'school', county_admin: 'county', city_admin: 'city', province_admin: 'province',
+  school_admin: 'school',
+  county_admin: 'county',
+  city_admin: 'city',
+  province_admin: 'province',
 };
 
 export const toH = (x: number) => Math.round(x * 100);
@@ -38,9 +46,16 @@ export function claimTypesView(policy: CreditPolicy, thisYear: number) {
     unitLabel: unitLabel(policy),
     years,
     types: policy.claimTypes.map((t) => ({
-      id: t.id, name: t.name, category: t.category, categoryName: categoryName(policy, t.category), form: t.form,
-      amount: t.amount, maxPerYear: t.maxPerYear ?? null, reviewLevel: t.reviewLevel,
-      reviewLevelLabel: REVIEW_LEVEL_LABELS[t.reviewLevel], evidence: t.evidence ?? null,
+      id: t.id,
+      name: t.name,
+      category: t.category,
+      categoryName: categoryName(policy, t.category),
+      form: t.form,
+      amount: t.amount,
+      maxPerYear: t.maxPerYear ?? null,
+      reviewLevel: t.reviewLevel,
+      reviewLevelLabel: REVIEW_LEVEL_LABELS[t.reviewLevel],
+      evidence: t.evidence ?? null,
     })),
   };
 }

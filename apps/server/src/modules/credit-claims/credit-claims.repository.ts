@@ -33,12 +33,35 @@ function claimsQuery(db: Executor, f: ClaimFilter) {
 }
 
 function selectClaim(q: ReturnType<typeof claimsQuery>) {
-  return q.leftJoin('users as reviewer', 'reviewer.id', 'c.reviewer_id').select([
-    'c.id', 'c.teacher_id', 'u.name as teacher_name', 'u.id_number', 's.name as school_name', 'county.name as county_name',
-    'c.claim_type', 'c.claim_type_name', 'c.title', 'c.description', 'c.year', 'c.category', 'c.form', 'c.quantity_h',
-    'c.unit_amount_h', 'c.amount_h', 'c.review_level', 'c.status', 'c.review_reason', 'reviewer.name as reviewer_name',
-    'c.entry_id', 'c.policy_version', 'c.created_at', 'c.reviewed_at', 'c.withdrawn_at',
-  ]);
+  return q
+    .leftJoin('users as reviewer', 'reviewer.id', 'c.reviewer_id')
+    .select([
+      'c.id',
+      'c.teacher_id',
+      'u.name as teacher_name',
+      'u.id_number',
+      's.name as school_name',
+      'county.name as county_name',
+      'c.claim_type',
+      'c.claim_type_name',
+      'c.title',
+      'c.description',
+      'c.year',
+      'c.category',
+      'c.form',
+      'c.quantity_h',
+      'c.unit_amount_h',
+      'c.amount_h',
+      'c.review_level',
+      'c.status',
+      'c.review_reason',
+      'reviewer.name as reviewer_name',
+      'c.entry_id',
+      'c.policy_version',
+      'c.created_at',
+      'c.reviewed_at',
+      'c.withdrawn_at',
+    ]);
 }
 
 export type ClaimRow = Awaited<ReturnType<ReturnType<typeof selectClaim>['executeTakeFirstOrThrow']>>;
@@ -52,7 +75,9 @@ export async function listClaims(db: Executor, f: ClaimFilter, page?: { page: nu
   if (page) rows = rows.limit(page.pageSize).offset((page.page - 1) * page.pageSize);
   const [items, total] = await Promise.all([
     rows.execute(),
-    claimsQuery(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    claimsQuery(db, f)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(total.n) };
 }
@@ -60,21 +85,32 @@ export async function listClaims(db: Executor, f: ClaimFilter, page?: { page: nu
 /** Claims per status in a reviewer's queue (the tabs' counts), ignoring the status filter. */
 export async function countByStatus(db: Executor, f: ClaimFilter): Promise<Record<string, number>> {
   const rows = await claimsQuery(db, { ...f, status: undefined })
-    .select(['c.status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('c.status').execute();
+    .select(['c.status', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('c.status')
+    .execute();
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }
 
 export async function filesOf(db: Executor, claimIds: number[]) {
   if (!claimIds.length) return [];
-  return db.selectFrom('credit_claim_files').select(['id', 'claim_id', 'file_name', 'mime', 'size', 'stored_name'])
-    .where('claim_id', 'in', claimIds).orderBy('id').execute();
+  return db
+    .selectFrom('credit_claim_files')
+    .select(['id', 'claim_id', 'file_name', 'mime', 'size', 'stored_name'])
+    .where('claim_id', 'in', claimIds)
+    .orderBy('id')
+    .execute();
 }
 
 /** What a teacher has already claimed of one type in one year and not lost (pending or approved). */
 export async function claimedThisYear(db: Executor, teacherId: number, claimType: string, year: number): Promise<number> {
-  const r = await db.selectFrom('credit_claims').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount_h'), sql<number>`0`).as('h'))
-    .where('teacher_id', '=', teacherId).where('claim_type', '=', claimType).where('year', '=', year)
-    .where('status', 'in', ['pending', 'approved']).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('credit_claims')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount_h'), sql<number>`0`).as('h'))
+    .where('teacher_id', '=', teacherId)
+    .where('claim_type', '=', claimType)
+    .where('year', '=', year)
+    .where('status', 'in', ['pending', 'approved'])
+    .executeTakeFirstOrThrow();
   return Number(r.h);
 }
 
@@ -88,17 +124,24 @@ export async function lockTeacherClaims(trx: Executor, teacherId: number) {
  * reviewers (or a reviewer and the withdrawing teacher) act at once: the loser's update touches no row.
  */
 export function decideClaim(db: Executor, id: number, reviewerId: number, status: 'approved' | 'rejected', reason: string | null) {
-  return db.updateTable('credit_claims')
+  return db
+    .updateTable('credit_claims')
     .set({ status, reviewer_id: reviewerId, review_reason: reason, reviewed_at: sql`now()` })
-    .where('id', '=', id).where('status', '=', 'pending')
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
     .returning(['id', 'teacher_id', 'claim_type_name', 'title', 'year', 'category', 'form', 'amount_h', 'review_level'])
     .executeTakeFirst();
 }
 
 export function withdrawOwnClaim(db: Executor, id: number, teacherId: number) {
-  return db.updateTable('credit_claims').set({ status: 'withdrawn', withdrawn_at: sql`now()` })
-    .where('id', '=', id).where('teacher_id', '=', teacherId).where('status', '=', 'pending')
-    .returning(['id']).executeTakeFirst();
+  return db
+    .updateTable('credit_claims')
+    .set({ status: 'withdrawn', withdrawn_at: sql`now()` })
+    .where('id', '=', id)
+    .where('teacher_id', '=', teacherId)
+    .where('status', '=', 'pending')
+    .returning(['id'])
+    .executeTakeFirst();
 }
 
 export function claimStatus(db: Executor, id: number) {

@@ -16,15 +16,28 @@ export function claimView(row: ClaimRow, files: FileRow[], policy: CreditPolicy)
   const level = row.review_level as ReviewLevel;
   return {
     id: row.id,
-    claimType: row.claim_type, claimTypeName: row.claim_type_name || row.claim_type,
-    title: row.title, description: row.description, year: row.year,
-    category: row.category, categoryName: categoryName(policy, row.category), form: row.form,
-    quantity: row.quantity_h / 100, unitAmount: row.unit_amount_h / 100, amount: row.amount_h / 100,
-    reviewLevel: level, reviewLevelLabel: REVIEW_LEVEL_LABELS[level] ?? level,
-    status, statusLabel: CLAIM_STATUS_LABELS[status] ?? status,
-    reviewReason: row.review_reason, reviewerName: row.reviewer_name,
-    entryId: row.entry_id, policyVersion: row.policy_version,
-    createdAt: row.created_at, reviewedAt: row.reviewed_at, withdrawnAt: row.withdrawn_at,
+    claimType: row.claim_type,
+    claimTypeName: row.claim_type_name || row.claim_type,
+    title: row.title,
+    description: row.description,
+    year: row.year,
+    category: row.category,
+    categoryName: categoryName(policy, row.category),
+    form: row.form,
+    quantity: row.quantity_h / 100,
+    unitAmount: row.unit_amount_h / 100,
+    amount: row.amount_h / 100,
+    reviewLevel: level,
+    reviewLevelLabel: REVIEW_LEVEL_LABELS[level] ?? level,
+    status,
+    statusLabel: CLAIM_STATUS_LABELS[status] ?? status,
+    reviewReason: row.review_reason,
+    reviewerName: row.reviewer_name,
+    entryId: row.entry_id,
+    policyVersion: row.policy_version,
+    createdAt: row.created_at,
+    reviewedAt: row.reviewed_at,
+    withdrawnAt: row.withdrawn_at,
     files: files.filter((f) => f.claim_id === row.id).map((f) => fileView(row.id, f)),
   };
 }
@@ -33,6 +46,12 @@ export function claimView(row: ClaimRow, files: FileRow[], policy: CreditPolicy)
 export function reviewView(row: ClaimRow, files: FileRow[], policy: CreditPolicy) {
   return {
     ...claimView(row, files, policy),
-    teacher: { id: row.teacher_id, name: row.teacher_name, idNumber: maskIdNumber(row.id_number), school: row.school_name, county: row.county_name },
+    teacher: {
+      id: row.teacher_id,
+      name: row.teacher_name,
+      idNumber: maskIdNumber(row.id_number),
+      school: row.school_name,
+      county: row.county_name,
+    },
   };
 }

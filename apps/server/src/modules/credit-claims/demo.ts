@@ -13,24 +13,59 @@ import { claimAmountH, toH, type ReviewLevel } from './claim-types.ts';
 
 const DEMO_FILE = /^claim-\d+-demo-\d+\.pdf$/;
 
-interface DemoClaim { type: string; year: number; title: string; quantity: number; description: string; outcome: 'pending' | 'approved' | 'rejected'; reason?: string }
+interface DemoClaim {
+  type: string;
+  year: number;
+  title: string;
+  quantity: number;
+  description: string;
+  outcome: 'pending' | 'approved' | 'rejected';
+  reason?: string;
+}
 
 export async function seedDemoClaims(db: Executor): Promise<void> {
   const teacher = await db.selectFrom('users').select('id').where('login_name', '=', 'demo-teacher').executeTakeFirst();
-  const county = await db.selectFrom('users as u').innerJoin('user_roles as r', 'r.user_id', 'u.id')
-    .select(['u.id', 'u.name', 'r.region_code']).where('u.login_name', '=', 'demo-county').executeTakeFirst();
+  const county = await db
+    .selectFrom('users as u')
+    .innerJoin('user_roles as r', 'r.user_id', 'u.id')
+    .select(['u.id', 'u.name', 'r.region_code'])
+    .where('u.login_name', '=', 'demo-county')
+    .executeTakeFirst();
   if (!teacher || !county) return;
-  const unit = await db.selectFrom('regions as r').leftJoin('regions as p', 'p.code', 'r.parent_code')
-    .select(['r.name', 'p.name as parent']).where('r.code', '=', county.region_code ?? '').executeTakeFirst();
+  const unit = await db
+    .selectFrom('regions as r')
+    .leftJoin('regions as p', 'p.code', 'r.parent_code')
+    .select(['r.name', 'p.name as parent'])
+    .where('r.code', '=', county.region_code ?? '')
+    .executeTakeFirst();
   const { version, policy } = await activePolicy(db);
   const year = Number(today().slice(0, 4));
   const claims: DemoClaim[] = [
-    { type: 'paper', year, title: '《小学语文整本书阅读的提问策略》发表于《广西教育》', quantity: 1, outcome: 'pending',
-      description: `${year} 年第 9 期，独立作者。` },
-    { type: 'giving_training', year, title: '兴宁区小学语文骨干教师培训授课（两次）', quantity: 2, outcome: 'approved',
-      description: '主讲“阅读教学中的提问设计”，每次半天。' },
-    { type: 'research', year: year - 1, title: '市级课题《农村小学阅读习惯培养研究》结题', quantity: 1, outcome: 'rejected',
-      description: '课题组第二主持人。', reason: '结题证书为复印件且未加盖公章，请补充盖章后的结题证书再重新申报。' },
+    {
+      type: 'paper',
+      year,
+      title: '《小学语文整本书阅读的提问策略》发表于《广西教育》',
+      quantity: 1,
+      outcome: 'pending',
+      description: `${year} 年第 9 期，独立作者。`,
+    },
+    {
+      type: 'giving_training',
+      year,
+      title: '兴宁区小学语文骨干教师培训授课（两次）',
+      quantity: 2,
+      outcome: 'approved',
+      description: '主讲“阅读教学中的提问设计”，每次半天。',
+    },
+    {
+      type: 'research',
+      year: year - 1,
+      title: '市级课题《农村小学阅读习惯培养研究》结题',
+      quantity: 1,
+      outcome: 'rejected',
+      description: '课题组第二主持人。',
+      reason: '结题证书为复印件且未加盖公章，请补充盖章后的结题证书再重新申报。',
+    },
   ];
   const ctx: RequestCtx = { ip: '127.0.0.1', requestId: 'demo-seed' };
   for (const [i, c] of claims.entries()) {
@@ -38,19 +73,51 @@ export async function seedDemoClaims(db: Executor): Promise<void> {
     if (!t || t.reviewLevel !== 'county') continue; // another policy's table: nothing to show
     const amountH = claimAmountH(toH(c.quantity), t.amount);
     const decided = c.outcome !== 'pending';
-    const row = await db.insertInto('credit_claims').values({
-      teacher_id: teacher.id, claim_type: t.id, claim_type_name: t.name, title: c.title, year: c.year, category: t.category,
-      form: t.form, quantity_h: toH(c.quantity), unit_amount_h: toH(t.amount), amount_h: amountH, description: c.description,
-      review_level: t.reviewLevel, policy_version: version, status: c.outcome, review_reason: c.reason ?? null,
-      reviewer_id: decided ? county.id : null, reviewed_at: decided ? sql`now()` : null,
-    }).returning('id').executeTakeFirstOrThrow();
-    await db.insertInto('credit_claim_files').values({
-      claim_id: row.id, file_name: `${t.evidence ?? '证明材料'}.pdf`, stored_name: `claim-${teacher.id}-demo-${i + 1}.pdf`, mime: 'application/pdf', size: 0, // set when the file is rendered
-    }).execute();
+    const row = await db
+      .insertInto('credit_claims')
+      .values({
+        teacher_id: teacher.id,
+        claim_type: t.id,
+        claim_type_name: t.name,
+        title: c.title,
+        year: c.year,
+        category: t.category,
+        form: t.form,
+        quantity_h: toH(c.quantity),
+        unit_amount_h: toH(t.amount),
+        amount_h: amountH,
+        description: c.description,
+        review_level: t.reviewLevel,
+        policy_version: version,
+        status: c.outcome,
+        review_reason: c.reason ?? null,
+        reviewer_id: decided ? county.id : null,
+        reviewed_at: decided ? sql`now()` : null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('credit_claim_files')
+      .values({
+        claim_id: row.id,
+        file_name: `${t.evidence ?? '证明材料'}.pdf`,
+        stored_name: `claim-${teacher.id}-demo-${i + 1}.pdf`,
+        mime: 'application/pdf',
+        size: 0, // set when the file is rendered
+      })
+      .execute();
     if (c.outcome === 'approved') {
       const entry = await postCreditEntry(db, ctx, {
-        teacherId: teacher.id, date: today(), year: c.year, category: t.category, form: t.form, amount: amountH / 100,
-        title: `${t.name}：${c.title}`, source: 'claim', sourceId: String(row.id), sourceKey: `claim:${row.id}`,
+        teacherId: teacher.id,
+        date: today(),
+        year: c.year,
+        category: t.category,
+        form: t.form,
+        amount: amountH / 100,
+        title: `${t.name}：${c.title}`,
+        source: 'claim',
+        sourceId: String(row.id),
+        sourceKey: `claim:${row.id}`,
         level: t.reviewLevel as ReviewLevel,
         certifier: { id: county.id, name: county.name, unit: unit ? `${unit.parent ?? ''}${unit.name}` : county.name },
       });

@@ -19,8 +19,16 @@ export const evidenceMaxBytes = (config: Config) => Math.max(config.uploadMaxByt
 export const tooLarge = (config: Config) =>
   new AppError(413, 'FILE_TOO_LARGE', `每个证明材料不能超过 ${Math.round(evidenceMaxBytes(config) / 1024 / 1024)} MB，请压缩后重新上传`);
 
-export interface EvidenceUpload { fileName: string; data: Buffer }
-export interface CheckedEvidence { fileName: string; data: Buffer; mime: string; ext: string }
+export interface EvidenceUpload {
+  fileName: string;
+  data: Buffer;
+}
+export interface CheckedEvidence {
+  fileName: string;
+  data: Buffer;
+  mime: string;
+  ext: string;
+}
 
 export async function checkEvidence(config: Config, files: EvidenceUpload[]): Promise<CheckedEvidence[]> {
   if (!files.length) throw invalid('请上传至少 1 个证明材料（PDF、JPG 或 PNG）', { files: '请上传证明材料' });

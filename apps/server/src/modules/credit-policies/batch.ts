@@ -5,25 +5,42 @@ import { evaluateCredits, type CreditEntryFact, type CreditEvaluation, type Cred
 import { sql } from 'kysely';
 import type { Executor } from '../../context.ts';
 
-export interface TeacherFacts { id: number; teacher: CreditTeacherFacts; entries: CreditEntryFact[] }
+export interface TeacherFacts {
+  id: number;
+  teacher: CreditTeacherFacts;
+  entries: CreditEntryFact[];
+}
 
 /** Facts of the given teachers, in the shape creditFacts() (modules/credits/standing.ts) gives. */
 export async function loadFacts(db: Executor, ids: readonly number[]): Promise<TeacherFacts[]> {
   if (!ids.length) return [];
   const arr = sql`${[...ids]}::bigint[]`;
   // one after the other: `db` may be a transaction, which has a single connection
-  const teachers = await db.selectFrom('teachers').select(['user_id', 'hire_date', 'personnel_status'])
-    .where(sql<boolean>`user_id = ANY(${arr})`).orderBy('user_id').execute();
-  const entries = await db.selectFrom('credit_entries')
+  const teachers = await db
+    .selectFrom('teachers')
+    .select(['user_id', 'hire_date', 'personnel_status'])
+    .where(sql<boolean>`user_id = ANY(${arr})`)
+    .orderBy('user_id')
+    .execute();
+  const entries = await db
+    .selectFrom('credit_entries')
     .select(['teacher_id', 'id', 'entry_date', 'year', 'category', 'form', 'amount_h', 'hours_h', 'level', 'reversal_of'])
-    .where(sql<boolean>`teacher_id = ANY(${arr})`).orderBy('id').execute();
+    .where(sql<boolean>`teacher_id = ANY(${arr})`)
+    .orderBy('id')
+    .execute();
   const byTeacher = new Map<number, CreditEntryFact[]>();
   for (const r of entries) {
     let list = byTeacher.get(Number(r.teacher_id));
     if (!list) byTeacher.set(Number(r.teacher_id), (list = []));
     list.push({
-      id: String(r.id), date: r.entry_date, year: r.year, category: r.category, form: r.form,
-      amount: r.amount_h / 100, hours: r.hours_h === null ? undefined : r.hours_h / 100, level: r.level,
+      id: String(r.id),
+      date: r.entry_date,
+      year: r.year,
+      category: r.category,
+      form: r.form,
+      amount: r.amount_h / 100,
+      hours: r.hours_h === null ? undefined : r.hours_h / 100,
+      level: r.level,
       reversalOf: r.reversal_of === null ? undefined : String(r.reversal_of),
     });
   }
@@ -43,19 +60,38 @@ export function standingRow(teacherId: number, ev: CreditEvaluation, asOf: strin
   const cycle = ev.cycles.find((c) => c.id === ev.currentCycleId)!;
   const byCategory = Object.fromEntries(Object.entries(cycle.categories).map(([k, c]) => [k, Math.round(c.counted * 100)]));
   return {
-    teacher_id: teacherId, policy_version: ev.policyVersion, cycle_id: ev.currentCycleId, assessed: ev.assessed,
-    compliant: ev.compliant, earned_h: Math.round(cycle.total.counted * 100), required_h: Math.round(cycle.total.required * 100),
-    by_category: JSON.stringify(byCategory), missing: JSON.stringify(ev.missing), as_of: asOf,
+    teacher_id: teacherId,
+    policy_version: ev.policyVersion,
+    cycle_id: ev.currentCycleId,
+    assessed: ev.assessed,
+    compliant: ev.compliant,
+    earned_h: Math.round(cycle.total.counted * 100),
+    required_h: Math.round(cycle.total.required * 100),
+    by_category: JSON.stringify(byCategory),
+    missing: JSON.stringify(ev.missing),
+    as_of: asOf,
   };
 }
 
 /** Upserts standings in one statement (inside the caller's transaction). */
 export async function writeStandings(trx: Executor, rows: ReturnType<typeof standingRow>[]): Promise<void> {
   if (!rows.length) return;
-  await trx.insertInto('credit_standings').values(rows).onConflict((oc) => oc.column('teacher_id').doUpdateSet((eb) => ({
-    policy_version: eb.ref('excluded.policy_version'), cycle_id: eb.ref('excluded.cycle_id'), assessed: eb.ref('excluded.assessed'),
-    compliant: eb.ref('excluded.compliant'), earned_h: eb.ref('excluded.earned_h'), required_h: eb.ref('excluded.required_h'),
-    by_category: eb.ref('excluded.by_category'), missing: eb.ref('excluded.missing'), as_of: eb.ref('excluded.as_of'),
-    computed_at: sql`now()`,
-  }))).execute();
+  await trx
+    .insertInto('credit_standings')
+    .values(rows)
+    .onConflict((oc) =>
+      oc.column('teacher_id').doUpdateSet((eb) => ({
+        policy_version: eb.ref('excluded.policy_version'),
+        cycle_id: eb.ref('excluded.cycle_id'),
+        assessed: eb.ref('excluded.assessed'),
+        compliant: eb.ref('excluded.compliant'),
+        earned_h: eb.ref('excluded.earned_h'),
+        required_h: eb.ref('excluded.required_h'),
+        by_category: eb.ref('excluded.by_category'),
+        missing: eb.ref('excluded.missing'),
+        as_of: eb.ref('excluded.as_of'),
+        computed_at: sql`now()`,
+      })),
+    )
+    .execute();
 }

@@ -12,13 +12,27 @@ import { isRecomputing, startRecompute } from './recompute.ts';
 
 export async function listPolicyVersions(deps: Deps, ctx: RequestCtx) {
   requirePermission(ctx.actor!, 'credit.policy');
-  const rows = await deps.db.selectFrom('credit_policies as p').leftJoin('users as u', 'u.id', 'p.created_by')
-    .select(['p.version', 'p.policy_id', 'p.active', 'p.created_at', 'u.name as created_by_name', sql<string>`p.document->>'name'`.as('name')])
-    .orderBy('p.version', 'desc').execute();
+  const rows = await deps.db
+    .selectFrom('credit_policies as p')
+    .leftJoin('users as u', 'u.id', 'p.created_by')
+    .select([
+      'p.version',
+      'p.policy_id',
+      'p.active',
+      'p.created_at',
+      'u.name as created_by_name',
+      sql<string>`p.document->>'name'`.as('name'),
+    ])
+    .orderBy('p.version', 'desc')
+    .execute();
   return {
     items: rows.map((r) => ({
-      version: r.version, policyId: r.policy_id, name: r.name, active: r.active,
-      createdBy: r.created_by_name ?? '系统初始化', createdAt: r.created_at,
+      version: r.version,
+      policyId: r.policy_id,
+      name: r.name,
+      active: r.active,
+      createdBy: r.created_by_name ?? '系统初始化',
+      createdAt: r.created_at,
     })),
   };
 }
@@ -31,7 +45,13 @@ export async function policyVersion(deps: Deps, ctx: RequestCtx, version?: numbe
   if (!row) throw notFound('学分政策版本');
   // jsonb keeps keys in its own order; the parsed policy reads in the schema's order (id, version, name …)
   const parsed = parseCreditPolicy(row.document);
-  return { version: row.version, policyId: row.policy_id, active: row.active, createdAt: row.created_at, document: parsed.ok ? parsed.policy : row.document };
+  return {
+    version: row.version,
+    policyId: row.policy_id,
+    active: row.active,
+    createdAt: row.created_at,
+    document: parsed.ok ? parsed.policy : row.document,
+  };
 }
 
 export type ValidationResult = { valid: true; policy: CreditPolicy } | { valid: false; errors: string[] };
@@ -56,32 +76,59 @@ function canonical(v: unknown): string {
   if (v === null || typeof v !== 'object') return JSON.stringify(v ?? null);
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
   const o = v as Record<string, unknown>;
-  return `{${Object.keys(o).sort().filter((k) => o[k] !== undefined).map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`).join(',')}}`;
+  return `{${Object.keys(o)
+    .sort()
+    .filter((k) => o[k] !== undefined)
+    .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
+    .join(',')}}`;
 }
 const withoutVersion = (p: CreditPolicy) => canonical({ ...p, version: 0 });
 
 export async function publishPolicy(deps: Deps, ctx: RequestCtx, document: unknown, baseVersion?: number) {
   requirePermission(ctx.actor!, 'credit.policy');
   const r = validateDraft(document);
-  if (!r.valid) throw invalid(`学分政策有 ${r.errors.length} 处错误，未发布：${r.errors.slice(0, 5).join('；')}`, { document: r.errors.join('\n') });
+  if (!r.valid)
+    throw invalid(`学分政策有 ${r.errors.length} 处错误，未发布：${r.errors.slice(0, 5).join('；')}`, { document: r.errors.join('\n') });
   const published = await deps.db.transaction().execute(async (trx) => {
     // the active row is locked: a second publisher waits here, then finds it inactive and gets 409
-    const current = await trx.selectFrom('credit_policies').select(['id', 'version']).where('active', '=', true).forUpdate().executeTakeFirst();
+    const current = await trx
+      .selectFrom('credit_policies')
+      .select(['id', 'version'])
+      .where('active', '=', true)
+      .forUpdate()
+      .executeTakeFirst();
     if (!current) throw conflict('学分政策已被他人更新，请刷新后再编辑');
     if (baseVersion !== undefined && current.version !== baseVersion) {
       throw conflict(`学分政策已被他人更新为第 ${current.version} 版，请刷新后在新版本上编辑`);
     }
     const { policy: active } = await activePolicy(trx);
     if (withoutVersion(active) === withoutVersion(r.policy)) throw invalid('草稿与当前生效的政策完全相同，无需发布');
-    const max = await trx.selectFrom('credit_policies').select((eb) => eb.fn.max('version').as('v')).executeTakeFirstOrThrow();
+    const max = await trx
+      .selectFrom('credit_policies')
+      .select((eb) => eb.fn.max('version').as('v'))
+      .executeTakeFirstOrThrow();
     const version = Number(max.v) + 1;
-    const off = await trx.updateTable('credit_policies').set({ active: false }).where('id', '=', current.id).where('active', '=', true).executeTakeFirst();
+    const off = await trx
+      .updateTable('credit_policies')
+      .set({ active: false })
+      .where('id', '=', current.id)
+      .where('active', '=', true)
+      .executeTakeFirst();
     if (Number(off.numUpdatedRows) !== 1) throw conflict('学分政策已被他人更新，请刷新后再编辑');
-    await trx.insertInto('credit_policies').values({
-      policy_id: r.policy.id, version, document: JSON.stringify({ ...r.policy, version }), active: true, created_by: ctx.actor!.userId,
-    }).execute();
+    await trx
+      .insertInto('credit_policies')
+      .values({
+        policy_id: r.policy.id,
+        version,
+        document: JSON.stringify({ ...r.policy, version }),
+        active: true,
+        created_by: ctx.actor!.userId,
+      })
+      .execute();
     await recordAudit(trx, ctx, {
-      action: 'credit.policy.publish', objectType: 'credit_policy', objectId: version,
+      action: 'credit.policy.publish',
+      objectType: 'credit_policy',
+      objectId: version,
       detail: { version, previousVersion: current.version, policyId: r.policy.id, name: r.policy.name },
     });
     return { version, previousVersion: current.version };
@@ -95,7 +142,10 @@ export async function recomputeNow(deps: Deps, ctx: RequestCtx) {
   if (isRecomputing(deps.db)) throw conflict('正在重新计算学分状态，请等待完成');
   const status = await startRecompute(deps.db, (e) => console.error('重新计算学分状态失败', e));
   await recordAuditNow(deps.db, ctx, {
-    action: 'credit.standings.recompute', objectType: 'credit_policy', objectId: status.version ?? undefined, detail: { total: status.total },
+    action: 'credit.standings.recompute',
+    objectType: 'credit_policy',
+    objectId: status.version ?? undefined,
+    detail: { total: status.total },
   });
   return status;
 }

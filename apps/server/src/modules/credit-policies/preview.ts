@@ -28,7 +28,13 @@ interface Tally {
 
 function newTally(policy: CreditPolicy, version: number | null): Tally {
   return {
-    version, name: policy.name, cycle: '', assessed: 0, compliant: 0, completed: 0, rate: null,
+    version,
+    name: policy.name,
+    cycle: '',
+    assessed: 0,
+    compliant: 0,
+    completed: 0,
+    rate: null,
     byCategory: policy.categories.map((c) => ({ id: c.id, name: c.name, met: 0 })),
   };
 }
@@ -55,7 +61,10 @@ function add(t: Tally, ev: CreditEvaluation) {
 }
 
 async function teachersToEvaluate(deps: Deps) {
-  const base = deps.db.selectFrom('teachers as t').innerJoin('users as u', 'u.id', 't.user_id').where('u.status', 'in', ['active', 'disabled']);
+  const base = deps.db
+    .selectFrom('teachers as t')
+    .innerJoin('users as u', 'u.id', 't.user_id')
+    .where('u.status', 'in', ['active', 'disabled']);
   const population = Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   if (population <= PREVIEW_ALL_UP_TO) {
     const ids = (await base.select('t.user_id').orderBy('t.user_id').execute()).map((r) => Number(r.user_id));
@@ -78,7 +87,8 @@ export async function previewDraft(deps: Deps, ctx: RequestCtx, document: unknow
   const asOf = today();
   const now = newTally(active.policy, active.version);
   const draft = newTally(r.policy, null);
-  let becameCompliant = 0, becameNonCompliant = 0;
+  let becameCompliant = 0,
+    becameNonCompliant = 0;
   for (let i = 0; i < ids.length; i += BATCH) {
     for (const f of await loadFacts(deps.db, ids.slice(i, i + BATCH))) {
       const a = add(now, evaluate(active.policy, f, asOf));
@@ -90,7 +100,15 @@ export async function previewDraft(deps: Deps, ctx: RequestCtx, document: unknow
   }
   for (const t of [now, draft]) t.rate = t.assessed ? t.compliant / t.assessed : null;
   return {
-    valid: true as const, errors: [] as string[], asOf, population, evaluated: ids.length, sampled,
-    current: now, draft, becameCompliant, becameNonCompliant,
+    valid: true as const,
+    errors: [] as string[],
+    asOf,
+    population,
+    evaluated: ids.length,
+    sampled,
+    current: now,
+    draft,
+    becameCompliant,
+    becameNonCompliant,
   };
 }

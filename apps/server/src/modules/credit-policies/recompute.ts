@@ -28,7 +28,11 @@ export interface RecomputeStatus {
   error: string | null;
 }
 
-interface Job { status: RecomputeStatus; cancel: boolean; finished: Promise<void> }
+interface Job {
+  status: RecomputeStatus;
+  cancel: boolean;
+  finished: Promise<void>;
+}
 
 const jobs = new WeakMap<Executor, Job>();
 const IDLE: RecomputeStatus = { state: 'idle', version: null, total: 0, done: 0, startedAt: null, finishedAt: null, error: null };
@@ -55,22 +59,44 @@ class Superseded extends Error {}
 export async function startRecompute(db: Executor, onError: (e: unknown) => void = () => {}): Promise<RecomputeStatus> {
   await stopRecompute(db);
   const { version, policy } = await activePolicy(db);
-  const total = Number((await db.selectFrom('teachers').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  const status: RecomputeStatus = { state: 'running', version, total, done: 0, startedAt: new Date().toISOString(), finishedAt: null, error: null };
+  const total = Number(
+    (
+      await db
+        .selectFrom('teachers')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+  const status: RecomputeStatus = {
+    state: 'running',
+    version,
+    total,
+    done: 0,
+    startedAt: new Date().toISOString(),
+    finishedAt: null,
+    error: null,
+  };
   const job: Job = { status, cancel: false, finished: Promise.resolve() };
-  job.finished = run(db, job, version, policy).then(
-    async () => {
-      status.state = job.cancel ? 'cancelled' : 'done';
-      // the province and city counts were made from standings being rewritten
-      if (!job.cancel) await invalidateRollup(db).catch(onError);
-    },
-    (e) => {
-      if (e instanceof Superseded) { status.state = 'cancelled'; return; }
-      status.state = 'failed';
-      status.error = e instanceof Error ? e.message : String(e);
-      onError(e);
-    },
-  ).finally(() => { status.finishedAt = new Date().toISOString(); });
+  job.finished = run(db, job, version, policy)
+    .then(
+      async () => {
+        status.state = job.cancel ? 'cancelled' : 'done';
+        // the province and city counts were made from standings being rewritten
+        if (!job.cancel) await invalidateRollup(db).catch(onError);
+      },
+      (e) => {
+        if (e instanceof Superseded) {
+          status.state = 'cancelled';
+          return;
+        }
+        status.state = 'failed';
+        status.error = e instanceof Error ? e.message : String(e);
+        onError(e);
+      },
+    )
+    .finally(() => {
+      status.finishedAt = new Date().toISOString();
+    });
   jobs.set(db, job);
   return { ...status };
 }
@@ -80,8 +106,9 @@ async function run(db: Executor, job: Job, version: number, policy: CreditPolicy
   let skipped: number[] = [];
   for (;;) {
     if (job.cancel) return;
-    const ids = (await db.selectFrom('teachers').select('user_id').where('user_id', '>', after)
-      .orderBy('user_id').limit(RECOMPUTE_BATCH).execute()).map((r) => Number(r.user_id));
+    const ids = (
+      await db.selectFrom('teachers').select('user_id').where('user_id', '>', after).orderBy('user_id').limit(RECOMPUTE_BATCH).execute()
+    ).map((r) => Number(r.user_id));
     if (!ids.length) break;
     const left = await recomputeBatch(db, ids, version, policy);
     skipped.push(...left);
@@ -104,12 +131,16 @@ export async function recomputeBatch(db: Executor, ids: readonly number[], versi
   return db.transaction().execute(async (trx) => {
     const active = await activePolicy(trx);
     if (active.version !== version) throw new Superseded();
-    const locked = (await sql<{ user_id: number }>`
-      SELECT user_id FROM teachers WHERE user_id = ANY(${[...ids]}::bigint[]) ORDER BY user_id FOR UPDATE SKIP LOCKED`.execute(trx))
-      .rows.map((r) => Number(r.user_id));
+    const locked = (
+      await sql<{ user_id: number }>`
+      SELECT user_id FROM teachers WHERE user_id = ANY(${[...ids]}::bigint[]) ORDER BY user_id FOR UPDATE SKIP LOCKED`.execute(trx)
+    ).rows.map((r) => Number(r.user_id));
     const asOf = today();
     const facts = await loadFacts(trx, locked);
-    await writeStandings(trx, facts.map((f) => standingRow(f.id, evaluate(policy, f, asOf), asOf)));
+    await writeStandings(
+      trx,
+      facts.map((f) => standingRow(f.id, evaluate(policy, f, asOf), asOf)),
+    );
     const got = new Set(locked);
     return ids.filter((id) => !got.has(id));
   });

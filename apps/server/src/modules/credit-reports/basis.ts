@@ -48,11 +48,16 @@ export function cycleBasis(policy: CreditPolicy, asOf: string): CycleBasis {
     noCredits.push({ compliant: cycle.compliant, requiredH: Math.round(cycle.total.required * 100), missing: cycle.missing });
   }
   const basis: CycleBasis = {
-    policyVersion: policy.version, policyName: policy.name, unit: full.unit, asOf,
+    policyVersion: policy.version,
+    policyName: policy.name,
+    unit: full.unit,
+    asOf,
     cycle: { id: current.id, name: current.name, startYear: current.startYear, endYear: current.endYear, length },
-    newHireYears: policy.notAssessed.newHireYears, exemptStatuses: [...policy.notAssessed.statuses],
+    newHireYears: policy.notAssessed.newHireYears,
+    exemptStatuses: [...policy.notAssessed.statuses],
     categories: policy.categories.map((c) => ({ id: c.id, name: c.name, requiredPerCycle: policy.requirements[c.id]?.perCycle ?? null })),
-    thresholds, noCredits,
+    thresholds,
+    noCredits,
   };
   if (byDate.size > 10) byDate.clear();
   byDate.set(asOf, basis);

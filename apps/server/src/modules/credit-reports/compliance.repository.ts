@@ -56,12 +56,20 @@ function categoryMet(b: CycleBasis, categoryId: string) {
 
 export interface CountRow {
   k: string | number | null;
-  teachers: number; assessed: number; compliant: number; completed: number; stale: number; unevaluated: number;
+  teachers: number;
+  assessed: number;
+  compliant: number;
+  completed: number;
+  stale: number;
+  unevaluated: number;
   byCategory: number[];
 }
 
 const GROUP_KEY: Record<GroupBy | 'all', RawBuilder<unknown>> = {
-  city: sql`left(x.region_code, 4)`, county: sql`x.region_code`, school: sql`x.school_id`, all: sql`NULL`,
+  city: sql`left(x.region_code, 4)`,
+  county: sql`x.region_code`,
+  school: sql`x.school_id`,
+  all: sql`NULL`,
 };
 
 /** The counting query on its own (bench/credits/explain.ts prints its plan). */
@@ -81,8 +89,13 @@ export function complianceCountsQuery(scope: ReportScope, b: CycleBasis, groupBy
 export async function complianceCounts(db: Executor, scope: ReportScope, b: CycleBasis, groupBy: GroupBy | 'all'): Promise<CountRow[]> {
   const r = await complianceCountsQuery(scope, b, groupBy).execute(db);
   return r.rows.map((row) => ({
-    k: row.k as string | number | null, teachers: Number(row.teachers), assessed: Number(row.assessed), compliant: Number(row.compliant),
-    completed: Number(row.completed), stale: Number(row.stale), unevaluated: Number(row.unevaluated),
+    k: row.k as string | number | null,
+    teachers: Number(row.teachers),
+    assessed: Number(row.assessed),
+    compliant: Number(row.compliant),
+    completed: Number(row.completed),
+    stale: Number(row.stale),
+    unevaluated: Number(row.unevaluated),
     byCategory: b.categories.map((_, i) => Number(row[`c${i}`])),
   }));
 }
@@ -102,15 +115,32 @@ function filterSql(b: CycleBasis, f: TeacherFilter) {
     const test = f.category ? categoryMet(b, f.category) : sql`x.compliant`;
     parts.push(f.compliant ? sql`x.assessed AND ${test}` : sql`x.assessed AND NOT ${test}`);
   }
-  if (f.completed !== undefined) parts.push(f.completed ? sql`x.assessed AND x.earned_h >= x.required_h` : sql`x.assessed AND x.earned_h < x.required_h`);
+  if (f.completed !== undefined)
+    parts.push(f.completed ? sql`x.assessed AND x.earned_h >= x.required_h` : sql`x.assessed AND x.earned_h < x.required_h`);
   return sql.join(parts, sql` AND `);
 }
 
 export interface TeacherRow {
-  teacher_id: number; region_code: string; school_id: number; personnel_status: string; name: string;
-  id_number: string | null; phone: string | null; years: number; exempt: boolean; assessed: boolean; unevaluated: boolean;
-  compliant: boolean; earned_h: number; required_h: number; by_category: Record<string, number> | null;
-  missing: string[] | null; policy_version: number | null; stale: boolean; school_name: string; county_name: string;
+  teacher_id: number;
+  region_code: string;
+  school_id: number;
+  personnel_status: string;
+  name: string;
+  id_number: string | null;
+  phone: string | null;
+  years: number;
+  exempt: boolean;
+  assessed: boolean;
+  unevaluated: boolean;
+  compliant: boolean;
+  earned_h: number;
+  required_h: number;
+  by_category: Record<string, number> | null;
+  missing: string[] | null;
+  policy_version: number | null;
+  stale: boolean;
+  school_name: string;
+  county_name: string;
 }
 
 function teacherSelect(scope: ReportScope, b: CycleBasis) {
@@ -142,18 +172,33 @@ export async function* teachersAfter(db: Executor, scope: ReportScope, b: CycleB
 }
 
 function normalise(r: TeacherRow): TeacherRow {
-  return { ...r, teacher_id: Number(r.teacher_id), school_id: Number(r.school_id), earned_h: Number(r.earned_h), required_h: Number(r.required_h) };
+  return {
+    ...r,
+    teacher_id: Number(r.teacher_id),
+    school_id: Number(r.school_id),
+    earned_h: Number(r.earned_h),
+    required_h: Number(r.required_h),
+  };
 }
 
 /** The groups a report lists, including those with no teachers (so a chart shows every county). */
-export async function groupsOf(db: Executor, scope: ReportScope, groupBy: GroupBy): Promise<{ key: string | number; code: string; name: string }[]> {
+export async function groupsOf(
+  db: Executor,
+  scope: ReportScope,
+  groupBy: GroupBy,
+): Promise<{ key: string | number; code: string; name: string }[]> {
   if (groupBy === 'school') {
     let q = db.selectFrom('schools').select(['id', 'name', 'region_code']);
     q = scope.schoolId !== undefined ? q.where('id', '=', scope.schoolId) : q.where('region_code', 'like', `${scope.regionPrefix}%`);
     const rows = await q.orderBy('region_code').orderBy('name').execute();
     return rows.map((s) => ({ key: s.id, code: s.region_code, name: s.name }));
   }
-  const rows = await db.selectFrom('regions').select(['code', 'name']).where('level', '=', groupBy)
-    .where('code', 'like', `${scope.regionPrefix}%`).orderBy('code').execute();
+  const rows = await db
+    .selectFrom('regions')
+    .select(['code', 'name'])
+    .where('level', '=', groupBy)
+    .where('code', 'like', `${scope.regionPrefix}%`)
+    .orderBy('code')
+    .execute();
   return rows.map((r) => ({ key: r.code, code: r.code, name: r.name }));
 }

@@ -29,7 +29,10 @@ export async function exportCompliance(deps: Deps, ctx: RequestCtx, q: ExportQue
   const { scope, basis } = await reportContext(deps, ctx, q);
   const filter = parseFilter(basis, q);
   await recordAuditNow(deps.db, ctx, {
-    action: 'credit.report.export', objectType: 'region', objectId: scope.schoolId ?? scope.code, detail: { groupBy: report.groupBy, ...filter },
+    action: 'credit.report.export',
+    objectType: 'region',
+    objectId: scope.schoolId ?? scope.code,
+    detail: { groupBy: report.groupBy, ...filter },
   });
   const stream = new PassThrough();
   const filename = `学分达标统计_${scope.name}_${basis.asOf}.xlsx`;
@@ -37,12 +40,21 @@ export async function exportCompliance(deps: Deps, ctx: RequestCtx, q: ExportQue
   return { filename, stream };
 }
 
-async function write(deps: Deps, out: PassThrough, report: Awaited<ReturnType<typeof complianceReport>>, scope: ReportScope, b: CycleBasis, f: TeacherFilter) {
+async function write(
+  deps: Deps,
+  out: PassThrough,
+  report: Awaited<ReturnType<typeof complianceReport>>,
+  scope: ReportScope,
+  b: CycleBasis,
+  f: TeacherFilter,
+) {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const row = (ws: ExcelJS.Worksheet, values: unknown[]) => ws.addRow(values.map(neutralise)).commit();
 
   const sum = wb.addWorksheet('达标统计');
-  row(sum, [`${scope.name} 学分达标统计（${b.cycle.name}周期 ${b.cycle.startYear}–${b.cycle.endYear}，政策第 ${b.policyVersion} 版，截至 ${b.asOf}）`]);
+  row(sum, [
+    `${scope.name} 学分达标统计（${b.cycle.name}周期 ${b.cycle.startYear}–${b.cycle.endYear}，政策第 ${b.policyVersion} 版，截至 ${b.asOf}）`,
+  ]);
   const catHeads = b.categories.map((c) => `${c.name}达到周期要求`);
   row(sum, ['名称', '教师数', '纳入考核', '达标', '达标率', '已完成周期要求', ...catHeads]);
   for (const r of [...report.rows, { name: '合计', ...report.totals }]) {
@@ -52,14 +64,39 @@ async function write(deps: Deps, out: PassThrough, report: Awaited<ReturnType<ty
 
   const list = wb.addWorksheet('教师明细');
   const cat = f.category ? b.categories.find((c) => c.id === f.category) : undefined;
-  row(list, ['姓名', '证件号码', '手机号', '区县', '学校', '人员状态', '纳入考核', '达标', `已获${b.unit}`, `周期要求${b.unit}`,
-    ...(cat ? [`${cat.name}已获`, `${cat.name}要求`] : []), '尚缺', '政策版本']);
+  row(list, [
+    '姓名',
+    '证件号码',
+    '手机号',
+    '区县',
+    '学校',
+    '人员状态',
+    '纳入考核',
+    '达标',
+    `已获${b.unit}`,
+    `周期要求${b.unit}`,
+    ...(cat ? [`${cat.name}已获`, `${cat.name}要求`] : []),
+    '尚缺',
+    '政策版本',
+  ]);
   for await (const batch of teachersAfter(deps.db, scope, b, f)) {
     for (const r of batch) {
       const t = teacherItem(r, b, f.category);
-      row(list, [t.name, t.idNumber, t.phone, t.countyName, t.schoolName, t.personnelStatus, yesNo(t.assessed), yesNo(t.compliant),
-        t.earned, t.required, ...(t.category ? [t.category.earned, t.category.required] : []),
-        t.notAssessedReason ?? t.missing.join('；'), t.policyVersion]);
+      row(list, [
+        t.name,
+        t.idNumber,
+        t.phone,
+        t.countyName,
+        t.schoolName,
+        t.personnelStatus,
+        yesNo(t.assessed),
+        yesNo(t.compliant),
+        t.earned,
+        t.required,
+        ...(t.category ? [t.category.earned, t.category.required] : []),
+        t.notAssessedReason ?? t.missing.join('；'),
+        t.policyVersion,
+      ]);
     }
   }
   list.commit();

@@ -31,7 +31,11 @@ export async function resolveReportScope(db: Executor, actor: Actor, q: { region
   }
   if (base.schoolId) {
     // a school admin naming a region: only the regions their school lies in, and it stays the school
-    const school = await db.selectFrom('schools').select(['id', 'name', 'region_code']).where('id', '=', base.schoolId).executeTakeFirstOrThrow();
+    const school = await db
+      .selectFrom('schools')
+      .select(['id', 'name', 'region_code'])
+      .where('id', '=', base.schoolId)
+      .executeTakeFirstOrThrow();
     if (!school.region_code.startsWith(q.regionCode!)) throw notFound('行政区划');
     return { schoolId: school.id, level: 'school', code: school.region_code, name: school.name };
   }
@@ -42,7 +46,12 @@ export async function resolveReportScope(db: Executor, actor: Actor, q: { region
   return { regionPrefix: code, level: region.level, code, name: region.name };
 }
 
-const FINER: Record<ReportLevel, GroupBy[]> = { province: ['city', 'county', 'school'], city: ['county', 'school'], county: ['school'], school: ['school'] };
+const FINER: Record<ReportLevel, GroupBy[]> = {
+  province: ['city', 'county', 'school'],
+  city: ['county', 'school'],
+  county: ['school'],
+  school: ['school'],
+};
 const GROUP_LABEL: Record<GroupBy, string> = { city: '按市', county: '按区县', school: '按学校' };
 const LEVEL_LABEL: Record<ReportLevel, string> = { province: '全省', city: '市', county: '区县', school: '学校' };
 
@@ -50,6 +59,9 @@ const LEVEL_LABEL: Record<ReportLevel, string> = { province: '全省', city: '�
 export function groupByFor(scope: ReportScope, requested?: GroupBy): GroupBy {
   const allowed = FINER[scope.level];
   if (!requested) return allowed[0]!;
-  if (!allowed.includes(requested)) throw invalid(`${LEVEL_LABEL[scope.level]}范围的统计不能${GROUP_LABEL[requested]}分组，可选：${allowed.map((g) => GROUP_LABEL[g]).join('、')}`);
+  if (!allowed.includes(requested))
+    throw invalid(
+      `${LEVEL_LABEL[scope.level]}范围的统计不能${GROUP_LABEL[requested]}分组，可选：${allowed.map((g) => GROUP_LABEL[g]).join('、')}`,
+    );
   return requested;
 }

@@ -32,15 +32,24 @@ const sameBasis = (s: State | undefined, b: CycleBasis) =>
 const recounts = new WeakMap<Executor, Promise<void>>();
 
 function readState(db: Executor): Promise<State | undefined> {
-  return db.selectFrom('credit_report_state').select(['policy_version', 'cycle_id', 'year', 'counted_at', 'duration_ms', 'invalidated']).executeTakeFirst();
+  return db
+    .selectFrom('credit_report_state')
+    .select(['policy_version', 'cycle_id', 'year', 'counted_at', 'duration_ms', 'invalidated'])
+    .executeTakeFirst();
 }
 
 /**
  * The report's counts from the per-school counts of the scope, recounting first when they are not
  * usable, or afterwards in the background when they are old and a recount is slow.
  */
-export async function rollupReport(db: Executor, scope: ReportScope, b: CycleBasis, groupBy: GroupBy | 'all', provinceCode: string,
-  onError: (e: unknown) => void): Promise<{ rows: CountRow[]; countedAt: Date; refreshing: boolean }> {
+export async function rollupReport(
+  db: Executor,
+  scope: ReportScope,
+  b: CycleBasis,
+  groupBy: GroupBy | 'all',
+  provinceCode: string,
+  onError: (e: unknown) => void,
+): Promise<{ rows: CountRow[]; countedAt: Date; refreshing: boolean }> {
   const s = await readState(db);
   const current = sameBasis(s, b);
   const allowedAge = Math.min(ROLLUP.maxAgeSeconds * 1000, s ? s.duration_ms * ROLLUP.ageFactor : 0);
@@ -83,15 +92,34 @@ async function doRecount(db: Executor, b: CycleBasis, provinceCode: string) {
     // rows are updated in place (HOT: the table has room on its pages) rather than deleted and
     // inserted, so a recount a minute does not bloat the table the reports read
     for (let i = 0; i < rows.length; i += 2000) {
-      await trx.insertInto('credit_report_school_counts').values(rows.slice(i, i + 2000).map((r) => ({
-        school_id: Number(r.k), region_code: region.get(Number(r.k)) ?? '', teachers: Number(r.teachers), assessed: Number(r.assessed),
-        compliant: Number(r.compliant), completed: Number(r.completed), stale: Number(r.stale), unevaluated: Number(r.unevaluated),
-        by_category: JSON.stringify(Object.fromEntries(b.categories.map((c, j) => [c.id, Number(r[`c${j}`])]))),
-      }))).onConflict((oc) => oc.column('school_id').doUpdateSet((eb) => ({
-        region_code: eb.ref('excluded.region_code'), teachers: eb.ref('excluded.teachers'), assessed: eb.ref('excluded.assessed'),
-        compliant: eb.ref('excluded.compliant'), completed: eb.ref('excluded.completed'), stale: eb.ref('excluded.stale'),
-        unevaluated: eb.ref('excluded.unevaluated'), by_category: eb.ref('excluded.by_category'),
-      }))).execute();
+      await trx
+        .insertInto('credit_report_school_counts')
+        .values(
+          rows.slice(i, i + 2000).map((r) => ({
+            school_id: Number(r.k),
+            region_code: region.get(Number(r.k)) ?? '',
+            teachers: Number(r.teachers),
+            assessed: Number(r.assessed),
+            compliant: Number(r.compliant),
+            completed: Number(r.completed),
+            stale: Number(r.stale),
+            unevaluated: Number(r.unevaluated),
+            by_category: JSON.stringify(Object.fromEntries(b.categories.map((c, j) => [c.id, Number(r[`c${j}`])]))),
+          })),
+        )
+        .onConflict((oc) =>
+          oc.column('school_id').doUpdateSet((eb) => ({
+            region_code: eb.ref('excluded.region_code'),
+            teachers: eb.ref('excluded.teachers'),
+            assessed: eb.ref('excluded.assessed'),
+            compliant: eb.ref('excluded.compliant'),
+            completed: eb.ref('excluded.completed'),
+            stale: eb.ref('excluded.stale'),
+            unevaluated: eb.ref('excluded.unevaluated'),
+            by_category: eb.ref('excluded.by_category'),
+          })),
+        )
+        .execute();
     }
     // schools whose teachers all left (or that were removed) since the last count
     const counted = rows.map((r) => Number(r.k));
@@ -103,18 +131,28 @@ async function doRecount(db: Executor, b: CycleBasis, provinceCode: string) {
         ${catSums.length ? sql`jsonb_build_object(${sql.join(catSums)})` : sql`'{}'::jsonb`}
       FROM credit_report_school_counts GROUP BY region_code`.execute(trx);
     const state = {
-      policy_version: b.policyVersion, cycle_id: b.cycle.id, year: Number(b.asOf.slice(0, 4)),
-      counted_at: new Date(started), duration_ms: Date.now() - started, invalidated: false,
+      policy_version: b.policyVersion,
+      cycle_id: b.cycle.id,
+      year: Number(b.asOf.slice(0, 4)),
+      counted_at: new Date(started),
+      duration_ms: Date.now() - started,
+      invalidated: false,
     };
-    await trx.insertInto('credit_report_state').values({ id: 1, ...state })
-      .onConflict((oc) => oc.column('id').doUpdateSet(state)).execute();
+    await trx
+      .insertInto('credit_report_state')
+      .values({ id: 1, ...state })
+      .onConflict((oc) => oc.column('id').doUpdateSet(state))
+      .execute();
     // fresh statistics: a plan made for a wrong row count can cost more (JIT) than the query
     await sql`ANALYZE credit_report_school_counts, credit_report_county_counts, credit_report_state`.execute(trx);
   });
 }
 
 const KEY: Record<GroupBy | 'all', ReturnType<typeof sql>> = {
-  city: sql`left(region_code, 4)`, county: sql`region_code`, school: sql`school_id`, all: sql`NULL`,
+  city: sql`left(region_code, 4)`,
+  county: sql`region_code`,
+  school: sql`school_id`,
+  all: sql`NULL`,
 };
 
 /**
@@ -132,8 +170,13 @@ async function rollupCounts(db: Executor, scope: ReportScope, b: CycleBasis, gro
     FROM ${table} WHERE region_code LIKE ${`${scope.regionPrefix}%`} GROUP BY 1`.execute(db);
   const countedAt = r.rows[0]?.counted_at ?? (await readState(db))?.counted_at ?? new Date();
   const rows: CountRow[] = r.rows.map((row) => ({
-    k: row.k as string | number | null, teachers: Number(row.teachers), assessed: Number(row.assessed), compliant: Number(row.compliant),
-    completed: Number(row.completed), stale: Number(row.stale), unevaluated: Number(row.unevaluated),
+    k: row.k as string | number | null,
+    teachers: Number(row.teachers),
+    assessed: Number(row.assessed),
+    compliant: Number(row.compliant),
+    completed: Number(row.completed),
+    stale: Number(row.stale),
+    unevaluated: Number(row.unevaluated),
     byCategory: b.categories.map((_, i) => Number(row[`c${i}`])),
   }));
   return { rows, countedAt };

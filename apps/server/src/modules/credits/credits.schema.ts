@@ -6,7 +6,12 @@ import { pageQuery } from '../../http/types.ts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const num = (what: string) => z.number({ error: `${what}必须是数字` });
-const title = (what: string) => z.string({ error: `请填写${what}` }).trim().min(1, `请填写${what}`).max(200, `${what}不能超过 200 字`);
+const title = (what: string) =>
+  z
+    .string({ error: `请填写${what}` })
+    .trim()
+    .min(1, `请填写${what}`)
+    .max(200, `${what}不能超过 200 字`);
 
 /** Which cell of 我的学分 to open: a cycle or a year, and a category or a group / level check. */
 export const entriesQuery = z.object({
@@ -35,7 +40,9 @@ export const schoolBasedListQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 
-export const reverseBody = z.object({ reason: z.string({ error: '请填写冲销原因' }).trim().min(1, '请填写冲销原因').max(500, '冲销原因不能超过 500 字') });
+export const reverseBody = z.object({
+  reason: z.string({ error: '请填写冲销原因' }).trim().min(1, '请填写冲销原因').max(500, '冲销原因不能超过 500 字'),
+});
 
 export const adjustmentBody = z.object({
   year: num('年度').int('年度必须是整数'),

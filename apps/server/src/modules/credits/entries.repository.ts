@@ -16,12 +16,29 @@ export interface EntryFilter {
 
 /** Entries of one teacher, newest first, each with the reversal that cancelled it (if any). */
 export function teacherEntries(db: Executor, teacherId: number, f: EntryFilter = {}) {
-  let q = db.selectFrom('credit_entries as e')
+  let q = db
+    .selectFrom('credit_entries as e')
     .leftJoin('credit_entries as r', 'r.reversal_of', 'e.id')
     .select([
-      'e.id', 'e.entry_date', 'e.year', 'e.category', 'e.form', 'e.amount_h', 'e.hours_h', 'e.title', 'e.source', 'e.source_id',
-      'e.level', 'e.certifier_name', 'e.certifier_unit', 'e.reversal_of', 'e.reason', 'e.created_at',
-      'r.id as reversed_by_id', 'r.entry_date as reversed_on', 'r.reason as reversed_reason',
+      'e.id',
+      'e.entry_date',
+      'e.year',
+      'e.category',
+      'e.form',
+      'e.amount_h',
+      'e.hours_h',
+      'e.title',
+      'e.source',
+      'e.source_id',
+      'e.level',
+      'e.certifier_name',
+      'e.certifier_unit',
+      'e.reversal_of',
+      'e.reason',
+      'e.created_at',
+      'r.id as reversed_by_id',
+      'r.entry_date as reversed_on',
+      'r.reason as reversed_reason',
     ])
     .where('e.teacher_id', '=', teacherId);
   if (f.fromYear !== undefined) q = q.where('e.year', '>=', f.fromYear);
@@ -34,7 +51,12 @@ export function teacherEntries(db: Executor, teacherId: number, f: EntryFilter =
 }
 export type EntryRow = Awaited<ReturnType<typeof teacherEntries>>[number];
 
-export interface SchoolBasedFilter { q?: string; year?: number; page: number; pageSize: number }
+export interface SchoolBasedFilter {
+  q?: string;
+  year?: number;
+  page: number;
+  pageSize: number;
+}
 
 /**
  * 校本研修 certified by the admin's school for teachers still in scope: a teacher who moved away
@@ -49,10 +71,27 @@ export async function schoolBasedEntries(db: Executor, scope: ScopeFilter, f: Sc
   if (f.year) q = q.where('e.year', '=', f.year);
   if (f.q) q = q.where((eb) => eb.or([eb('u.name', 'like', `%${f.q}%`), eb('e.title', 'like', `%${f.q}%`)]));
   const [rows, total] = await Promise.all([
-    q.select([
-      'e.id', 'e.teacher_id', 'u.name', 'u.id_number', 'e.year', 'e.entry_date', 'e.title', 'e.amount_h', 'e.hours_h',
-      'e.category', 'e.certifier_name', 'e.created_at', 'r.id as reversed_by_id', 'r.reason as reversed_reason',
-    ]).orderBy('e.id', 'desc').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute(),
+    q
+      .select([
+        'e.id',
+        'e.teacher_id',
+        'u.name',
+        'u.id_number',
+        'e.year',
+        'e.entry_date',
+        'e.title',
+        'e.amount_h',
+        'e.hours_h',
+        'e.category',
+        'e.certifier_name',
+        'e.created_at',
+        'r.id as reversed_by_id',
+        'r.reason as reversed_reason',
+      ])
+      .orderBy('e.id', 'desc')
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(total.n) };
@@ -60,14 +99,22 @@ export async function schoolBasedEntries(db: Executor, scope: ScopeFilter, f: Sc
 
 /** The scope-checked teacher behind a credit entry (undefined: no such entry, or not in scope). */
 export function entryInScope(db: Executor, scope: ScopeFilter, entryId: number) {
-  return teachersInScope(db, scope).innerJoin('credit_entries as e', 'e.teacher_id', 't.user_id')
-    .select(['e.id', 'e.teacher_id', 'e.level', 'e.reversal_of']).where('e.id', '=', entryId).executeTakeFirst();
+  return teachersInScope(db, scope)
+    .innerJoin('credit_entries as e', 'e.teacher_id', 't.user_id')
+    .select(['e.id', 'e.teacher_id', 'e.level', 'e.reversal_of'])
+    .where('e.id', '=', entryId)
+    .executeTakeFirst();
 }
 
 /** What one teacher has in a year and category (for "an adjustment may not take more than there is"). */
 export async function summaryAmount(db: Executor, teacherId: number, year: number, category: string): Promise<number> {
-  const r = await db.selectFrom('credit_summaries').select((eb) => eb.fn.sum<string | number>('amount_h').as('h'))
-    .where('teacher_id', '=', teacherId).where('year', '=', year).where('category', '=', category).executeTakeFirst();
+  const r = await db
+    .selectFrom('credit_summaries')
+    .select((eb) => eb.fn.sum<string | number>('amount_h').as('h'))
+    .where('teacher_id', '=', teacherId)
+    .where('year', '=', year)
+    .where('category', '=', category)
+    .executeTakeFirst();
   return Number(r?.h ?? 0);
 }
 

@@ -33,7 +33,10 @@ export interface NewCreditEntry {
   reason?: string;
 }
 
-export interface PostResult { id: number; duplicate: boolean }
+export interface PostResult {
+  id: number;
+  duplicate: boolean;
+}
 
 const toH = (x: number) => Math.round(x * 100);
 
@@ -56,28 +59,67 @@ export async function postCreditEntry(trx: Executor, ctx: RequestCtx, e: NewCred
   await checkEntry(trx, e);
   const teacher = await trx.selectFrom('teachers').select(['user_id', 'school_id']).where('user_id', '=', e.teacherId).executeTakeFirst();
   if (!teacher) throw notFound('教师');
-  const inserted = await trx.insertInto('credit_entries').values({
-    teacher_id: e.teacherId, entry_date: e.date, year: e.year, category: e.category, form: e.form,
-    amount_h: toH(e.amount), hours_h: e.hours === undefined ? null : toH(e.hours), title: e.title.trim(),
-    source: e.source, source_id: e.sourceId ?? null, source_key: e.sourceKey ?? null, level: e.level,
-    certifier_id: e.certifier.id, certifier_name: e.certifier.name, certifier_unit: e.certifier.unit,
-    school_id: teacher.school_id, reason: e.reason ?? null,
-  }).onConflict((oc) => oc.column('source_key').doNothing()).returning('id').executeTakeFirst();
+  const inserted = await trx
+    .insertInto('credit_entries')
+    .values({
+      teacher_id: e.teacherId,
+      entry_date: e.date,
+      year: e.year,
+      category: e.category,
+      form: e.form,
+      amount_h: toH(e.amount),
+      hours_h: e.hours === undefined ? null : toH(e.hours),
+      title: e.title.trim(),
+      source: e.source,
+      source_id: e.sourceId ?? null,
+      source_key: e.sourceKey ?? null,
+      level: e.level,
+      certifier_id: e.certifier.id,
+      certifier_name: e.certifier.name,
+      certifier_unit: e.certifier.unit,
+      school_id: teacher.school_id,
+      reason: e.reason ?? null,
+    })
+    .onConflict((oc) => oc.column('source_key').doNothing())
+    .returning('id')
+    .executeTakeFirst();
   if (!inserted) {
     const existing = await trx.selectFrom('credit_entries').select('id').where('source_key', '=', e.sourceKey!).executeTakeFirstOrThrow();
     return { id: existing.id, duplicate: true };
   }
-  await addToSummary(trx, e.teacherId, { year: e.year, category: e.category, form: e.form, level: e.level }, toH(e.amount), e.hours === undefined ? 0 : toH(e.hours), 1);
+  await addToSummary(
+    trx,
+    e.teacherId,
+    { year: e.year, category: e.category, form: e.form, level: e.level },
+    toH(e.amount),
+    e.hours === undefined ? 0 : toH(e.hours),
+    1,
+  );
   await refreshStanding(trx, e.teacherId);
   await recordAudit(trx, ctx, {
-    action: 'credit.post', objectType: 'credit_entry', objectId: inserted.id,
-    detail: { teacherId: e.teacherId, year: e.year, category: e.category, amount: e.amount, source: e.source, sourceId: e.sourceId ?? null },
+    action: 'credit.post',
+    objectType: 'credit_entry',
+    objectId: inserted.id,
+    detail: {
+      teacherId: e.teacherId,
+      year: e.year,
+      category: e.category,
+      amount: e.amount,
+      source: e.source,
+      sourceId: e.sourceId ?? null,
+    },
   });
   return { id: inserted.id, duplicate: false };
 }
 
 /** A correction: a row with the opposite amount that points at the original. An entry is reversed once. */
-export async function reverseCreditEntry(trx: Executor, ctx: RequestCtx, entryId: number, reason: string, certifier: NewCreditEntry['certifier']): Promise<PostResult> {
+export async function reverseCreditEntry(
+  trx: Executor,
+  ctx: RequestCtx,
+  entryId: number,
+  reason: string,
+  certifier: NewCreditEntry['certifier'],
+): Promise<PostResult> {
   if (!reason.trim()) throw invalid('请填写冲销原因');
   const o = await trx.selectFrom('credit_entries').selectAll().where('id', '=', entryId).executeTakeFirst();
   if (!o) throw notFound('学分记录');
@@ -87,13 +129,30 @@ export async function reverseCreditEntry(trx: Executor, ctx: RequestCtx, entryId
   const today = new Date().toISOString().slice(0, 10);
   let row;
   try {
-    row = await trx.insertInto('credit_entries').values({
-      teacher_id: o.teacher_id, entry_date: today, year: o.year, category: o.category, form: o.form,
-      amount_h: -o.amount_h, hours_h: o.hours_h === null ? null : -o.hours_h, title: `冲销：${o.title}`,
-      source: 'reversal', source_id: String(o.id), source_key: null, level: o.level,
-      certifier_id: certifier.id, certifier_name: certifier.name, certifier_unit: certifier.unit,
-      school_id: o.school_id, reversal_of: o.id, reason: reason.trim(),
-    }).returning('id').executeTakeFirstOrThrow();
+    row = await trx
+      .insertInto('credit_entries')
+      .values({
+        teacher_id: o.teacher_id,
+        entry_date: today,
+        year: o.year,
+        category: o.category,
+        form: o.form,
+        amount_h: -o.amount_h,
+        hours_h: o.hours_h === null ? null : -o.hours_h,
+        title: `冲销：${o.title}`,
+        source: 'reversal',
+        source_id: String(o.id),
+        source_key: null,
+        level: o.level,
+        certifier_id: certifier.id,
+        certifier_name: certifier.name,
+        certifier_unit: certifier.unit,
+        school_id: o.school_id,
+        reversal_of: o.id,
+        reason: reason.trim(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
   } catch (err) {
     // two admins reversing the same entry at once: the unique index lets one win
     if ((err as { code?: string }).code === '23505') throw conflict('该学分记录已被冲销，不能重复冲销');
@@ -102,18 +161,40 @@ export async function reverseCreditEntry(trx: Executor, ctx: RequestCtx, entryId
   await addToSummary(trx, o.teacher_id, o, -o.amount_h, o.hours_h === null ? 0 : -o.hours_h, -1);
   await refreshStanding(trx, o.teacher_id);
   await recordAudit(trx, ctx, {
-    action: 'credit.reverse', objectType: 'credit_entry', objectId: row.id,
+    action: 'credit.reverse',
+    objectType: 'credit_entry',
+    objectId: row.id,
     detail: { reversalOf: o.id, teacherId: o.teacher_id, amount: -o.amount_h / 100, reason: reason.trim() },
   });
   return { id: row.id, duplicate: false };
 }
 
-async function addToSummary(trx: Executor, teacherId: number, k: { year: number; category: string; form: string; level: string }, amountH: number, hoursH: number, entries: number) {
-  await trx.insertInto('credit_summaries').values({
-    teacher_id: teacherId, year: k.year, category: k.category, form: k.form, level: k.level, amount_h: amountH, hours_h: hoursH, entries,
-  }).onConflict((oc) => oc.columns(['teacher_id', 'year', 'category', 'form', 'level']).doUpdateSet({
-    amount_h: sql`credit_summaries.amount_h + excluded.amount_h`,
-    hours_h: sql`credit_summaries.hours_h + excluded.hours_h`,
-    entries: sql`credit_summaries.entries + excluded.entries`,
-  })).execute();
+async function addToSummary(
+  trx: Executor,
+  teacherId: number,
+  k: { year: number; category: string; form: string; level: string },
+  amountH: number,
+  hoursH: number,
+  entries: number,
+) {
+  await trx
+    .insertInto('credit_summaries')
+    .values({
+      teacher_id: teacherId,
+      year: k.year,
+      category: k.category,
+      form: k.form,
+      level: k.level,
+      amount_h: amountH,
+      hours_h: hoursH,
+      entries,
+    })
+    .onConflict((oc) =>
+      oc.columns(['teacher_id', 'year', 'category', 'form', 'level']).doUpdateSet({
+        amount_h: sql`credit_summaries.amount_h + excluded.amount_h`,
+        hours_h: sql`credit_summaries.hours_h + excluded.hours_h`,
+        entries: sql`credit_summaries.entries + excluded.entries`,
+      }),
+    )
+    .execute();
 }

@@ -3,7 +3,11 @@
 import { CREDIT_POLICIES, parseCreditPolicy, type CreditPolicy } from '@shixun/domain';
 import type { Executor } from '../../context.ts';
 
-export interface StoredPolicy { rowId: number; version: number; policy: CreditPolicy }
+export interface StoredPolicy {
+  rowId: number;
+  version: number;
+  policy: CreditPolicy;
+}
 
 // parsed documents by row id: a version never changes, so the cache never goes stale
 const parsed = new Map<number, CreditPolicy>();
@@ -30,7 +34,9 @@ export async function ensureCreditPolicy(db: Executor, policyId: string): Promis
   if (any) return;
   const initial = CREDIT_POLICIES.find((p) => p.id === policyId);
   if (!initial) throw new Error(`未知的学分政策 "${policyId}"，可选：${CREDIT_POLICIES.map((p) => p.id).join('、')}`);
-  await db.insertInto('credit_policies')
+  await db
+    .insertInto('credit_policies')
     .values({ policy_id: initial.id, version: 1, document: JSON.stringify({ ...initial, version: 1 }), active: true })
-    .onConflict((oc) => oc.doNothing()).execute();
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }

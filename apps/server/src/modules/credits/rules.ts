@@ -65,9 +65,18 @@ export function adjustmentAmountError(amount: number): string | null {
 }
 
 const LEVEL_OF_ROLE: Partial<Record<Role, CreditLevel>> = {
-  school_admin: 'school', county_admin: 'county', city_admin: 'city', province_admin: 'province',
+  school_admin: 'school',
+  county_admin: 'county',
+  city_admin: 'city',
+  province_admin: 'province',
 };
-export const LEVEL_NAMES: Record<CreditLevel, string> = { national: '国家级', province: '省级', city: '市级', county: '县级', school: '校级' };
+export const LEVEL_NAMES: Record<CreditLevel, string> = {
+  national: '国家级',
+  province: '省级',
+  city: '市级',
+  county: '县级',
+  school: '校级',
+};
 // national credits are corrected by the province that runs the platform
 const RANK: Record<CreditLevel, number> = { school: 1, county: 2, city: 3, province: 4, national: 4 };
 
@@ -82,12 +91,24 @@ export function mayCorrect(actor: Actor, entryLevel: CreditLevel): boolean {
   return own !== null && RANK[own] >= RANK[entryLevel];
 }
 
-export interface SchoolBasedValues { year: number; date: string; title: string; amount: number; hours?: number; category: string }
+export interface SchoolBasedValues {
+  year: number;
+  date: string;
+  title: string;
+  amount: number;
+  hours?: number;
+  category: string;
+}
 
 /** All value checks of one 校本研修 entry (single entry and spreadsheet row alike), first problem first. */
 export function schoolBasedError(policy: CreditPolicy, v: SchoolBasedValues, today: string): string | null {
   if (!v.title.trim()) return '请填写研修内容';
   if (v.title.trim().length > 200) return '研修内容不能超过 200 字';
-  return yearError(policy, v.year, today) ?? dateError(v.date, v.year, today) ?? amountError(v.amount)
-    ?? hoursError(v.hours) ?? categoryError(policy, v.category);
+  return (
+    yearError(policy, v.year, today) ??
+    dateError(v.date, v.year, today) ??
+    amountError(v.amount) ??
+    hoursError(v.hours) ??
+    categoryError(policy, v.category)
+  );
 }

@@ -16,18 +16,40 @@ import { idNumberIndex } from '../../security/pii.ts';
 
 export type RowStatus = 'posted' | 'duplicate' | 'error';
 /** ok: the row is in the ledger (posted now, or found there from an earlier upload: see note). */
-export interface RowResult { row: number; ok: boolean; status: RowStatus; idNumber: string | null; name: string; error?: string; note?: string }
+export interface RowResult {
+  row: number;
+  ok: boolean;
+  status: RowStatus;
+  idNumber: string | null;
+  name: string;
+  error?: string;
+  note?: string;
+}
 
-interface Candidate { result: RowResult; teacherId: number; values: SchoolBasedValues; key: string }
-interface TeacherRow { id: number; name: string; status: string; school_id: number }
+interface Candidate {
+  result: RowResult;
+  teacherId: number;
+  values: SchoolBasedValues;
+  key: string;
+}
+interface TeacherRow {
+  id: number;
+  name: string;
+  status: string;
+  school_id: number;
+}
 
 const NUMBER = /^\d+(\.\d+)?$/;
 
 /** Lookup across the province on purpose: it lets the report tell "no such ID number" from "not your school". */
 async function teachersByIdNumber(db: Executor, ids: string[]): Promise<Map<string, TeacherRow>> {
   if (!ids.length) return new Map();
-  const rows = await db.selectFrom('users as u').innerJoin('teachers as t', 't.user_id', 'u.id')
-    .select(['u.id', 'u.name', 'u.status', 'u.id_number', 't.school_id']).where('u.id_number_bidx', 'in', ids.map(idNumberIndex)).execute();
+  const rows = await db
+    .selectFrom('users as u')
+    .innerJoin('teachers as t', 't.user_id', 'u.id')
+    .select(['u.id', 'u.name', 'u.status', 'u.id_number', 't.school_id'])
+    .where('u.id_number_bidx', 'in', ids.map(idNumberIndex))
+    .execute();
   return new Map(rows.map((r) => [r.id_number!, r]));
 }
 
@@ -44,7 +66,16 @@ function valuesOf(r: RawRow): { values?: SchoolBasedValues; error?: string } {
   if (!/^\d{4}$/.test(year)) return { error: '年度应为四位数字，如 2025' };
   if (!NUMBER.test(r.amount)) return { error: '学分应为大于 0 的数字，如 2 或 1.5' };
   if (r.hours !== '' && !NUMBER.test(r.hours)) return { error: '学时应为数字，可不填' };
-  return { values: { year: Number(year), date: r.date, title: r.title, amount: Number(r.amount), hours: r.hours === '' ? undefined : Number(r.hours), category: DEFAULT_CATEGORY } };
+  return {
+    values: {
+      year: Number(year),
+      date: r.date,
+      title: r.title,
+      amount: Number(r.amount),
+      hours: r.hours === '' ? undefined : Number(r.hours),
+      category: DEFAULT_CATEGORY,
+    },
+  };
 }
 
 function checkRows(policy: CreditPolicy, rows: RawRow[], teachers: Map<string, TeacherRow>, schoolId: number, day: string) {
@@ -56,9 +87,11 @@ function checkRows(policy: CreditPolicy, rows: RawRow[], teachers: Map<string, T
     const result: RowResult = { row: r.row, ok: false, status: 'error', idNumber: maskIdNumber(id) || null, name: r.name };
     results.push(result);
     const t = teachers.get(id);
-    const idError = !id ? '请填写证件号码'
-      : r.numericId ? '证件号码被 Excel 存成了数字（末几位已丢失），请把该列设为“文本”格式后重新填写'
-        : checkIdNumber(id) ?? (!r.name ? '请填写姓名' : teacherError(t, schoolId, r.name));
+    const idError = !id
+      ? '请填写证件号码'
+      : r.numericId
+        ? '证件号码被 Excel 存成了数字（末几位已丢失），请把该列设为“文本”格式后重新填写'
+        : (checkIdNumber(id) ?? (!r.name ? '请填写姓名' : teacherError(t, schoolId, r.name)));
     const parsed = valuesOf(r);
     const valueError = parsed.error ?? schoolBasedError(policy, parsed.values!, day);
     const errors = [idError, valueError].filter((e): e is string => !!e);
@@ -98,7 +131,9 @@ export async function importSchoolBased(deps: Deps, ctx: RequestCtx, data: Buffe
       if (r.duplicate) c.result.note = '已导入过，未重复记入';
     }
     await recordAudit(trx, ctx, {
-      action: 'credit.schoolBased.import', objectType: 'school', objectId: schoolId,
+      action: 'credit.schoolBased.import',
+      objectType: 'school',
+      objectId: schoolId,
       detail: { rows: rows.length, ...count(results) },
     });
   });

@@ -34,17 +34,35 @@ export async function certifierFor(db: Executor, actor: Actor, schoolId: number)
   return { id: actor.userId, name: actor.name, unit: await unitName(db, { schoolId }) };
 }
 
-export function schoolBasedEntry(teacherId: number, schoolId: number, v: SchoolBasedValues, certifier: NewCreditEntry['certifier']): NewCreditEntry {
+export function schoolBasedEntry(
+  teacherId: number,
+  schoolId: number,
+  v: SchoolBasedValues,
+  certifier: NewCreditEntry['certifier'],
+): NewCreditEntry {
   return {
-    teacherId, date: v.date, year: v.year, category: v.category, form: 'school_based', amount: v.amount, hours: v.hours,
-    title: v.title.trim(), source: 'school_based', sourceKey: schoolBasedKey(schoolId, teacherId, v), level: 'school', certifier,
+    teacherId,
+    date: v.date,
+    year: v.year,
+    category: v.category,
+    form: 'school_based',
+    amount: v.amount,
+    hours: v.hours,
+    title: v.title.trim(),
+    source: 'school_based',
+    sourceKey: schoolBasedKey(schoolId, teacherId, v),
+    level: 'school',
+    certifier,
   };
 }
 
 export async function enterSchoolBased(deps: Deps, ctx: RequestCtx, input: SchoolBasedInput) {
   const actor = ctx.actor!;
   const schoolId = ownSchool(actor);
-  const t = await teachersInScope(deps.db, teacherScope(actor)).select(['t.user_id as id', 'u.status']).where('t.user_id', '=', input.teacherId).executeTakeFirst();
+  const t = await teachersInScope(deps.db, teacherScope(actor))
+    .select(['t.user_id as id', 'u.status'])
+    .where('t.user_id', '=', input.teacherId)
+    .executeTakeFirst();
   if (!t) throw notFound('教师');
   if (t.status === 'pending' || t.status === 'rejected') throw invalid('该教师的账号尚未通过注册审核，不能认定学分');
   const { policy } = await activePolicy(deps.db);
@@ -64,12 +82,23 @@ export async function listSchoolBased(deps: Deps, ctx: RequestCtx, f: SchoolBase
   const { rows, total } = await schoolBasedEntries(deps.db, teacherScope(ctx.actor!), f);
   return {
     items: rows.map((r) => ({
-      id: r.id, teacherId: r.teacher_id, teacherName: r.name, idNumber: maskIdNumber(r.id_number), year: r.year, date: r.entry_date,
-      title: r.title, amount: r.amount_h / 100, hours: r.hours_h === null ? null : r.hours_h / 100,
+      id: r.id,
+      teacherId: r.teacher_id,
+      teacherName: r.name,
+      idNumber: maskIdNumber(r.id_number),
+      year: r.year,
+      date: r.entry_date,
+      title: r.title,
+      amount: r.amount_h / 100,
+      hours: r.hours_h === null ? null : r.hours_h / 100,
       categoryName: policy.categories.find((c) => c.id === r.category)?.name ?? r.category,
-      certifierName: r.certifier_name, createdAt: r.created_at,
-      reversed: r.reversed_by_id !== null, reversedReason: r.reversed_reason,
+      certifierName: r.certifier_name,
+      createdAt: r.created_at,
+      reversed: r.reversed_by_id !== null,
+      reversedReason: r.reversed_reason,
     })),
-    total, page: f.page, pageSize: f.pageSize,
+    total,
+    page: f.page,
+    pageSize: f.pageSize,
   };
 }

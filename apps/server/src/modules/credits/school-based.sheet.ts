@@ -41,7 +41,9 @@ export async function templateWorkbook(): Promise<Buffer> {
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   const help = wb.addWorksheet('填写说明');
   help.getColumn(1).width = 100;
-  HELP.forEach((line, i) => { help.getCell(i + 1, 1).value = line; });
+  HELP.forEach((line, i) => {
+    help.getCell(i + 1, 1).value = line;
+  });
   help.getRow(1).font = { bold: true };
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -73,9 +75,17 @@ function normalizeDate(s: string): string {
 
 export async function readSchoolBasedSheet(data: Buffer, limits: SpreadsheetLimits): Promise<RawRow[]> {
   // the header and at most MAX_ROWS filled rows are read; past that the file is refused unparsed
-  const sheet = await readFirstSheet(data, { limits, maxRows: MAX_ROWS + 1, unreadable: '文件无法读取：请上传由模板填写的 xlsx 文件（不支持 xls、csv）' });
+  const sheet = await readFirstSheet(data, {
+    limits,
+    maxRows: MAX_ROWS + 1,
+    unreadable: '文件无法读取：请上传由模板填写的 xlsx 文件（不支持 xls、csv）',
+  });
   const at = new Map<string, number>();
-  sheet.rows.find((r) => r.n === 1)?.values.forEach((v, col) => { if (v !== null && v !== undefined) at.set(cellText(v).replace(/^\*/, ''), col); });
+  sheet.rows
+    .find((r) => r.n === 1)
+    ?.values.forEach((v, col) => {
+      if (v !== null && v !== undefined) at.set(cellText(v).replace(/^\*/, ''), col);
+    });
   const missing = COLUMNS.filter((c) => c.required && !at.has(c.header)).map((c) => c.header);
   if (missing.length) throw invalid(`表头缺少：${missing.join('、')}。请下载模板，按模板的表头填写`);
   const tooMany = () => invalid(`一次最多导入 ${MAX_ROWS} 行，请分成几个文件上传`);

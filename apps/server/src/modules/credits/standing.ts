@@ -6,17 +6,29 @@ import { activePolicy } from './policy.store.ts';
 
 export const today = () => new Date().toISOString().slice(0, 10);
 
-export async function creditFacts(db: Executor, teacherId: number): Promise<{ teacher: CreditTeacherFacts; entries: CreditEntryFact[] } | undefined> {
+export async function creditFacts(
+  db: Executor,
+  teacherId: number,
+): Promise<{ teacher: CreditTeacherFacts; entries: CreditEntryFact[] } | undefined> {
   const t = await db.selectFrom('teachers').select(['hire_date', 'personnel_status']).where('user_id', '=', teacherId).executeTakeFirst();
   if (!t) return undefined;
-  const rows = await db.selectFrom('credit_entries')
+  const rows = await db
+    .selectFrom('credit_entries')
     .select(['id', 'entry_date', 'year', 'category', 'form', 'amount_h', 'hours_h', 'level', 'reversal_of'])
-    .where('teacher_id', '=', teacherId).orderBy('id').execute();
+    .where('teacher_id', '=', teacherId)
+    .orderBy('id')
+    .execute();
   return {
     teacher: { hireDate: t.hire_date ?? undefined, status: t.personnel_status },
     entries: rows.map((r) => ({
-      id: String(r.id), date: r.entry_date, year: r.year, category: r.category, form: r.form,
-      amount: r.amount_h / 100, hours: r.hours_h === null ? undefined : r.hours_h / 100, level: r.level,
+      id: String(r.id),
+      date: r.entry_date,
+      year: r.year,
+      category: r.category,
+      form: r.form,
+      amount: r.amount_h / 100,
+      hours: r.hours_h === null ? undefined : r.hours_h / 100,
+      level: r.level,
       reversalOf: r.reversal_of === null ? undefined : String(r.reversal_of),
     })),
   };
@@ -36,10 +48,19 @@ export async function refreshStanding(db: Executor, teacherId: number, asOf = to
   const cycle = ev.cycles.find((c) => c.id === ev.currentCycleId)!;
   const byCategory = Object.fromEntries(Object.entries(cycle.categories).map(([k, c]) => [k, Math.round(c.counted * 100)]));
   const row = {
-    policy_version: ev.policyVersion, cycle_id: ev.currentCycleId, assessed: ev.assessed, compliant: ev.compliant,
-    earned_h: Math.round(cycle.total.counted * 100), required_h: Math.round(cycle.total.required * 100),
-    by_category: JSON.stringify(byCategory), missing: JSON.stringify(ev.missing), as_of: asOf,
+    policy_version: ev.policyVersion,
+    cycle_id: ev.currentCycleId,
+    assessed: ev.assessed,
+    compliant: ev.compliant,
+    earned_h: Math.round(cycle.total.counted * 100),
+    required_h: Math.round(cycle.total.required * 100),
+    by_category: JSON.stringify(byCategory),
+    missing: JSON.stringify(ev.missing),
+    as_of: asOf,
   };
-  await db.insertInto('credit_standings').values({ teacher_id: teacherId, ...row })
-    .onConflict((oc) => oc.column('teacher_id').doUpdateSet({ ...row, computed_at: new Date() })).execute();
+  await db
+    .insertInto('credit_standings')
+    .values({ teacher_id: teacherId, ...row })
+    .onConflict((oc) => oc.column('teacher_id').doUpdateSet({ ...row, computed_at: new Date() }))
+    .execute();
 }

@@ -15,8 +15,10 @@ import { today } from './standing.ts';
 import { entryView } from './view.ts';
 
 async function teacherOr404(db: Executor, actor: Actor, id: number) {
-  const t = await teachersInScope(db, teacherScope(actor)).select(['t.user_id as id', 'u.name', 's.name as school_name'])
-    .where('t.user_id', '=', id).executeTakeFirst();
+  const t = await teachersInScope(db, teacherScope(actor))
+    .select(['t.user_id as id', 'u.name', 's.name as school_name'])
+    .where('t.user_id', '=', id)
+    .executeTakeFirst();
   if (!t) throw notFound('教师');
   return t;
 }
@@ -38,7 +40,9 @@ export async function teacherCredits(deps: Deps, ctx: RequestCtx, id: number) {
   }));
   return {
     teacher: { id: t.id, name: t.name, schoolName: t.school_name },
-    policy, evaluation, entries,
+    policy,
+    evaluation,
+    entries,
     abilities: { adjust, level: adminLevel(actor) },
   };
 }
@@ -50,7 +54,8 @@ export async function reverseEntry(deps: Deps, ctx: RequestCtx, entryId: number,
     const e = await entryInScope(trx, teacherScope(actor), entryId);
     if (!e) throw notFound('学分记录');
     if (e.reversal_of !== null) throw invalid('冲销记录本身不能再冲销；如需恢复，请作学分调整');
-    if (!mayCorrect(actor, e.level)) throw forbidden(`该学分由${LEVEL_NAMES[e.level]}认定，请由${LEVEL_NAMES[e.level]}或更高一级管理员冲销`);
+    if (!mayCorrect(actor, e.level))
+      throw forbidden(`该学分由${LEVEL_NAMES[e.level]}认定，请由${LEVEL_NAMES[e.level]}或更高一级管理员冲销`);
     // two admins at once: the ledger's one-reversal-per-entry index lets exactly one win (409 for the other)
     const r = await reverseCreditEntry(trx, ctx, entryId, reason, await certifierOf(trx, actor));
     return { id: r.id, reversalOf: entryId };
@@ -74,12 +79,30 @@ export async function adjustCredits(deps: Deps, ctx: RequestCtx, teacherId: numb
       throw invalid(`${input.year} 年${name}现有 ${have / 100} 学分，调减后将为负数；请先核对，或冲销对应的学分记录`);
     }
     const posted = await postCreditEntry(trx, ctx, {
-      teacherId, date: day, year: input.year, category: input.category, form: input.form, amount: input.amount,
-      title: input.title, source: 'adjustment', level, certifier: await certifierOf(trx, actor), reason: input.reason,
+      teacherId,
+      date: day,
+      year: input.year,
+      category: input.category,
+      form: input.form,
+      amount: input.amount,
+      title: input.title,
+      source: 'adjustment',
+      level,
+      certifier: await certifierOf(trx, actor),
+      reason: input.reason,
     });
     await recordAudit(trx, ctx, {
-      action: 'credit.adjust', objectType: 'teacher', objectId: teacherId,
-      detail: { entryId: posted.id, year: input.year, category: input.category, form: input.form, amount: input.amount, reason: input.reason },
+      action: 'credit.adjust',
+      objectType: 'teacher',
+      objectId: teacherId,
+      detail: {
+        entryId: posted.id,
+        year: input.year,
+        category: input.category,
+        form: input.form,
+        amount: input.amount,
+        reason: input.reason,
+      },
     });
     return { id: posted.id };
   });

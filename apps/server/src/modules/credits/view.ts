@@ -7,10 +7,20 @@ import type { EntryFilter, EntryRow } from './entries.repository.ts';
 
 export function policyView(policy: CreditPolicy) {
   return {
-    id: policy.id, version: policy.version, name: policy.name, unit: CREDIT_UNIT_LABELS[policy.unit],
-    hoursPerCredit: policy.hoursPerCredit, rulesText: policy.rulesText,
+    id: policy.id,
+    version: policy.version,
+    name: policy.name,
+    unit: CREDIT_UNIT_LABELS[policy.unit],
+    hoursPerCredit: policy.hoursPerCredit,
+    rulesText: policy.rulesText,
     categories: policy.categories.map((c) => ({ id: c.id, name: c.name })),
-    cycles: policy.cycles.map((c) => ({ id: c.id, name: c.name, startYear: c.startYear, endYear: c.endYear, shownStartYear: c.shownStartYear ?? c.startYear })),
+    cycles: policy.cycles.map((c) => ({
+      id: c.id,
+      name: c.name,
+      startYear: c.startYear,
+      endYear: c.endYear,
+      shownStartYear: c.shownStartYear ?? c.startYear,
+    })),
     // what each check selects, so a page holding all entries can open a check's entries itself
     groups: policy.groups.map((g) => ({ id: g.id, name: g.name, forms: g.forms ?? null, categories: g.categories ?? null })),
     levelMinimums: policy.levelMinimums.map((l) => ({ id: l.id, name: l.name, levels: l.levels })),
@@ -22,10 +32,20 @@ const fromH = (h: number | null) => (h === null ? null : h / 100);
 
 export function entryView(policy: CreditPolicy, r: EntryRow) {
   return {
-    id: r.id, date: r.entry_date, year: r.year, title: r.title,
-    category: r.category, categoryName: policy.categories.find((c) => c.id === r.category)?.name ?? r.category,
-    form: r.form, amount: r.amount_h / 100, hours: fromH(r.hours_h), source: r.source, level: r.level,
-    certifierName: r.certifier_name, certifierUnit: r.certifier_unit, reason: r.reason,
+    id: r.id,
+    date: r.entry_date,
+    year: r.year,
+    title: r.title,
+    category: r.category,
+    categoryName: policy.categories.find((c) => c.id === r.category)?.name ?? r.category,
+    form: r.form,
+    amount: r.amount_h / 100,
+    hours: fromH(r.hours_h),
+    source: r.source,
+    level: r.level,
+    certifierName: r.certifier_name,
+    certifierUnit: r.certifier_unit,
+    reason: r.reason,
     reversalOf: r.reversal_of,
     reversedBy: r.reversed_by_id === null ? null : { id: r.reversed_by_id, date: r.reversed_on, reason: r.reversed_reason },
     createdAt: r.created_at,
@@ -43,7 +63,8 @@ export function cellFilter(policy: CreditPolicy, q: EntriesQuery): EntryFilter {
     f.toYear = c.endYear;
   }
   if (q.year !== undefined) {
-    if ((f.fromYear !== undefined && q.year < f.fromYear) || (f.toYear !== undefined && q.year > f.toYear)) throw invalid('年份不在所选培训周期内');
+    if ((f.fromYear !== undefined && q.year < f.fromYear) || (f.toYear !== undefined && q.year > f.toYear))
+      throw invalid('年份不在所选培训周期内');
     f.fromYear = f.toYear = q.year;
   }
   if (q.category !== undefined && q.category !== 'total') {

@@ -15,16 +15,26 @@ import { enrol } from './enrol.ts';
 import { addEvents } from './events.ts';
 
 export async function teacherFacts(db: Executor, teacherId: number): Promise<ApplyTeacher> {
-  const t = await db.selectFrom('teachers').select(['stage', 'subject', 'region_code', 'school_id']).where('user_id', '=', teacherId).executeTakeFirst();
+  const t = await db
+    .selectFrom('teachers')
+    .select(['stage', 'subject', 'region_code', 'school_id'])
+    .where('user_id', '=', teacherId)
+    .executeTakeFirst();
   if (!t) throw notFound('教师');
   return { stage: t.stage, subject: t.subject, regionCode: t.region_code, schoolId: t.school_id };
 }
 
 export function applyFacts(p: ProjectRow): ApplyProject {
   return {
-    status: p.status, allowApplication: p.allow_application, applyStart: p.apply_start, applyEnd: p.apply_end,
-    targetStages: p.target_stages, targetSubjects: p.target_subjects, targetRegionCodes: p.target_region_codes,
-    organiserRegionCode: p.organiser_region_code, organiserSchoolId: p.organiser_school_id,
+    status: p.status,
+    allowApplication: p.allow_application,
+    applyStart: p.apply_start,
+    applyEnd: p.apply_end,
+    targetStages: p.target_stages,
+    targetSubjects: p.target_subjects,
+    targetRegionCodes: p.target_region_codes,
+    organiserRegionCode: p.organiser_region_code,
+    organiserSchoolId: p.organiser_school_id,
   };
 }
 
@@ -37,9 +47,20 @@ export async function applyToProject(deps: Deps, ctx: RequestCtx, projectId: num
   const problems = applicationProblems(applyFacts(p), teacher, today());
   if (problems.length) throw invalid(`不能申报：${problems.join('；')}`);
   const id = await deps.db.transaction().execute(async (trx) => {
-    const mine = await trx.selectFrom('enrollments').select('status').where('project_id', '=', projectId).where('teacher_id', '=', actor.userId).executeTakeFirst();
+    const mine = await trx
+      .selectFrom('enrollments')
+      .select('status')
+      .where('project_id', '=', projectId)
+      .where('teacher_id', '=', actor.userId)
+      .executeTakeFirst();
     if (mine && mine.status !== 'returned' && mine.status !== 'withdrawn') throw conflict('您已报名该项目，请在“审核中”查看进度');
-    const [enrollmentId] = await enrol(trx, { projectId, teacherIds: [actor.userId], origin: 'applied', stage: firstStage(p.level, 'applied')!, quotaId: null });
+    const [enrollmentId] = await enrol(trx, {
+      projectId,
+      teacherIds: [actor.userId],
+      origin: 'applied',
+      stage: firstStage(p.level, 'applied')!,
+      quotaId: null,
+    });
     await addEvents(trx, actor, [enrollmentId!], { action: 'applied', level: null });
     await recordAudit(trx, ctx, { action: 'enrollment.apply', objectType: 'enrollment', objectId: enrollmentId!, detail: { projectId } });
     return enrollmentId!;

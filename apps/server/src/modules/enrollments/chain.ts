@@ -13,10 +13,14 @@ export const STAGE_LABELS: Record<Stage, string> = { school: '学校', county: '
 export function reviewChain(level: ProjectLevel): ReviewStage[] {
   switch (level) {
     case 'national':
-    case 'province': return ['school', 'county', 'city', 'province'];
-    case 'city': return ['school', 'county', 'city'];
-    case 'county': return ['school', 'county'];
-    case 'school': return ['school'];
+    case 'province':
+      return ['school', 'county', 'city', 'province'];
+    case 'city':
+      return ['school', 'county', 'city'];
+    case 'county':
+      return ['school', 'county'];
+    case 'school':
+      return ['school'];
   }
 }
 

@@ -12,10 +12,18 @@ export interface ApplyProject {
   organiserRegionCode: string | null;
   organiserSchoolId: number | null;
 }
-export interface ApplyTeacher { stage: string | null; subject: string | null; regionCode: string; schoolId: number }
+export interface ApplyTeacher {
+  stage: string | null;
+  subject: string | null;
+  regionCode: string;
+  schoolId: number;
+}
 
 /** Does the project's area (its targets, else the organiser's own area) include this teacher? */
-export function targetsTeacher(p: Pick<ApplyProject, 'targetRegionCodes' | 'organiserRegionCode' | 'organiserSchoolId'>, t: Pick<ApplyTeacher, 'regionCode' | 'schoolId'>): boolean {
+export function targetsTeacher(
+  p: Pick<ApplyProject, 'targetRegionCodes' | 'organiserRegionCode' | 'organiserSchoolId'>,
+  t: Pick<ApplyTeacher, 'regionCode' | 'schoolId'>,
+): boolean {
   if (p.organiserSchoolId) return p.organiserSchoolId === t.schoolId;
   const targets = p.targetRegionCodes.length ? p.targetRegionCodes : [p.organiserRegionCode!];
   return targets.some((code) => t.regionCode.startsWith(code));

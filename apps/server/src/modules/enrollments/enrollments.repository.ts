@@ -11,27 +11,58 @@ export function enrollmentsInScope(db: Executor, scope: ScopeFilter) {
   return teachersInScope(db, scope).innerJoin('enrollments as e', 'e.teacher_id', 't.user_id');
 }
 
-const baseColumns = ['e.id', 'e.project_id', 'e.teacher_id', 'e.origin', 'e.status', 'e.stage', 'e.quota_id', 'e.class_id', 'e.version',
-  'e.onsite_score', 'e.online_score', 'e.total_score', 'e.result', 'e.created_at', 'e.updated_at',
-  'u.name', 'u.id_number', 'u.phone', 't.school_id', 't.region_code', 't.stage as teacher_stage', 't.subject as teacher_subject',
-  's.name as school_name', 'county.name as county_name'] as const;
+const baseColumns = [
+  'e.id',
+  'e.project_id',
+  'e.teacher_id',
+  'e.origin',
+  'e.status',
+  'e.stage',
+  'e.quota_id',
+  'e.class_id',
+  'e.version',
+  'e.onsite_score',
+  'e.online_score',
+  'e.total_score',
+  'e.result',
+  'e.created_at',
+  'e.updated_at',
+  'u.name',
+  'u.id_number',
+  'u.phone',
+  't.school_id',
+  't.region_code',
+  't.stage as teacher_stage',
+  't.subject as teacher_subject',
+  's.name as school_name',
+  'county.name as county_name',
+] as const;
 
 export function findEnrollmentInScope(db: Executor, scope: ScopeFilter, id: number) {
-  return enrollmentsInScope(db, scope).innerJoin('projects as p', 'p.id', 'e.project_id')
+  return enrollmentsInScope(db, scope)
+    .innerJoin('projects as p', 'p.id', 'e.project_id')
     .select([...baseColumns, 'p.level as project_level', 'p.status as project_status', 'p.name as project_name'])
-    .where('e.id', '=', id).executeTakeFirst();
+    .where('e.id', '=', id)
+    .executeTakeFirst();
 }
 export type ScopedEnrollment = NonNullable<Awaited<ReturnType<typeof findEnrollmentInScope>>>;
 
 export interface TraineeFilter {
   status?: 'reviewing' | 'returned' | 'approved' | 'assigned' | 'withdrawn';
-  stage?: string; regionCode?: string; schoolId?: number; classId?: number; result?: 'passed' | 'failed' | 'none'; origin?: 'selected' | 'applied';
+  stage?: string;
+  regionCode?: string;
+  schoolId?: number;
+  classId?: number;
+  result?: 'passed' | 'failed' | 'none';
+  origin?: 'selected' | 'applied';
   q?: string;
 }
 
 export function traineesQuery(db: Executor, scope: ScopeFilter, projectId: number, f: TraineeFilter) {
-  let q = enrollmentsInScope(db, scope).where('e.project_id', '=', projectId)
-    .leftJoin('training_classes as c', 'c.id', 'e.class_id').leftJoin('institutions as i', 'i.id', 'c.institution_id');
+  let q = enrollmentsInScope(db, scope)
+    .where('e.project_id', '=', projectId)
+    .leftJoin('training_classes as c', 'c.id', 'e.class_id')
+    .leftJoin('institutions as i', 'i.id', 'c.institution_id');
   if (f.status) q = q.where('e.status', '=', f.status);
   if (f.stage) q = q.where('e.stage', '=', f.stage as 'school');
   if (f.origin) q = q.where('e.origin', '=', f.origin);
@@ -42,36 +73,72 @@ export function traineesQuery(db: Executor, scope: ScopeFilter, projectId: numbe
   else if (f.result) q = q.where('e.result', '=', f.result);
   if (f.q?.trim()) {
     const term = f.q.trim();
-    q = isIdNumber(term) ? q.where('u.id_number_bidx', '=', idNumberIndex(normalizeIdNumber(term))) : q.where('u.name', 'like', `%${term}%`);
+    q = isIdNumber(term)
+      ? q.where('u.id_number_bidx', '=', idNumberIndex(normalizeIdNumber(term)))
+      : q.where('u.name', 'like', `%${term}%`);
   }
-  return q.select([...baseColumns, 'c.name as class_name', 'i.name as institution_name'])
-    .select((eb) => eb.selectFrom('checkins as ck').whereRef('ck.enrollment_id', '=', 'e.id').select(eb.fn.countAll<number>().as('n')).as('checkins'));
+  return q
+    .select([...baseColumns, 'c.name as class_name', 'i.name as institution_name'])
+    .select((eb) =>
+      eb.selectFrom('checkins as ck').whereRef('ck.enrollment_id', '=', 'e.id').select(eb.fn.countAll<number>().as('n')).as('checkins'),
+    );
 }
 
-export async function listTrainees(db: Executor, scope: ScopeFilter, projectId: number, f: TraineeFilter & { page: number; pageSize: number }) {
+export async function listTrainees(
+  db: Executor,
+  scope: ScopeFilter,
+  projectId: number,
+  f: TraineeFilter & { page: number; pageSize: number },
+) {
   const q = traineesQuery(db, scope, projectId, f);
   const [rows, total] = await Promise.all([
-    q.orderBy('t.region_code').orderBy('t.school_id').orderBy('e.id').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute(),
-    db.selectFrom(q.as('x')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    q
+      .orderBy('t.region_code')
+      .orderBy('t.school_id')
+      .orderBy('e.id')
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute(),
+    db
+      .selectFrom(q.as('x'))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(total.n) };
 }
 export type TraineeRow = Awaited<ReturnType<typeof listTrainees>>['rows'][number];
 
-export interface QueueFilter { projectId?: number; q?: string; page: number; pageSize: number }
+export interface QueueFilter {
+  projectId?: number;
+  q?: string;
+  page: number;
+  pageSize: number;
+}
 
 /** The review queue of one level: enrolments waiting for it, of teachers in the admin's scope. */
 export async function pendingAt(db: Executor, scope: ScopeFilter, stage: string, f: QueueFilter) {
-  const all = enrollmentsInScope(db, scope).innerJoin('projects as p', 'p.id', 'e.project_id')
-    .where('e.status', '=', 'reviewing').where('e.stage', '=', stage as 'school').where('p.status', '=', 'published');
+  const all = enrollmentsInScope(db, scope)
+    .innerJoin('projects as p', 'p.id', 'e.project_id')
+    .where('e.status', '=', 'reviewing')
+    .where('e.stage', '=', stage as 'school')
+    .where('p.status', '=', 'published');
   let q = all;
   if (f.projectId) q = q.where('e.project_id', '=', f.projectId);
   if (f.q?.trim()) q = q.where((eb) => eb.or([eb('u.name', 'like', `%${f.q!.trim()}%`), eb('p.name', 'like', `%${f.q!.trim()}%`)]));
   const [rows, total, byProject] = await Promise.all([
-    q.select([...baseColumns, 'p.name as project_name', 'p.level as project_level', 'p.year as project_year'])
-      .orderBy('e.updated_at').orderBy('e.id').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute(),
+    q
+      .select([...baseColumns, 'p.name as project_name', 'p.level as project_level', 'p.year as project_year'])
+      .orderBy('e.updated_at')
+      .orderBy('e.id')
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    all.groupBy(['p.id', 'p.name']).select(['p.id', 'p.name', sql<number>`count(*)`.as('n')]).orderBy('p.id', 'desc').execute(),
+    all
+      .groupBy(['p.id', 'p.name'])
+      .select(['p.id', 'p.name', sql<number>`count(*)`.as('n')])
+      .orderBy('p.id', 'desc')
+      .execute(),
   ]);
   return { rows, total: Number(total.n), byProject: byProject.map((r) => ({ projectId: r.id, name: r.name, pending: Number(r.n) })) };
 }

@@ -8,17 +8,41 @@ import { STAGE_LABELS, type Stage } from './chain.ts';
 export type EventAction = EnrollmentEventTable['action'];
 
 export const ACTION_LABELS: Record<EventAction, string> = {
-  selected: '遴选', applied: '提交申报', submitted: '审核通过并提交上级', approved: '审核通过', returned: '退回（未通过）',
-  assigned: '分配至承培机构', withdrawn: '撤回', checked_in: '签到', scored: '录入成绩', passed: '考核合格', failed: '考核不合格', certified: '颁发证书',
+  selected: '遴选',
+  applied: '提交申报',
+  submitted: '审核通过并提交上级',
+  approved: '审核通过',
+  returned: '退回（未通过）',
+  assigned: '分配至承培机构',
+  withdrawn: '撤回',
+  checked_in: '签到',
+  scored: '录入成绩',
+  passed: '考核合格',
+  failed: '考核不合格',
+  certified: '颁发证书',
 };
 
-export interface NewEvent { action: EventAction; level: Stage | null; reason?: string | null }
+export interface NewEvent {
+  action: EventAction;
+  level: Stage | null;
+  reason?: string | null;
+}
 
 export async function addEvents(trx: Executor, actor: Pick<Actor, 'userId' | 'name'>, enrollmentIds: number[], e: NewEvent) {
   if (!enrollmentIds.length) return;
-  await trx.insertInto('enrollment_events').values(enrollmentIds.map((id) => ({
-    enrollment_id: id, action: e.action, level: e.level, actor_id: actor.userId, actor_name: actor.name, reason: e.reason ?? null,
-  }))).execute();
+  await trx
+    .insertInto('enrollment_events')
+    .values(
+      enrollmentIds.map((id) => ({
+        enrollment_id: id,
+        action: e.action,
+        level: e.level,
+        actor_id: actor.userId,
+        actor_name: actor.name,
+        reason: e.reason ?? null,
+      })),
+    )
+    .execute();
 }
 
 export async function timelinesOf(db: Executor, enrollmentIds: number[]) {
@@ -35,8 +59,13 @@ export async function timelinesOf(db: Executor, enrollmentIds: number[]) {
 
 function eventView(r: { action: EventAction; level: string | null; actor_name: string; at: Date; reason: string | null }) {
   return {
-    action: r.action, actionLabel: ACTION_LABELS[r.action], level: r.level,
-    levelLabel: r.level ? STAGE_LABELS[r.level as Stage] ?? r.level : null, actorName: r.actor_name, at: r.at, reason: r.reason,
+    action: r.action,
+    actionLabel: ACTION_LABELS[r.action],
+    level: r.level,
+    levelLabel: r.level ? (STAGE_LABELS[r.level as Stage] ?? r.level) : null,
+    actorName: r.actor_name,
+    at: r.at,
+    reason: r.reason,
   };
 }
 export type TimelineItem = ReturnType<typeof eventView>;

@@ -19,7 +19,11 @@ import { addEvents, timelinesOf } from './events.ts';
 
 export const TAKEN = '该申请已被其他管理员处理，请刷新';
 
-export interface Decision { version: number; approve: boolean; reason?: string }
+export interface Decision {
+  version: number;
+  approve: boolean;
+  reason?: string;
+}
 
 async function reviewer(deps: Deps, actor: Actor) {
   requirePermission(actor, 'project.review');
@@ -38,24 +42,36 @@ export async function decide(deps: Deps, ctx: RequestCtx, id: number, d: Decisio
   if (!d.approve && !d.reason?.trim()) throw invalid('请填写退回理由');
   return deps.db.transaction().execute(async (trx) => {
     const next = d.approve ? stageAfter(e.project_level, stage) : e.stage;
-    const status = !d.approve ? 'returned' as const : next === 'done' ? 'approved' as const : 'reviewing' as const;
-    const done = await trx.updateTable('enrollments')
+    const status = !d.approve ? ('returned' as const) : next === 'done' ? ('approved' as const) : ('reviewing' as const);
+    const done = await trx
+      .updateTable('enrollments')
       .set({ stage: next, status, version: sql`version + 1`, updated_at: new Date(), ...(d.approve ? {} : { quota_id: null }) })
-      .where('id', '=', id).where('version', '=', d.version).where('stage', '=', stage).where('status', '=', 'reviewing')
-      .returning(['version']).executeTakeFirst();
+      .where('id', '=', id)
+      .where('version', '=', d.version)
+      .where('stage', '=', stage)
+      .where('status', '=', 'reviewing')
+      .returning(['version'])
+      .executeTakeFirst();
     if (!done) throw conflict(TAKEN, 'TAKEN');
     if (d.approve && e.quota_id === null) {
       const row = await nearestRow(trx, e.project_id, { schoolId: e.school_id, regionCode: e.region_code });
       if (!row || !(await useQuota(trx, row.id, 1))) {
-        throw conflict(`名额已满：${row ? row.holder_name : '该教师所在单位'}在该项目中没有剩余名额，不能通过（可以退回）`, 'QUOTA_EXCEEDED');
+        throw conflict(
+          `名额已满：${row ? row.holder_name : '该教师所在单位'}在该项目中没有剩余名额，不能通过（可以退回）`,
+          'QUOTA_EXCEEDED',
+        );
       }
       await trx.updateTable('enrollments').set({ quota_id: row.id }).where('id', '=', id).execute();
     }
     if (!d.approve && e.quota_id !== null) await releaseQuota(trx, e.quota_id, 1);
     const action = d.approve ? approvalAction(e.project_level, stage) : 'returned';
     await addEvents(trx, actor, [id], { action, level: stage, reason: d.approve ? null : d.reason!.trim() });
-    await recordAudit(trx, ctx, { action: `enrollment.${d.approve ? 'approve' : 'return'}`, objectType: 'enrollment', objectId: id,
-      detail: { projectId: e.project_id, stage, next: status === 'reviewing' ? next : status } });
+    await recordAudit(trx, ctx, {
+      action: `enrollment.${d.approve ? 'approve' : 'return'}`,
+      objectType: 'enrollment',
+      objectId: id,
+      detail: { projectId: e.project_id, stage, next: status === 'reviewing' ? next : status },
+    });
     return { id, status, stage: next, version: done.version };
   });
 }
@@ -80,15 +96,37 @@ export async function decideMany(deps: Deps, ctx: RequestCtx, items: { id: numbe
 export async function reviewQueue(deps: Deps, ctx: RequestCtx, f: QueueFilter) {
   const { stage, scope, node } = await reviewer(deps, ctx.actor!);
   const { rows, total, byProject } = await pendingAt(deps.db, scope, stage, f);
-  const timelines = await timelinesOf(deps.db, rows.map((r) => r.id));
+  const timelines = await timelinesOf(
+    deps.db,
+    rows.map((r) => r.id),
+  );
   return {
     items: rows.map((r) => ({
-      id: r.id, version: r.version, projectId: r.project_id, projectName: r.project_name, projectYear: r.project_year,
-      projectLevelLabel: LEVEL_LABELS[r.project_level], teacherId: r.teacher_id, name: r.name, idNumber: maskIdNumber(r.id_number),
-      schoolName: r.school_name, countyName: r.county_name, stageLabel: r.teacher_stage, subject: r.teacher_subject,
-      origin: r.origin, originLabel: r.origin === 'applied' ? '个人申报' : '遴选', createdAt: r.created_at,
-      willTakeQuota: r.quota_id === null, timeline: timelines.get(r.id) ?? [],
+      id: r.id,
+      version: r.version,
+      projectId: r.project_id,
+      projectName: r.project_name,
+      projectYear: r.project_year,
+      projectLevelLabel: LEVEL_LABELS[r.project_level],
+      teacherId: r.teacher_id,
+      name: r.name,
+      idNumber: maskIdNumber(r.id_number),
+      schoolName: r.school_name,
+      countyName: r.county_name,
+      stageLabel: r.teacher_stage,
+      subject: r.teacher_subject,
+      origin: r.origin,
+      originLabel: r.origin === 'applied' ? '个人申报' : '遴选',
+      createdAt: r.created_at,
+      willTakeQuota: r.quota_id === null,
+      timeline: timelines.get(r.id) ?? [],
     })),
-    total, page: f.page, pageSize: f.pageSize, byProject, level: stage, levelLabel: STAGE_LABELS[stage], nodeName: node.name,
+    total,
+    page: f.page,
+    pageSize: f.pageSize,
+    byProject,
+    level: stage,
+    levelLabel: STAGE_LABELS[stage],
+    nodeName: node.name,
   };
 }

@@ -26,8 +26,10 @@ export async function selectTeachers(deps: Deps, ctx: RequestCtx, projectId: num
   const stage = firstStage(p.level, 'selected', node.level);
   if (!stage) throw conflict(`${LEVEL_LABELS[p.level]}项目的审核流程中没有${STAGE_LABELS[node.level]}一级，不能遴选`);
   const ids = [...new Set(teacherIds)];
-  const teachers = await teachersInScope(deps.db, teacherScope(actor)).where('t.user_id', 'in', ids)
-    .select(['t.user_id as id', 'u.name', 'u.status', 't.region_code', 't.school_id']).execute();
+  const teachers = await teachersInScope(deps.db, teacherScope(actor))
+    .where('t.user_id', 'in', ids)
+    .select(['t.user_id as id', 'u.name', 'u.status', 't.region_code', 't.school_id'])
+    .execute();
   if (teachers.length !== ids.length) throw notFound('教师');
   const inactive = teachers.filter((t) => t.status !== 'active');
   if (inactive.length) throw invalid(`以下教师的账号未启用，不能遴选：${inactive.map((t) => t.name).join('、')}`);
@@ -35,10 +37,21 @@ export async function selectTeachers(deps: Deps, ctx: RequestCtx, projectId: num
   if (outside.length) throw invalid(`以下教师不在项目面向的地区：${outside.map((t) => t.name).join('、')}`);
 
   const enrolled = await deps.db.transaction().execute(async (trx) => {
-    const taken = await trx.selectFrom('enrollments').select('teacher_id').where('project_id', '=', projectId)
-      .where('teacher_id', 'in', ids).where('status', 'in', ['reviewing', 'approved', 'assigned']).execute();
+    const taken = await trx
+      .selectFrom('enrollments')
+      .select('teacher_id')
+      .where('project_id', '=', projectId)
+      .where('teacher_id', 'in', ids)
+      .where('status', 'in', ['reviewing', 'approved', 'assigned'])
+      .execute();
     if (taken.length) {
-      throw conflict(`以下教师已报名该项目：${teachers.filter((t) => taken.some((x) => x.teacher_id === t.id)).map((t) => t.name).join('、')}`, 'ALREADY_ENROLLED');
+      throw conflict(
+        `以下教师已报名该项目：${teachers
+          .filter((t) => taken.some((x) => x.teacher_id === t.id))
+          .map((t) => t.name)
+          .join('、')}`,
+        'ALREADY_ENROLLED',
+      );
     }
     const row = await quotaRow(trx, projectId, node.holder);
     if (!row) throw conflict('本单位在该项目中没有名额，请联系上级分配名额');
@@ -49,39 +62,74 @@ export async function selectTeachers(deps: Deps, ctx: RequestCtx, projectId: num
     const enrollmentIds = await enrol(trx, { projectId, teacherIds: ids, origin: 'selected', stage, quotaId: row.id });
     await addEvents(trx, actor, enrollmentIds, { action: 'selected', level: node.level });
     await addEvents(trx, actor, enrollmentIds, { action: approvalAction(p.level, node.level), level: node.level });
-    await recordAudit(trx, ctx, { action: 'project.select', objectType: 'project', objectId: projectId, detail: { teacherIds: ids, stage } });
+    await recordAudit(trx, ctx, {
+      action: 'project.select',
+      objectType: 'project',
+      objectId: projectId,
+      detail: { teacherIds: ids, stage },
+    });
     return enrollmentIds;
   });
   return { selected: enrolled.length, enrollmentIds: enrolled, stage, stageLabel: STAGE_LABELS[stage] };
 }
 
 /** Teachers of my scope to pick from, with what the project asks and whether they are enrolled already. */
-export async function candidates(deps: Deps, ctx: RequestCtx, projectId: number, f: { q?: string; stage?: string; subject?: string; page: number; pageSize: number }) {
+export async function candidates(
+  deps: Deps,
+  ctx: RequestCtx,
+  projectId: number,
+  f: { q?: string; stage?: string; subject?: string; page: number; pageSize: number },
+) {
   const actor = ctx.actor!;
   requirePermission(actor, 'project.select');
   const node = await nodeOf(deps.db, actor);
   const p = await visibleProjectOr404(deps.db, node, projectId);
-  let q = teachersInScope(deps.db, teacherScope(actor)).where('u.status', '=', 'active')
+  let q = teachersInScope(deps.db, teacherScope(actor))
+    .where('u.status', '=', 'active')
     .leftJoin('enrollments as e', (j) => j.onRef('e.teacher_id', '=', 't.user_id').on('e.project_id', '=', projectId));
   if (f.q?.trim()) q = q.where('u.name', 'like', `%${f.q.trim()}%`);
   if (f.stage) q = q.where('t.stage', '=', f.stage);
   if (f.subject) q = q.where('t.subject', '=', f.subject);
   const [rows, total] = await Promise.all([
-    q.select(['t.user_id as id', 'u.name', 'u.id_number', 's.name as school_name', 'county.name as county_name', 't.stage', 't.subject',
-      't.region_code', 't.school_id', 'e.status as enrollment_status'])
-      .orderBy('t.school_id').orderBy('t.user_id').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute(),
+    q
+      .select([
+        't.user_id as id',
+        'u.name',
+        'u.id_number',
+        's.name as school_name',
+        'county.name as county_name',
+        't.stage',
+        't.subject',
+        't.region_code',
+        't.school_id',
+        'e.status as enrollment_status',
+      ])
+      .orderBy('t.school_id')
+      .orderBy('t.user_id')
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   const facts = applyFacts(p);
   return {
     items: rows.map((r) => ({
-      id: r.id, name: r.name, idNumber: maskIdNumber(r.id_number), schoolName: r.school_name, countyName: r.county_name,
-      stage: r.stage, subject: r.subject, enrollmentStatus: r.enrollment_status,
+      id: r.id,
+      name: r.name,
+      idNumber: maskIdNumber(r.id_number),
+      schoolName: r.school_name,
+      countyName: r.county_name,
+      stage: r.stage,
+      subject: r.subject,
+      enrollmentStatus: r.enrollment_status,
       enrolled: r.enrollment_status !== null && r.enrollment_status !== 'returned' && r.enrollment_status !== 'withdrawn',
-      matches: targetsTeacher(facts, { regionCode: r.region_code, schoolId: r.school_id })
-        && (!p.target_stages.length || (!!r.stage && p.target_stages.includes(r.stage)))
-        && (!p.target_subjects.length || (!!r.subject && p.target_subjects.includes(r.subject))),
+      matches:
+        targetsTeacher(facts, { regionCode: r.region_code, schoolId: r.school_id }) &&
+        (!p.target_stages.length || (!!r.stage && p.target_stages.includes(r.stage))) &&
+        (!p.target_subjects.length || (!!r.subject && p.target_subjects.includes(r.subject))),
     })),
-    total: Number(total.n), page: f.page, pageSize: f.pageSize,
+    total: Number(total.n),
+    page: f.page,
+    pageSize: f.pageSize,
   };
 }

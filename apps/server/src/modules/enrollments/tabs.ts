@@ -11,7 +11,11 @@
 export const TEACHER_TABS = ['ongoing', 'upcoming', 'ended', 'reviewing', 'returned'] as const;
 export type TeacherTab = (typeof TEACHER_TABS)[number];
 export const TEACHER_TAB_LABELS: Record<TeacherTab, string> = {
-  ongoing: '进行中', upcoming: '未开始', ended: '已结束', reviewing: '审核中', returned: '未通过',
+  ongoing: '进行中',
+  upcoming: '未开始',
+  ended: '已结束',
+  reviewing: '审核中',
+  returned: '未通过',
 };
 
 export interface TabFacts {

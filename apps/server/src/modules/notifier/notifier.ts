@@ -5,13 +5,23 @@ import { maskEmail, maskPhone } from '@shixun/domain';
 import type { Deps, Executor } from '../../context.ts';
 import { decrypt, sealValue } from '../../security/pii.ts';
 
-export interface Message { channel: 'sms' | 'email'; recipient: string; subject: string; body: string }
-export interface Notifier { send(db: Executor, m: Message): Promise<void> }
+export interface Message {
+  channel: 'sms' | 'email';
+  recipient: string;
+  subject: string;
+  body: string;
+}
+export interface Notifier {
+  send(db: Executor, m: Message): Promise<void>;
+}
 
 export const outboxNotifier: Notifier = {
   async send(db, m) {
     // the recipient is personal data: encrypted at rest like ID and phone numbers
-    await db.insertInto('outbox').values({ ...m, recipient: sealValue(m.recipient) }).execute();
+    await db
+      .insertInto('outbox')
+      .values({ ...m, recipient: sealValue(m.recipient) })
+      .execute();
   },
 };
 
@@ -24,19 +34,36 @@ export async function listOutbox(deps: Pick<Deps, 'db' | 'config' | 'keys'>, pag
   const { db } = deps;
   const dev = deps.config.devOutbox;
   const [items, total] = await Promise.all([
-    db.selectFrom('outbox').selectAll().orderBy('id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute(),
-    db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('outbox')
+      .selectAll()
+      .orderBy('id', 'desc')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    db
+      .selectFrom('outbox')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return {
     devOutbox: dev,
     items: items.map((m) => {
       const to = decrypt(deps.keys, m.recipient);
       return {
-        id: m.id, channel: m.channel, recipient: m.channel === 'email' ? maskEmail(to) : maskPhone(to), subject: m.subject,
-        status: m.status, statusLabel: STATUS_LABELS[m.status], createdAt: m.created_at, ...(dev ? { body: m.body } : {}),
+        id: m.id,
+        channel: m.channel,
+        recipient: m.channel === 'email' ? maskEmail(to) : maskPhone(to),
+        subject: m.subject,
+        status: m.status,
+        statusLabel: STATUS_LABELS[m.status],
+        createdAt: m.created_at,
+        ...(dev ? { body: m.body } : {}),
       };
     }),
-    total: Number(total.n), page, pageSize,
+    total: Number(total.n),
+    page,
+    pageSize,
   };
 }
 

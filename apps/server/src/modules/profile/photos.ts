@@ -14,7 +14,8 @@ const ALLOWED: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png
 
 export async function storePhoto(deps: Deps, userId: number, kind: PhotoKind, data: Buffer): Promise<string> {
   if (!data.length) throw invalid('请选择要上传的图片');
-  if (data.length > deps.config.uploadMaxBytes) throw new AppError(413, 'FILE_TOO_LARGE', `图片不能超过 ${deps.config.uploadMaxBytes / 1024 / 1024} MB`);
+  if (data.length > deps.config.uploadMaxBytes)
+    throw new AppError(413, 'FILE_TOO_LARGE', `图片不能超过 ${deps.config.uploadMaxBytes / 1024 / 1024} MB`);
   const type = await fileTypeFromBuffer(data);
   const ext = type && ALLOWED[type.mime];
   if (!ext) throw invalid('只能上传 JPG 或 PNG 格式的图片');

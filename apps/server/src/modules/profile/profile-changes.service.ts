@@ -23,8 +23,12 @@ export async function reviewChange(deps: Deps, ctx: RequestCtx, id: number, outc
       const patch = Object.fromEntries(Object.entries(decided.changes).map(([k, v]) => [k, v.to]));
       await applyProfilePatch(trx, decided.teacher_id, patch, deps.config.provinceCode);
     }
-    await recordAudit(trx, ctx, { action: `profileChange.${outcome === 'approved' ? 'approve' : 'reject'}`, objectType: 'profileChange', objectId: id,
-      detail: { teacherId: decided.teacher_id, fields: Object.keys(decided.changes) } });
+    await recordAudit(trx, ctx, {
+      action: `profileChange.${outcome === 'approved' ? 'approve' : 'reject'}`,
+      objectType: 'profileChange',
+      objectId: id,
+      detail: { teacherId: decided.teacher_id, fields: Object.keys(decided.changes) },
+    });
   });
   return (await listChanges(deps.db, { id }, { page: 1, pageSize: 1 })).items[0];
 }

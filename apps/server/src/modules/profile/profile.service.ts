@@ -18,19 +18,30 @@ async function ownRow(deps: Deps, ctx: RequestCtx) {
 
 export async function getOwnProfile(deps: Deps, ctx: RequestCtx) {
   const row = await ownRow(deps, ctx);
-  const pending = await deps.db.selectFrom('profile_changes').select('id').where('teacher_id', '=', row.id).where('status', '=', 'pending').executeTakeFirst();
+  const pending = await deps.db
+    .selectFrom('profile_changes')
+    .select('id')
+    .where('teacher_id', '=', row.id)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
   return { profile: toProfile(row, false), photos: { cert: !!row.cert_photo, avatar: !!row.avatar }, pendingChange: !!pending };
 }
 
 export async function updateOwnProfile(deps: Deps, ctx: RequestCtx, body: Record<string, unknown>) {
   const keyTried = Object.keys(body).filter((k) => KEY_FIELDS.includes(k));
-  if (keyTried.length) throw invalid(`「${fieldLabel(keyTried[0]!)}」是关键字段，请提交信息变更申请，由区县管理员审核`, { [keyTried[0]!]: '关键字段' });
+  if (keyTried.length)
+    throw invalid(`「${fieldLabel(keyTried[0]!)}」是关键字段，请提交信息变更申请，由区县管理员审核`, { [keyTried[0]!]: '关键字段' });
   const parsed = parsePatch(ORDINARY_FIELDS, body);
   if (!parsed.ok) throw invalid(parsed.message, parsed.fields);
   const userId = ctx.actor!.userId;
   await deps.db.transaction().execute(async (trx) => {
     await applyProfilePatch(trx, userId, parsed.data, deps.config.provinceCode);
-    await recordAudit(trx, ctx, { action: 'profile.update', objectType: 'teacher', objectId: userId, detail: { fields: Object.keys(parsed.data) } });
+    await recordAudit(trx, ctx, {
+      action: 'profile.update',
+      objectType: 'teacher',
+      objectId: userId,
+      detail: { fields: Object.keys(parsed.data) },
+    });
   });
   return { profile: toProfile(await ownRow(deps, ctx), false) };
 }
@@ -45,15 +56,27 @@ export async function requestKeyChange(deps: Deps, ctx: RequestCtx, input: { cha
   if (!Object.keys(diff).length) throw invalid('申请的内容与当前信息相同');
   assertProfileDates({ birthDate: row.birth_date, workStartDate: row.work_start_date, hireDate: row.hire_date }, parsed.data);
   if (diff.schoolId) {
-    const s = await deps.db.selectFrom('schools').select(['name', 'region_code']).where('id', '=', Number(diff.schoolId.to)).executeTakeFirst();
+    const s = await deps.db
+      .selectFrom('schools')
+      .select(['name', 'region_code'])
+      .where('id', '=', Number(diff.schoolId.to))
+      .executeTakeFirst();
     if (!s || !s.region_code.startsWith(deps.config.provinceCode)) throw invalid('所选单位不存在');
     diff.schoolId = { from: row.school_name, to: diff.schoolId.to, toName: s.name } as never;
   }
   try {
     const id = await deps.db.transaction().execute(async (trx) => {
-      const r = await trx.insertInto('profile_changes').values({ teacher_id: row.id, changes: JSON.stringify(diff), reason: input.reason })
-        .returning('id').executeTakeFirstOrThrow();
-      await recordAudit(trx, ctx, { action: 'profileChange.create', objectType: 'profileChange', objectId: r.id, detail: { fields: Object.keys(diff) } });
+      const r = await trx
+        .insertInto('profile_changes')
+        .values({ teacher_id: row.id, changes: JSON.stringify(diff), reason: input.reason })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await recordAudit(trx, ctx, {
+        action: 'profileChange.create',
+        objectType: 'profileChange',
+        objectId: r.id,
+        detail: { fields: Object.keys(diff) },
+      });
       return r.id;
     });
     return { change: (await listChanges(deps.db, { id }, { page: 1, pageSize: 1 })).items[0] };
@@ -71,7 +94,16 @@ export async function uploadOwnPhoto(deps: Deps, ctx: RequestCtx, kind: PhotoKin
   const userId = ctx.actor!.userId;
   const name = await storePhoto(deps, userId, kind, data);
   await deps.db.transaction().execute(async (trx) => {
-    await trx.updateTable('teachers').set(kind === 'cert' ? { cert_photo: name } : { avatar: name }).where('user_id', '=', userId).execute();
-    await recordAudit(trx, ctx, { action: `profile.photo.${kind}`, objectType: 'teacher', objectId: userId, detail: { bytes: data.length } });
+    await trx
+      .updateTable('teachers')
+      .set(kind === 'cert' ? { cert_photo: name } : { avatar: name })
+      .where('user_id', '=', userId)
+      .execute();
+    await recordAudit(trx, ctx, {
+      action: `profile.photo.${kind}`,
+      objectType: 'teacher',
+      objectId: userId,
+      detail: { bytes: data.length },
+    });
   });
 }

@@ -26,7 +26,12 @@ export function visibleProjects(db: Executor, node: Pick<AdminNode, 'level' | 'r
 }
 
 export interface ProjectFilter {
-  year?: number; level?: ProjectLevel; status?: 'draft' | 'published' | 'closed'; q?: string; page: number; pageSize: number;
+  year?: number;
+  level?: ProjectLevel;
+  status?: 'draft' | 'published' | 'closed';
+  q?: string;
+  page: number;
+  pageSize: number;
 }
 
 export async function listProjects(db: Executor, node: AdminNode, f: ProjectFilter) {
@@ -36,15 +41,41 @@ export async function listProjects(db: Executor, node: AdminNode, f: ProjectFilt
   if (f.status) q = q.where('p.status', '=', f.status);
   if (f.q?.trim()) q = q.where('p.name', 'like', `%${f.q.trim()}%`);
   const [rows, total] = await Promise.all([
-    q.innerJoin('project_types as ty', 'ty.id', 'p.type_id')
-      .select(['p.id', 'p.name', 'p.year', 'p.level', 'p.status', 'p.organiser_name', 'p.organiser_region_code', 'p.organiser_school_id',
-        'p.mode', 'p.start_date', 'p.end_date', 'p.quota', 'p.allow_application', 'ty.name as type_name'])
+    q
+      .innerJoin('project_types as ty', 'ty.id', 'p.type_id')
+      .select([
+        'p.id',
+        'p.name',
+        'p.year',
+        'p.level',
+        'p.status',
+        'p.organiser_name',
+        'p.organiser_region_code',
+        'p.organiser_school_id',
+        'p.mode',
+        'p.start_date',
+        'p.end_date',
+        'p.quota',
+        'p.allow_application',
+        'ty.name as type_name',
+      ])
       // enrolled: teachers of the viewer's own area only, like every other figure they see
-      .select((eb) => eb.selectFrom('enrollments as e').innerJoin('teachers as t', 't.user_id', 'e.teacher_id').whereRef('e.project_id', '=', 'p.id')
-        .where('e.status', 'in', ['reviewing', 'approved', 'assigned'])
-        .where((w) => (node.level === 'school' ? w('t.school_id', '=', node.schoolId!) : w('t.region_code', 'like', `${node.regionCode}%`)))
-        .select(eb.fn.countAll<number>().as('n')).as('enrolled'))
-      .orderBy('p.id', 'desc').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute(),
+      .select((eb) =>
+        eb
+          .selectFrom('enrollments as e')
+          .innerJoin('teachers as t', 't.user_id', 'e.teacher_id')
+          .whereRef('e.project_id', '=', 'p.id')
+          .where('e.status', 'in', ['reviewing', 'approved', 'assigned'])
+          .where((w) =>
+            node.level === 'school' ? w('t.school_id', '=', node.schoolId!) : w('t.region_code', 'like', `${node.regionCode}%`),
+          )
+          .select(eb.fn.countAll<number>().as('n'))
+          .as('enrolled'),
+      )
+      .orderBy('p.id', 'desc')
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(total.n) };
@@ -60,8 +91,11 @@ export async function findVisibleProject(db: Executor, node: AdminNode, id: numb
 }
 
 export interface ProjectNames {
-  typeName: string; subTypeName: string | null; institutions: { id: number; name: string }[];
-  targetRegions: { code: string; name: string }[]; organiserRegionName: string | null;
+  typeName: string;
+  subTypeName: string | null;
+  institutions: { id: number; name: string }[];
+  targetRegions: { code: string; name: string }[];
+  organiserRegionName: string | null;
 }
 
 /** Names behind a page of projects' ids (types, institutions, regions), in five queries whatever the count. */
@@ -73,20 +107,37 @@ export async function namesOf(db: Executor, ps: ProjectRow[]): Promise<Map<numbe
   const schoolIds = [...new Set(ps.map((p) => p.organiser_school_id).filter((x): x is number => x !== null))];
   const [types, institutions, regions, schools] = await Promise.all([
     db.selectFrom('project_types').select(['id', 'name']).where('id', 'in', typeIds).execute(),
-    db.selectFrom('project_institutions as pi').innerJoin('institutions as i', 'i.id', 'pi.institution_id')
-      .select(['pi.project_id', 'i.id', 'i.name']).where('pi.project_id', 'in', ps.map((p) => p.id)).orderBy('i.id').execute(),
+    db
+      .selectFrom('project_institutions as pi')
+      .innerJoin('institutions as i', 'i.id', 'pi.institution_id')
+      .select(['pi.project_id', 'i.id', 'i.name'])
+      .where(
+        'pi.project_id',
+        'in',
+        ps.map((p) => p.id),
+      )
+      .orderBy('i.id')
+      .execute(),
     codes.length ? db.selectFrom('regions').select(['code', 'name']).where('code', 'in', codes).execute() : Promise.resolve([]),
-    schoolIds.length ? db.selectFrom('schools as s').innerJoin('regions as r', 'r.code', 's.region_code')
-      .select(['s.id', 'r.name']).where('s.id', 'in', schoolIds).execute() : Promise.resolve([]),
+    schoolIds.length
+      ? db
+          .selectFrom('schools as s')
+          .innerJoin('regions as r', 'r.code', 's.region_code')
+          .select(['s.id', 'r.name'])
+          .where('s.id', 'in', schoolIds)
+          .execute()
+      : Promise.resolve([]),
   ]);
   const region = (code: string) => regions.find((r) => r.code === code)?.name ?? code;
   for (const p of ps) {
     out.set(p.id, {
       typeName: types.find((t) => t.id === p.type_id)?.name ?? '',
-      subTypeName: p.sub_type_id ? types.find((t) => t.id === p.sub_type_id)?.name ?? null : null,
+      subTypeName: p.sub_type_id ? (types.find((t) => t.id === p.sub_type_id)?.name ?? null) : null,
       institutions: institutions.filter((i) => i.project_id === p.id).map((i) => ({ id: i.id, name: i.name })),
       targetRegions: p.target_region_codes.map((code) => ({ code, name: region(code) })),
-      organiserRegionName: p.organiser_region_code ? region(p.organiser_region_code) : schools.find((s) => s.id === p.organiser_school_id)?.name ?? null,
+      organiserRegionName: p.organiser_region_code
+        ? region(p.organiser_region_code)
+        : (schools.find((s) => s.id === p.organiser_school_id)?.name ?? null),
     });
   }
   return out;

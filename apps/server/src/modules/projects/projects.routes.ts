@@ -23,30 +23,68 @@ const grantBody = z.object({
 });
 
 export function projectRoutes(app: App, deps: Deps) {
-  app.get('/api/project-types', { config: { access: 'project.read' }, schema: { tags, summary: '项目类型及子类型' } },
-    async (req) => projectTypes(deps, req.ctx));
-  app.get('/api/institutions', { config: { access: 'project.read' }, schema: { tags, summary: '承培机构' } },
-    async (req) => institutions(deps, req.ctx));
-  app.get('/api/projects/form-options', { config: { access: 'project.read' }, schema: { tags, summary: '项目表单的可选项（级别、学分类型、学段、学科）' } },
-    async (req) => formOptions(deps, req.ctx));
+  app.get('/api/project-types', { config: { access: 'project.read' }, schema: { tags, summary: '项目类型及子类型' } }, async (req) =>
+    projectTypes(deps, req.ctx),
+  );
+  app.get('/api/institutions', { config: { access: 'project.read' }, schema: { tags, summary: '承培机构' } }, async (req) =>
+    institutions(deps, req.ctx),
+  );
+  app.get(
+    '/api/projects/form-options',
+    { config: { access: 'project.read' }, schema: { tags, summary: '项目表单的可选项（级别、学分类型、学段、学科）' } },
+    async (req) => formOptions(deps, req.ctx),
+  );
 
-  app.get('/api/projects', { config: { access: 'project.read' }, schema: { tags, summary: '培训项目列表（本单位组织或面向本单位的）', querystring: listQuery } },
-    async (req) => searchProjects(deps, req.ctx, req.query));
-  app.post('/api/projects', { config: { access: 'project.plan' }, schema: { tags, summary: '新建培训项目（草稿）', body: projectInput } },
-    async (req, reply) => { reply.code(201); return createProject(deps, req.ctx, req.body); });
-  app.get('/api/projects/:id', { config: { access: 'project.read' }, schema: { tags, summary: '培训项目详情', params: idParam } },
-    async (req) => getProject(deps, req.ctx, req.params.id));
-  app.put('/api/projects/:id', { config: { access: 'project.plan' }, schema: { tags, summary: '修改草稿', params: idParam, body: projectInput } },
-    async (req) => updateProject(deps, req.ctx, req.params.id, req.body));
-  app.post('/api/projects/:id/publish', { config: { access: 'project.plan' }, schema: { tags, summary: '发布（检查信息完整，开立组织单位的名额）', params: idParam } },
-    async (req) => publishProject(deps, req.ctx, req.params.id));
-  app.post('/api/projects/:id/close', { config: { access: 'project.plan' }, schema: { tags, summary: '关闭项目', params: idParam } },
-    async (req) => closeProject(deps, req.ctx, req.params.id));
+  app.get(
+    '/api/projects',
+    { config: { access: 'project.read' }, schema: { tags, summary: '培训项目列表（本单位组织或面向本单位的）', querystring: listQuery } },
+    async (req) => searchProjects(deps, req.ctx, req.query),
+  );
+  app.post(
+    '/api/projects',
+    { config: { access: 'project.plan' }, schema: { tags, summary: '新建培训项目（草稿）', body: projectInput } },
+    async (req, reply) => {
+      reply.code(201);
+      return createProject(deps, req.ctx, req.body);
+    },
+  );
+  app.get(
+    '/api/projects/:id',
+    { config: { access: 'project.read' }, schema: { tags, summary: '培训项目详情', params: idParam } },
+    async (req) => getProject(deps, req.ctx, req.params.id),
+  );
+  app.put(
+    '/api/projects/:id',
+    { config: { access: 'project.plan' }, schema: { tags, summary: '修改草稿', params: idParam, body: projectInput } },
+    async (req) => updateProject(deps, req.ctx, req.params.id, req.body),
+  );
+  app.post(
+    '/api/projects/:id/publish',
+    { config: { access: 'project.plan' }, schema: { tags, summary: '发布（检查信息完整，开立组织单位的名额）', params: idParam } },
+    async (req) => publishProject(deps, req.ctx, req.params.id),
+  );
+  app.post(
+    '/api/projects/:id/close',
+    { config: { access: 'project.plan' }, schema: { tags, summary: '关闭项目', params: idParam } },
+    async (req) => closeProject(deps, req.ctx, req.params.id),
+  );
 
-  app.get('/api/projects/:id/stats', { config: { access: 'project.read' }, schema: { tags, summary: '各环节人数（按下一级地区）', params: idParam } },
-    async (req) => projectStats(deps, req.ctx, req.params.id));
-  app.get('/api/projects/:id/quotas', { config: { access: 'project.read' }, schema: { tags, summary: '名额分配情况', params: idParam } },
-    async (req) => listQuotas(deps, req.ctx, req.params.id));
-  app.post('/api/projects/:id/quotas', { config: { access: 'project.plan' }, schema: { tags, summary: '向下一级分配名额（设定该单位的名额）', params: idParam, body: grantBody } },
-    async (req) => grantQuota(deps, req.ctx, req.params.id, req.body));
+  app.get(
+    '/api/projects/:id/stats',
+    { config: { access: 'project.read' }, schema: { tags, summary: '各环节人数（按下一级地区）', params: idParam } },
+    async (req) => projectStats(deps, req.ctx, req.params.id),
+  );
+  app.get(
+    '/api/projects/:id/quotas',
+    { config: { access: 'project.read' }, schema: { tags, summary: '名额分配情况', params: idParam } },
+    async (req) => listQuotas(deps, req.ctx, req.params.id),
+  );
+  app.post(
+    '/api/projects/:id/quotas',
+    {
+      config: { access: 'project.plan' },
+      schema: { tags, summary: '向下一级分配名额（设定该单位的名额）', params: idParam, body: grantBody },
+    },
+    async (req) => grantQuota(deps, req.ctx, req.params.id, req.body),
+  );
 }

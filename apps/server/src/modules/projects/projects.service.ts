@@ -44,7 +44,9 @@ const toH = (x: number) => Math.round(x * 100);
 async function checkReferences(db: Executor, node: AdminNode, actor: Actor, input: ProjectInput) {
   const allowed = LEVELS_OF_ROLE[actor.role] ?? [];
   if (!allowed.includes(input.level)) {
-    throw invalid(`${ROLE_LABELS[actor.role]}只能创建${allowed.map((l) => LEVEL_LABELS[l]).join('、')}项目`, { level: '级别与您的管理层级不符' });
+    throw invalid(`${ROLE_LABELS[actor.role]}只能创建${allowed.map((l) => LEVEL_LABELS[l]).join('、')}项目`, {
+      level: '级别与您的管理层级不符',
+    });
   }
   const type = await db.selectFrom('project_types').select(['id', 'parent_id']).where('id', '=', input.typeId).executeTakeFirst();
   if (!type || type.parent_id !== null) throw invalid('项目类型不存在', { typeId: '请从列表中选择' });
@@ -54,7 +56,9 @@ async function checkReferences(db: Executor, node: AdminNode, actor: Actor, inpu
   }
   const { policy } = await activePolicy(db);
   if (!policy.categories.some((c) => c.id === input.creditCategory)) {
-    throw invalid(`学分类型不在当前学分政策中，可选：${policy.categories.map((c) => c.name).join('、')}`, { creditCategory: '请从列表中选择' });
+    throw invalid(`学分类型不在当前学分政策中，可选：${policy.categories.map((c) => c.name).join('、')}`, {
+      creditCategory: '请从列表中选择',
+    });
   }
   const ids = [...new Set(input.institutionIds)];
   if (ids.length) {
@@ -64,7 +68,8 @@ async function checkReferences(db: Executor, node: AdminNode, actor: Actor, inpu
   if (input.targetRegionCodes.length) {
     if (node.level === 'school') throw invalid('校级项目面向本校教师，不能指定面向地区', { targetRegionCodes: '请留空' });
     const outside = input.targetRegionCodes.filter((c) => !c.startsWith(node.regionCode));
-    if (outside.length) throw invalid(`面向地区须在本单位管辖范围内：${outside.join('、')} 不在范围内`, { targetRegionCodes: '超出管辖范围' });
+    if (outside.length)
+      throw invalid(`面向地区须在本单位管辖范围内：${outside.join('、')} 不在范围内`, { targetRegionCodes: '超出管辖范围' });
     const found = await db.selectFrom('regions').select('code').where('code', 'in', input.targetRegionCodes).execute();
     if (found.length !== input.targetRegionCodes.length) throw invalid('面向地区不存在', { targetRegionCodes: '请从列表中选择' });
   }
@@ -72,21 +77,44 @@ async function checkReferences(db: Executor, node: AdminNode, actor: Actor, inpu
 
 function columnsOf(input: ProjectInput) {
   return {
-    name: input.name, year: input.year, level: input.level, type_id: input.typeId, sub_type_id: input.subTypeId,
-    mode: input.mode, funding: input.funding, credit_category: input.creditCategory,
-    credit_amount_h: toH(input.creditAmount), hours_h: toH(input.hours),
-    target_stages: input.targetStages, target_subjects: input.targetSubjects, target_region_codes: input.targetRegionCodes,
-    quota: input.quota, place: input.place, start_date: input.startDate, end_date: input.endDate,
-    allow_application: input.allowApplication, apply_start: input.applyStart, apply_end: input.applyEnd,
-    onsite_weight: input.onsiteWeight, online_weight: input.onlineWeight, pass_mark: input.passMark, learning_url: input.learningUrl,
-    evaluation_questions: JSON.stringify(input.evaluationQuestions.map((q, i) => ({ id: q.id || `q${i + 1}`, text: q.text, kind: q.kind }))),
+    name: input.name,
+    year: input.year,
+    level: input.level,
+    type_id: input.typeId,
+    sub_type_id: input.subTypeId,
+    mode: input.mode,
+    funding: input.funding,
+    credit_category: input.creditCategory,
+    credit_amount_h: toH(input.creditAmount),
+    hours_h: toH(input.hours),
+    target_stages: input.targetStages,
+    target_subjects: input.targetSubjects,
+    target_region_codes: input.targetRegionCodes,
+    quota: input.quota,
+    place: input.place,
+    start_date: input.startDate,
+    end_date: input.endDate,
+    allow_application: input.allowApplication,
+    apply_start: input.applyStart,
+    apply_end: input.applyEnd,
+    onsite_weight: input.onsiteWeight,
+    online_weight: input.onlineWeight,
+    pass_mark: input.passMark,
+    learning_url: input.learningUrl,
+    evaluation_questions: JSON.stringify(
+      input.evaluationQuestions.map((q, i) => ({ id: q.id || `q${i + 1}`, text: q.text, kind: q.kind })),
+    ),
   };
 }
 
 async function setInstitutions(trx: Executor, projectId: number, ids: number[]) {
   await trx.deleteFrom('project_institutions').where('project_id', '=', projectId).execute();
   const unique = [...new Set(ids)];
-  if (unique.length) await trx.insertInto('project_institutions').values(unique.map((institution_id) => ({ project_id: projectId, institution_id }))).execute();
+  if (unique.length)
+    await trx
+      .insertInto('project_institutions')
+      .values(unique.map((institution_id) => ({ project_id: projectId, institution_id })))
+      .execute();
 }
 
 export async function createProject(deps: Deps, ctx: RequestCtx, input: ProjectInput) {
@@ -95,12 +123,24 @@ export async function createProject(deps: Deps, ctx: RequestCtx, input: ProjectI
   const node = await nodeOf(deps.db, actor);
   await checkReferences(deps.db, node, actor, input);
   const id = await deps.db.transaction().execute(async (trx) => {
-    const row = await trx.insertInto('projects').values({
-      ...columnsOf(input), organiser_name: input.organiserName || node.name, created_by: actor.userId,
-      organiser_region_code: node.schoolId ? null : node.regionCode, organiser_school_id: node.schoolId,
-    }).returning('id').executeTakeFirstOrThrow();
+    const row = await trx
+      .insertInto('projects')
+      .values({
+        ...columnsOf(input),
+        organiser_name: input.organiserName || node.name,
+        created_by: actor.userId,
+        organiser_region_code: node.schoolId ? null : node.regionCode,
+        organiser_school_id: node.schoolId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await setInstitutions(trx, row.id, input.institutionIds);
-    await recordAudit(trx, ctx, { action: 'project.create', objectType: 'project', objectId: row.id, detail: { name: input.name, level: input.level } });
+    await recordAudit(trx, ctx, {
+      action: 'project.create',
+      objectType: 'project',
+      objectId: row.id,
+      detail: { name: input.name, level: input.level },
+    });
     return row.id;
   });
   return getProject(deps, ctx, id);
@@ -116,8 +156,13 @@ export async function updateProject(deps: Deps, ctx: RequestCtx, id: number, inp
   await checkReferences(deps.db, node, actor, input);
   await deps.db.transaction().execute(async (trx) => {
     // a publish between our read and this write must win: only a draft is written
-    const done = await trx.updateTable('projects').set({ ...columnsOf(input), organiser_name: input.organiserName || p.organiser_name })
-      .where('id', '=', id).where('status', '=', 'draft').returning('id').executeTakeFirst();
+    const done = await trx
+      .updateTable('projects')
+      .set({ ...columnsOf(input), organiser_name: input.organiserName || p.organiser_name })
+      .where('id', '=', id)
+      .where('status', '=', 'draft')
+      .returning('id')
+      .executeTakeFirst();
     if (!done) throw conflict('项目已发布，不能再修改；只有草稿可以修改');
     await setInstitutions(trx, id, input.institutionIds);
     await recordAudit(trx, ctx, { action: 'project.update', objectType: 'project', objectId: id, detail: { name: input.name } });
@@ -135,16 +180,33 @@ export async function publishProject(deps: Deps, ctx: RequestCtx, id: number) {
   await deps.db.transaction().execute(async (trx) => {
     const institutions = await trx.selectFrom('project_institutions').select('institution_id').where('project_id', '=', id).execute();
     const problems = publishProblems({
-      quota: p.quota, creditAmountH: p.credit_amount_h, hoursH: p.hours_h, mode: p.mode, place: p.place, institutions: institutions.length,
-      learningUrl: p.learning_url, allowApplication: p.allow_application, applyStart: p.apply_start, applyEnd: p.apply_end,
-      startDate: p.start_date, endDate: p.end_date,
+      quota: p.quota,
+      creditAmountH: p.credit_amount_h,
+      hoursH: p.hours_h,
+      mode: p.mode,
+      place: p.place,
+      institutions: institutions.length,
+      learningUrl: p.learning_url,
+      allowApplication: p.allow_application,
+      applyStart: p.apply_start,
+      applyEnd: p.apply_end,
+      startDate: p.start_date,
+      endDate: p.end_date,
     });
     if (problems.length) throw invalid(`项目信息不完整，不能发布：${problems.join('；')}`);
-    const done = await trx.updateTable('projects').set({ status: 'published', published_at: new Date() })
-      .where('id', '=', id).where('status', '=', 'draft').returning('quota').executeTakeFirst();
+    const done = await trx
+      .updateTable('projects')
+      .set({ status: 'published', published_at: new Date() })
+      .where('id', '=', id)
+      .where('status', '=', 'draft')
+      .returning('quota')
+      .executeTakeFirst();
     if (!done) throw conflict('项目已被发布或修改，请刷新后重试');
     // the organiser's node holds the whole quota; it is split down the tree from here
-    await trx.insertInto('project_quotas').values({ project_id: id, holder: node.holder, holder_name: p.organiser_name, parent_id: null, quota: done.quota }).execute();
+    await trx
+      .insertInto('project_quotas')
+      .values({ project_id: id, holder: node.holder, holder_name: p.organiser_name, parent_id: null, quota: done.quota })
+      .execute();
     await recordAudit(trx, ctx, { action: 'project.publish', objectType: 'project', objectId: id, detail: { quota: done.quota } });
   });
   return getProject(deps, ctx, id);
@@ -157,8 +219,13 @@ export async function closeProject(deps: Deps, ctx: RequestCtx, id: number) {
   const p = await visibleProjectOr404(deps.db, node, id);
   requireOrganiser(p, node);
   await deps.db.transaction().execute(async (trx) => {
-    const done = await trx.updateTable('projects').set({ status: 'closed', closed_at: new Date() })
-      .where('id', '=', id).where('status', '=', 'published').returning('id').executeTakeFirst();
+    const done = await trx
+      .updateTable('projects')
+      .set({ status: 'closed', closed_at: new Date() })
+      .where('id', '=', id)
+      .where('status', '=', 'published')
+      .returning('id')
+      .executeTakeFirst();
     if (!done) throw conflict(p.status === 'draft' ? '草稿尚未发布，不能关闭' : '项目已关闭');
     await recordAudit(trx, ctx, { action: 'project.close', objectType: 'project', objectId: id });
   });
@@ -172,12 +239,25 @@ export async function searchProjects(deps: Deps, ctx: RequestCtx, f: ProjectFilt
   const { rows, total } = await listProjects(deps.db, node, f);
   return {
     items: rows.map((r) => ({
-      id: r.id, name: r.name, year: r.year, level: r.level, levelLabel: LEVEL_LABELS[r.level], status: r.status,
-      organiserName: r.organiser_name, typeName: r.type_name, mode: r.mode, startDate: r.start_date, endDate: r.end_date,
-      quota: r.quota, enrolled: Number(r.enrolled ?? 0), allowApplication: r.allow_application,
+      id: r.id,
+      name: r.name,
+      year: r.year,
+      level: r.level,
+      levelLabel: LEVEL_LABELS[r.level],
+      status: r.status,
+      organiserName: r.organiser_name,
+      typeName: r.type_name,
+      mode: r.mode,
+      startDate: r.start_date,
+      endDate: r.end_date,
+      quota: r.quota,
+      enrolled: Number(r.enrolled ?? 0),
+      allowApplication: r.allow_application,
       mine: organiserHolder(r) === node.holder,
     })),
-    total, page: f.page, pageSize: f.pageSize,
+    total,
+    page: f.page,
+    pageSize: f.pageSize,
     node: { level: node.level, name: node.name, levels: LEVELS_OF_ROLE[actor.role] ?? [] },
   };
 }
@@ -192,9 +272,19 @@ export async function getProject(deps: Deps, ctx: RequestCtx, id: number) {
   const myRow = rows.find((r) => r.holder === node.holder);
   return {
     project: await viewOf(deps.db, p),
-    myQuota: myRow ? { id: myRow.id, quota: myRow.quota, grantedBelow: myRow.granted_below, used: myRow.used, free: myRow.quota - myRow.granted_below - myRow.used } : null,
+    myQuota: myRow
+      ? {
+          id: myRow.id,
+          quota: myRow.quota,
+          grantedBelow: myRow.granted_below,
+          used: myRow.used,
+          free: myRow.quota - myRow.granted_below - myRow.used,
+        }
+      : null,
     abilities: {
-      edit: mine && p.status === 'draft', publish: mine && p.status === 'draft', close: mine && p.status === 'published',
+      edit: mine && p.status === 'draft',
+      publish: mine && p.status === 'draft',
+      close: mine && p.status === 'published',
       grant: !!myRow && node.level !== 'school' && p.status === 'published',
       select: !!myRow && (node.level === 'school' || node.level === 'county') && p.status === 'published',
       assign: mine && p.status !== 'draft',

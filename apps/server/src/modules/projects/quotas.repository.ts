@@ -18,24 +18,43 @@ const free = sql<number>`quota - granted_below - used`;
 
 /** Uses n places of a row (a selection, an approved application); undefined when fewer are free. */
 export function useQuota(trx: Executor, rowId: number, n: number) {
-  return trx.updateTable('project_quotas').set({ used: sql`used + ${n}` })
-    .where('id', '=', rowId).where(free, '>=', n).returning(['id', 'quota', 'granted_below', 'used']).executeTakeFirst();
+  return trx
+    .updateTable('project_quotas')
+    .set({ used: sql`used + ${n}` })
+    .where('id', '=', rowId)
+    .where(free, '>=', n)
+    .returning(['id', 'quota', 'granted_below', 'used'])
+    .executeTakeFirst();
 }
 
 /** Gives n places back (a returned or withdrawn enrolment). */
 export async function releaseQuota(trx: Executor, rowId: number, n: number) {
-  await trx.updateTable('project_quotas').set({ used: sql`used - ${n}` }).where('id', '=', rowId).where('used', '>=', n).execute();
+  await trx
+    .updateTable('project_quotas')
+    .set({ used: sql`used - ${n}` })
+    .where('id', '=', rowId)
+    .where('used', '>=', n)
+    .execute();
 }
 
 /** Moves n places from a row's free part to its children; undefined when fewer are free. */
 export function grantBelow(trx: Executor, rowId: number, n: number) {
-  return trx.updateTable('project_quotas').set({ granted_below: sql`granted_below + ${n}` })
-    .where('id', '=', rowId).where(free, '>=', n).returning(['id', 'quota', 'granted_below', 'used']).executeTakeFirst();
+  return trx
+    .updateTable('project_quotas')
+    .set({ granted_below: sql`granted_below + ${n}` })
+    .where('id', '=', rowId)
+    .where(free, '>=', n)
+    .returning(['id', 'quota', 'granted_below', 'used'])
+    .executeTakeFirst();
 }
 
 /** Takes n granted places back to the row's free part (a child's quota lowered). */
 export async function ungrantBelow(trx: Executor, rowId: number, n: number) {
-  await trx.updateTable('project_quotas').set({ granted_below: sql`granted_below - ${n}` }).where('id', '=', rowId).execute();
+  await trx
+    .updateTable('project_quotas')
+    .set({ granted_below: sql`granted_below - ${n}` })
+    .where('id', '=', rowId)
+    .execute();
 }
 
 /**
@@ -44,6 +63,11 @@ export async function ungrantBelow(trx: Executor, rowId: number, n: number) {
  */
 export async function nearestRow(db: Executor, projectId: number, teacher: { schoolId: number; regionCode: string }) {
   const holders = [`school:${teacher.schoolId}`, teacher.regionCode, teacher.regionCode.slice(0, 4), teacher.regionCode.slice(0, 2)];
-  const rows = await db.selectFrom('project_quotas').selectAll().where('project_id', '=', projectId).where('holder', 'in', holders).execute();
+  const rows = await db
+    .selectFrom('project_quotas')
+    .selectAll()
+    .where('project_id', '=', projectId)
+    .where('holder', 'in', holders)
+    .execute();
   return holders.map((h) => rows.find((r) => r.holder === h)).find(Boolean);
 }

@@ -13,8 +13,14 @@ import { nodeOf, visibleProjectOr404 } from './projects.service.ts';
 import type { ProjectRow } from './projects.repository.ts';
 
 const rowView = (r: QuotaRow) => ({
-  id: r.id, holder: r.holder, holderName: r.holder_name, parentId: r.parent_id, quota: r.quota,
-  grantedBelow: r.granted_below, used: r.used, free: r.quota - r.granted_below - r.used,
+  id: r.id,
+  holder: r.holder,
+  holderName: r.holder_name,
+  parentId: r.parent_id,
+  quota: r.quota,
+  grantedBelow: r.granted_below,
+  used: r.used,
+  free: r.quota - r.granted_below - r.used,
 });
 
 /** The nodes one level below a holder, with names: cities of the province, counties of a city, schools of a county. */
@@ -43,17 +49,23 @@ export async function listQuotas(deps: Deps, ctx: RequestCtx, projectId: number)
   const mine = rows.find((r) => r.holder === node.holder);
   if (!mine) {
     // no row of my own (e.g. the province looking at a city's project): the rows within my area
-    const inArea = rows.filter((r) => (r.holder.startsWith('school:') ? false : r.holder.startsWith(node.regionCode)) || r.holder === node.holder);
+    const inArea = rows.filter(
+      (r) => (r.holder.startsWith('school:') ? false : r.holder.startsWith(node.regionCode)) || r.holder === node.holder,
+    );
     return { mine: null, children: [], rows: inArea.slice(0, 500).map(rowView), status: p.status };
   }
   const children = await childNodes(deps.db, node.holder);
   const byHolder = new Map(rows.filter((r) => r.parent_id === mine.id).map((r) => [r.holder, r]));
   return {
     mine: rowView(mine),
-    children: children.filter((c) => byHolder.has(c.holder) || c.holder.startsWith('school:') || concerns(p, c.holder)).map((c) => {
-      const r = byHolder.get(c.holder);
-      return r ? { ...rowView(r), holderName: c.name } : { id: null, holder: c.holder, holderName: c.name, parentId: mine.id, quota: 0, grantedBelow: 0, used: 0, free: 0 };
-    }),
+    children: children
+      .filter((c) => byHolder.has(c.holder) || c.holder.startsWith('school:') || concerns(p, c.holder))
+      .map((c) => {
+        const r = byHolder.get(c.holder);
+        return r
+          ? { ...rowView(r), holderName: c.name }
+          : { id: null, holder: c.holder, holderName: c.name, parentId: mine.id, quota: 0, grantedBelow: 0, used: 0, free: 0 };
+      }),
     rows: [],
     status: p.status,
   };
@@ -72,7 +84,9 @@ async function childOf(db: Executor, parent: AdminNode, holder: string, p: Proje
   }
   const r = await db.selectFrom('regions').select(['code']).where('code', '=', holder).executeTakeFirst();
   if (!r || !isChildHolder(parent.holder, { holder, regionCode: holder, isSchool: false })) {
-    throw invalid(parent.level === 'county' ? '区县只能把名额分配给本区县的学校' : '只能把名额分配给下一级行政区划', { holder: '不是下一级单位' });
+    throw invalid(parent.level === 'county' ? '区县只能把名额分配给本区县的学校' : '只能把名额分配给下一级行政区划', {
+      holder: '不是下一级单位',
+    });
   }
   if (!concerns(p, holder)) throw invalid('该地区不在项目面向的范围内', { holder: '不在面向地区' });
   return { holder, name: await regionFullName(db, holder) };
@@ -86,8 +100,12 @@ export async function grantQuota(deps: Deps, ctx: RequestCtx, projectId: number,
   const child = await childOf(deps.db, node, body.holder, p);
   if (p.status !== 'published') throw conflict(p.status === 'draft' ? '项目尚未发布，发布后才能分配名额' : '项目已关闭，不能再分配名额');
   const result = await deps.db.transaction().execute(async (trx) => {
-    const rows = await trx.selectFrom('project_quotas').selectAll().where('project_id', '=', projectId)
-      .where('holder', 'in', [node.holder, child.holder]).execute();
+    const rows = await trx
+      .selectFrom('project_quotas')
+      .selectAll()
+      .where('project_id', '=', projectId)
+      .where('holder', 'in', [node.holder, child.holder])
+      .execute();
     const mine = rows.find((r) => r.holder === node.holder);
     if (!mine) throw conflict('本单位在该项目中没有名额，无法向下分配');
     const old = rows.find((r) => r.holder === child.holder);
@@ -95,34 +113,66 @@ export async function grantQuota(deps: Deps, ctx: RequestCtx, projectId: number,
     const from = old?.quota ?? 0;
     const delta = body.quota - from;
     const short = (r: { quota: number; granted_below: number; used: number } | undefined) =>
-      conflict(`名额不足：本单位剩余 ${r ? r.quota - r.granted_below - r.used : mine.quota - mine.granted_below - mine.used} 个，无法再分配 ${delta} 个`, 'QUOTA_EXCEEDED');
+      conflict(
+        `名额不足：本单位剩余 ${r ? r.quota - r.granted_below - r.used : mine.quota - mine.granted_below - mine.used} 个，无法再分配 ${delta} 个`,
+        'QUOTA_EXCEEDED',
+      );
     const stale = () => conflict('该单位的名额刚被其他管理员修改，请刷新后重试', 'STALE');
     if (delta > 0) {
       if (!(await grantBelow(trx, mine.id, delta))) {
-        const now = await trx.selectFrom('project_quotas').select(['quota', 'granted_below', 'used']).where('id', '=', mine.id).executeTakeFirst();
+        const now = await trx
+          .selectFrom('project_quotas')
+          .select(['quota', 'granted_below', 'used'])
+          .where('id', '=', mine.id)
+          .executeTakeFirst();
         throw short(now);
       }
       if (old) {
-        const done = await trx.updateTable('project_quotas').set({ quota: body.quota }).where('id', '=', old.id).where('quota', '=', from).returning('id').executeTakeFirst();
+        const done = await trx
+          .updateTable('project_quotas')
+          .set({ quota: body.quota })
+          .where('id', '=', old.id)
+          .where('quota', '=', from)
+          .returning('id')
+          .executeTakeFirst();
         if (!done) throw stale();
       } else {
-        const done = await trx.insertInto('project_quotas').values({ project_id: projectId, holder: child.holder, holder_name: child.name, parent_id: mine.id, quota: body.quota })
-          .onConflict((oc) => oc.columns(['project_id', 'holder']).doNothing()).returning('id').executeTakeFirst();
+        const done = await trx
+          .insertInto('project_quotas')
+          .values({ project_id: projectId, holder: child.holder, holder_name: child.name, parent_id: mine.id, quota: body.quota })
+          .onConflict((oc) => oc.columns(['project_id', 'holder']).doNothing())
+          .returning('id')
+          .executeTakeFirst();
         if (!done) throw stale();
       }
     } else if (delta < 0) {
       await ungrantBelow(trx, mine.id, -delta); // parent first: the same lock order as a raise
-      const done = await trx.updateTable('project_quotas').set({ quota: body.quota }).where('id', '=', old!.id).where('quota', '=', from)
-        .where((eb) => eb(eb('granted_below', '+', eb.ref('used')), '<=', body.quota)).returning('id').executeTakeFirst();
+      const done = await trx
+        .updateTable('project_quotas')
+        .set({ quota: body.quota })
+        .where('id', '=', old!.id)
+        .where('quota', '=', from)
+        .where((eb) => eb(eb('granted_below', '+', eb.ref('used')), '<=', body.quota))
+        .returning('id')
+        .executeTakeFirst();
       if (!done) {
-        const now = await trx.selectFrom('project_quotas').select(['quota', 'granted_below', 'used']).where('id', '=', old!.id).executeTakeFirstOrThrow();
+        const now = await trx
+          .selectFrom('project_quotas')
+          .select(['quota', 'granted_below', 'used'])
+          .where('id', '=', old!.id)
+          .executeTakeFirstOrThrow();
         if (now.quota !== from) throw stale();
         throw conflict(`不能少于该单位已分配和已使用的 ${now.granted_below + now.used} 个名额`, 'QUOTA_IN_USE');
       }
     } else if (!old) {
       throw invalid('请填写大于 0 的名额', { quota: '名额须大于 0' });
     }
-    await recordAudit(trx, ctx, { action: 'project.quota.grant', objectType: 'project', objectId: projectId, detail: { holder: child.holder, from, to: body.quota } });
+    await recordAudit(trx, ctx, {
+      action: 'project.quota.grant',
+      objectType: 'project',
+      objectId: projectId,
+      detail: { holder: child.holder, from, to: body.quota },
+    });
     return { holder: child.holder, holderName: child.name, from, to: body.quota };
   });
   return { grant: result, ...(await listQuotas(deps, ctx, projectId)) };

@@ -12,9 +12,13 @@ export async function projectTypes(deps: Deps, ctx: RequestCtx) {
   requirePermission(ctx.actor!, 'project.read');
   const rows = await deps.db.selectFrom('project_types').select(['id', 'name', 'parent_id']).orderBy('sort').orderBy('id').execute();
   return {
-    items: rows.filter((r) => r.parent_id === null).map((t) => ({
-      id: t.id, name: t.name, children: rows.filter((c) => c.parent_id === t.id).map((c) => ({ id: c.id, name: c.name })),
-    })),
+    items: rows
+      .filter((r) => r.parent_id === null)
+      .map((t) => ({
+        id: t.id,
+        name: t.name,
+        children: rows.filter((c) => c.parent_id === t.id).map((c) => ({ id: c.id, name: c.name })),
+      })),
   };
 }
 
@@ -33,8 +37,10 @@ export async function formOptions(deps: Deps, ctx: RequestCtx) {
     levels: (LEVELS_OF_ROLE[actor.role] ?? []).map((l) => ({ value: l, label: LEVEL_LABELS[l] })),
     modes: Object.entries(MODE_LABELS).map(([value, label]) => ({ value, label })),
     categories: policy.categories.map((c) => ({ id: c.id, name: c.name })),
-    unit: policy.unit, unitLabel: policy.unit === 'hour' ? '学时' : '学分',
-    stages: STAGES, subjects: SUBJECTS,
+    unit: policy.unit,
+    unitLabel: policy.unit === 'hour' ? '学时' : '学分',
+    stages: STAGES,
+    subjects: SUBJECTS,
     node: { level: node.level, holder: node.holder, name: node.name, regionCode: node.regionCode, roleLabel: ROLE_LABELS[actor.role] },
   };
 }

@@ -35,14 +35,21 @@ export async function regionChildrenInScope(deps: Deps, actor: Actor, parent?: s
 export async function listSchoolsInScope(deps: Deps, actor: Actor, q: { regionCode?: string; q?: string; page: number; pageSize: number }) {
   const root = await scopeRoot(deps, actor);
   if (!root) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
-  let query = deps.db.selectFrom('schools as s').innerJoin('regions as r', 'r.code', 's.region_code')
+  let query = deps.db
+    .selectFrom('schools as s')
+    .innerJoin('regions as r', 'r.code', 's.region_code')
     .where('s.region_code', 'like', `${root}%`);
   if (actor.role === 'school_admin' && actor.scope.schoolId) query = query.where('s.id', '=', actor.scope.schoolId);
   if (q.regionCode) query = query.where('s.region_code', 'like', `${q.regionCode}%`);
   if (q.q) query = query.where('s.name', 'like', `%${q.q}%`);
   const [items, total] = await Promise.all([
-    query.select(['s.id', 's.name', 's.region_code as regionCode', 'r.name as countyName', 's.area_type as areaType', 's.category'])
-      .orderBy('s.region_code').orderBy('s.name').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
+    query
+      .select(['s.id', 's.name', 's.region_code as regionCode', 'r.name as countyName', 's.area_type as areaType', 's.category'])
+      .orderBy('s.region_code')
+      .orderBy('s.name')
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize)
+      .execute(),
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(total.n), page: q.page, pageSize: q.pageSize };

@@ -1,6 +1,14 @@
 // Profile fields (camelCase, as in @shixun/domain PROFILE_FIELDS) ↔ columns; and their validation.
 import { z } from 'zod';
-import { PROFILE_FIELDS, checkIdNumber, isCalendarDate, normalizeIdNumber, profileDateErrors, type ProfileDates, type ProfileField } from '@shixun/domain';
+import {
+  PROFILE_FIELDS,
+  checkIdNumber,
+  isCalendarDate,
+  normalizeIdNumber,
+  profileDateErrors,
+  type ProfileDates,
+  type ProfileField,
+} from '@shixun/domain';
 import { invalid } from '../../http/errors.ts';
 
 /** Fields stored on the teachers row, by profile key. Account fields (name, idNumber…) live on users. */
@@ -15,18 +23,41 @@ function snake(k: string) {
 function fieldSchema(f: ProfileField): z.ZodType {
   const label = f.label;
   switch (f.type) {
-    case 'bool': return z.boolean({ error: `${label}应为是或否` }).nullable();
-    case 'date': return z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${label}应为 YYYY-MM-DD 格式的日期`)
-      .refine(isCalendarDate, `${label}不是有效的日期`).nullable();
+    case 'bool':
+      return z.boolean({ error: `${label}应为是或否` }).nullable();
+    case 'date':
+      return z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}应为 YYYY-MM-DD 格式的日期`)
+        .refine(isCalendarDate, `${label}不是有效的日期`)
+        .nullable();
     case 'select':
-      if (f.key === 'schoolId') return z.coerce.number({ error: `请选择${label}` }).int().positive(`请选择${label}`);
+      if (f.key === 'schoolId')
+        return z.coerce
+          .number({ error: `请选择${label}` })
+          .int()
+          .positive(`请选择${label}`);
       return z.enum(f.options as [string, ...string[]], { error: `${label}的取值不在可选范围内` }).nullable();
     default:
-      if (f.key === 'idNumber') return z.string().transform(normalizeIdNumber).superRefine((v, ctx) => {
-        const e = checkIdNumber(v); if (e) ctx.addIssue({ code: 'custom', message: e });
-      });
-      if (f.key === 'name') return z.string().trim().min(1, '姓名不能为空').max(f.max ?? 50, `${label}过长`);
-      return z.string().trim().max(f.max ?? 100, `${label}不能超过 ${f.max ?? 100} 个字`).nullable();
+      if (f.key === 'idNumber')
+        return z
+          .string()
+          .transform(normalizeIdNumber)
+          .superRefine((v, ctx) => {
+            const e = checkIdNumber(v);
+            if (e) ctx.addIssue({ code: 'custom', message: e });
+          });
+      if (f.key === 'name')
+        return z
+          .string()
+          .trim()
+          .min(1, '姓名不能为空')
+          .max(f.max ?? 50, `${label}过长`);
+      return z
+        .string()
+        .trim()
+        .max(f.max ?? 100, `${label}不能超过 ${f.max ?? 100} 个字`)
+        .nullable();
   }
 }
 
@@ -37,7 +68,10 @@ export function profilePatchSchema(keys: readonly string[]) {
   return z.object(shape).strict();
 }
 
-export function parsePatch(keys: readonly string[], body: unknown): { ok: true; data: Record<string, unknown> } | { ok: false; message: string; fields: Record<string, string> } {
+export function parsePatch(
+  keys: readonly string[],
+  body: unknown,
+): { ok: true; data: Record<string, unknown> } | { ok: false; message: string; fields: Record<string, string> } {
   const r = profilePatchSchema(keys).safeParse(body);
   if (r.success) return { ok: true, data: r.data as Record<string, unknown> };
   const fields: Record<string, string> = {};

@@ -6,7 +6,8 @@ import { idNumberIndex, phoneIndex } from '../../security/pii.ts';
 
 /** Every teacher query starts here, so the scope is always in the WHERE clause. */
 export function teachersInScope(db: Executor, scope: ScopeFilter) {
-  let q = db.selectFrom('teachers as t')
+  let q = db
+    .selectFrom('teachers as t')
     .innerJoin('users as u', 'u.id', 't.user_id')
     .innerJoin('schools as s', 's.id', 't.school_id')
     .innerJoin('regions as county', 'county.code', 't.region_code')
@@ -20,24 +21,52 @@ export function teachersInScope(db: Executor, scope: ScopeFilter) {
 type TQ = ReturnType<typeof teachersInScope>;
 
 export function selectProfile<Q extends TQ>(q: Q) {
-  return q.select([
-    't.user_id as id', 'u.name', 'u.id_number', 'u.phone', 'u.email', 'u.status as account_status', 'u.login_name',
-    's.name as school_name', 's.area_type as school_area_type', 's.category as school_category', 't.region_code',
-    'county.name as county_name', 'city.name as city_name',
-  ]).select((eb) => [
-    eb.ref('t.school_id').as('school_id'), eb.ref('t.gender').as('gender'), eb.ref('t.ethnicity').as('ethnicity'),
-    eb.ref('t.birth_date').as('birth_date'), eb.ref('t.id_type').as('id_type'), eb.ref('t.political_status').as('political_status'),
-    eb.ref('t.stage').as('stage'), eb.ref('t.subject').as('subject'), eb.ref('t.initial_education').as('initial_education'),
-    eb.ref('t.highest_education').as('highest_education'), eb.ref('t.highest_degree').as('highest_degree'),
-    eb.ref('t.graduate_school').as('graduate_school'), eb.ref('t.major').as('major'), eb.ref('t.work_start_date').as('work_start_date'),
-    eb.ref('t.professional_title').as('professional_title'), eb.ref('t.post_category').as('post_category'),
-    eb.ref('t.admin_position').as('admin_position'), eb.ref('t.is_establishment').as('is_establishment'),
-    eb.ref('t.is_public_funded_normal').as('is_public_funded_normal'), eb.ref('t.is_special_post').as('is_special_post'),
-    eb.ref('t.qualification_type').as('qualification_type'), eb.ref('t.qualification_number').as('qualification_number'),
-    eb.ref('t.backbone_level').as('backbone_level'), eb.ref('t.is_head_teacher').as('is_head_teacher'),
-    eb.ref('t.hire_date').as('hire_date'), eb.ref('t.personnel_status').as('personnel_status'),
-    eb.ref('t.cert_photo').as('cert_photo'), eb.ref('t.avatar').as('avatar'),
-  ]);
+  return q
+    .select([
+      't.user_id as id',
+      'u.name',
+      'u.id_number',
+      'u.phone',
+      'u.email',
+      'u.status as account_status',
+      'u.login_name',
+      's.name as school_name',
+      's.area_type as school_area_type',
+      's.category as school_category',
+      't.region_code',
+      'county.name as county_name',
+      'city.name as city_name',
+    ])
+    .select((eb) => [
+      eb.ref('t.school_id').as('school_id'),
+      eb.ref('t.gender').as('gender'),
+      eb.ref('t.ethnicity').as('ethnicity'),
+      eb.ref('t.birth_date').as('birth_date'),
+      eb.ref('t.id_type').as('id_type'),
+      eb.ref('t.political_status').as('political_status'),
+      eb.ref('t.stage').as('stage'),
+      eb.ref('t.subject').as('subject'),
+      eb.ref('t.initial_education').as('initial_education'),
+      eb.ref('t.highest_education').as('highest_education'),
+      eb.ref('t.highest_degree').as('highest_degree'),
+      eb.ref('t.graduate_school').as('graduate_school'),
+      eb.ref('t.major').as('major'),
+      eb.ref('t.work_start_date').as('work_start_date'),
+      eb.ref('t.professional_title').as('professional_title'),
+      eb.ref('t.post_category').as('post_category'),
+      eb.ref('t.admin_position').as('admin_position'),
+      eb.ref('t.is_establishment').as('is_establishment'),
+      eb.ref('t.is_public_funded_normal').as('is_public_funded_normal'),
+      eb.ref('t.is_special_post').as('is_special_post'),
+      eb.ref('t.qualification_type').as('qualification_type'),
+      eb.ref('t.qualification_number').as('qualification_number'),
+      eb.ref('t.backbone_level').as('backbone_level'),
+      eb.ref('t.is_head_teacher').as('is_head_teacher'),
+      eb.ref('t.hire_date').as('hire_date'),
+      eb.ref('t.personnel_status').as('personnel_status'),
+      eb.ref('t.cert_photo').as('cert_photo'),
+      eb.ref('t.avatar').as('avatar'),
+    ]);
 }
 
 export type ProfileRow = Awaited<ReturnType<ReturnType<typeof selectProfile<TQ>>['executeTakeFirstOrThrow']>>;
@@ -47,7 +76,14 @@ export function findTeacher(db: Executor, scope: ScopeFilter, id: number) {
 }
 
 export interface TeacherFilter {
-  q?: string; regionCode?: string; schoolId?: number; subject?: string; stage?: string; status?: string; page: number; pageSize: number;
+  q?: string;
+  regionCode?: string;
+  schoolId?: number;
+  subject?: string;
+  stage?: string;
+  status?: string;
+  page: number;
+  pageSize: number;
 }
 
 export async function listTeachers(db: Executor, scope: ScopeFilter, f: TeacherFilter) {
@@ -65,12 +101,27 @@ export async function listTeachers(db: Executor, scope: ScopeFilter, f: TeacherF
   if (f.stage) q = q.where('t.stage', '=', f.stage);
   if (f.status) q = q.where('u.status', '=', f.status as 'active');
   const [rows, total] = await Promise.all([
-    q.select(['t.user_id as id', 'u.name', 't.gender', 'u.id_number', 'u.phone', 's.name as school_name', 'county.name as county_name',
-      't.stage', 't.subject', 't.personnel_status', 'u.status as account_status'])
-      .orderBy('t.region_code').orderBy('t.school_id').orderBy('t.user_id')
-      .limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute(),
+    q
+      .select([
+        't.user_id as id',
+        'u.name',
+        't.gender',
+        'u.id_number',
+        'u.phone',
+        's.name as school_name',
+        'county.name as county_name',
+        't.stage',
+        't.subject',
+        't.personnel_status',
+        'u.status as account_status',
+      ])
+      .orderBy('t.region_code')
+      .orderBy('t.school_id')
+      .orderBy('t.user_id')
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(total.n) };
 }
-

@@ -18,11 +18,21 @@ export async function searchTeachers(deps: Deps, ctx: RequestCtx, f: TeacherFilt
   const { rows, total } = await listTeachers(deps.db, teacherScope(actor), f);
   return {
     items: rows.map((r) => ({
-      id: r.id, name: r.name, gender: r.gender, idNumber: maskIdNumber(r.id_number), phone: maskPhone(r.phone),
-      schoolName: r.school_name, countyName: r.county_name, stage: r.stage, subject: r.subject,
-      personnelStatus: r.personnel_status, accountStatus: r.account_status,
+      id: r.id,
+      name: r.name,
+      gender: r.gender,
+      idNumber: maskIdNumber(r.id_number),
+      phone: maskPhone(r.phone),
+      schoolName: r.school_name,
+      countyName: r.county_name,
+      stage: r.stage,
+      subject: r.subject,
+      personnelStatus: r.personnel_status,
+      accountStatus: r.account_status,
     })),
-    total, page: f.page, pageSize: f.pageSize,
+    total,
+    page: f.page,
+    pageSize: f.pageSize,
   };
 }
 
@@ -37,11 +47,14 @@ export async function getTeacher(deps: Deps, ctx: RequestCtx, id: number) {
   requirePermission(actor, 'teacher.read');
   const row = await teacherOr404(deps, ctx, id);
   return {
-    profile: toProfile(row, true), accountStatus: row.account_status,
+    profile: toProfile(row, true),
+    accountStatus: row.account_status,
     photos: { cert: !!row.cert_photo, avatar: !!row.avatar },
     abilities: {
-      editKeyFields: can(actor, 'teacher.editKeyFields'), revealSensitive: can(actor, 'teacher.reveal'),
-      resetPassword: can(actor, 'teacher.resetPassword'), setStatus: can(actor, 'teacher.setStatus'),
+      editKeyFields: can(actor, 'teacher.editKeyFields'),
+      revealSensitive: can(actor, 'teacher.reveal'),
+      resetPassword: can(actor, 'teacher.resetPassword'),
+      setStatus: can(actor, 'teacher.setStatus'),
     },
   };
 }
@@ -50,7 +63,12 @@ export async function getTeacher(deps: Deps, ctx: RequestCtx, id: number) {
 export async function revealTeacher(deps: Deps, ctx: RequestCtx, id: number) {
   requirePermission(ctx.actor!, 'teacher.reveal');
   const row = await teacherOr404(deps, ctx, id);
-  await recordAuditNow(deps.db, ctx, { action: 'teacher.reveal', objectType: 'teacher', objectId: id, detail: { fields: ['idNumber', 'phone'] } });
+  await recordAuditNow(deps.db, ctx, {
+    action: 'teacher.reveal',
+    objectType: 'teacher',
+    objectId: id,
+    detail: { fields: ['idNumber', 'phone'] },
+  });
   return { idNumber: row.id_number, phone: row.phone };
 }
 
@@ -70,8 +88,12 @@ export async function editKeyFields(deps: Deps, ctx: RequestCtx, id: number, bod
         throw invalid('只能调整到本管辖范围内的学校；跨区县调动请走异动流程', { schoolId: '不在管辖范围内' });
     }
     await applyProfilePatch(trx, id, patch, deps.config.provinceCode);
-    await recordAudit(trx, ctx, { action: 'teacher.keyFields.update', objectType: 'teacher', objectId: id,
-      detail: { fields: Object.keys(patch), schoolFrom: before.school_id } });
+    await recordAudit(trx, ctx, {
+      action: 'teacher.keyFields.update',
+      objectType: 'teacher',
+      objectId: id,
+      detail: { fields: Object.keys(patch), schoolFrom: before.school_id },
+    });
   });
   return { profile: toProfile((await findTeacher(deps.db, teacherScope(actor), id))!, true) };
 }
@@ -83,8 +105,11 @@ export async function resetTeacherPassword(deps: Deps, ctx: RequestCtx, id: numb
   const temporaryPassword = `Sx${randomBytes(6).toString('base64url')}#${Math.floor(Math.random() * 90 + 10)}`;
   const hash = await hashPassword(temporaryPassword);
   await deps.db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ password_hash: hash, must_change_password: true, locked_until: null, failed_logins: 0, first_failed_at: null })
-      .where('id', '=', id).execute();
+    await trx
+      .updateTable('users')
+      .set({ password_hash: hash, must_change_password: true, locked_until: null, failed_logins: 0, first_failed_at: null })
+      .where('id', '=', id)
+      .execute();
     await revokeSessions(trx, id);
     await clearLockouts(trx, id);
     await recordAudit(trx, ctx, { action: 'teacher.password.reset', objectType: 'teacher', objectId: id });
@@ -100,7 +125,11 @@ export async function setTeacherStatus(deps: Deps, ctx: RequestCtx, id: number, 
   await deps.db.transaction().execute(async (trx) => {
     await trx.updateTable('users').set({ status }).where('id', '=', id).execute();
     if (status === 'disabled') await revokeSessions(trx, id);
-    await recordAudit(trx, ctx, { action: status === 'disabled' ? 'teacher.disable' : 'teacher.enable', objectType: 'teacher', objectId: id });
+    await recordAudit(trx, ctx, {
+      action: status === 'disabled' ? 'teacher.disable' : 'teacher.enable',
+      objectType: 'teacher',
+      objectId: id,
+    });
   });
   return { ok: true as const, status };
 }

@@ -36,7 +36,11 @@ const ACTION_LABELS: Record<string, string> = {
   'access.denied': '访问被拒绝',
 };
 
-interface Checkpoint { at: string; rows: number; headId: number }
+interface Checkpoint {
+  at: string;
+  rows: number;
+  headId: number;
+}
 interface VerifyResult {
   ok: boolean;
   checked: number;
@@ -106,14 +110,51 @@ export default function Audit() {
         })()}
       </Typography.Paragraph>
       <Space wrap style={{ marginBottom: 16 }}>
-        <AutoComplete aria-label="操作" placeholder="操作（如 auth.login）" allowClear style={{ width: 240 }} value={draft.action}
+        <AutoComplete
+          aria-label="操作"
+          placeholder="操作（如 auth.login）"
+          allowClear
+          style={{ width: 240 }}
+          value={draft.action}
           options={Object.entries(ACTION_LABELS).map(([value, label]) => ({ value, label: `${label}（${value}）` }))}
-          filterOption={(input, o) => String(o?.label ?? '').toLowerCase().includes(input.toLowerCase())}
-          onChange={(v) => setDraft({ ...draft, action: v ?? '' })} />
-        <Input aria-label="操作人" placeholder="操作人" allowClear style={{ width: 180 }} value={draft.actor}
-          onChange={(e) => setDraft({ ...draft, actor: e.target.value })} onPressEnter={() => { setFilter(draft); setPage(1); }} />
-        <Button type="primary" onClick={() => { setFilter({ action: draft.action.trim(), actor: draft.actor.trim() }); setPage(1); }}>查询</Button>
-        <Button onClick={() => { const empty = { action: '', actor: '' }; setDraft(empty); setFilter(empty); setPage(1); }}>重置</Button>
+          filterOption={(input, o) =>
+            String(o?.label ?? '')
+              .toLowerCase()
+              .includes(input.toLowerCase())
+          }
+          onChange={(v) => setDraft({ ...draft, action: v ?? '' })}
+        />
+        <Input
+          aria-label="操作人"
+          placeholder="操作人"
+          allowClear
+          style={{ width: 180 }}
+          value={draft.actor}
+          onChange={(e) => setDraft({ ...draft, actor: e.target.value })}
+          onPressEnter={() => {
+            setFilter(draft);
+            setPage(1);
+          }}
+        />
+        <Button
+          type="primary"
+          onClick={() => {
+            setFilter({ action: draft.action.trim(), actor: draft.actor.trim() });
+            setPage(1);
+          }}
+        >
+          查询
+        </Button>
+        <Button
+          onClick={() => {
+            const empty = { action: '', actor: '' };
+            setDraft(empty);
+            setFilter(empty);
+            setPage(1);
+          }}
+        >
+          重置
+        </Button>
       </Space>
       <Table<AuditRow>
         data-testid="audit-table"
@@ -137,22 +178,59 @@ export default function Audit() {
           total: list.data?.total ?? 0,
           showSizeChanger: true,
           showTotal: (t) => `共 ${t} 条`,
-          onChange: (p, s) => { setPage(p); setPageSize(s); },
+          onChange: (p, s) => {
+            setPage(p);
+            setPageSize(s);
+          },
         }}
         columns={[
           { title: '时间', dataIndex: 'at', width: 170, render: formatTime },
           { title: '操作人', dataIndex: 'actorName', width: 120, render: (v) => v || '—' },
-          { title: '角色', dataIndex: 'actorRole', width: 120, render: (r: string | null) => (r ? ROLE_LABELS[r as Role] ?? r : '—') },
+          { title: '角色', dataIndex: 'actorRole', width: 120, render: (r: string | null) => (r ? (ROLE_LABELS[r as Role] ?? r) : '—') },
           { title: 'IP', dataIndex: 'ip', width: 130, render: (v) => v || '—' },
-          { title: '操作', dataIndex: 'action', width: 220, render: (a: string) => (ACTION_LABELS[a] ? <span title={a}>{ACTION_LABELS[a]} <Typography.Text type="secondary" style={{ fontSize: 12 }}>{a}</Typography.Text></span> : a) },
-          { title: '对象', key: 'object', width: 150, render: (_, r) => (r.objectType ? `${r.objectType}${r.objectId !== null && r.objectId !== undefined ? ` #${r.objectId}` : ''}` : '—') },
+          {
+            title: '操作',
+            dataIndex: 'action',
+            width: 220,
+            render: (a: string) =>
+              ACTION_LABELS[a] ? (
+                <span title={a}>
+                  {ACTION_LABELS[a]}{' '}
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {a}
+                  </Typography.Text>
+                </span>
+              ) : (
+                a
+              ),
+          },
+          {
+            title: '对象',
+            key: 'object',
+            width: 150,
+            render: (_, r) =>
+              r.objectType ? `${r.objectType}${r.objectId !== null && r.objectId !== undefined ? ` #${r.objectId}` : ''}` : '—',
+          },
           {
             title: '结果',
             dataIndex: 'result',
             width: 90,
-            render: (v: string) => <Tag color={v === 'success' || v === 'ok' ? 'green' : 'red'}>{v === 'success' || v === 'ok' ? '成功' : v === 'failure' || v === 'denied' ? '失败' : v}</Tag>,
+            render: (v: string) => (
+              <Tag color={v === 'success' || v === 'ok' ? 'green' : 'red'}>
+                {v === 'success' || v === 'ok' ? '成功' : v === 'failure' || v === 'denied' ? '失败' : v}
+              </Tag>
+            ),
           },
-          { title: '请求 ID', dataIndex: 'requestId', width: 320, render: (v) => <Typography.Text code style={{ fontSize: 12, whiteSpace: 'nowrap' }}>{v || '—'}</Typography.Text> },
+          {
+            title: '请求 ID',
+            dataIndex: 'requestId',
+            width: 320,
+            render: (v) => (
+              <Typography.Text code style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
+                {v || '—'}
+              </Typography.Text>
+            ),
+          },
         ]}
       />
     </Card>

@@ -10,7 +10,17 @@ import { FieldInput } from '../../components/FieldInput.tsx';
 /** Fields of PUT /api/teachers/:id/key-fields. */
 const EDITABLE = ['name', 'gender', 'birthDate', 'idType', 'idNumber', 'schoolId', 'qualificationNumber', 'personnelStatus'] as const;
 
-function SchoolSelect({ value, onChange, initialName, id }: { value?: number; onChange?: (v: number) => void; initialName?: string; id?: string }) {
+function SchoolSelect({
+  value,
+  onChange,
+  initialName,
+  id,
+}: {
+  value?: number;
+  onChange?: (v: number) => void;
+  initialName?: string;
+  id?: string;
+}) {
   const [q, setQ] = useState('');
   const schools = useQuery({
     queryKey: ['schools', '', q],
@@ -20,12 +30,25 @@ function SchoolSelect({ value, onChange, initialName, id }: { value?: number; on
   const options = (schools.data?.items ?? []).map((s) => ({ value: s.id, label: `${s.name}${s.countyName ? `（${s.countyName}）` : ''}` }));
   if (value && initialName && !options.some((o) => o.value === value)) options.unshift({ value, label: initialName });
   return (
-    <Select id={id} value={value} onChange={onChange} loading={schools.isFetching} options={options}
-      showSearch={{ filterOption: false, onSearch: setQ }} placeholder="输入学校名称搜索" />
+    <Select
+      id={id}
+      value={value}
+      onChange={onChange}
+      loading={schools.isFetching}
+      options={options}
+      showSearch={{ filterOption: false, onSearch: setQ }}
+      placeholder="输入学校名称搜索"
+    />
   );
 }
 
-export function KeyFieldsModal({ teacherId, profile, revealedId, open, onClose }: {
+export function KeyFieldsModal({
+  teacherId,
+  profile,
+  revealedId,
+  open,
+  onClose,
+}: {
   teacherId: string;
   profile: Profile;
   revealedId?: string;
@@ -68,7 +91,16 @@ export function KeyFieldsModal({ teacherId, profile, revealedId, open, onClose }
   };
 
   return (
-    <Modal title="修改关键字段" open={open} onCancel={onClose} onOk={submit} okText="保存" confirmLoading={busy} destroyOnHidden width={560}>
+    <Modal
+      title="修改关键字段"
+      open={open}
+      onCancel={onClose}
+      onOk={submit}
+      okText="保存"
+      confirmLoading={busy}
+      destroyOnHidden
+      width={560}
+    >
       <Typography.Paragraph type="secondary">修改将记录在审计日志中。跨区县调动请走异动流程。</Typography.Paragraph>
       <Form form={form} layout="vertical" initialValues={initial} preserve={false}>
         {EDITABLE.map((k) => {
@@ -88,7 +120,14 @@ export function KeyFieldsModal({ teacherId, profile, revealedId, open, onClose }
               rules={[
                 ...(k === 'name' ? [{ required: true, whitespace: true, message: '请输入姓名' }] : []),
                 ...(k === 'idNumber'
-                  ? [{ validator: async (_: unknown, val?: string) => { const why = val ? checkIdNumber(val) : null; if (why) throw new Error(why); } }]
+                  ? [
+                      {
+                        validator: async (_: unknown, val?: string) => {
+                          const why = val ? checkIdNumber(val) : null;
+                          if (why) throw new Error(why);
+                        },
+                      },
+                    ]
                   : []),
               ]}
             >

@@ -17,7 +17,11 @@ interface OutboxRow {
   body?: string;
   createdAt: string | number;
 }
-interface OutboxPage { items: OutboxRow[]; total: number; devOutbox: boolean }
+interface OutboxPage {
+  items: OutboxRow[];
+  total: number;
+  devOutbox: boolean;
+}
 
 const STATUS_COLOR = { queued: 'default', sent: 'green', failed: 'red' } as const;
 
@@ -31,14 +35,31 @@ export default function Outbox() {
   });
   const dev = list.data?.devOutbox === true;
   return (
-    <Card title="通知发件箱" extra={<Button icon={<ReloadOutlined />} onClick={() => list.refetch()}>刷新</Button>}>
+    <Card
+      title="通知发件箱"
+      extra={
+        <Button icon={<ReloadOutlined />} onClick={() => list.refetch()}>
+          刷新
+        </Button>
+      }
+    >
       {dev ? (
-        <Alert type="error" showIcon banner style={{ marginBottom: 16 }} data-testid="dev-outbox-warning"
+        <Alert
+          type="error"
+          showIcon
+          banner
+          style={{ marginBottom: 16 }}
+          data-testid="dev-outbox-warning"
           message="开发用发件箱：显示验证码，仅供演示，生产环境必须关闭"
-          description="此服务器以 DEV_OUTBOX=true 运行，发件箱显示短信和邮件的全文（含验证码）。正式部署请关闭该设置并接入短信 / 邮件网关。" />
+          description="此服务器以 DEV_OUTBOX=true 运行，发件箱显示短信和邮件的全文（含验证码）。正式部署请关闭该设置并接入短信 / 邮件网关。"
+        />
       ) : (
-        <Alert type="info" showIcon style={{ marginBottom: 16 }}
-          message="这里只显示发送状态和脱敏后的接收人；短信和邮件的内容（含验证码）不在平台上显示。" />
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message="这里只显示发送状态和脱敏后的接收人；短信和邮件的内容（含验证码）不在平台上显示。"
+        />
       )}
       <Table<OutboxRow>
         data-testid="outbox-table"
@@ -46,13 +67,30 @@ export default function Outbox() {
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: <Empty description={list.isError ? list.error.message : '发件箱为空'} /> }}
-        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 条`, showSizeChanger: false }}
+        pagination={{
+          current: page,
+          pageSize: 20,
+          total: list.data?.total ?? 0,
+          onChange: setPage,
+          showTotal: (t) => `共 ${t} 条`,
+          showSizeChanger: false,
+        }}
         columns={[
           { title: '时间', dataIndex: 'createdAt', width: 180, render: formatTime },
-          { title: '渠道', dataIndex: 'channel', width: 80, render: (c: string) => <Tag color={c === 'sms' ? 'blue' : 'purple'}>{c === 'sms' ? '短信' : '邮件'}</Tag> },
+          {
+            title: '渠道',
+            dataIndex: 'channel',
+            width: 80,
+            render: (c: string) => <Tag color={c === 'sms' ? 'blue' : 'purple'}>{c === 'sms' ? '短信' : '邮件'}</Tag>,
+          },
           { title: '接收人', dataIndex: 'recipient', width: 200 },
           { title: '主题', dataIndex: 'subject', width: 200, render: (s) => s || '—' },
-          { title: '状态', dataIndex: 'status', width: 100, render: (s: OutboxRow['status'], r) => <Tag color={STATUS_COLOR[s]}>{r.statusLabel}</Tag> },
+          {
+            title: '状态',
+            dataIndex: 'status',
+            width: 100,
+            render: (s: OutboxRow['status'], r) => <Tag color={STATUS_COLOR[s]}>{r.statusLabel}</Tag>,
+          },
           ...(dev ? [{ title: '内容（开发用）', dataIndex: 'body' }] : []),
         ]}
       />

@@ -41,22 +41,37 @@ export default function ProfileChanges() {
       <Segmented
         style={{ marginBottom: 16 }}
         value={status}
-        onChange={(v) => { setStatus(v as typeof status); setPage(1); }}
-        options={[{ value: 'pending', label: '待审核' }, { value: 'approved', label: '已通过' }, { value: 'rejected', label: '未通过' }]}
+        onChange={(v) => {
+          setStatus(v as typeof status);
+          setPage(1);
+        }}
+        options={[
+          { value: 'pending', label: '待审核' },
+          { value: 'approved', label: '已通过' },
+          { value: 'rejected', label: '未通过' },
+        ]}
       />
       <Table<ProfileChange>
         data-testid="profile-changes-table"
         rowKey="id"
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
-        locale={{ emptyText: <Empty description={list.isError ? list.error.message : status === 'pending' ? '暂无待审核的信息变更申请' : '暂无记录'} /> }}
+        locale={{
+          emptyText: (
+            <Empty description={list.isError ? list.error.message : status === 'pending' ? '暂无待审核的信息变更申请' : '暂无记录'} />
+          ),
+        }}
         pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 条` }}
         columns={[
           { title: '教师', dataIndex: 'teacherName', render: (n, c) => <Link to={`/admin/teachers/${c.teacherId}`}>{n}</Link> },
           { title: '修改内容', dataIndex: 'changes', render: (ch) => <ChangeSummary changes={ch} /> },
           { title: '修改原因', dataIndex: 'reason' },
           { title: '提交时间', dataIndex: 'createdAt', render: formatTime },
-          { title: '状态', dataIndex: 'status', render: (s: string) => <Tag color={REVIEW_STATUS[s]?.color}>{REVIEW_STATUS[s]?.text ?? s}</Tag> },
+          {
+            title: '状态',
+            dataIndex: 'status',
+            render: (s: string) => <Tag color={REVIEW_STATUS[s]?.color}>{REVIEW_STATUS[s]?.text ?? s}</Tag>,
+          },
           ...(status === 'pending'
             ? []
             : [
@@ -69,10 +84,20 @@ export default function ProfileChanges() {
             render: (_: unknown, c: ProfileChange) =>
               c.status === 'pending' ? (
                 <Space>
-                  <Popconfirm title="通过这条信息变更申请？" description="通过后教师的关键字段将立即修改。" okText="通过" cancelText="取消" onConfirm={() => approve(c)}>
-                    <Button type="primary" size="small" loading={busy === c.id}>通过</Button>
+                  <Popconfirm
+                    title="通过这条信息变更申请？"
+                    description="通过后教师的关键字段将立即修改。"
+                    okText="通过"
+                    cancelText="取消"
+                    onConfirm={() => approve(c)}
+                  >
+                    <Button type="primary" size="small" loading={busy === c.id}>
+                      通过
+                    </Button>
                   </Popconfirm>
-                  <Button danger size="small" onClick={() => setRejecting(c)}>驳回</Button>
+                  <Button danger size="small" onClick={() => setRejecting(c)}>
+                    驳回
+                  </Button>
                 </Space>
               ) : (
                 '—'

@@ -39,15 +39,24 @@ export default function Registrations() {
       <Segmented
         style={{ marginBottom: 16 }}
         value={status}
-        onChange={(v) => { setStatus(v as typeof status); setPage(1); }}
-        options={[{ value: 'pending', label: '待审核' }, { value: 'approved', label: '已通过' }, { value: 'rejected', label: '未通过' }]}
+        onChange={(v) => {
+          setStatus(v as typeof status);
+          setPage(1);
+        }}
+        options={[
+          { value: 'pending', label: '待审核' },
+          { value: 'approved', label: '已通过' },
+          { value: 'rejected', label: '未通过' },
+        ]}
       />
       <Table<RegistrationRow>
         data-testid="registrations-table"
         rowKey="id"
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
-        locale={{ emptyText: <Empty description={list.isError ? list.error.message : status === 'pending' ? '暂无待审核的注册申请' : '暂无记录'} /> }}
+        locale={{
+          emptyText: <Empty description={list.isError ? list.error.message : status === 'pending' ? '暂无待审核的注册申请' : '暂无记录'} />,
+        }}
         pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 条` }}
         columns={[
           { title: '姓名', dataIndex: 'name' },
@@ -55,17 +64,31 @@ export default function Registrations() {
           { title: '手机号', dataIndex: 'phone' },
           { title: '学校', dataIndex: 'schoolName' },
           { title: '申请时间', dataIndex: 'createdAt', render: formatTime },
-          { title: '状态', dataIndex: 'status', render: (s: string) => <Tag color={REVIEW_STATUS[s]?.color}>{REVIEW_STATUS[s]?.text ?? s}</Tag> },
+          {
+            title: '状态',
+            dataIndex: 'status',
+            render: (s: string) => <Tag color={REVIEW_STATUS[s]?.color}>{REVIEW_STATUS[s]?.text ?? s}</Tag>,
+          },
           {
             title: '操作',
             key: 'op',
             render: (_, r) =>
               r.status === 'pending' ? (
                 <Space>
-                  <Popconfirm title={`通过 ${r.name} 的注册申请？`} description="通过后该教师即可登录平台。" okText="通过" cancelText="取消" onConfirm={() => approve(r)}>
-                    <Button type="primary" size="small" loading={busy === r.id}>通过</Button>
+                  <Popconfirm
+                    title={`通过 ${r.name} 的注册申请？`}
+                    description="通过后该教师即可登录平台。"
+                    okText="通过"
+                    cancelText="取消"
+                    onConfirm={() => approve(r)}
+                  >
+                    <Button type="primary" size="small" loading={busy === r.id}>
+                      通过
+                    </Button>
                   </Popconfirm>
-                  <Button danger size="small" onClick={() => setRejecting(r)}>驳回</Button>
+                  <Button danger size="small" onClick={() => setRejecting(r)}>
+                    驳回
+                  </Button>
                 </Space>
               ) : (
                 '—'

@@ -21,8 +21,18 @@ export default function Security() {
     }
   };
   return (
-    <Card title="账户安全" extra={<Button icon={<ReloadOutlined />} onClick={() => list.refetch()}>刷新</Button>}>
-      <p style={{ color: '#8a96a8' }}>以下账号因在某个 IP 上连续登录失败被临时锁定（只锁定该 IP，本人从其他网络仍可登录），到期后自动解锁；确认是本人操作后可提前解锁（解除该账号在所有 IP 上的锁定）。</p>
+    <Card
+      title="账户安全"
+      extra={
+        <Button icon={<ReloadOutlined />} onClick={() => list.refetch()}>
+          刷新
+        </Button>
+      }
+    >
+      <p style={{ color: '#8a96a8' }}>
+        以下账号因在某个 IP 上连续登录失败被临时锁定（只锁定该
+        IP，本人从其他网络仍可登录），到期后自动解锁；确认是本人操作后可提前解锁（解除该账号在所有 IP 上的锁定）。
+      </p>
       <Table<LockedAccount>
         data-testid="locked-table"
         rowKey={(a) => `${a.id}@${(a as LockedAccount & { ip?: string }).ip ?? ''}`}
@@ -41,7 +51,9 @@ export default function Security() {
             key: 'op',
             render: (_, a) => (
               <Popconfirm title={`解锁 ${a.name} 的账号？`} okText="解锁" cancelText="取消" onConfirm={() => unlock(a)}>
-                <Button size="small" type="primary">解锁</Button>
+                <Button size="small" type="primary">
+                  解锁
+                </Button>
               </Popconfirm>
             ),
           },

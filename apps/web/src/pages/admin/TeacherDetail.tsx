@@ -51,7 +51,11 @@ export default function TeacherDetail() {
         content: (
           <div>
             <p>临时密码仅显示这一次，请当面或通过安全渠道告知教师本人：</p>
-            <Typography.Paragraph copyable={{ text: r.temporaryPassword }} style={{ fontSize: 20, fontFamily: 'monospace' }} data-testid="temporary-password">
+            <Typography.Paragraph
+              copyable={{ text: r.temporaryPassword }}
+              style={{ fontSize: 20, fontFamily: 'monospace' }}
+              data-testid="temporary-password"
+            >
               {r.temporaryPassword}
             </Typography.Paragraph>
             <p>教师使用临时密码登录后须立即修改密码。</p>
@@ -84,7 +88,9 @@ export default function TeacherDetail() {
     <Card
       title={
         <Space>
-          <Link to="/admin/teachers"><ArrowLeftOutlined /> 教师管理</Link>
+          <Link to="/admin/teachers">
+            <ArrowLeftOutlined /> 教师管理
+          </Link>
           <span>/</span>
           <span>{profile.name}</span>
           {status && <Tag color={status.color}>{status.text}</Tag>}
@@ -103,20 +109,42 @@ export default function TeacherDetail() {
           </Button>
         )}
         {abilities.resetPassword && (
-          <Popconfirm title="重置密码" description="将生成一个临时密码，教师下次登录时须修改密码。确定重置吗？" okText="确定" cancelText="取消" onConfirm={resetPassword}>
+          <Popconfirm
+            title="重置密码"
+            description="将生成一个临时密码，教师下次登录时须修改密码。确定重置吗？"
+            okText="确定"
+            cancelText="取消"
+            onConfirm={resetPassword}
+          >
             <Button icon={<KeyOutlined />} loading={busy === 'reset'} data-testid="reset-password">
               重置密码
             </Button>
           </Popconfirm>
         )}
         {abilities.setStatus && accountStatus === 'active' && (
-          <Popconfirm title="停用账号" description="停用后该教师将立即退出登录且无法登录。确定停用吗？" okText="停用" cancelText="取消" onConfirm={() => setStatus('disabled')}>
-            <Button danger icon={<StopOutlined />} loading={busy === 'status'}>停用</Button>
+          <Popconfirm
+            title="停用账号"
+            description="停用后该教师将立即退出登录且无法登录。确定停用吗？"
+            okText="停用"
+            cancelText="取消"
+            onConfirm={() => setStatus('disabled')}
+          >
+            <Button danger icon={<StopOutlined />} loading={busy === 'status'}>
+              停用
+            </Button>
           </Popconfirm>
         )}
         {abilities.setStatus && accountStatus === 'disabled' && (
-          <Popconfirm title="启用账号" description="确定恢复该教师的账号吗？" okText="启用" cancelText="取消" onConfirm={() => setStatus('active')}>
-            <Button icon={<CheckCircleOutlined />} loading={busy === 'status'}>启用</Button>
+          <Popconfirm
+            title="启用账号"
+            description="确定恢复该教师的账号吗？"
+            okText="启用"
+            cancelText="取消"
+            onConfirm={() => setStatus('active')}
+          >
+            <Button icon={<CheckCircleOutlined />} loading={busy === 'status'}>
+              启用
+            </Button>
           </Popconfirm>
         )}
       </Space>

@@ -44,7 +44,10 @@ export default function Teachers() {
   const me = useMe().data!;
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const f = Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? undefined])) as Record<(typeof FILTER_KEYS)[number], string | undefined>;
+  const f = Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? undefined])) as Record<
+    (typeof FILTER_KEYS)[number],
+    string | undefined
+  >;
   const page = Number(f.page ?? 1);
   const pageSize = Number(f.pageSize ?? 20);
   const [q, setQ] = useState(f.q ?? '');
@@ -54,7 +57,9 @@ export default function Teachers() {
 
   const set = (patch: Partial<Record<(typeof FILTER_KEYS)[number], string | undefined>>) => {
     const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) if (v) next.set(k, v); else next.delete(k);
+    for (const [k, v] of Object.entries(patch))
+      if (v) next.set(k, v);
+      else next.delete(k);
     if (!('page' in patch)) next.delete('page');
     setParams(next, { replace: true });
   };
@@ -79,7 +84,11 @@ export default function Teachers() {
           value={q}
           onChange={(e) => setQ(e.target.value)}
           onSearch={(v) => set({ q: v.trim() || undefined })}
-          enterButton={<Button type="primary" icon={<SearchOutlined />}>搜索</Button>}
+          enterButton={
+            <Button type="primary" icon={<SearchOutlined />}>
+              搜索
+            </Button>
+          }
         />
         {!isSchoolAdmin && (
           <Cascader
@@ -94,14 +103,43 @@ export default function Teachers() {
           />
         )}
         {!isSchoolAdmin && <SchoolSelect regionCode={f.regionCode} value={f.schoolId} onChange={(v) => set({ schoolId: v })} />}
-        <Select aria-label="学科" allowClear placeholder="学科" style={{ width: 130 }} value={f.subject}
-          options={subject.options!.map((o) => ({ value: o, label: o }))} onChange={(v) => set({ subject: v })} />
-        <Select aria-label="学段" allowClear placeholder="学段" style={{ width: 130 }} value={f.stage}
-          options={stage.options!.map((o) => ({ value: o, label: o }))} onChange={(v) => set({ stage: v })} />
-        <Select aria-label="账号状态" allowClear placeholder="账号状态" style={{ width: 120 }} value={f.status}
-          options={Object.entries(ACCOUNT_STATUS).filter(([k]) => k !== 'rejected').map(([k, s]) => ({ value: k, label: s.text }))}
-          onChange={(v) => set({ status: v })} />
-        <Button onClick={() => { setQ(''); setParams(new URLSearchParams(), { replace: true }); }}>重置</Button>
+        <Select
+          aria-label="学科"
+          allowClear
+          placeholder="学科"
+          style={{ width: 130 }}
+          value={f.subject}
+          options={subject.options!.map((o) => ({ value: o, label: o }))}
+          onChange={(v) => set({ subject: v })}
+        />
+        <Select
+          aria-label="学段"
+          allowClear
+          placeholder="学段"
+          style={{ width: 130 }}
+          value={f.stage}
+          options={stage.options!.map((o) => ({ value: o, label: o }))}
+          onChange={(v) => set({ stage: v })}
+        />
+        <Select
+          aria-label="账号状态"
+          allowClear
+          placeholder="账号状态"
+          style={{ width: 120 }}
+          value={f.status}
+          options={Object.entries(ACCOUNT_STATUS)
+            .filter(([k]) => k !== 'rejected')
+            .map(([k, s]) => ({ value: k, label: s.text }))}
+          onChange={(v) => set({ status: v })}
+        />
+        <Button
+          onClick={() => {
+            setQ('');
+            setParams(new URLSearchParams(), { replace: true });
+          }}
+        >
+          重置
+        </Button>
       </Space>
       <Form.ErrorList errors={regions.error ? [regions.error] : []} />
       <Table<TeacherRow>

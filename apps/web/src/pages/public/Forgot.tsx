@@ -78,7 +78,14 @@ export default function Forgot() {
         </Form.Item>
         <Form.Item label="验证码" required>
           <Space.Compact style={{ width: '100%' }}>
-            <Form.Item name="code" noStyle rules={[{ required: true, message: '请输入验证码' }, { pattern: /^\d{6}$/, message: '验证码为 6 位数字' }]}>
+            <Form.Item
+              name="code"
+              noStyle
+              rules={[
+                { required: true, message: '请输入验证码' },
+                { pattern: /^\d{6}$/, message: '验证码为 6 位数字' },
+              ]}
+            >
               <Input placeholder="6 位数字验证码" maxLength={6} aria-label="验证码" />
             </Form.Item>
             <CodeButton send={sendCode} testId="forgot-send-code" />

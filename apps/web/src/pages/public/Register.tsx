@@ -162,7 +162,12 @@ export default function Register() {
             showSearch={{ optionFilterProp: 'label' }}
           />
         </Form.Item>
-        <Form.Item label="学校" name="schoolId" rules={[{ required: true, message: '请选择学校' }]} extra="单位须与学校公章名称一致；找不到学校请联系区县管理员。">
+        <Form.Item
+          label="学校"
+          name="schoolId"
+          rules={[{ required: true, message: '请选择学校' }]}
+          extra="单位须与学校公章名称一致；找不到学校请联系区县管理员。"
+        >
           <Select
             placeholder={countyCode ? '请选择学校' : '请先选择区县'}
             disabled={!countyCode}
@@ -182,7 +187,10 @@ export default function Register() {
           <Form.Item
             label={challenge.question}
             name="challengeAnswer"
-            rules={[{ required: true, whitespace: true, message: '请回答验证题' }, { pattern: /^\s*-?\d+\s*$/, message: '请填写数字' }]}
+            rules={[
+              { required: true, whitespace: true, message: '请回答验证题' },
+              { pattern: /^\s*-?\d+\s*$/, message: '请填写数字' },
+            ]}
             extra={
               <span>
                 同一网络多次提交注册，需要回答验证题后再提交。
@@ -192,7 +200,13 @@ export default function Register() {
               </span>
             }
           >
-            <Input placeholder="请填写计算结果（数字）" inputMode="numeric" maxLength={6} aria-label="验证题答案" data-testid="challenge-answer" />
+            <Input
+              placeholder="请填写计算结果（数字）"
+              inputMode="numeric"
+              maxLength={6}
+              aria-label="验证题答案"
+              data-testid="challenge-answer"
+            />
           </Form.Item>
         )}
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="register-error" />}

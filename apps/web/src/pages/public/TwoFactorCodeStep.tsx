@@ -15,7 +15,11 @@ export interface TwoFactorTicket {
  * may be tried again a few times; when the ticket is gone (timeout, too many tries, lock) the user
  * starts over from the password.
  */
-export function TwoFactorCodeStep({ ticket, onSuccess, onRestart }: {
+export function TwoFactorCodeStep({
+  ticket,
+  onSuccess,
+  onRestart,
+}: {
   ticket: string;
   onSuccess: (r: MeResponse) => void;
   onRestart: (e: ApiError) => void;
@@ -62,10 +66,20 @@ export function TwoFactorCodeStep({ ticket, onSuccess, onRestart }: {
         <Form.Item
           label="验证码"
           name="code"
-          rules={[{ required: true, message: '请输入 6 位验证码' }, { pattern: /^\s*\d{6}\s*$/, message: '验证码为 6 位数字' }]}
+          rules={[
+            { required: true, message: '请输入 6 位验证码' },
+            { pattern: /^\s*\d{6}\s*$/, message: '验证码为 6 位数字' },
+          ]}
         >
-          <Input placeholder="6 位数字" size="large" maxLength={6} inputMode="numeric" autoComplete="one-time-code" autoFocus
-            style={{ fontSize: 20, letterSpacing: 6, textAlign: 'center' }} />
+          <Input
+            placeholder="6 位数字"
+            size="large"
+            maxLength={6}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            autoFocus
+            style={{ fontSize: 20, letterSpacing: 6, textAlign: 'center' }}
+          />
         </Form.Item>
       )}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="totp-error" />}

@@ -18,10 +18,20 @@ export default function Verify() {
   const { code } = useParams();
   const navigate = useNavigate();
   const [form] = Form.useForm<{ code: string }>();
-  useEffect(() => { form.setFieldsValue({ code: code ?? '' }); }, [code, form]);
+  useEffect(() => {
+    form.setFieldsValue({ code: code ?? '' });
+  }, [code, form]);
 
   return (
-    <PublicShell title={<Space><SafetyCertificateOutlined />证书验证</Space>} wide>
+    <PublicShell
+      title={
+        <Space>
+          <SafetyCertificateOutlined />
+          证书验证
+        </Space>
+      }
+      wide
+    >
       <Typography.Paragraph type="secondary">
         输入证书上的验证码（或用手机扫描证书上的二维码），核验学分证书、结业证书的真伪。无需登录。
       </Typography.Paragraph>
@@ -31,13 +41,18 @@ export default function Verify() {
           style={{ flex: 1 }}
           rules={[
             { required: true, whitespace: true, message: '请输入证书验证码' },
-            { validator: (_, v: string) => (!v || cleanCode(v) ? Promise.resolve() : Promise.reject(new Error('验证码为 16 位字母和数字，形如 SX-XXXX-XXXX-XXXX-XXXX'))) },
+            {
+              validator: (_, v: string) =>
+                !v || cleanCode(v) ? Promise.resolve() : Promise.reject(new Error('验证码为 16 位字母和数字，形如 SX-XXXX-XXXX-XXXX-XXXX')),
+            },
           ]}
         >
           <Input placeholder="SX-XXXX-XXXX-XXXX-XXXX" allowClear aria-label="证书验证码" maxLength={40} />
         </Form.Item>
         <Form.Item style={{ marginInlineEnd: 0 }}>
-          <Button type="primary" htmlType="submit">验证</Button>
+          <Button type="primary" htmlType="submit">
+            验证
+          </Button>
         </Form.Item>
       </Form>
       {code && <VerifyResult code={code} />}

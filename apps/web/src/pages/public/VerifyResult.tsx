@@ -17,7 +17,8 @@ interface Verification {
   issuedAt: string;
 }
 
-const date = (iso: string) => new Date(iso).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' });
+const date = (iso: string) =>
+  new Date(iso).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' });
 
 /** The answer card: 证书有效, or 证书无效或已撤销, or not found. */
 export function VerifyResult({ code }: { code: string }) {
@@ -29,7 +30,14 @@ export function VerifyResult({ code }: { code: string }) {
   if (q.isPending) return <Spin style={{ display: 'block', padding: 32 }} />;
   if (q.isError) {
     const notFound = q.error instanceof ApiError && q.error.status === 404;
-    return <Result status={notFound ? 'warning' : 'error'} title={notFound ? '未找到该证书' : '暂时无法验证'} subTitle={q.error.message} data-testid="verify-result" />;
+    return (
+      <Result
+        status={notFound ? 'warning' : 'error'}
+        title={notFound ? '未找到该证书' : '暂时无法验证'}
+        subTitle={q.error.message}
+        data-testid="verify-result"
+      />
+    );
   }
   const v = q.data;
   return (
@@ -37,7 +45,9 @@ export function VerifyResult({ code }: { code: string }) {
       <Result
         status={v.valid ? 'success' : 'error'}
         title={v.valid ? '证书有效' : '证书无效或已撤销'}
-        subTitle={v.valid ? '该证书由本平台颁发，内容如下。' : `该证书已于 ${v.revokedAt ? date(v.revokedAt) : '—'} 撤销，不能作为证明使用。`}
+        subTitle={
+          v.valid ? '该证书由本平台颁发，内容如下。' : `该证书已于 ${v.revokedAt ? date(v.revokedAt) : '—'} 撤销，不能作为证明使用。`
+        }
         style={{ paddingBottom: 8 }}
       />
       <Descriptions column={1} bordered size="small" styles={{ label: { width: 110 } }}>

@@ -64,14 +64,23 @@ function ContactForm({ kind, current }: { kind: 'phone' | 'email'; current: stri
         name="value"
         rules={[
           { required: true, whitespace: true, message: `请输入${label}` },
-          kind === 'phone' ? { pattern: PHONE_RE, message: '请输入 11 位手机号码' } : { pattern: EMAIL_RE, message: '请输入正确的邮箱地址' },
+          kind === 'phone'
+            ? { pattern: PHONE_RE, message: '请输入 11 位手机号码' }
+            : { pattern: EMAIL_RE, message: '请输入正确的邮箱地址' },
         ]}
       >
         <Input maxLength={kind === 'phone' ? 11 : 100} />
       </Form.Item>
       <Form.Item label="验证码" required>
         <Space.Compact style={{ width: '100%' }}>
-          <Form.Item name="code" noStyle rules={[{ required: true, message: '请输入验证码' }, { pattern: /^\d{6}$/, message: '验证码为 6 位数字' }]}>
+          <Form.Item
+            name="code"
+            noStyle
+            rules={[
+              { required: true, message: '请输入验证码' },
+              { pattern: /^\d{6}$/, message: '验证码为 6 位数字' },
+            ]}
+          >
             <Input placeholder="6 位数字验证码" maxLength={6} aria-label="验证码" />
           </Form.Item>
           <CodeButton send={send} testId={`${kind}-send-code`} />
@@ -105,7 +114,9 @@ export default function AccountPage() {
           { key: 'phone', label: '修改手机号', children: <ContactForm kind="phone" current={me?.phone ?? null} /> },
           { key: 'email', label: '修改邮箱', children: <ContactForm kind="email" current={me?.email ?? null} /> },
           // admins, and anyone who switched it on, manage two-factor authentication here
-          ...(me && (isAdmin(me.role) || (me as TwoFactorMe).totpEnabled) ? [{ key: 'two-factor', label: '两步验证', children: <TwoFactorPanel /> }] : []),
+          ...(me && (isAdmin(me.role) || (me as TwoFactorMe).totpEnabled)
+            ? [{ key: 'two-factor', label: '两步验证', children: <TwoFactorPanel /> }]
+            : []),
         ]}
       />
     </Card>

@@ -75,10 +75,18 @@ export default function Dashboard() {
       </Row>
       <Card title="快捷入口">
         <Space size={24} wrap>
-          <Link to="/space/profile"><IdcardOutlined /> 基本信息</Link>
-          <Link to="/space/profile?tab=cert"><PictureOutlined /> 证书照片</Link>
-          <Link to="/space/account"><SettingOutlined /> 修改密码</Link>
-          <Link to="/space/account?tab=phone"><SettingOutlined /> 修改手机号</Link>
+          <Link to="/space/profile">
+            <IdcardOutlined /> 基本信息
+          </Link>
+          <Link to="/space/profile?tab=cert">
+            <PictureOutlined /> 证书照片
+          </Link>
+          <Link to="/space/account">
+            <SettingOutlined /> 修改密码
+          </Link>
+          <Link to="/space/account?tab=phone">
+            <SettingOutlined /> 修改手机号
+          </Link>
         </Space>
       </Card>
     </Space>

@@ -51,7 +51,12 @@ export function TwoFactorPanel() {
     return (
       <>
         {s.required && (
-          <Alert type="warning" showIcon style={{ marginBottom: 16, maxWidth: 560 }} title="您的角色须启用两步验证，绑定完成后才能继续使用管理功能。" />
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 16, maxWidth: 560 }}
+            title="您的角色须启用两步验证，绑定完成后才能继续使用管理功能。"
+          />
         )}
         <TwoFactorEnrolment
           onDone={async () => {
@@ -64,7 +69,10 @@ export function TwoFactorPanel() {
   return (
     <div style={{ maxWidth: 560 }}>
       <Descriptions column={1} size="small" bordered style={{ marginBottom: 20 }}>
-        <Descriptions.Item label="状态"><Tag color="green">已启用</Tag>{s.required && <Tag>您的角色要求启用</Tag>}</Descriptions.Item>
+        <Descriptions.Item label="状态">
+          <Tag color="green">已启用</Tag>
+          {s.required && <Tag>您的角色要求启用</Tag>}
+        </Descriptions.Item>
         <Descriptions.Item label="启用时间">{s.enabledAt ? formatTime(s.enabledAt) : '—'}</Descriptions.Item>
         <Descriptions.Item label="剩余恢复码">
           {s.recoveryCodesLeft} 个{s.recoveryCodesLeft <= 3 && '（所剩不多：可停用后重新绑定，以获得新的恢复码）'}
@@ -79,10 +87,20 @@ export function TwoFactorPanel() {
         <Form.Item label="登录密码" name="password" rules={[{ required: true, message: '请输入登录密码' }]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item label="验证码或恢复码" name="code" rules={[{ required: true, whitespace: true, message: '请输入验证器中的 6 位数字或一个恢复码' }]}>
+        <Form.Item
+          label="验证码或恢复码"
+          name="code"
+          rules={[{ required: true, whitespace: true, message: '请输入验证器中的 6 位数字或一个恢复码' }]}
+        >
           <Input maxLength={20} placeholder="6 位数字或 XXXXX-XXXXX" />
         </Form.Item>
-        <Popconfirm title="确定停用两步验证？" description="停用后登录只需密码，账号安全性会降低。" okText="停用" cancelText="取消" onConfirm={disable}>
+        <Popconfirm
+          title="确定停用两步验证？"
+          description="停用后登录只需密码，账号安全性会降低。"
+          okText="停用"
+          cancelText="取消"
+          onConfirm={disable}
+        >
           <Button danger>停用两步验证</Button>
         </Popconfirm>
       </Form>

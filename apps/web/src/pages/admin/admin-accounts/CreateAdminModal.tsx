@@ -57,36 +57,78 @@ export function CreateAdminModal({ open, onClose, abilities }: { open: boolean; 
   };
 
   return (
-    <Modal title="新建管理员账号" open={open} onCancel={onClose} onOk={submit} okText="创建" cancelText="取消" confirmLoading={create.isPending} destroyOnHidden>
-      <Form form={form} layout="vertical" preserve={false} initialValues={{ role: abilities.creatableRoles.length === 1 ? abilities.creatableRoles[0] : undefined }}>
-        <Form.Item label="角色" name="role" rules={[{ required: true, message: '请选择角色' }]} extra="您只能创建下一级管理员；省级及系统、安全、审计管理员账号须由安全管理员提出、审计管理员批准。">
+    <Modal
+      title="新建管理员账号"
+      open={open}
+      onCancel={onClose}
+      onOk={submit}
+      okText="创建"
+      cancelText="取消"
+      confirmLoading={create.isPending}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={{ role: abilities.creatableRoles.length === 1 ? abilities.creatableRoles[0] : undefined }}
+      >
+        <Form.Item
+          label="角色"
+          name="role"
+          rules={[{ required: true, message: '请选择角色' }]}
+          extra="您只能创建下一级管理员；省级及系统、安全、审计管理员账号须由安全管理员提出、审计管理员批准。"
+        >
           <Select aria-label="角色" options={abilities.creatableRoles.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
         </Form.Item>
         <Form.Item label="登录名" name="loginName" rules={[{ required: true, whitespace: true, message: '请输入登录名' }, LOGIN_RULE]}>
           <Input autoComplete="off" />
         </Form.Item>
-        <Form.Item label="姓名" name="name" rules={[{ required: true, whitespace: true, message: '请输入姓名' }, { max: 50, message: '最多 50 个字' }]}>
+        <Form.Item
+          label="姓名"
+          name="name"
+          rules={[
+            { required: true, whitespace: true, message: '请输入姓名' },
+            { max: 50, message: '最多 50 个字' },
+          ]}
+        >
           <Input />
         </Form.Item>
         {role && REGION_ROLES.includes(role) && (
-          <Form.Item label={role === 'city_admin' ? '管辖的市' : '管辖的区县'} name="regionCode" rules={[{ required: true, message: '请选择管辖地区' }]}>
-            <Select showSearch={{ optionFilterProp: 'label' }} loading={regions.isFetching} placeholder="请选择"
+          <Form.Item
+            label={role === 'city_admin' ? '管辖的市' : '管辖的区县'}
+            name="regionCode"
+            rules={[{ required: true, message: '请选择管辖地区' }]}
+          >
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              loading={regions.isFetching}
+              placeholder="请选择"
               options={regions.data?.items.map((r) => ({ value: r.code, label: r.name }))}
-              notFoundContent={regions.isError ? regions.error.message : '没有可选的地区'} />
+              notFoundContent={regions.isError ? regions.error.message : '没有可选的地区'}
+            />
           </Form.Item>
         )}
         {role === 'school_admin' && (
           <Form.Item label="学校" name="schoolId" rules={[{ required: true, message: '请选择学校' }]}>
-            <Select showSearch={{ filterOption: false, onSearch: setQ }} loading={schools.isFetching} placeholder="输入学校名称搜索"
+            <Select
+              showSearch={{ filterOption: false, onSearch: setQ }}
+              loading={schools.isFetching}
+              placeholder="输入学校名称搜索"
               options={schools.data?.items.map((s) => ({ value: s.id, label: `${s.name}（${s.countyName ?? ''}）` }))}
-              notFoundContent={schools.isError ? schools.error.message : '本区县没有匹配的学校'} />
+              notFoundContent={schools.isError ? schools.error.message : '本区县没有匹配的学校'}
+            />
           </Form.Item>
         )}
         {role === 'institution_admin' && (
           <Form.Item label="承培机构" name="institutionId" rules={[{ required: true, message: '请选择承培机构' }]}>
-            <Select showSearch={{ optionFilterProp: 'label' }} loading={institutions.isFetching} placeholder="请选择"
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              loading={institutions.isFetching}
+              placeholder="请选择"
               options={institutions.data?.items.map((i) => ({ value: i.id, label: i.name }))}
-              notFoundContent={institutions.isError ? institutions.error.message : '暂无承培机构'} />
+              notFoundContent={institutions.isError ? institutions.error.message : '暂无承培机构'}
+            />
           </Form.Item>
         )}
       </Form>

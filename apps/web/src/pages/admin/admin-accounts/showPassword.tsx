@@ -8,7 +8,9 @@ export function showTemporaryPassword(modal: HookAPI, title: string, loginName: 
     width: 480,
     content: (
       <div>
-        <p>账号 <b>{loginName}</b> 的临时密码（<b>仅显示这一次</b>，关闭后无法再查看；首次登录须修改）：</p>
+        <p>
+          账号 <b>{loginName}</b> 的临时密码（<b>仅显示这一次</b>，关闭后无法再查看；首次登录须修改）：
+        </p>
         <Typography.Paragraph copyable style={{ fontSize: 20, fontFamily: 'monospace' }} data-testid="temporary-password">
           {password}
         </Typography.Paragraph>

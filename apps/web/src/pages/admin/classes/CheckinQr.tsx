@@ -9,7 +9,17 @@ import type { CheckinCode } from './types.ts';
  * The big-screen QR of one session. The code changes every few seconds on the server; this asks
  * for the current one whenever the shown one is about to expire, and counts the check-ins.
  */
-export function CheckinQr({ classId, sessionId, trainees, onClose }: { classId: number; sessionId: number; trainees: number; onClose: () => void }) {
+export function CheckinQr({
+  classId,
+  sessionId,
+  trainees,
+  onClose,
+}: {
+  classId: number;
+  sessionId: number;
+  trainees: number;
+  onClose: () => void;
+}) {
   const box = useRef<HTMLDivElement>(null);
   const [left, setLeft] = useState(0);
   const q = useQuery({
@@ -26,7 +36,9 @@ export function CheckinQr({ classId, sessionId, trainees, onClose }: { classId: 
     return () => clearInterval(t);
   }, [q.data, fetchedAt]);
   useEffect(() => {
-    const esc = (e: KeyboardEvent) => { if (e.key === 'Escape' && !document.fullscreenElement) onClose(); };
+    const esc = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !document.fullscreenElement) onClose();
+    };
     window.addEventListener('keydown', esc);
     return () => window.removeEventListener('keydown', esc);
   }, [onClose]);
@@ -36,21 +48,53 @@ export function CheckinQr({ classId, sessionId, trainees, onClose }: { classId: 
   };
   const d = q.data;
   return (
-    <div ref={box} data-testid="checkin-qr" style={{ position: 'fixed', inset: 0, zIndex: 2000, background: '#fff', display: 'flex', flexDirection: 'column', alignItems: 'center', justifyContent: 'center', padding: 24 }}>
+    <div
+      ref={box}
+      data-testid="checkin-qr"
+      style={{
+        position: 'fixed',
+        inset: 0,
+        zIndex: 2000,
+        background: '#fff',
+        display: 'flex',
+        flexDirection: 'column',
+        alignItems: 'center',
+        justifyContent: 'center',
+        padding: 24,
+      }}
+    >
       <div style={{ position: 'absolute', top: 16, right: 16, display: 'flex', gap: 8 }}>
-        <Button icon={<FullscreenOutlined />} onClick={() => box.current?.requestFullscreen?.().catch(() => {})}>全屏</Button>
-        <Button icon={<CloseOutlined />} onClick={close}>关闭</Button>
+        <Button icon={<FullscreenOutlined />} onClick={() => box.current?.requestFullscreen?.().catch(() => {})}>
+          全屏
+        </Button>
+        <Button icon={<CloseOutlined />} onClick={close}>
+          关闭
+        </Button>
       </div>
       {d ? (
         <>
-          <Typography.Title level={2} style={{ marginBottom: 4, textAlign: 'center' }}>{d.session.topic}</Typography.Title>
-          <Typography.Text type="secondary" style={{ fontSize: 18 }}>{d.session.when}{d.session.place ? ` · ${d.session.place}` : ''}</Typography.Text>
-          <img src={d.qr} alt="签到二维码" style={{ width: 'min(62vh, 80vw)', height: 'min(62vh, 80vw)', margin: '24px 0 12px', imageRendering: 'pixelated' }} />
+          <Typography.Title level={2} style={{ marginBottom: 4, textAlign: 'center' }}>
+            {d.session.topic}
+          </Typography.Title>
+          <Typography.Text type="secondary" style={{ fontSize: 18 }}>
+            {d.session.when}
+            {d.session.place ? ` · ${d.session.place}` : ''}
+          </Typography.Text>
+          <img
+            src={d.qr}
+            alt="签到二维码"
+            style={{ width: 'min(62vh, 80vw)', height: 'min(62vh, 80vw)', margin: '24px 0 12px', imageRendering: 'pixelated' }}
+          />
           <Typography.Text style={{ fontSize: 22 }}>请用手机扫码签到（需已登录平台）</Typography.Text>
-          <Typography.Text type="secondary" style={{ fontSize: 16, marginTop: 6 }}>二维码每 {Math.round(d.stepMs / 1000)} 秒更新，{left} 秒后更换 · 已签到 <b data-testid="checked-in-count">{d.checkedIn}</b> / {trainees} 人</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 16, marginTop: 6 }}>
+            二维码每 {Math.round(d.stepMs / 1000)} 秒更新，{left} 秒后更换 · 已签到 <b data-testid="checked-in-count">{d.checkedIn}</b> /{' '}
+            {trainees} 人
+          </Typography.Text>
         </>
       ) : (
-        <Typography.Text type={q.isError ? 'danger' : 'secondary'} style={{ fontSize: 18 }}>{q.isError ? q.error.message : '正在生成签到二维码…'}</Typography.Text>
+        <Typography.Text type={q.isError ? 'danger' : 'secondary'} style={{ fontSize: 18 }}>
+          {q.isError ? q.error.message : '正在生成签到二维码…'}
+        </Typography.Text>
       )}
     </div>
   );

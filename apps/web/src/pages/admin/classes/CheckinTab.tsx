@@ -35,14 +35,22 @@ export function CheckinTab({ classId }: { classId: number }) {
     // while the QR is up, the list follows the scans
     refetchInterval: showQr ? 3000 : false,
   });
-  const refresh = () => Promise.all([
-    qc.invalidateQueries({ queryKey: ['class', classId, 'attendance'] }), qc.invalidateQueries({ queryKey: sessionsKey(classId) }), qc.invalidateQueries({ queryKey: classKey(classId) }),
-  ]);
+  const refresh = () =>
+    Promise.all([
+      qc.invalidateQueries({ queryKey: ['class', classId, 'attendance'] }),
+      qc.invalidateQueries({ queryKey: sessionsKey(classId) }),
+      qc.invalidateQueries({ queryKey: classKey(classId) }),
+    ]);
   const mark = async (present: boolean) => {
     setBusy(true);
     try {
-      const r = await post<{ changed: number; unchanged: number }>(`/api/classes/${classId}/sessions/${sid}/checkins`, { enrollmentIds: selected, present });
-      message.success(present ? `已为 ${r.changed} 人签到${r.unchanged ? `（${r.unchanged} 人已签到过）` : ''}` : `已取消 ${r.changed} 人的签到`);
+      const r = await post<{ changed: number; unchanged: number }>(`/api/classes/${classId}/sessions/${sid}/checkins`, {
+        enrollmentIds: selected,
+        present,
+      });
+      message.success(
+        present ? `已为 ${r.changed} 人签到${r.unchanged ? `（${r.unchanged} 人已签到过）` : ''}` : `已取消 ${r.changed} 人的签到`,
+      );
       setSelected([]);
       await refresh();
     } catch (e) {
@@ -62,16 +70,29 @@ export function CheckinTab({ classId }: { classId: number }) {
           style={{ minWidth: 360 }}
           loading={sessions.isPending}
           value={sid ?? undefined}
-          onChange={(v) => { setSid(v); setSelected([]); }}
+          onChange={(v) => {
+            setSid(v);
+            setSelected([]);
+          }}
           options={(sessions.data?.items ?? []).map((s) => ({ value: s.id, label: `${s.when} ${s.topic}` }))}
           placeholder="选择课程"
         />
-        <Button type="primary" icon={<QrcodeOutlined />} disabled={sid === null} onClick={() => setShowQr(true)} data-testid="show-qr">显示签到二维码</Button>
-        {attendance.data && <Typography.Text>已签到 {done} / {items.length} 人</Typography.Text>}
+        <Button type="primary" icon={<QrcodeOutlined />} disabled={sid === null} onClick={() => setShowQr(true)} data-testid="show-qr">
+          显示签到二维码
+        </Button>
+        {attendance.data && (
+          <Typography.Text>
+            已签到 {done} / {items.length} 人
+          </Typography.Text>
+        )}
       </Space>
       <Space style={{ marginBottom: 12 }}>
-        <Button disabled={!selected.length} loading={busy} onClick={() => mark(true)}>手工签到（{selected.length}）</Button>
-        <Button danger disabled={!selected.length} loading={busy} onClick={() => mark(false)}>取消签到</Button>
+        <Button disabled={!selected.length} loading={busy} onClick={() => mark(true)}>
+          手工签到（{selected.length}）
+        </Button>
+        <Button danger disabled={!selected.length} loading={busy} onClick={() => mark(false)}>
+          取消签到
+        </Button>
         <Typography.Text type="secondary">学员忘带手机等情况，可勾选后手工签到</Typography.Text>
       </Space>
       <Table<Row>
@@ -87,13 +108,31 @@ export function CheckinTab({ classId }: { classId: number }) {
           { title: '学员编号', dataIndex: 'enrollmentId', width: 90 },
           { title: '姓名', dataIndex: 'name', width: 120 },
           { title: '单位', dataIndex: 'schoolName' },
-          { title: '签到', dataIndex: 'checkedIn', width: 100, render: (v: boolean) => (v ? <Tag color="green">已签到</Tag> : <Tag>未签到</Tag>) },
-          { title: '方式', dataIndex: 'method', width: 90, render: (m: Row['method']) => (m === 'qr' ? '扫码' : m === 'manual' ? '手工' : '—') },
+          {
+            title: '签到',
+            dataIndex: 'checkedIn',
+            width: 100,
+            render: (v: boolean) => (v ? <Tag color="green">已签到</Tag> : <Tag>未签到</Tag>),
+          },
+          {
+            title: '方式',
+            dataIndex: 'method',
+            width: 90,
+            render: (m: Row['method']) => (m === 'qr' ? '扫码' : m === 'manual' ? '手工' : '—'),
+          },
           { title: '时间', dataIndex: 'at', width: 180, render: formatTime },
         ]}
       />
       {showQr && sid !== null && (
-        <CheckinQr classId={classId} sessionId={sid} trainees={items.length} onClose={() => { setShowQr(false); void refresh(); }} />
+        <CheckinQr
+          classId={classId}
+          sessionId={sid}
+          trainees={items.length}
+          onClose={() => {
+            setShowQr(false);
+            void refresh();
+          }}
+        />
       )}
     </>
   );

@@ -21,24 +21,41 @@ export default function ClassDetailPage() {
   const id = Number(useParams().id);
   const [params, setParams] = useSearchParams();
   const tab: TabKey = TABS.includes(params.get('tab') as TabKey) ? (params.get('tab') as TabKey) : 'trainees';
-  const q = useQuery({ queryKey: classKey(id), queryFn: () => get<ClassDetail>(`/api/classes/${id}`), enabled: Number.isInteger(id) && id > 0 });
+  const q = useQuery({
+    queryKey: classKey(id),
+    queryFn: () => get<ClassDetail>(`/api/classes/${id}`),
+    enabled: Number.isInteger(id) && id > 0,
+  });
   if (q.isPending) return <PageLoading />;
   if (q.isError) return <LoadError message={q.error.message} onRetry={() => q.refetch()} />;
   const d = q.data;
   const p = d.project;
   return (
     <>
-      <Breadcrumb style={{ marginBottom: 12 }} items={[{ title: <Link to="/admin/classes">我的班级</Link> }, { title: `${p.name} · ${d.class.name}` }]} />
+      <Breadcrumb
+        style={{ marginBottom: 12 }}
+        items={[{ title: <Link to="/admin/classes">我的班级</Link> }, { title: `${p.name} · ${d.class.name}` }]}
+      />
       <Card title={`${p.name} · ${d.class.name}`} style={{ marginBottom: 16 }}>
         <Descriptions size="small" column={{ xs: 1, md: 3 }}>
-          <Descriptions.Item label="年度 / 级别">{p.year} 年 · {p.levelLabel}</Descriptions.Item>
+          <Descriptions.Item label="年度 / 级别">
+            {p.year} 年 · {p.levelLabel}
+          </Descriptions.Item>
           <Descriptions.Item label="组织单位">{p.organiserName}</Descriptions.Item>
           <Descriptions.Item label="培训方式">{p.modeLabel}</Descriptions.Item>
-          <Descriptions.Item label="培训时间">{p.startDate} 至 {p.endDate}</Descriptions.Item>
+          <Descriptions.Item label="培训时间">
+            {p.startDate} 至 {p.endDate}
+          </Descriptions.Item>
           <Descriptions.Item label="培训地点">{p.place || '—'}</Descriptions.Item>
-          <Descriptions.Item label="学时 / 学分">{p.hours} 学时 · {p.creditCategoryName} {p.credits} 学分</Descriptions.Item>
-          <Descriptions.Item label="考核">集中学习 {p.onsiteWeight}% + 网络学习 {p.onlineWeight}%，{p.passMark} 分合格</Descriptions.Item>
-          <Descriptions.Item label="学员">{d.stats.trainees} 人（合格 {d.stats.passed}，不合格 {d.stats.failed}）</Descriptions.Item>
+          <Descriptions.Item label="学时 / 学分">
+            {p.hours} 学时 · {p.creditCategoryName} {p.credits} 学分
+          </Descriptions.Item>
+          <Descriptions.Item label="考核">
+            集中学习 {p.onsiteWeight}% + 网络学习 {p.onlineWeight}%，{p.passMark} 分合格
+          </Descriptions.Item>
+          <Descriptions.Item label="学员">
+            {d.stats.trainees} 人（合格 {d.stats.passed}，不合格 {d.stats.failed}）
+          </Descriptions.Item>
           <Descriptions.Item label="开班通知">{d.class.notice.publishedAt ? '已发布' : '未发布'}</Descriptions.Item>
         </Descriptions>
       </Card>

@@ -22,7 +22,15 @@ export default function ClassesPage() {
   const term = q.trim();
   const items = (list.data?.items ?? []).filter((c) => !term || c.projectName.includes(term) || c.name.includes(term));
   return (
-    <Card title={<Space><TeamOutlined />我的班级</Space>} extra={<Input.Search allowClear placeholder="项目或班级名称" onSearch={setQ} style={{ width: 240 }} />}>
+    <Card
+      title={
+        <Space>
+          <TeamOutlined />
+          我的班级
+        </Space>
+      }
+      extra={<Input.Search allowClear placeholder="项目或班级名称" onSearch={setQ} style={{ width: 240 }} />}
+    >
       <Typography.Paragraph type="secondary">
         这里是省级项目管理员分配给本机构的培训班级。进入班级后可发布开班通知、安排课程、组织签到、录入成绩并查看训后评估。
       </Typography.Paragraph>
@@ -32,14 +40,21 @@ export default function ClassesPage() {
         loading={list.isFetching}
         dataSource={items}
         pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 个班级` }}
-        locale={{ emptyText: <Empty description={list.isError ? list.error.message : term ? '没有符合条件的班级' : '暂无分配给本机构的班级'} /> }}
+        locale={{
+          emptyText: <Empty description={list.isError ? list.error.message : term ? '没有符合条件的班级' : '暂无分配给本机构的班级'} />,
+        }}
         columns={[
           {
-            title: '项目 / 班级', key: 'name',
+            title: '项目 / 班级',
+            key: 'name',
             render: (_, c) => (
               <>
                 <Link to={`/admin/classes/${c.id}`}>{c.projectName}</Link>
-                <div><Typography.Text type="secondary">{c.name} · {c.year} 年 · {c.levelLabel} · {c.organiserName}</Typography.Text></div>
+                <div>
+                  <Typography.Text type="secondary">
+                    {c.name} · {c.year} 年 · {c.levelLabel} · {c.organiserName}
+                  </Typography.Text>
+                </div>
               </>
             ),
           },
@@ -47,7 +62,12 @@ export default function ClassesPage() {
           { title: '状态', key: 'phase', width: 90, render: (_, c) => phase(c) },
           { title: '学员', dataIndex: 'trainees', width: 80, render: (n: number) => `${n} 人` },
           { title: '课程', dataIndex: 'sessions', width: 80, render: (n: number) => `${n} 次` },
-          { title: '开班通知', dataIndex: 'noticePublished', width: 100, render: (p: boolean) => (p ? <Tag color="green">已发布</Tag> : <Tag color="orange">未发布</Tag>) },
+          {
+            title: '开班通知',
+            dataIndex: 'noticePublished',
+            width: 100,
+            render: (p: boolean) => (p ? <Tag color="green">已发布</Tag> : <Tag color="orange">未发布</Tag>),
+          },
           { title: '操作', key: 'op', width: 90, render: (_, c) => <Link to={`/admin/classes/${c.id}`}>进入班级</Link> },
         ]}
       />

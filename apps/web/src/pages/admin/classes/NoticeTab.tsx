@@ -85,52 +85,130 @@ export function NoticeTab({ detail }: { detail: ClassDetail }) {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%', maxWidth: 860 }}>
-      {notice.publishedAt
-        ? <Alert type="success" showIcon title={`已于 ${formatTime(notice.publishedAt)} 发布`} description="修改并保存后，学员看到的通知立即更新；需要时可再次发布以更新发布时间。" />
-        : <Alert type="info" showIcon title="尚未发布" description="保存的内容是草稿，只有本机构能看到；发布后本班学员可在个人空间查看和打印。" />}
+      {notice.publishedAt ? (
+        <Alert
+          type="success"
+          showIcon
+          title={`已于 ${formatTime(notice.publishedAt)} 发布`}
+          description="修改并保存后，学员看到的通知立即更新；需要时可再次发布以更新发布时间。"
+        />
+      ) : (
+        <Alert
+          type="info"
+          showIcon
+          title="尚未发布"
+          description="保存的内容是草稿，只有本机构能看到；发布后本班学员可在个人空间查看和打印。"
+        />
+      )}
       <Form form={form} layout="vertical" initialValues={{ title: notice.title, body: notice.body }} onValuesChange={() => setDirty(true)}>
-        <Form.Item name="title" label="通知标题" rules={[{ required: true, whitespace: true, message: '请填写通知标题' }, { max: 100, message: '通知标题不能超过 100 个字' }]}>
+        <Form.Item
+          name="title"
+          label="通知标题"
+          rules={[
+            { required: true, whitespace: true, message: '请填写通知标题' },
+            { max: 100, message: '通知标题不能超过 100 个字' },
+          ]}
+        >
           <Input placeholder="如：关于 2026 年小学语文骨干教师培训开班的通知" />
         </Form.Item>
-        <Form.Item name="body" label="通知正文" rules={[{ required: true, whitespace: true, message: '请填写通知正文' }]} extra="写明报到时间、地点、需携带的材料、食宿安排和联系人。课程安排会自动附在打印版中。">
+        <Form.Item
+          name="body"
+          label="通知正文"
+          rules={[{ required: true, whitespace: true, message: '请填写通知正文' }]}
+          extra="写明报到时间、地点、需携带的材料、食宿安排和联系人。课程安排会自动附在打印版中。"
+        >
           <Input.TextArea rows={10} maxLength={10000} showCount />
         </Form.Item>
         <Space wrap>
-          <Button onClick={save} loading={busy === 'save'} disabled={!dirty && !!notice.title}>保存</Button>
+          <Button onClick={save} loading={busy === 'save'} disabled={!dirty && !!notice.title}>
+            保存
+          </Button>
           <Popconfirm
             title={notice.publishedAt ? '再次发布开班通知？' : '发布开班通知？'}
             description="发布后本班学员即可看到通知和附件。"
-            okText="发布" cancelText="取消" onConfirm={publish} disabled={dirty}
+            okText="发布"
+            cancelText="取消"
+            onConfirm={publish}
+            disabled={dirty}
           >
-            <Button type="primary" icon={<SendOutlined />} loading={busy === 'publish'} disabled={dirty || !notice.title} data-testid="publish-notice">
+            <Button
+              type="primary"
+              icon={<SendOutlined />}
+              loading={busy === 'publish'}
+              disabled={dirty || !notice.title}
+              data-testid="publish-notice"
+            >
               {notice.publishedAt ? '再次发布' : '发布'}
             </Button>
           </Popconfirm>
-          <Button icon={<FilePdfOutlined />} onClick={printPdf} loading={busy === 'pdf'} disabled={!notice.title}>打印预览（PDF）</Button>
+          <Button icon={<FilePdfOutlined />} onClick={printPdf} loading={busy === 'pdf'} disabled={!notice.title}>
+            打印预览（PDF）
+          </Button>
           {dirty && <Typography.Text type="warning">有未保存的修改，请先保存再发布或打印</Typography.Text>}
         </Space>
       </Form>
 
       <div>
-        <Typography.Title level={5}><PaperClipOutlined /> 附件</Typography.Title>
-        <Typography.Paragraph type="secondary">支持 PDF、JPG、PNG、Word（docx）、Excel（xlsx），每个不超过 {MAX_MB} MB，最多 10 个；系统按文件内容识别格式。</Typography.Paragraph>
-        <Upload accept={ACCEPT} showUploadList={false} disabled={!!progress} beforeUpload={(f) => { void upload(f); return false; }}>
-          <Button icon={<UploadOutlined />} loading={!!progress}>上传附件</Button>
+        <Typography.Title level={5}>
+          <PaperClipOutlined /> 附件
+        </Typography.Title>
+        <Typography.Paragraph type="secondary">
+          支持 PDF、JPG、PNG、Word（docx）、Excel（xlsx），每个不超过 {MAX_MB} MB，最多 10 个；系统按文件内容识别格式。
+        </Typography.Paragraph>
+        <Upload
+          accept={ACCEPT}
+          showUploadList={false}
+          disabled={!!progress}
+          beforeUpload={(f) => {
+            void upload(f);
+            return false;
+          }}
+        >
+          <Button icon={<UploadOutlined />} loading={!!progress}>
+            上传附件
+          </Button>
         </Upload>
-        {progress && <div style={{ maxWidth: 400, marginTop: 8 }}><Typography.Text>{progress.name}</Typography.Text><Progress percent={progress.percent} size="small" /></div>}
+        {progress && (
+          <div style={{ maxWidth: 400, marginTop: 8 }}>
+            <Typography.Text>{progress.name}</Typography.Text>
+            <Progress percent={progress.percent} size="small" />
+          </div>
+        )}
         <List<NoticeFile>
           style={{ marginTop: 12 }}
           bordered
           dataSource={detail.class.files}
           locale={{ emptyText: '暂无附件' }}
           renderItem={(f) => (
-            <List.Item actions={[
-              <a key="dl" onClick={() => downloadFile(`/api/classes/${id}/notice/files/${f.id}`, f.fileName).catch((e: Error) => message.error(e.message))}>下载</a>,
-              <Popconfirm key="rm" title={`删除附件“${f.fileName}”？`} okText="删除" okButtonProps={{ danger: true }} cancelText="取消" onConfirm={() => remove(f)}>
-                <a style={{ color: '#cf1322' }}><DeleteOutlined /> 删除</a>
-              </Popconfirm>,
-            ]}>
-              <Space><PaperClipOutlined />{f.fileName}<Tag>{size(f.size)}</Tag></Space>
+            <List.Item
+              actions={[
+                <a
+                  key="dl"
+                  onClick={() =>
+                    downloadFile(`/api/classes/${id}/notice/files/${f.id}`, f.fileName).catch((e: Error) => message.error(e.message))
+                  }
+                >
+                  下载
+                </a>,
+                <Popconfirm
+                  key="rm"
+                  title={`删除附件“${f.fileName}”？`}
+                  okText="删除"
+                  okButtonProps={{ danger: true }}
+                  cancelText="取消"
+                  onConfirm={() => remove(f)}
+                >
+                  <a style={{ color: '#cf1322' }}>
+                    <DeleteOutlined /> 删除
+                  </a>
+                </Popconfirm>,
+              ]}
+            >
+              <Space>
+                <PaperClipOutlined />
+                {f.fileName}
+                <Tag>{size(f.size)}</Tag>
+              </Space>
             </List.Item>
           )}
         />

@@ -6,16 +6,32 @@ import { api, get, post, put } from '../../../api/client.ts';
 import { classKey } from './ClassDetailPage.tsx';
 import type { Session, SessionList } from './types.ts';
 
-interface FormValues { date: string; start: string; end: string; place: string; topic: string; lecturer: string }
+interface FormValues {
+  date: string;
+  start: string;
+  end: string;
+  place: string;
+  topic: string;
+  lecturer: string;
+}
 
 // sessions are China-time events, whatever the browser's zone
 const DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' });
 const TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false });
 const toForm = (s: Session): FormValues => ({
-  date: DAY.format(new Date(s.startsAt)), start: TIME.format(new Date(s.startsAt)), end: TIME.format(new Date(s.endsAt)), place: s.place, topic: s.topic, lecturer: s.lecturer,
+  date: DAY.format(new Date(s.startsAt)),
+  start: TIME.format(new Date(s.startsAt)),
+  end: TIME.format(new Date(s.endsAt)),
+  place: s.place,
+  topic: s.topic,
+  lecturer: s.lecturer,
 });
 const toBody = (v: FormValues) => ({
-  startsAt: `${v.date}T${v.start}:00+08:00`, endsAt: `${v.date}T${v.end}:00+08:00`, place: v.place ?? '', topic: v.topic, lecturer: v.lecturer ?? '',
+  startsAt: `${v.date}T${v.start}:00+08:00`,
+  endsAt: `${v.date}T${v.end}:00+08:00`,
+  place: v.place ?? '',
+  topic: v.topic,
+  lecturer: v.lecturer ?? '',
 });
 
 export const sessionsKey = (id: number) => ['class', id, 'sessions'] as const;
@@ -28,11 +44,14 @@ export function ScheduleTab({ classId }: { classId: number }) {
   const [editing, setEditing] = useState<Session | 'new' | null>(null);
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<FormValues>();
-  const refresh = () => Promise.all([qc.invalidateQueries({ queryKey: sessionsKey(classId) }), qc.invalidateQueries({ queryKey: classKey(classId) })]);
+  const refresh = () =>
+    Promise.all([qc.invalidateQueries({ queryKey: sessionsKey(classId) }), qc.invalidateQueries({ queryKey: classKey(classId) })]);
 
   const open = (s: Session | 'new') => {
     setEditing(s);
-    form.setFieldsValue(s === 'new' ? { date: q.data?.startDate, start: '08:30', end: '11:30', place: '', topic: '', lecturer: '' } : toForm(s));
+    form.setFieldsValue(
+      s === 'new' ? { date: q.data?.startDate, start: '08:30', end: '11:30', place: '', topic: '', lecturer: '' } : toForm(s),
+    );
   };
   const submit = async () => {
     const v = await form.validateFields();
@@ -62,8 +81,14 @@ export function ScheduleTab({ classId }: { classId: number }) {
   return (
     <>
       <Space style={{ marginBottom: 12 }} wrap>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => open('new')} disabled={!q.data}>新增课程</Button>
-        {q.data && <Typography.Text type="secondary">课程须安排在项目的培训时间内：{q.data.startDate} 至 {q.data.endDate}（北京时间）</Typography.Text>}
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => open('new')} disabled={!q.data}>
+          新增课程
+        </Button>
+        {q.data && (
+          <Typography.Text type="secondary">
+            课程须安排在项目的培训时间内：{q.data.startDate} 至 {q.data.endDate}（北京时间）
+          </Typography.Text>
+        )}
       </Space>
       <Table<Session>
         data-testid="sessions-table"
@@ -79,30 +104,75 @@ export function ScheduleTab({ classId }: { classId: number }) {
           { title: '主讲', dataIndex: 'lecturer', width: 120, render: (v: string) => v || '—' },
           { title: '签到', dataIndex: 'checkedIn', width: 100, render: (n: number) => `${n} / ${q.data?.trainees ?? 0}` },
           {
-            title: '操作', key: 'op', width: 140,
+            title: '操作',
+            key: 'op',
+            width: 140,
             render: (_, s) => (
               <Space>
                 <a onClick={() => open(s)}>修改</a>
-                {s.checkedIn > 0
-                  ? <Typography.Text type="secondary" title="已有学员签到，签到记录是出勤凭据">不可删除</Typography.Text>
-                  : <Popconfirm title={`删除课程“${s.topic}”？`} okText="删除" okButtonProps={{ danger: true }} cancelText="取消" onConfirm={() => remove(s)}><a style={{ color: '#cf1322' }}>删除</a></Popconfirm>}
+                {s.checkedIn > 0 ? (
+                  <Typography.Text type="secondary" title="已有学员签到，签到记录是出勤凭据">
+                    不可删除
+                  </Typography.Text>
+                ) : (
+                  <Popconfirm
+                    title={`删除课程“${s.topic}”？`}
+                    okText="删除"
+                    okButtonProps={{ danger: true }}
+                    cancelText="取消"
+                    onConfirm={() => remove(s)}
+                  >
+                    <a style={{ color: '#cf1322' }}>删除</a>
+                  </Popconfirm>
+                )}
               </Space>
             ),
           },
         ]}
       />
-      <Modal open={editing !== null} title={editing === 'new' ? '新增课程' : '修改课程'} okText="保存" cancelText="取消" confirmLoading={saving} onOk={submit} onCancel={() => setEditing(null)} destroyOnHidden>
+      <Modal
+        open={editing !== null}
+        title={editing === 'new' ? '新增课程' : '修改课程'}
+        okText="保存"
+        cancelText="取消"
+        confirmLoading={saving}
+        onOk={submit}
+        onCancel={() => setEditing(null)}
+        destroyOnHidden
+      >
         <Form form={form} layout="vertical" preserve={false}>
           <Form.Item name="date" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
             <Input type="date" min={q.data?.startDate} max={q.data?.endDate} />
           </Form.Item>
           <Space.Compact block>
-            <Form.Item name="start" label="开始时间" rules={[{ required: true, message: '请填写开始时间' }]} style={{ flex: 1 }}><Input type="time" /></Form.Item>
-            <Form.Item name="end" label="结束时间" rules={[{ required: true, message: '请填写结束时间' }]} style={{ flex: 1, marginLeft: 12 }}><Input type="time" /></Form.Item>
+            <Form.Item name="start" label="开始时间" rules={[{ required: true, message: '请填写开始时间' }]} style={{ flex: 1 }}>
+              <Input type="time" />
+            </Form.Item>
+            <Form.Item
+              name="end"
+              label="结束时间"
+              rules={[{ required: true, message: '请填写结束时间' }]}
+              style={{ flex: 1, marginLeft: 12 }}
+            >
+              <Input type="time" />
+            </Form.Item>
           </Space.Compact>
-          <Form.Item name="topic" label="主题" rules={[{ required: true, whitespace: true, message: '请填写课程主题' }, { max: 100, message: '课程主题不能超过 100 个字' }]}><Input /></Form.Item>
-          <Form.Item name="place" label="地点" rules={[{ max: 100, message: '地点不能超过 100 个字' }]}><Input placeholder="如：报告厅、302 教室" /></Form.Item>
-          <Form.Item name="lecturer" label="主讲" rules={[{ max: 50, message: '主讲人不能超过 50 个字' }]}><Input /></Form.Item>
+          <Form.Item
+            name="topic"
+            label="主题"
+            rules={[
+              { required: true, whitespace: true, message: '请填写课程主题' },
+              { max: 100, message: '课程主题不能超过 100 个字' },
+            ]}
+          >
+            <Input />
+          </Form.Item>
+          <Form.Item name="place" label="地点" rules={[{ max: 100, message: '地点不能超过 100 个字' }]}>
+            <Input placeholder="如：报告厅、302 教室" />
+          </Form.Item>
+          <Form.Item name="lecturer" label="主讲" rules={[{ max: 50, message: '主讲人不能超过 50 个字' }]}>
+            <Input />
+          </Form.Item>
         </Form>
       </Modal>
     </>

@@ -39,7 +39,8 @@ export function ScoresTab({ detail }: { detail: ClassDetail }) {
     const t = byId.get(Number(k));
     return t && (e.onsite !== t.onsiteScore || e.online !== t.onlineScore);
   });
-  const set = (t: Trainee, part: keyof Edit, v: number | null) => setEdits((x) => ({ ...x, [t.enrollmentId]: { ...valueOf(t), [part]: v } }));
+  const set = (t: Trainee, part: keyof Edit, v: number | null) =>
+    setEdits((x) => ({ ...x, [t.enrollmentId]: { ...valueOf(t), [part]: v } }));
 
   const doSave = async () => {
     setSaving(true);
@@ -57,7 +58,8 @@ export function ScoresTab({ detail }: { detail: ClassDetail }) {
     }
   };
   const save = () => {
-    const losing = changed.map(([k, e]) => ({ t: byId.get(Number(k))!, total: previewTotal(p, e) }))
+    const losing = changed
+      .map(([k, e]) => ({ t: byId.get(Number(k))!, total: previewTotal(p, e) }))
       .filter(({ t, total }) => t.result === 'passed' && (total === null || total < p.passMark));
     if (!losing.length) return void doSave();
     modal.confirm({
@@ -68,13 +70,22 @@ export function ScoresTab({ detail }: { detail: ClassDetail }) {
           <p>保存后，已记入的学分将被冲销，已颁发的结业证书将被撤销（验证时显示“已撤销”）。确定保存吗？</p>
         </>
       ),
-      okText: '确定保存', okButtonProps: { danger: true }, cancelText: '取消', onOk: doSave,
+      okText: '确定保存',
+      okButtonProps: { danger: true },
+      cancelText: '取消',
+      onOk: doSave,
     });
   };
   const score = (t: Trainee, part: keyof Edit) => (
     <InputNumber
-      size="small" min={0} max={100} step={0.5} precision={2} style={{ width: 96 }}
-      value={valueOf(t)[part]} onChange={(v) => set(t, part, typeof v === 'number' ? v : null)}
+      size="small"
+      min={0}
+      max={100}
+      step={0.5}
+      precision={2}
+      style={{ width: 96 }}
+      value={valueOf(t)[part]}
+      onChange={(v) => set(t, part, typeof v === 'number' ? v : null)}
       aria-label={`${t.name}的${part === 'onsite' ? '集中学习' : '网络学习'}成绩`}
     />
   );
@@ -82,7 +93,8 @@ export function ScoresTab({ detail }: { detail: ClassDetail }) {
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Alert
-        type="info" showIcon
+        type="info"
+        showIcon
         title={`总成绩 = 集中学习 × ${p.onsiteWeight}% + 网络学习 × ${p.onlineWeight}%，${p.passMark} 分及以上为合格`}
         description={`合格的学员自动获得 ${p.creditCategoryName} ${p.credits} 学分（由${p.organiserName}认定）和结业证书；合格改为不合格时，学分冲销、证书撤销。`}
       />
@@ -91,7 +103,12 @@ export function ScoresTab({ detail }: { detail: ClassDetail }) {
           保存成绩{changed.length ? `（${changed.length} 人）` : ''}
         </Button>
         {changed.length > 0 && <Button onClick={() => setEdits({})}>放弃修改</Button>}
-        <Button icon={<DownloadOutlined />} onClick={() => downloadFile(`/api/classes/${id}/scores/template`, '成绩模板.xlsx').catch((e: Error) => message.error(e.message))}>下载成绩模板</Button>
+        <Button
+          icon={<DownloadOutlined />}
+          onClick={() => downloadFile(`/api/classes/${id}/scores/template`, '成绩模板.xlsx').catch((e: Error) => message.error(e.message))}
+        >
+          下载成绩模板
+        </Button>
       </Space>
       <Table<Trainee>
         data-testid="scores-table"

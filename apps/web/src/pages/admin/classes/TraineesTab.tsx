@@ -9,8 +9,10 @@ export function resultTag(t: Pick<Trainee, 'result' | 'resultLabel'>) {
 
 /** What completion produced, said plainly — including a pass taken back. */
 export function completionText(t: Trainee) {
-  if (t.result === 'passed' && t.certificate?.status === 'valid') return <Typography.Text type="success">已记入学分、已颁发结业证书</Typography.Text>;
-  if (t.certificate?.status === 'revoked' && t.result !== 'passed') return <Typography.Text type="danger">成绩改为不合格：学分已冲销，结业证书已撤销</Typography.Text>;
+  if (t.result === 'passed' && t.certificate?.status === 'valid')
+    return <Typography.Text type="success">已记入学分、已颁发结业证书</Typography.Text>;
+  if (t.certificate?.status === 'revoked' && t.result !== 'passed')
+    return <Typography.Text type="danger">成绩改为不合格：学分已冲销，结业证书已撤销</Typography.Text>;
   return <Typography.Text type="secondary">—</Typography.Text>;
 }
 
@@ -18,7 +20,9 @@ export function completionText(t: Trainee) {
 export function TraineesTab({ detail }: { detail: ClassDetail }) {
   const [q, setQ] = useState('');
   const term = q.trim();
-  const rows = detail.trainees.filter((t) => !term || t.name.includes(term) || t.schoolName.includes(term) || String(t.enrollmentId) === term);
+  const rows = detail.trainees.filter(
+    (t) => !term || t.name.includes(term) || t.schoolName.includes(term) || String(t.enrollmentId) === term,
+  );
   return (
     <>
       <Input.Search allowClear placeholder="姓名、单位或学员编号" onSearch={setQ} style={{ width: 260, marginBottom: 12 }} />

@@ -41,56 +41,119 @@ export function ClaimDrawer({ id, onClose, onDecided }: { id: number | null; onC
 
   const unit = c?.unitLabel ?? '学分';
   return (
-    <Drawer title="学分申报详情" size={640} open={id !== null} onClose={onClose} destroyOnHidden
-      footer={c?.status === 'pending' ? (
-        <Space>
-          <Popconfirm title="通过这条学分申报？" description={`通过后将为 ${c.teacher.name} 计入 ${c.amount} ${unit}。`} okText="通过" cancelText="取消" onConfirm={approve}>
-            <Button type="primary" loading={busy}>通过</Button>
-          </Popconfirm>
-          <Button danger onClick={() => setRejecting(true)}>驳回</Button>
-        </Space>
-      ) : null}>
-      {detail.isLoading ? <Spin /> : detail.isError ? <Alert type="error" showIcon title="加载失败" description={detail.error.message} /> : c ? (
+    <Drawer
+      title="学分申报详情"
+      size={640}
+      open={id !== null}
+      onClose={onClose}
+      destroyOnHidden
+      footer={
+        c?.status === 'pending' ? (
+          <Space>
+            <Popconfirm
+              title="通过这条学分申报？"
+              description={`通过后将为 ${c.teacher.name} 计入 ${c.amount} ${unit}。`}
+              okText="通过"
+              cancelText="取消"
+              onConfirm={approve}
+            >
+              <Button type="primary" loading={busy}>
+                通过
+              </Button>
+            </Popconfirm>
+            <Button danger onClick={() => setRejecting(true)}>
+              驳回
+            </Button>
+          </Space>
+        ) : null
+      }
+    >
+      {detail.isLoading ? (
+        <Spin />
+      ) : detail.isError ? (
+        <Alert type="error" showIcon title="加载失败" description={detail.error.message} />
+      ) : c ? (
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
           <Descriptions column={1} size="small" bordered styles={{ label: { width: 120 } }}>
-            <Descriptions.Item label="教师">{c.teacher.name}（{c.teacher.idNumber ?? '—'}）</Descriptions.Item>
-            <Descriptions.Item label="单位">{c.teacher.county} · {c.teacher.school}</Descriptions.Item>
-            <Descriptions.Item label="申报类型">{c.claimTypeName}（{c.categoryName}）</Descriptions.Item>
+            <Descriptions.Item label="教师">
+              {c.teacher.name}（{c.teacher.idNumber ?? '—'}）
+            </Descriptions.Item>
+            <Descriptions.Item label="单位">
+              {c.teacher.county} · {c.teacher.school}
+            </Descriptions.Item>
+            <Descriptions.Item label="申报类型">
+              {c.claimTypeName}（{c.categoryName}）
+            </Descriptions.Item>
             <Descriptions.Item label="申报名称">{c.title}</Descriptions.Item>
             <Descriptions.Item label="年度">{c.year} 年</Descriptions.Item>
-            <Descriptions.Item label="折算学分"><b>{c.amount} {unit}</b>（{c.quantity} 项 × {c.unitAmount} {unit}）</Descriptions.Item>
-            <Descriptions.Item label="说明"><span style={{ whiteSpace: 'pre-wrap' }}>{c.description || '—'}</span></Descriptions.Item>
+            <Descriptions.Item label="折算学分">
+              <b>
+                {c.amount} {unit}
+              </b>
+              （{c.quantity} 项 × {c.unitAmount} {unit}）
+            </Descriptions.Item>
+            <Descriptions.Item label="说明">
+              <span style={{ whiteSpace: 'pre-wrap' }}>{c.description || '—'}</span>
+            </Descriptions.Item>
             <Descriptions.Item label="提交时间">{formatTime(c.createdAt)}</Descriptions.Item>
-            <Descriptions.Item label="状态"><Tag color={CLAIM_STATUS_COLORS[c.status]}>{c.statusLabel}</Tag></Descriptions.Item>
+            <Descriptions.Item label="状态">
+              <Tag color={CLAIM_STATUS_COLORS[c.status]}>{c.statusLabel}</Tag>
+            </Descriptions.Item>
             {c.status !== 'pending' && c.status !== 'withdrawn' && (
-              <Descriptions.Item label="审核">{c.reviewerName ?? '—'} · {formatTime(c.reviewedAt)}{c.reviewReason ? `：${c.reviewReason}` : ''}</Descriptions.Item>
+              <Descriptions.Item label="审核">
+                {c.reviewerName ?? '—'} · {formatTime(c.reviewedAt)}
+                {c.reviewReason ? `：${c.reviewReason}` : ''}
+              </Descriptions.Item>
             )}
             {c.entryId !== null && <Descriptions.Item label="学分记录">第 {c.entryId} 号学分明细</Descriptions.Item>}
           </Descriptions>
           {c.typeInfo.maxPerYear !== null && (
-            <Alert type="info" showIcon title={`该教师 ${c.year} 年本类型已申报（含待审核）${c.typeInfo.claimedThisYear} ${unit}，每年上限 ${c.typeInfo.maxPerYear} ${unit}`} />
+            <Alert
+              type="info"
+              showIcon
+              title={`该教师 ${c.year} 年本类型已申报（含待审核）${c.typeInfo.claimedThisYear} ${unit}，每年上限 ${c.typeInfo.maxPerYear} ${unit}`}
+            />
           )}
           <div>
             <Typography.Title level={5}>证明材料</Typography.Title>
             {c.typeInfo.evidence && <Typography.Paragraph type="secondary">要求：{c.typeInfo.evidence}</Typography.Paragraph>}
             <Image.PreviewGroup>
-              <List size="small" bordered dataSource={c.files} locale={{ emptyText: '没有证明材料' }} renderItem={(f) => (
-                <List.Item actions={[
-                  <a key="open" href={f.url} target="_blank" rel="noreferrer"><EyeOutlined /> 查看</a>,
-                  <a key="dl" href={`${f.url}?download=1`}><DownloadOutlined /> 下载</a>,
-                ]}>
-                  <Space>
-                    {f.mime === 'application/pdf' ? <FilePdfOutlined /> : <Image src={f.url} width={40} height={40} style={{ objectFit: 'cover' }} alt={f.name} />}
-                    <span>{f.name}</span>
-                    <Typography.Text type="secondary">{formatSize(f.size)}</Typography.Text>
-                  </Space>
-                </List.Item>
-              )} />
+              <List
+                size="small"
+                bordered
+                dataSource={c.files}
+                locale={{ emptyText: '没有证明材料' }}
+                renderItem={(f) => (
+                  <List.Item
+                    actions={[
+                      <a key="open" href={f.url} target="_blank" rel="noreferrer">
+                        <EyeOutlined /> 查看
+                      </a>,
+                      <a key="dl" href={`${f.url}?download=1`}>
+                        <DownloadOutlined /> 下载
+                      </a>,
+                    ]}
+                  >
+                    <Space>
+                      {f.mime === 'application/pdf' ? (
+                        <FilePdfOutlined />
+                      ) : (
+                        <Image src={f.url} width={40} height={40} style={{ objectFit: 'cover' }} alt={f.name} />
+                      )}
+                      <span>{f.name}</span>
+                      <Typography.Text type="secondary">{formatSize(f.size)}</Typography.Text>
+                    </Space>
+                  </List.Item>
+                )}
+              />
             </Image.PreviewGroup>
           </div>
         </Space>
       ) : null}
-      <RejectModal open={rejecting} title={`驳回 ${c?.teacher.name ?? ''} 的学分申报`} onCancel={() => setRejecting(false)}
+      <RejectModal
+        open={rejecting}
+        title={`驳回 ${c?.teacher.name ?? ''} 的学分申报`}
+        onCancel={() => setRejecting(false)}
         onSubmit={async (reason) => {
           try {
             await post(`/api/credit-claims/${id}/reject`, { reason });
@@ -101,7 +164,8 @@ export function ClaimDrawer({ id, onClose, onDecided }: { id: number | null; onC
             setRejecting(false);
             await after(e);
           }
-        }} />
+        }}
+      />
     </Drawer>
   );
 }

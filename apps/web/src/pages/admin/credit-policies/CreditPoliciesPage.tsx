@@ -1,5 +1,22 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Col, Descriptions, Input, Modal, Popconfirm, Progress, Row, Space, Spin, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Input,
+  Modal,
+  Popconfirm,
+  Progress,
+  Row,
+  Space,
+  Spin,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { get, post } from '../../../api/client.ts';
 import { formatTime } from '../../../format.ts';
@@ -33,12 +50,30 @@ function RecomputeProgress() {
   const pct = s.total ? Math.floor((s.done / s.total) * 100) : 100;
   if (s.state === 'running') {
     return (
-      <Alert type="info" showIcon title={`正在按第 ${s.version} 版政策重新计算全部教师的学分状态：${s.done} / ${s.total}`}
-        description={<Progress percent={pct} status="active" aria-label="重新计算进度" />} />
+      <Alert
+        type="info"
+        showIcon
+        title={`正在按第 ${s.version} 版政策重新计算全部教师的学分状态：${s.done} / ${s.total}`}
+        description={<Progress percent={pct} status="active" aria-label="重新计算进度" />}
+      />
     );
   }
-  if (s.state === 'done') return <Alert type="success" showIcon title={`已按第 ${s.version} 版政策重新计算 ${s.done} 名教师的学分状态（${formatTime(s.finishedAt)} 完成）`} />;
-  if (s.state === 'cancelled') return <Alert type="warning" showIcon title={`第 ${s.version} 版的重新计算在 ${s.done} / ${s.total} 时停止（已有更新的版本或服务停止），请重新计算。`} />;
+  if (s.state === 'done')
+    return (
+      <Alert
+        type="success"
+        showIcon
+        title={`已按第 ${s.version} 版政策重新计算 ${s.done} 名教师的学分状态（${formatTime(s.finishedAt)} 完成）`}
+      />
+    );
+  if (s.state === 'cancelled')
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        title={`第 ${s.version} 版的重新计算在 ${s.done} / ${s.total} 时停止（已有更新的版本或服务停止），请重新计算。`}
+      />
+    );
   return <Alert type="error" showIcon title={`重新计算失败：${s.error ?? '未知错误'}（已完成 ${s.done} / ${s.total}），请重新计算。`} />;
 }
 
@@ -57,10 +92,18 @@ export default function CreditPoliciesPage() {
     if (active.data && text === null) setText(pretty(active.data.document));
   }, [active.data, text]);
 
-  const edit = (v: string) => { setText(v); setCheck(null); setPreview(null); };
+  const edit = (v: string) => {
+    setText(v);
+    setCheck(null);
+    setPreview(null);
+  };
   const run = async <T,>(kind: NonNullable<typeof busy>, fn: (doc: unknown) => Promise<T>): Promise<T | undefined> => {
     const parsed = parseDraft(text ?? '');
-    if (!parsed.ok) { setCheck({ valid: false, errors: [parsed.error] }); setPreview(null); return undefined; }
+    if (!parsed.ok) {
+      setCheck({ valid: false, errors: [parsed.error] });
+      setPreview(null);
+      return undefined;
+    }
     setBusy(kind);
     try {
       return await fn(parsed.doc);
@@ -71,23 +114,30 @@ export default function CreditPoliciesPage() {
       setBusy(null);
     }
   };
-  const validate = () => run('check', async (doc) => {
-    const r = await post<ValidateResult>('/api/credit-policies/validate', { document: doc });
-    setCheck(r);
-  });
-  const doPreview = () => run('preview', async (doc) => {
-    const r = await post<PreviewResult>('/api/credit-policies/preview', { document: doc });
-    setPreview(r.valid ? r : null);
-    setCheck({ valid: r.valid, errors: r.errors });
-  });
-  const publish = () => run('publish', async (doc) => {
-    const r = await post<PublishResult>('/api/credit-policies', { document: doc, baseVersion: active.data?.version });
-    message.success(`已发布第 ${r.version} 版学分政策，正在重新计算教师的学分状态`);
-    setPreview(null);
-    setCheck(null);
-    await Promise.all(['credit-policies', 'credit-policy-active', 'credit-recompute', 'credit-compliance'].map((k) => qc.invalidateQueries({ queryKey: [k] })));
-    setText(null); // the editor reloads from the new active version, now fetched
-  });
+  const validate = () =>
+    run('check', async (doc) => {
+      const r = await post<ValidateResult>('/api/credit-policies/validate', { document: doc });
+      setCheck(r);
+    });
+  const doPreview = () =>
+    run('preview', async (doc) => {
+      const r = await post<PreviewResult>('/api/credit-policies/preview', { document: doc });
+      setPreview(r.valid ? r : null);
+      setCheck({ valid: r.valid, errors: r.errors });
+    });
+  const publish = () =>
+    run('publish', async (doc) => {
+      const r = await post<PublishResult>('/api/credit-policies', { document: doc, baseVersion: active.data?.version });
+      message.success(`已发布第 ${r.version} 版学分政策，正在重新计算教师的学分状态`);
+      setPreview(null);
+      setCheck(null);
+      await Promise.all(
+        ['credit-policies', 'credit-policy-active', 'credit-recompute', 'credit-compliance'].map((k) =>
+          qc.invalidateQueries({ queryKey: [k] }),
+        ),
+      );
+      setText(null); // the editor reloads from the new active version, now fetched
+    });
   const recompute = async () => {
     setBusy('recompute');
     try {
@@ -107,8 +157,18 @@ export default function CreditPoliciesPage() {
     }
   };
 
-  if (active.isPending) return <Card title="学分政策"><Spin /></Card>;
-  if (!active.data) return <Card title="学分政策"><Alert type="error" showIcon title={active.error?.message ?? '无法加载学分政策'} /></Card>;
+  if (active.isPending)
+    return (
+      <Card title="学分政策">
+        <Spin />
+      </Card>
+    );
+  if (!active.data)
+    return (
+      <Card title="学分政策">
+        <Alert type="error" showIcon title={active.error?.message ?? '无法加载学分政策'} />
+      </Card>
+    );
   const a = active.data;
   const nextVersion = Math.max(0, ...(versions.data?.items.map((i) => i.version) ?? [a.version])) + 1;
 
@@ -117,18 +177,34 @@ export default function CreditPoliciesPage() {
       <RecomputeProgress />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={9}>
-          <Card title="当前生效版本" size="small" style={{ height: '100%' }}
-            extra={(
-              <Popconfirm title="按当前政策重新计算全部教师的学分状态？" description="用于服务中断后补算或跨年后刷新；学分记录不会改变。" okText="重新计算" cancelText="取消" onConfirm={recompute}>
-                <Button size="small" loading={busy === 'recompute'}>重新计算学分状态</Button>
+          <Card
+            title="当前生效版本"
+            size="small"
+            style={{ height: '100%' }}
+            extra={
+              <Popconfirm
+                title="按当前政策重新计算全部教师的学分状态？"
+                description="用于服务中断后补算或跨年后刷新；学分记录不会改变。"
+                okText="重新计算"
+                cancelText="取消"
+                onConfirm={recompute}
+              >
+                <Button size="small" loading={busy === 'recompute'}>
+                  重新计算学分状态
+                </Button>
               </Popconfirm>
-            )}>
-            <Descriptions column={1} size="small" items={[
-              { key: 'v', label: '版本', children: <Tag color="blue">第 {a.version} 版</Tag> },
-              { key: 'n', label: '名称', children: String(a.document.name ?? '') },
-              { key: 'id', label: '政策标识', children: a.policyId },
-              { key: 't', label: '发布时间', children: formatTime(a.createdAt) },
-            ]} />
+            }
+          >
+            <Descriptions
+              column={1}
+              size="small"
+              items={[
+                { key: 'v', label: '版本', children: <Tag color="blue">第 {a.version} 版</Tag> },
+                { key: 'n', label: '名称', children: String(a.document.name ?? '') },
+                { key: 'id', label: '政策标识', children: a.policyId },
+                { key: 't', label: '发布时间', children: formatTime(a.createdAt) },
+              ]}
+            />
           </Card>
         </Col>
         <Col xs={24} xl={15}>
@@ -140,18 +216,40 @@ export default function CreditPoliciesPage() {
               dataSource={versions.data?.items ?? []}
               pagination={{ pageSize: 5, hideOnSinglePage: true }}
               columns={[
-                { title: '版本', dataIndex: 'version', width: 90, render: (v: number, r) => <Space size={4}>{v}{r.active && <Tag color="green">生效</Tag>}</Space> },
+                {
+                  title: '版本',
+                  dataIndex: 'version',
+                  width: 90,
+                  render: (v: number, r) => (
+                    <Space size={4}>
+                      {v}
+                      {r.active && <Tag color="green">生效</Tag>}
+                    </Space>
+                  ),
+                },
                 { title: '名称', dataIndex: 'name', ellipsis: true },
                 { title: '发布人', dataIndex: 'createdBy', width: 200, ellipsis: true },
                 { title: '发布时间', dataIndex: 'createdAt', width: 170, render: formatTime },
-                { title: '', key: 'op', width: 60, render: (_, r) => <Typography.Link onClick={() => openVersion(r.version)}>查看</Typography.Link> },
+                {
+                  title: '',
+                  key: 'op',
+                  width: 60,
+                  render: (_, r) => <Typography.Link onClick={() => openVersion(r.version)}>查看</Typography.Link>,
+                },
               ]}
             />
           </Card>
         </Col>
       </Row>
-      <Card title="编辑政策（JSON）" size="small"
-        extra={<Button size="small" onClick={() => edit(pretty(a.document))}>恢复为当前版本</Button>}>
+      <Card
+        title="编辑政策（JSON）"
+        size="small"
+        extra={
+          <Button size="small" onClick={() => edit(pretty(a.document))}>
+            恢复为当前版本
+          </Button>
+        }
+      >
         <Typography.Paragraph type="secondary">
           在当前版本的基础上修改，先「校验」，再「预览影响」查看达标人数的变化，确认后「发布新版本」。发布不会改动已有的学分记录和旧版本；版本号由系统分配。
         </Typography.Paragraph>
@@ -166,8 +264,12 @@ export default function CreditPoliciesPage() {
               style={MONO}
             />
             <Space style={{ marginTop: 12 }} wrap>
-              <Button onClick={validate} loading={busy === 'check'}>校验</Button>
-              <Button onClick={doPreview} loading={busy === 'preview'}>预览影响</Button>
+              <Button onClick={validate} loading={busy === 'check'}>
+                校验
+              </Button>
+              <Button onClick={doPreview} loading={busy === 'preview'}>
+                预览影响
+              </Button>
               <Popconfirm
                 title={`发布为第 ${nextVersion} 版？`}
                 description="发布后立即生效，并按新政策重新计算全部教师的学分状态；已有的学分记录和旧版本不会改变。"
@@ -175,17 +277,36 @@ export default function CreditPoliciesPage() {
                 cancelText="取消"
                 onConfirm={publish}
               >
-                <Button type="primary" loading={busy === 'publish'}>发布新版本</Button>
+                <Button type="primary" loading={busy === 'publish'}>
+                  发布新版本
+                </Button>
               </Popconfirm>
             </Space>
           </Col>
           <Col xs={24} xl={10}>
             {!check && !preview && <Alert type="info" showIcon title="校验和预览的结果显示在这里" />}
-            {check && (check.valid
-              ? <Alert type="success" showIcon title="校验通过：草稿可以发布" />
-              : <Alert type="error" showIcon title={`草稿有 ${check.errors.length} 处问题，修改后再试`}
-                  description={<ul style={{ margin: 0, paddingLeft: 20 }}>{check.errors.map((e) => <li key={e}>{e}</li>)}</ul>} />)}
-            {preview?.valid && <div style={{ marginTop: 12 }}><PreviewTable result={preview} /></div>}
+            {check &&
+              (check.valid ? (
+                <Alert type="success" showIcon title="校验通过：草稿可以发布" />
+              ) : (
+                <Alert
+                  type="error"
+                  showIcon
+                  title={`草稿有 ${check.errors.length} 处问题，修改后再试`}
+                  description={
+                    <ul style={{ margin: 0, paddingLeft: 20 }}>
+                      {check.errors.map((e) => (
+                        <li key={e}>{e}</li>
+                      ))}
+                    </ul>
+                  }
+                />
+              ))}
+            {preview?.valid && (
+              <div style={{ marginTop: 12 }}>
+                <PreviewTable result={preview} />
+              </div>
+            )}
           </Col>
         </Row>
       </Card>
@@ -195,11 +316,24 @@ export default function CreditPoliciesPage() {
         width={800}
         onCancel={() => setViewing(null)}
         footer={[
-          <Button key="close" onClick={() => setViewing(null)}>关闭</Button>,
-          <Button key="load" type="primary" onClick={() => { edit(pretty(viewing!.document)); setViewing(null); }}>载入编辑器</Button>,
+          <Button key="close" onClick={() => setViewing(null)}>
+            关闭
+          </Button>,
+          <Button
+            key="load"
+            type="primary"
+            onClick={() => {
+              edit(pretty(viewing!.document));
+              setViewing(null);
+            }}
+          >
+            载入编辑器
+          </Button>,
         ]}
       >
-        <pre style={{ ...MONO, maxHeight: '60vh', overflow: 'auto', background: '#fafafa', padding: 12 }}>{viewing ? pretty(viewing.document) : ''}</pre>
+        <pre style={{ ...MONO, maxHeight: '60vh', overflow: 'auto', background: '#fafafa', padding: 12 }}>
+          {viewing ? pretty(viewing.document) : ''}
+        </pre>
       </Modal>
     </Space>
   );

@@ -14,7 +14,10 @@ import type { ComplianceNumbers, ComplianceReport, ComplianceRow, GroupBy, Repor
 
 const GROUP_LABEL: Record<GroupBy, string> = { city: '市', county: '区县', school: '学校' };
 const GROUPS_FOR: Record<ReportBasis['scope']['level'], GroupBy[]> = {
-  province: ['city', 'county', 'school'], city: ['county', 'school'], county: ['school'], school: ['school'],
+  province: ['city', 'county', 'school'],
+  city: ['county', 'school'],
+  county: ['school'],
+  school: ['school'],
 };
 
 /** A number that opens the list of teachers behind it. */
@@ -58,7 +61,9 @@ export default function CreditReportsPage() {
 
   const set = (patch: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) if (v) next.set(k, v); else next.delete(k);
+    for (const [k, v] of Object.entries(patch))
+      if (v) next.set(k, v);
+      else next.delete(k);
     setParams(next);
   };
   const report = useQuery({
@@ -93,15 +98,30 @@ export default function CreditReportsPage() {
     }
   };
 
-  if (report.isPending) return <Card title="学分达标统计"><Spin /></Card>;
-  if (!r) return <Card title="学分达标统计"><Empty description={report.error?.message ?? '无法加载统计'} /></Card>;
+  if (report.isPending)
+    return (
+      <Card title="学分达标统计">
+        <Spin />
+      </Card>
+    );
+  if (!r)
+    return (
+      <Card title="学分达标统计">
+        <Empty description={report.error?.message ?? '无法加载统计'} />
+      </Card>
+    );
 
   const groupOptions = GROUPS_FOR[r.scope.level];
   const catColumns = r.categories.map((c) => ({
-    title: `${c.name}达到周期要求`, key: c.id, align: 'right' as const,
+    title: `${c.name}达到周期要求`,
+    key: c.id,
+    align: 'right' as const,
     render: (_: unknown, row: ComplianceRow) => (
-      <Num label={`${row.name}${c.name}达到要求`} value={row.byCategory[c.id] ?? 0}
-        onOpen={() => open(`${row.name} · ${c.name}达到周期要求的教师`, rowScope(row), { category: c.id, compliant: 'true' })} />
+      <Num
+        label={`${row.name}${c.name}达到要求`}
+        value={row.byCategory[c.id] ?? 0}
+        onOpen={() => open(`${row.name} · ${c.name}达到周期要求的教师`, rowScope(row), { category: c.id, compliant: 'true' })}
+      />
     ),
   }));
 
@@ -109,13 +129,21 @@ export default function CreditReportsPage() {
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       {report.isError && <Alert type="error" showIcon title={report.error.message} />}
       {r.stale > 0 && (
-        <Alert type="warning" showIcon title={`${r.stale} 名教师的学分状态按旧版政策或往年日期计算，正在或有待重新计算；统计中暂按原结果计入。`} />
+        <Alert
+          type="warning"
+          showIcon
+          title={`${r.stale} 名教师的学分状态按旧版政策或往年日期计算，正在或有待重新计算；统计中暂按原结果计入。`}
+        />
       )}
       <SummaryCards t={r.totals} open={(title, f) => open(`${r.scope.name} · ${title}`, scope, f)} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={10}>
           <Card size="small" title={`达标率（按${GROUP_LABEL[r.groupBy]}）`}>
-            {r.rows.length ? <RateBars rows={r.rows} onOpen={r.scope.level === 'school' ? undefined : drill} /> : <Empty description="没有下级单位" />}
+            {r.rows.length ? (
+              <RateBars rows={r.rows} onOpen={r.scope.level === 'school' ? undefined : drill} />
+            ) : (
+              <Empty description="没有下级单位" />
+            )}
           </Card>
         </Col>
         <Col xs={24} xl={14}>
@@ -129,18 +157,39 @@ export default function CreditReportsPage() {
                 { title: '学分类型', dataIndex: 'name' },
                 { title: `周期要求（${unit}）`, dataIndex: 'requiredPerCycle', align: 'right', render: (v: number | null) => v ?? '无' },
                 {
-                  title: '达到', key: 'met', align: 'right',
-                  render: (_, c) => <Num label={`${c.name}达到`} value={r.totals.byCategory[c.id] ?? 0}
-                    onOpen={() => open(`${r.scope.name} · ${c.name}达到周期要求`, scope, { category: c.id, compliant: 'true' })} />,
+                  title: '达到',
+                  key: 'met',
+                  align: 'right',
+                  render: (_, c) => (
+                    <Num
+                      label={`${c.name}达到`}
+                      value={r.totals.byCategory[c.id] ?? 0}
+                      onOpen={() => open(`${r.scope.name} · ${c.name}达到周期要求`, scope, { category: c.id, compliant: 'true' })}
+                    />
+                  ),
                 },
                 {
-                  title: '未达到', key: 'unmet', align: 'right',
-                  render: (_, c) => <Num label={`${c.name}未达到`} value={r.totals.assessed - (r.totals.byCategory[c.id] ?? 0)}
-                    onOpen={() => open(`${r.scope.name} · ${c.name}未达到周期要求`, scope, { category: c.id, compliant: 'false' })} />,
+                  title: '未达到',
+                  key: 'unmet',
+                  align: 'right',
+                  render: (_, c) => (
+                    <Num
+                      label={`${c.name}未达到`}
+                      value={r.totals.assessed - (r.totals.byCategory[c.id] ?? 0)}
+                      onOpen={() => open(`${r.scope.name} · ${c.name}未达到周期要求`, scope, { category: c.id, compliant: 'false' })}
+                    />
+                  ),
                 },
                 {
-                  title: '比例', key: 'share', width: 160,
-                  render: (_, c) => <Progress size="small" percent={r.totals.assessed ? Math.round(((r.totals.byCategory[c.id] ?? 0) / r.totals.assessed) * 1000) / 10 : 0} />,
+                  title: '比例',
+                  key: 'share',
+                  width: 160,
+                  render: (_, c) => (
+                    <Progress
+                      size="small"
+                      percent={r.totals.assessed ? Math.round(((r.totals.byCategory[c.id] ?? 0) / r.totals.assessed) * 1000) / 10 : 0}
+                    />
+                  ),
                 },
               ]}
             />
@@ -150,10 +199,16 @@ export default function CreditReportsPage() {
       <Card
         size="small"
         title={`各${GROUP_LABEL[r.groupBy]}达标情况`}
-        extra={groupOptions.length > 1 && (
-          <Segmented size="small" value={r.groupBy} onChange={(v) => set({ groupBy: v as string })}
-            options={groupOptions.map((g) => ({ value: g, label: `按${GROUP_LABEL[g]}` }))} />
-        )}
+        extra={
+          groupOptions.length > 1 && (
+            <Segmented
+              size="small"
+              value={r.groupBy}
+              onChange={(v) => set({ groupBy: v as string })}
+              options={groupOptions.map((g) => ({ value: g, label: `按${GROUP_LABEL[g]}` }))}
+            />
+          )
+        }
       >
         <Table<ComplianceRow>
           data-testid="compliance-table"
@@ -166,28 +221,115 @@ export default function CreditReportsPage() {
           locale={{ emptyText: <Empty description="没有下级单位" /> }}
           summary={() => (
             <Table.Summary.Row>
-              <Table.Summary.Cell index={0}><b>合计</b></Table.Summary.Cell>
-              <Table.Summary.Cell index={1} align="right">{r.totals.teachers}</Table.Summary.Cell>
-              <Table.Summary.Cell index={2} align="right">{r.totals.assessed}</Table.Summary.Cell>
-              <Table.Summary.Cell index={3} align="right">{r.totals.compliant}</Table.Summary.Cell>
+              <Table.Summary.Cell index={0}>
+                <b>合计</b>
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={1} align="right">
+                {r.totals.teachers}
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={2} align="right">
+                {r.totals.assessed}
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={3} align="right">
+                {r.totals.compliant}
+              </Table.Summary.Cell>
               <Table.Summary.Cell index={4}>{percent(r.totals.rate)}</Table.Summary.Cell>
-              <Table.Summary.Cell index={5} align="right">{r.totals.assessed - r.totals.compliant}</Table.Summary.Cell>
-              <Table.Summary.Cell index={6} align="right">{r.totals.completed}</Table.Summary.Cell>
-              {r.categories.map((c, i) => <Table.Summary.Cell key={c.id} index={7 + i} align="right">{r.totals.byCategory[c.id]}</Table.Summary.Cell>)}
+              <Table.Summary.Cell index={5} align="right">
+                {r.totals.assessed - r.totals.compliant}
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={6} align="right">
+                {r.totals.completed}
+              </Table.Summary.Cell>
+              {r.categories.map((c, i) => (
+                <Table.Summary.Cell key={c.id} index={7 + i} align="right">
+                  {r.totals.byCategory[c.id]}
+                </Table.Summary.Cell>
+              ))}
             </Table.Summary.Row>
           )}
           columns={[
             {
-              title: GROUP_LABEL[r.groupBy], dataIndex: 'name', fixed: 'left', width: 160,
-              render: (name: string, row) => (r.scope.level === 'school' ? name
-                : <Button type="link" size="small" autoInsertSpace={false} style={{ padding: 0, height: 'auto' }} onClick={() => drill(row)}>{name}</Button>),
+              title: GROUP_LABEL[r.groupBy],
+              dataIndex: 'name',
+              fixed: 'left',
+              width: 160,
+              render: (name: string, row) =>
+                r.scope.level === 'school' ? (
+                  name
+                ) : (
+                  <Button
+                    type="link"
+                    size="small"
+                    autoInsertSpace={false}
+                    style={{ padding: 0, height: 'auto' }}
+                    onClick={() => drill(row)}
+                  >
+                    {name}
+                  </Button>
+                ),
             },
-            { title: '教师数', key: 't', align: 'right', render: (_, row) => <Num label={`${row.name}教师数`} value={row.teachers} onOpen={() => open(`${row.name} · 全部教师`, rowScope(row), {})} /> },
-            { title: '纳入考核', key: 'a', align: 'right', render: (_, row) => <Num label={`${row.name}纳入考核`} value={row.assessed} onOpen={() => open(`${row.name} · 纳入考核`, rowScope(row), { assessed: 'true' })} /> },
-            { title: '达标', key: 'c', align: 'right', render: (_, row) => <Num label={`${row.name}达标`} value={row.compliant} onOpen={() => open(`${row.name} · 达标`, rowScope(row), { compliant: 'true' })} /> },
-            { title: '达标率', key: 'rate', width: 150, render: (_, row) => (row.rate === null ? '—' : <Progress size="small" percent={Math.round(row.rate * 1000) / 10} />) },
-            { title: '未达标', key: 'n', align: 'right', render: (_, row) => <Num label={`${row.name}未达标`} value={row.assessed - row.compliant} onOpen={() => open(`${row.name} · 未达标`, rowScope(row), { compliant: 'false' })} /> },
-            { title: '已完成周期要求', key: 'done', align: 'right', render: (_, row) => <Num label={`${row.name}已完成周期要求`} value={row.completed} onOpen={() => open(`${row.name} · 已完成周期要求`, rowScope(row), { completed: 'true' })} /> },
+            {
+              title: '教师数',
+              key: 't',
+              align: 'right',
+              render: (_, row) => (
+                <Num label={`${row.name}教师数`} value={row.teachers} onOpen={() => open(`${row.name} · 全部教师`, rowScope(row), {})} />
+              ),
+            },
+            {
+              title: '纳入考核',
+              key: 'a',
+              align: 'right',
+              render: (_, row) => (
+                <Num
+                  label={`${row.name}纳入考核`}
+                  value={row.assessed}
+                  onOpen={() => open(`${row.name} · 纳入考核`, rowScope(row), { assessed: 'true' })}
+                />
+              ),
+            },
+            {
+              title: '达标',
+              key: 'c',
+              align: 'right',
+              render: (_, row) => (
+                <Num
+                  label={`${row.name}达标`}
+                  value={row.compliant}
+                  onOpen={() => open(`${row.name} · 达标`, rowScope(row), { compliant: 'true' })}
+                />
+              ),
+            },
+            {
+              title: '达标率',
+              key: 'rate',
+              width: 150,
+              render: (_, row) => (row.rate === null ? '—' : <Progress size="small" percent={Math.round(row.rate * 1000) / 10} />),
+            },
+            {
+              title: '未达标',
+              key: 'n',
+              align: 'right',
+              render: (_, row) => (
+                <Num
+                  label={`${row.name}未达标`}
+                  value={row.assessed - row.compliant}
+                  onOpen={() => open(`${row.name} · 未达标`, rowScope(row), { compliant: 'false' })}
+                />
+              ),
+            },
+            {
+              title: '已完成周期要求',
+              key: 'done',
+              align: 'right',
+              render: (_, row) => (
+                <Num
+                  label={`${row.name}已完成周期要求`}
+                  value={row.completed}
+                  onOpen={() => open(`${row.name} · 已完成周期要求`, rowScope(row), { completed: 'true' })}
+                />
+              ),
+            },
             ...catColumns,
           ]}
         />
@@ -199,16 +341,24 @@ export default function CreditReportsPage() {
     <Card
       title={
         <Space>
-          {(scope.regionCode || scope.schoolId) && <Button size="small" icon={<ArrowLeftOutlined />} onClick={up}>返回上一级</Button>}
+          {(scope.regionCode || scope.schoolId) && (
+            <Button size="small" icon={<ArrowLeftOutlined />} onClick={up}>
+              返回上一级
+            </Button>
+          )}
           <span>学分达标统计 · {r.scope.name}</span>
         </Space>
       }
-      extra={<Button icon={<DownloadOutlined />} loading={exporting} onClick={exportXlsx}>导出 Excel</Button>}
+      extra={
+        <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportXlsx}>
+          导出 Excel
+        </Button>
+      }
     >
       <Typography.Paragraph type="secondary">
         {r.policy.name}（第 {r.policy.version} 版）· {r.cycle.name}周期 {r.cycle.startYear}–{r.cycle.endYear} · 截至 {r.asOf}
-        {r.live ? '' : `（统计于 ${formatTime(r.countedAt)}${r.refreshing ? '，正在更新，稍后刷新可看到最新数字' : ''}）`}。
-        达标 = 纳入考核且本周期没有未完成项；已完成周期要求 = 本周期{unit}合计已达到要求。点击任一数字查看名单。
+        {r.live ? '' : `（统计于 ${formatTime(r.countedAt)}${r.refreshing ? '，正在更新，稍后刷新可看到最新数字' : ''}）`}。 达标 =
+        纳入考核且本周期没有未完成项；已完成周期要求 = 本周期{unit}合计已达到要求。点击任一数字查看名单。
       </Typography.Paragraph>
       <Tabs
         activeKey={tab}

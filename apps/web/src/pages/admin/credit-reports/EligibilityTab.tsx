@@ -23,12 +23,22 @@ export function EligibilityTab({ scope, unit }: { scope: ScopeParams; unit: stri
       <Alert
         type="info"
         showIcon
-        title={c ? `按${c.name}周期（${c.startYear}–${c.endYear}）截至 ${list.data!.asOf} 的学分情况判断：本周期没有未完成项的教师符合定期注册的学分条件。` : '正在加载…'}
+        title={
+          c
+            ? `按${c.name}周期（${c.startYear}–${c.endYear}）截至 ${list.data!.asOf} 的学分情况判断：本周期没有未完成项的教师符合定期注册的学分条件。`
+            : '正在加载…'
+        }
       />
       <Segmented
         value={status}
-        onChange={(v) => { setStatus(v as EligibilityStatus); setPaging((p) => ({ ...p, page: 1 })); }}
-        options={(Object.keys(LABELS) as EligibilityStatus[]).map((k) => ({ value: k, label: `${LABELS[k]}${counts ? `（${counts[k]}）` : ''}` }))}
+        onChange={(v) => {
+          setStatus(v as EligibilityStatus);
+          setPaging((p) => ({ ...p, page: 1 }));
+        }}
+        options={(Object.keys(LABELS) as EligibilityStatus[]).map((k) => ({
+          value: k,
+          label: `${LABELS[k]}${counts ? `（${counts[k]}）` : ''}`,
+        }))}
       />
       <TeachersTable
         items={list.data?.items ?? []}

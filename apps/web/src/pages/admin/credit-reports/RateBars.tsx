@@ -18,20 +18,47 @@ export function RateBars({ rows, onOpen }: { rows: ComplianceRow[]; onOpen?: (ro
           onClick={() => onOpen?.(r)}
           style={{ display: 'flex', alignItems: 'center', gap: 8, height: 26, cursor: onOpen ? 'pointer' : undefined }}
         >
-          <span style={{ width: 120, flex: 'none', textAlign: 'right', fontSize: 12, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+          <span
+            style={{
+              width: 120,
+              flex: 'none',
+              textAlign: 'right',
+              fontSize: 12,
+              overflow: 'hidden',
+              textOverflow: 'ellipsis',
+              whiteSpace: 'nowrap',
+            }}
+          >
             {r.name}
           </span>
           <span style={{ flex: 1, height: 14, background: '#f5f5f5', borderRadius: 3, position: 'relative' }}>
-            <span style={{ position: 'absolute', inset: 0, width: `${(r.rate ?? 0) * 100}%`, minWidth: r.rate ? 2 : 0, background: colorOf(r.rate), borderRadius: 3 }} />
+            <span
+              style={{
+                position: 'absolute',
+                inset: 0,
+                width: `${(r.rate ?? 0) * 100}%`,
+                minWidth: r.rate ? 2 : 0,
+                background: colorOf(r.rate),
+                borderRadius: 3,
+              }}
+            />
           </span>
           <span style={{ width: 52, flex: 'none', fontSize: 12, color: '#555' }}>{percent(r.rate)}</span>
         </div>
       ))}
       <div style={{ display: 'flex', gap: 12, justifyContent: 'flex-end', fontSize: 12, color: '#888', marginTop: 8 }}>
-        <span><i style={{ display: 'inline-block', width: 10, height: 10, background: colorOf(1) }} /> ≥ 90%</span>
-        <span><i style={{ display: 'inline-block', width: 10, height: 10, background: colorOf(0.7) }} /> 60%–90%</span>
-        <span><i style={{ display: 'inline-block', width: 10, height: 10, background: colorOf(0) }} /> &lt; 60%</span>
-        <span><i style={{ display: 'inline-block', width: 10, height: 10, background: colorOf(null) }} /> 无考核对象</span>
+        <span>
+          <i style={{ display: 'inline-block', width: 10, height: 10, background: colorOf(1) }} /> ≥ 90%
+        </span>
+        <span>
+          <i style={{ display: 'inline-block', width: 10, height: 10, background: colorOf(0.7) }} /> 60%–90%
+        </span>
+        <span>
+          <i style={{ display: 'inline-block', width: 10, height: 10, background: colorOf(0) }} /> &lt; 60%
+        </span>
+        <span>
+          <i style={{ display: 'inline-block', width: 10, height: 10, background: colorOf(null) }} /> 无考核对象
+        </span>
       </div>
     </div>
   );

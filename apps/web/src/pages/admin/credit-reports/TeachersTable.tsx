@@ -14,7 +14,12 @@ interface Props {
 }
 
 function Status({ t }: { t: ReportTeacher }) {
-  if (!t.assessed) return <Tooltip title={t.notAssessedReason}><Tag>不纳入考核</Tag></Tooltip>;
+  if (!t.assessed)
+    return (
+      <Tooltip title={t.notAssessedReason}>
+        <Tag>不纳入考核</Tag>
+      </Tooltip>
+    );
   return t.compliant ? <Tag color="green">达标</Tag> : <Tag color="red">未达标</Tag>;
 }
 
@@ -28,7 +33,15 @@ export function TeachersTable({ items, total, page, pageSize, loading, error, un
       loading={loading}
       dataSource={items}
       locale={{ emptyText: <Empty description={error ?? emptyText ?? '没有符合条件的教师'} /> }}
-      pagination={{ current: page, pageSize, total, showSizeChanger: true, pageSizeOptions: [10, 20, 50, 100], showTotal: (n) => `共 ${n} 人`, onChange: onPage }}
+      pagination={{
+        current: page,
+        pageSize,
+        total,
+        showSizeChanger: true,
+        pageSizeOptions: [10, 20, 50, 100],
+        showTotal: (n) => `共 ${n} 人`,
+        onChange: onPage,
+      }}
       scroll={{ x: 900 }}
       columns={[
         { title: '姓名', dataIndex: 'name', width: 90, fixed: 'left' },
@@ -37,21 +50,41 @@ export function TeachersTable({ items, total, page, pageSize, loading, error, un
         { title: '学校', dataIndex: 'schoolName', width: 160, render: (v: string, t) => <span title={t.countyName}>{v}</span> },
         { title: '状态', key: 'status', width: 100, render: (_, t) => <Status t={t} /> },
         {
-          title: `已获 / 周期要求（${unit}）`, key: 'earned', width: 140,
+          title: `已获 / 周期要求（${unit}）`,
+          key: 'earned',
+          width: 140,
           render: (_, t) => (t.assessed ? `${t.earned} / ${t.required}` : `${t.earned} / —`),
         },
-        ...(category ? [{
-          title: `该类型已获 / 要求`, key: 'category', width: 130,
-          render: (_: unknown, t: ReportTeacher) => (t.category ? `${t.category.earned} / ${t.category.required}` : '—'),
-        }] : []),
+        ...(category
+          ? [
+              {
+                title: `该类型已获 / 要求`,
+                key: 'category',
+                width: 130,
+                render: (_: unknown, t: ReportTeacher) => (t.category ? `${t.category.earned} / ${t.category.required}` : '—'),
+              },
+            ]
+          : []),
         {
-          title: '尚缺', key: 'missing',
+          title: '尚缺',
+          key: 'missing',
           render: (_, t) => {
             if (!t.assessed) return <Typography.Text type="secondary">{t.notAssessedReason}</Typography.Text>;
             if (!t.missing.length) return <Typography.Text type="success">无</Typography.Text>;
             return (
-              <Tooltip title={<div>{t.missing.map((m) => <div key={m}>{m}</div>)}</div>}>
-                <span>{t.missing[0]}{t.missing.length > 1 ? ` 等 ${t.missing.length} 项` : ''}</span>
+              <Tooltip
+                title={
+                  <div>
+                    {t.missing.map((m) => (
+                      <div key={m}>{m}</div>
+                    ))}
+                  </div>
+                }
+              >
+                <span>
+                  {t.missing[0]}
+                  {t.missing.length > 1 ? ` 等 ${t.missing.length} 项` : ''}
+                </span>
               </Tooltip>
             );
           },

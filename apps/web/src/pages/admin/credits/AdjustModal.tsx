@@ -5,16 +5,35 @@ import { post } from '../../../api/client.ts';
 import { FORM_LABELS } from '../../space/credits/labels.ts';
 import type { PolicyView } from '../../space/credits/types.ts';
 
-interface Values { year: number; category: string; form: string; amount: number; title: string; reason: string }
+interface Values {
+  year: number;
+  category: string;
+  form: string;
+  amount: number;
+  title: string;
+  reason: string;
+}
 
-export function AdjustModal({ teacherId, policy, open, onClose, onDone }: {
-  teacherId: number | string; policy: PolicyView; open: boolean; onClose: () => void; onDone: () => void | Promise<unknown>;
+export function AdjustModal({
+  teacherId,
+  policy,
+  open,
+  onClose,
+  onDone,
+}: {
+  teacherId: number | string;
+  policy: PolicyView;
+  open: boolean;
+  onClose: () => void;
+  onDone: () => void | Promise<unknown>;
 }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const thisYear = new Date().getFullYear();
-  const years = policy.cycles.flatMap((c) => Array.from({ length: c.endYear - c.startYear + 1 }, (_, i) => c.startYear + i))
-    .filter((y) => y <= thisYear).reverse();
+  const years = policy.cycles
+    .flatMap((c) => Array.from({ length: c.endYear - c.startYear + 1 }, (_, i) => c.startYear + i))
+    .filter((y) => y <= thisYear)
+    .reverse();
   const submit = async (v: Values) => {
     try {
       await post(`/api/teachers/${teacherId}/credits/adjustments`, { ...v, title: v.title.trim(), reason: v.reason.trim() });
@@ -38,7 +57,12 @@ export function AdjustModal({ teacherId, policy, open, onClose, onDone }: {
         <Form.Item name="form" label="培训形式" rules={[{ required: true }]}>
           <Select options={Object.entries(FORM_LABELS).map(([value, label]) => ({ value, label }))} />
         </Form.Item>
-        <Form.Item name="amount" label="调整学分" extra="增加填正数，扣减填负数，最多两位小数" rules={[{ required: true, message: '请填写调整学分' }]}>
+        <Form.Item
+          name="amount"
+          label="调整学分"
+          extra="增加填正数，扣减填负数，最多两位小数"
+          rules={[{ required: true, message: '请填写调整学分' }]}
+        >
           <InputNumber style={{ width: '100%' }} step={0.5} precision={2} min={-200} max={200} />
         </Form.Item>
         <Form.Item name="title" label="调整事项" rules={[{ required: true, whitespace: true, message: '请填写调整事项' }]}>

@@ -33,7 +33,14 @@ export function ReverseButton({ entryId, title, onDone }: Props) {
       description={
         <div style={{ width: 280 }}>
           <p style={{ margin: '4px 0 8px' }}>将写入一条反向记录抵消“{title}”，原记录保留。请填写原因：</p>
-          <Input.TextArea aria-label="冲销原因" rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} placeholder="如：重复录入、成绩更正" />
+          <Input.TextArea
+            aria-label="冲销原因"
+            rows={2}
+            maxLength={500}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            placeholder="如：重复录入、成绩更正"
+          />
         </div>
       }
       okText="冲销"
@@ -41,7 +48,9 @@ export function ReverseButton({ entryId, title, onDone }: Props) {
       cancelText="取消"
       onConfirm={reverse}
     >
-      <Button size="small" danger loading={busy} data-testid={`reverse-${entryId}`}>冲销</Button>
+      <Button size="small" danger loading={busy} data-testid={`reverse-${entryId}`}>
+        冲销
+      </Button>
     </Popconfirm>
   );
 }

@@ -6,7 +6,14 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { get, post } from '../../../api/client.ts';
 import type { Paged, TeacherRow } from '../../../api/types.ts';
 
-interface Values { teacherId: number; year: number; date: Dayjs; title: string; amount: number; hours?: number | null }
+interface Values {
+  teacherId: number;
+  year: number;
+  date: Dayjs;
+  title: string;
+  amount: number;
+  hours?: number | null;
+}
 
 function TeacherPicker({ value, onChange }: { value?: number; onChange?: (v: number) => void }) {
   const [q, setQ] = useState('');
@@ -38,7 +45,11 @@ export function SchoolBasedForm({ onPosted }: { onPosted: () => void | Promise<u
     setBusy(true);
     try {
       await post('/api/credits/school-based', {
-        teacherId: v.teacherId, year: v.year, date: v.date.format('YYYY-MM-DD'), title: v.title.trim(), amount: v.amount,
+        teacherId: v.teacherId,
+        year: v.year,
+        date: v.date.format('YYYY-MM-DD'),
+        title: v.title.trim(),
+        amount: v.amount,
         ...(v.hours === null || v.hours === undefined ? {} : { hours: v.hours }),
       });
       message.success('校本研修学分已认定');
@@ -51,7 +62,14 @@ export function SchoolBasedForm({ onPosted }: { onPosted: () => void | Promise<u
     }
   };
   return (
-    <Form form={form} layout="vertical" onFinish={submit} initialValues={{ year: thisYear }} data-testid="school-based-form" style={{ maxWidth: 520 }}>
+    <Form
+      form={form}
+      layout="vertical"
+      onFinish={submit}
+      initialValues={{ year: thisYear }}
+      data-testid="school-based-form"
+      style={{ maxWidth: 520 }}
+    >
       <Form.Item name="teacherId" label="教师" rules={[{ required: true, message: '请选择教师' }]}>
         <TeacherPicker />
       </Form.Item>
@@ -65,14 +83,20 @@ export function SchoolBasedForm({ onPosted }: { onPosted: () => void | Promise<u
         <Input maxLength={200} placeholder="如：2026 年春季学期校本研修：集体备课与听评课" />
       </Form.Item>
       <Form.Item label="学分 / 学时" required style={{ marginBottom: 0 }}>
-        <Form.Item name="amount" rules={[{ required: true, message: '请填写学分' }]} style={{ display: 'inline-block', width: 'calc(50% - 8px)' }}>
+        <Form.Item
+          name="amount"
+          rules={[{ required: true, message: '请填写学分' }]}
+          style={{ display: 'inline-block', width: 'calc(50% - 8px)' }}
+        >
           <InputNumber aria-label="学分" placeholder="学分" min={0.01} max={50} step={0.5} precision={2} style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="hours" style={{ display: 'inline-block', width: 'calc(50% - 8px)', marginLeft: 16 }}>
           <InputNumber aria-label="学时" placeholder="学时（可不填）" min={0} max={500} step={1} precision={2} style={{ width: '100%' }} />
         </Form.Item>
       </Form.Item>
-      <Button type="primary" htmlType="submit" loading={busy}>认定</Button>
+      <Button type="primary" htmlType="submit" loading={busy}>
+        认定
+      </Button>
     </Form>
   );
 }

@@ -5,8 +5,22 @@ import { Alert, App, Button, Segmented, Space, Spin, Table, Tag, Typography, Upl
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { api } from '../../../api/client.ts';
 
-interface RowResult { row: number; ok: boolean; status: 'posted' | 'duplicate' | 'error'; idNumber: string | null; name: string; error?: string; note?: string }
-interface ImportResult { total: number; posted: number; duplicates: number; errors: number; rows: RowResult[] }
+interface RowResult {
+  row: number;
+  ok: boolean;
+  status: 'posted' | 'duplicate' | 'error';
+  idNumber: string | null;
+  name: string;
+  error?: string;
+  note?: string;
+}
+interface ImportResult {
+  total: number;
+  posted: number;
+  duplicates: number;
+  errors: number;
+  rows: RowResult[];
+}
 
 const STATUS: Record<RowResult['status'], { text: string; color: string }> = {
   posted: { text: '已导入', color: 'green' },
@@ -49,12 +63,28 @@ export function SchoolBasedImport({ onImported }: { onImported: () => void | Pro
         按模板填写：证件号码、姓名、年度、认定日期、研修内容、学分、学时（可不填）。只能认定本校教师；同一文件改正后可整份重新上传，已导入的行不会重复记入。
       </Typography.Paragraph>
       <Space wrap>
-        <Button icon={<DownloadOutlined />} href="/api/credits/school-based/template" download="校本研修学分导入模板.xlsx">下载模板</Button>
-        <Upload accept=".xlsx" showUploadList={false} disabled={!!busy} beforeUpload={(f) => { void upload(f); return false; }}>
-          <Button type="primary" icon={<UploadOutlined />} loading={!!busy} data-testid="school-based-upload">上传表格</Button>
+        <Button icon={<DownloadOutlined />} href="/api/credits/school-based/template" download="校本研修学分导入模板.xlsx">
+          下载模板
+        </Button>
+        <Upload
+          accept=".xlsx"
+          showUploadList={false}
+          disabled={!!busy}
+          beforeUpload={(f) => {
+            void upload(f);
+            return false;
+          }}
+        >
+          <Button type="primary" icon={<UploadOutlined />} loading={!!busy} data-testid="school-based-upload">
+            上传表格
+          </Button>
         </Upload>
       </Space>
-      {busy && <Spin><Alert type="info" title={`正在导入“${busy}”，请稍候…`} description="系统正在逐行核对并记入学分，请勿关闭页面。" /></Spin>}
+      {busy && (
+        <Spin>
+          <Alert type="info" title={`正在导入“${busy}”，请稍候…`} description="系统正在逐行核对并记入学分，请勿关闭页面。" />
+        </Spin>
+      )}
       {result && (
         <>
           <Alert
@@ -63,7 +93,14 @@ export function SchoolBasedImport({ onImported }: { onImported: () => void | Pro
             showIcon
             title={`共 ${result.total} 行：新导入 ${result.posted} 行，已导入过 ${result.duplicates} 行，有错误 ${result.errors} 行`}
           />
-          <Segmented value={only} onChange={(v) => setOnly(v as typeof only)} options={[{ value: 'error', label: `只看错误（${result.errors}）` }, { value: 'all', label: '全部' }]} />
+          <Segmented
+            value={only}
+            onChange={(v) => setOnly(v as typeof only)}
+            options={[
+              { value: 'error', label: `只看错误（${result.errors}）` },
+              { value: 'all', label: '全部' },
+            ]}
+          />
           <Table<RowResult>
             data-testid="import-rows"
             rowKey="row"
@@ -74,8 +111,16 @@ export function SchoolBasedImport({ onImported }: { onImported: () => void | Pro
               { title: '行号', dataIndex: 'row', width: 70 },
               { title: '证件号码', dataIndex: 'idNumber', render: (v) => v ?? '—' },
               { title: '姓名', dataIndex: 'name' },
-              { title: '结果', dataIndex: 'status', render: (s: RowResult['status']) => <Tag color={STATUS[s].color}>{STATUS[s].text}</Tag> },
-              { title: '说明', key: 'msg', render: (_, r) => <span style={{ color: r.error ? '#cf1322' : undefined }}>{r.error ?? r.note ?? ''}</span> },
+              {
+                title: '结果',
+                dataIndex: 'status',
+                render: (s: RowResult['status']) => <Tag color={STATUS[s].color}>{STATUS[s].text}</Tag>,
+              },
+              {
+                title: '说明',
+                key: 'msg',
+                render: (_, r) => <span style={{ color: r.error ? '#cf1322' : undefined }}>{r.error ?? r.note ?? ''}</span>,
+              },
             ]}
           />
         </>

@@ -9,8 +9,20 @@ import { fmt } from '../../space/credits/labels.ts';
 import { ReverseButton } from './ReverseButton.tsx';
 
 interface Row {
-  id: number; teacherId: number; teacherName: string; idNumber: string | null; year: number; date: string; title: string;
-  amount: number; hours: number | null; categoryName: string; certifierName: string; createdAt: string; reversed: boolean; reversedReason: string | null;
+  id: number;
+  teacherId: number;
+  teacherName: string;
+  idNumber: string | null;
+  year: number;
+  date: string;
+  title: string;
+  amount: number;
+  hours: number | null;
+  categoryName: string;
+  certifierName: string;
+  createdAt: string;
+  reversed: boolean;
+  reversedReason: string | null;
 }
 export const SCHOOL_BASED_KEY = ['credits', 'school-based'] as const;
 
@@ -28,9 +40,28 @@ export function SchoolBasedList() {
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Input.Search aria-label="搜索" allowClear placeholder="教师姓名 / 研修内容" style={{ width: 260 }} onSearch={(v) => { setQ(v.trim()); setPage(1); }} />
-        <Select aria-label="年度" allowClear placeholder="年度" style={{ width: 120 }} value={year} onChange={(v) => { setYear(v); setPage(1); }}
-          options={Array.from({ length: 11 }, (_, i) => thisYear - i).map((y) => ({ value: y, label: `${y} 年` }))} />
+        <Input.Search
+          aria-label="搜索"
+          allowClear
+          placeholder="教师姓名 / 研修内容"
+          style={{ width: 260 }}
+          onSearch={(v) => {
+            setQ(v.trim());
+            setPage(1);
+          }}
+        />
+        <Select
+          aria-label="年度"
+          allowClear
+          placeholder="年度"
+          style={{ width: 120 }}
+          value={year}
+          onChange={(v) => {
+            setYear(v);
+            setPage(1);
+          }}
+          options={Array.from({ length: 11 }, (_, i) => thisYear - i).map((y) => ({ value: y, label: `${y} 年` }))}
+        />
       </Space>
       <Table<Row>
         data-testid="school-based-list"
@@ -46,18 +77,36 @@ export function SchoolBasedList() {
           { title: '证件号码', dataIndex: 'idNumber' },
           { title: '年度', dataIndex: 'year' },
           { title: '认定日期', dataIndex: 'date' },
-          { title: '研修内容', dataIndex: 'title', render: (t: string, r) => <span style={{ textDecoration: r.reversed ? 'line-through' : undefined }}>{t}</span> },
+          {
+            title: '研修内容',
+            dataIndex: 'title',
+            render: (t: string, r) => <span style={{ textDecoration: r.reversed ? 'line-through' : undefined }}>{t}</span>,
+          },
           { title: '学分', dataIndex: 'amount', align: 'right', render: fmt },
           { title: '学时', dataIndex: 'hours', align: 'right', render: fmt },
           { title: '认定人', dataIndex: 'certifierName' },
           { title: '录入时间', dataIndex: 'createdAt', render: formatTime },
           {
-            title: '状态', key: 'state',
-            render: (_, r) => (r.reversed ? <Tooltip title={r.reversedReason ? `原因：${r.reversedReason}` : undefined}><Tag>已冲销</Tag></Tooltip> : <Tag color="green">有效</Tag>),
+            title: '状态',
+            key: 'state',
+            render: (_, r) =>
+              r.reversed ? (
+                <Tooltip title={r.reversedReason ? `原因：${r.reversedReason}` : undefined}>
+                  <Tag>已冲销</Tag>
+                </Tooltip>
+              ) : (
+                <Tag color="green">有效</Tag>
+              ),
           },
           {
-            title: '操作', key: 'op',
-            render: (_, r) => (r.reversed ? '—' : <ReverseButton entryId={r.id} title={r.title} onDone={() => qc.invalidateQueries({ queryKey: SCHOOL_BASED_KEY })} />),
+            title: '操作',
+            key: 'op',
+            render: (_, r) =>
+              r.reversed ? (
+                '—'
+              ) : (
+                <ReverseButton entryId={r.id} title={r.title} onDone={() => qc.invalidateQueries({ queryKey: SCHOOL_BASED_KEY })} />
+              ),
           },
         ]}
       />

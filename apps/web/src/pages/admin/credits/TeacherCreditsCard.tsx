@@ -39,7 +39,15 @@ export function TeacherCreditsCard({ teacherId }: { teacherId: string }) {
     return (
       <>
         <CreditOverview {...data.data} showRules={false} onCell={setCell} />
-        <Drawer open={!!cell || all} onClose={() => { setCell(null); setAll(false); }} size="min(1200px, 96vw)" title={cell ? `${cell.label} · 学分明细` : '全部学分明细'}>
+        <Drawer
+          open={!!cell || all}
+          onClose={() => {
+            setCell(null);
+            setAll(false);
+          }}
+          size="min(1200px, 96vw)"
+          title={cell ? `${cell.label} · 学分明细` : '全部学分明细'}
+        >
           <EntriesTable entries={shown} unit={policy.unit} action={action} loading={data.isFetching} />
         </Drawer>
         {abilities.adjust && (
@@ -58,8 +66,14 @@ export function TeacherCreditsCard({ teacherId }: { teacherId: string }) {
       extra={
         data.data && (
           <>
-            <Button type="link" onClick={() => setAll(true)}>全部明细（{data.data.entries.length}）</Button>
-            {data.data.abilities.adjust && <Button icon={<PlusOutlined />} onClick={() => setAdjusting(true)} data-testid="adjust-credits">学分调整</Button>}
+            <Button type="link" onClick={() => setAll(true)}>
+              全部明细（{data.data.entries.length}）
+            </Button>
+            {data.data.abilities.adjust && (
+              <Button icon={<PlusOutlined />} onClick={() => setAdjusting(true)} data-testid="adjust-credits">
+                学分调整
+              </Button>
+            )}
           </>
         )
       }

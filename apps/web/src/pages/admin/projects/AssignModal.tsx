@@ -5,21 +5,46 @@ import { get, post } from '../../../api/client.ts';
 import type { Project, TrainingClass } from './types.ts';
 
 /** 分配至承培机构: the picked approved trainees go to a class (an existing one, or a new name). */
-export function AssignModal({ project, enrollmentIds, open, onClose, onDone }: {
-  project: Project; enrollmentIds: number[]; open: boolean; onClose: () => void; onDone: () => void;
+export function AssignModal({
+  project,
+  enrollmentIds,
+  open,
+  onClose,
+  onDone,
+}: {
+  project: Project;
+  enrollmentIds: number[];
+  open: boolean;
+  onClose: () => void;
+  onDone: () => void;
 }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ institutionId: number; className: string }>();
   const [busy, setBusy] = useState(false);
-  const classes = useQuery({ queryKey: ['project-classes', project.id], queryFn: () => get<{ items: TrainingClass[] }>(`/api/projects/${project.id}/classes`), enabled: open });
+  const classes = useQuery({
+    queryKey: ['project-classes', project.id],
+    queryFn: () => get<{ items: TrainingClass[] }>(`/api/projects/${project.id}/classes`),
+    enabled: open,
+  });
   const inst = Form.useWatch('institutionId', form);
   return (
-    <Modal title={`分配 ${enrollmentIds.length} 名学员至承培机构`} open={open} onCancel={onClose} okText="分配" cancelText="取消" confirmLoading={busy} destroyOnHidden
+    <Modal
+      title={`分配 ${enrollmentIds.length} 名学员至承培机构`}
+      open={open}
+      onCancel={onClose}
+      okText="分配"
+      cancelText="取消"
+      confirmLoading={busy}
+      destroyOnHidden
       onOk={async () => {
         const v = await form.validateFields();
         setBusy(true);
         try {
-          const r = await post<{ assigned: number; className: string; institutionName: string }>(`/api/projects/${project.id}/assign`, { enrollmentIds, institutionId: v.institutionId, className: v.className.trim() });
+          const r = await post<{ assigned: number; className: string; institutionName: string }>(`/api/projects/${project.id}/assign`, {
+            enrollmentIds,
+            institutionId: v.institutionId,
+            className: v.className.trim(),
+          });
           message.success(`已将 ${r.assigned} 名学员分配至 ${r.institutionName}（${r.className}）`);
           onDone();
         } catch (e) {
@@ -27,13 +52,24 @@ export function AssignModal({ project, enrollmentIds, open, onClose, onDone }: {
         } finally {
           setBusy(false);
         }
-      }}>
+      }}
+    >
       <Form form={form} layout="vertical" preserve={false} initialValues={{ institutionId: project.institutions[0]?.id }}>
         <Form.Item label="承培机构" name="institutionId" rules={[{ required: true, message: '请选择承培机构' }]}>
           <Select options={project.institutions.map((i) => ({ value: i.id, label: i.name }))} placeholder="本项目的承培机构" />
         </Form.Item>
-        <Form.Item label="班级" name="className" rules={[{ required: true, whitespace: true, message: '请填写或选择班级' }, { max: 50 }]} extra="可选已有班级，或输入新班级名称（将在所选机构下新建）">
-          <AutoComplete options={(classes.data?.items ?? []).filter((c) => !inst || c.institutionId === inst).map((c) => ({ value: c.name, label: `${c.name}（${c.institutionName}，${c.trainees} 人）` }))} placeholder="如：一班" />
+        <Form.Item
+          label="班级"
+          name="className"
+          rules={[{ required: true, whitespace: true, message: '请填写或选择班级' }, { max: 50 }]}
+          extra="可选已有班级，或输入新班级名称（将在所选机构下新建）"
+        >
+          <AutoComplete
+            options={(classes.data?.items ?? [])
+              .filter((c) => !inst || c.institutionId === inst)
+              .map((c) => ({ value: c.name, label: `${c.name}（${c.institutionName}，${c.trainees} 人）` }))}
+            placeholder="如：一班"
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -18,7 +18,10 @@ export function QuotaTab({ projectId, canGrant }: { projectId: number; canGrant:
     try {
       await post(`/api/projects/${projectId}/quotas`, { holder: r.holder, quota: value });
       message.success(`已将 ${r.holderName} 的名额设为 ${value}`);
-      setEdits((e) => { const { [r.holder]: _, ...rest } = e; return rest; });
+      setEdits((e) => {
+        const { [r.holder]: _, ...rest } = e;
+        return rest;
+      });
       await qc.invalidateQueries({ queryKey: ['project-quotas', projectId] });
       await qc.invalidateQueries({ queryKey: ['project', String(projectId)] });
     } catch (e) {
@@ -32,12 +35,22 @@ export function QuotaTab({ projectId, canGrant }: { projectId: number; canGrant:
   return (
     <>
       {mine ? (
-        <Descriptions size="small" bordered column={4} style={{ marginBottom: 16 }} items={[
-          { key: 'n', label: '本单位', children: mine.holderName }, { key: 'q', label: '名额', children: mine.quota },
-          { key: 'g', label: '已分配下级', children: mine.grantedBelow }, { key: 'u', label: '本级已使用', children: mine.used },
-          { key: 'f', label: '剩余可用', children: <b data-testid="quota-free">{mine.free}</b> },
-        ]} />
-      ) : <Alert type="info" showIcon style={{ marginBottom: 16 }} title="本单位在该项目中没有名额，以下为管辖范围内各单位的名额。" />}
+        <Descriptions
+          size="small"
+          bordered
+          column={4}
+          style={{ marginBottom: 16 }}
+          items={[
+            { key: 'n', label: '本单位', children: mine.holderName },
+            { key: 'q', label: '名额', children: mine.quota },
+            { key: 'g', label: '已分配下级', children: mine.grantedBelow },
+            { key: 'u', label: '本级已使用', children: mine.used },
+            { key: 'f', label: '剩余可用', children: <b data-testid="quota-free">{mine.free}</b> },
+          ]}
+        />
+      ) : (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} title="本单位在该项目中没有名额，以下为管辖范围内各单位的名额。" />
+      )}
       <Table<QuotaRow>
         data-testid="quota-table"
         rowKey="holder"
@@ -48,13 +61,37 @@ export function QuotaTab({ projectId, canGrant }: { projectId: number; canGrant:
         locale={{ emptyText: <Empty description="没有可分配的下级单位" /> }}
         columns={[
           { title: '单位', dataIndex: 'holderName' },
-          { title: '名额', dataIndex: 'quota', render: (v: number, r) => (canGrant ? (
-            <Space>
-              <InputNumber aria-label={`${r.holderName}名额`} min={0} precision={0} value={edits[r.holder] ?? v} onChange={(x) => setEdits({ ...edits, [r.holder]: x })} style={{ width: 100 }} />
-              <Button size="small" type="primary" disabled={edits[r.holder] === undefined || edits[r.holder] === v} loading={busy === r.holder} onClick={() => save(r)}>分配</Button>
-            </Space>
-          ) : v) },
-          { title: '已分配下级', dataIndex: 'grantedBelow' }, { title: '已使用', dataIndex: 'used' }, { title: '剩余', dataIndex: 'free' },
+          {
+            title: '名额',
+            dataIndex: 'quota',
+            render: (v: number, r) =>
+              canGrant ? (
+                <Space>
+                  <InputNumber
+                    aria-label={`${r.holderName}名额`}
+                    min={0}
+                    precision={0}
+                    value={edits[r.holder] ?? v}
+                    onChange={(x) => setEdits({ ...edits, [r.holder]: x })}
+                    style={{ width: 100 }}
+                  />
+                  <Button
+                    size="small"
+                    type="primary"
+                    disabled={edits[r.holder] === undefined || edits[r.holder] === v}
+                    loading={busy === r.holder}
+                    onClick={() => save(r)}
+                  >
+                    分配
+                  </Button>
+                </Space>
+              ) : (
+                v
+              ),
+          },
+          { title: '已分配下级', dataIndex: 'grantedBelow' },
+          { title: '已使用', dataIndex: 'used' },
+          { title: '剩余', dataIndex: 'free' },
         ]}
       />
     </>

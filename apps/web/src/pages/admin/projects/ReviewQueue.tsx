@@ -21,10 +21,23 @@ export default function ReviewQueue() {
     queryFn: () => get<PendingList>('/api/enrollments/pending', { projectId, q, page, pageSize: 20 }),
     placeholderData: keepPreviousData,
   });
-  const refresh = async () => { setPicked([]); await qc.invalidateQueries({ queryKey: ['project-reviews'] }); };
+  const refresh = async () => {
+    setPicked([]);
+    await qc.invalidateQueries({ queryKey: ['project-reviews'] });
+  };
   const report = (r: BatchResult, what: string) => {
     if (!r.failed.length) message.success(`已${what} ${r.done} 条`);
-    else modal.warning({ title: `已${what} ${r.done} 条，${r.failed.length} 条未处理`, content: <ul>{r.failed.map((f) => <li key={f.id}>{f.message}</li>)}</ul> });
+    else
+      modal.warning({
+        title: `已${what} ${r.done} 条，${r.failed.length} 条未处理`,
+        content: (
+          <ul>
+            {r.failed.map((f) => (
+              <li key={f.id}>{f.message}</li>
+            ))}
+          </ul>
+        ),
+      });
   };
   const approve = async (items: PendingItem[]) => {
     setBusy(true);
@@ -33,7 +46,10 @@ export default function ReviewQueue() {
         await post(`/api/enrollments/${items[0]!.id}/approve`, { version: items[0]!.version });
         message.success(`已通过 ${items[0]!.name} 的报名`);
       } else {
-        report(await post<BatchResult>('/api/enrollments/batch/approve', { items: items.map((i) => ({ id: i.id, version: i.version })) }), '通过');
+        report(
+          await post<BatchResult>('/api/enrollments/batch/approve', { items: items.map((i) => ({ id: i.id, version: i.version })) }),
+          '通过',
+        );
       }
     } catch (e) {
       message.error((e as Error).message);
@@ -46,11 +62,33 @@ export default function ReviewQueue() {
   return (
     <Card title={`项目审核${d ? `（${d.nodeName} · ${d.levelLabel}审核）` : ''}`}>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Select aria-label="项目" placeholder="全部项目" allowClear style={{ width: 320 }} value={projectId}
-          options={d?.byProject.map((p) => ({ value: p.projectId, label: `${p.name}（${p.pending}）` }))} onChange={(v) => { setProjectId(v); setPage(1); }} />
-        <Input.Search placeholder="教师姓名或项目名称" allowClear style={{ width: 240 }} onSearch={(v) => { setQ(v.trim()); setPage(1); }} />
-        <Button type="primary" disabled={!picked.length} loading={busy} onClick={() => approve(picked)}>批量通过（{picked.length}）</Button>
-        <Button danger disabled={!picked.length} onClick={() => setReturning(picked)}>批量退回</Button>
+        <Select
+          aria-label="项目"
+          placeholder="全部项目"
+          allowClear
+          style={{ width: 320 }}
+          value={projectId}
+          options={d?.byProject.map((p) => ({ value: p.projectId, label: `${p.name}（${p.pending}）` }))}
+          onChange={(v) => {
+            setProjectId(v);
+            setPage(1);
+          }}
+        />
+        <Input.Search
+          placeholder="教师姓名或项目名称"
+          allowClear
+          style={{ width: 240 }}
+          onSearch={(v) => {
+            setQ(v.trim());
+            setPage(1);
+          }}
+        />
+        <Button type="primary" disabled={!picked.length} loading={busy} onClick={() => approve(picked)}>
+          批量通过（{picked.length}）
+        </Button>
+        <Button danger disabled={!picked.length} onClick={() => setReturning(picked)}>
+          批量退回
+        </Button>
       </Space>
       <Table<PendingItem>
         data-testid="reviews-table"
@@ -61,16 +99,71 @@ export default function ReviewQueue() {
         pagination={{ current: page, pageSize: 20, total: d?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 条待审核` }}
         locale={{ emptyText: <Empty description={list.isError ? list.error.message : '暂无待本级审核的报名'} /> }}
         columns={[
-          { title: '项目', dataIndex: 'projectName', render: (n: string, r) => <>{n}<div style={{ color: '#888', fontSize: 12 }}>{r.projectYear} · {r.projectLevelLabel}</div></> },
-          { title: '教师', dataIndex: 'name', render: (n: string, r) => <>{n}<div style={{ color: '#888', fontSize: 12 }}>{r.idNumber}</div></> },
-          { title: '学校', dataIndex: 'schoolName' }, { title: '学段/学科', key: 'ss', render: (_, r) => `${r.stageLabel ?? '—'} / ${r.subject ?? '—'}` },
-          { title: '方式', dataIndex: 'originLabel', render: (v: string, r) => <>{v}{r.willTakeQuota && <Tag color="orange" style={{ marginLeft: 4 }}>通过将占用名额</Tag>}</> },
-          { title: '进度', key: 'tl', render: (_, r) => <Popover title="审核进度" content={<div style={{ maxWidth: 420 }}><EnrollmentTimeline items={r.timeline} /></div>}><a>查看</a></Popover> },
           {
-            title: '操作', key: 'op', render: (_, r) => (
+            title: '项目',
+            dataIndex: 'projectName',
+            render: (n: string, r) => (
+              <>
+                {n}
+                <div style={{ color: '#888', fontSize: 12 }}>
+                  {r.projectYear} · {r.projectLevelLabel}
+                </div>
+              </>
+            ),
+          },
+          {
+            title: '教师',
+            dataIndex: 'name',
+            render: (n: string, r) => (
+              <>
+                {n}
+                <div style={{ color: '#888', fontSize: 12 }}>{r.idNumber}</div>
+              </>
+            ),
+          },
+          { title: '学校', dataIndex: 'schoolName' },
+          { title: '学段/学科', key: 'ss', render: (_, r) => `${r.stageLabel ?? '—'} / ${r.subject ?? '—'}` },
+          {
+            title: '方式',
+            dataIndex: 'originLabel',
+            render: (v: string, r) => (
+              <>
+                {v}
+                {r.willTakeQuota && (
+                  <Tag color="orange" style={{ marginLeft: 4 }}>
+                    通过将占用名额
+                  </Tag>
+                )}
+              </>
+            ),
+          },
+          {
+            title: '进度',
+            key: 'tl',
+            render: (_, r) => (
+              <Popover
+                title="审核进度"
+                content={
+                  <div style={{ maxWidth: 420 }}>
+                    <EnrollmentTimeline items={r.timeline} />
+                  </div>
+                }
+              >
+                <a>查看</a>
+              </Popover>
+            ),
+          },
+          {
+            title: '操作',
+            key: 'op',
+            render: (_, r) => (
               <Space>
-                <Button size="small" type="primary" loading={busy && picked.length === 0} onClick={() => approve([r])}>通过</Button>
-                <Button size="small" danger onClick={() => setReturning([r])}>退回</Button>
+                <Button size="small" type="primary" loading={busy && picked.length === 0} onClick={() => approve([r])}>
+                  通过
+                </Button>
+                <Button size="small" danger onClick={() => setReturning([r])}>
+                  退回
+                </Button>
               </Space>
             ),
           },
@@ -86,7 +179,13 @@ export default function ReviewQueue() {
               await post(`/api/enrollments/${returning![0]!.id}/return`, { version: returning![0]!.version, reason });
               message.success('已退回');
             } else {
-              report(await post<BatchResult>('/api/enrollments/batch/return', { items: returning!.map((i) => ({ id: i.id, version: i.version })), reason }), '退回');
+              report(
+                await post<BatchResult>('/api/enrollments/batch/return', {
+                  items: returning!.map((i) => ({ id: i.id, version: i.version })),
+                  reason,
+                }),
+                '退回',
+              );
             }
             setReturning(null);
           } catch (e) {

@@ -25,7 +25,9 @@ export function SelectionTab({ detail }: { detail: ProjectDetail }) {
       const r = await post<{ selected: number; stageLabel: string }>(`/api/projects/${id}/selections`, { teacherIds: picked });
       message.success(`已遴选 ${r.selected} 名教师，${r.stageLabel === '已完成' ? '已审核通过' : `等待${r.stageLabel}审核`}`);
       setPicked([]);
-      await Promise.all(['project-candidates', 'project', 'project-trainees', 'project-stats'].map((k) => qc.invalidateQueries({ queryKey: [k] })));
+      await Promise.all(
+        ['project-candidates', 'project', 'project-trainees', 'project-stats'].map((k) => qc.invalidateQueries({ queryKey: [k] })),
+      );
     } catch (e) {
       message.error((e as Error).message);
     } finally {
@@ -35,9 +37,21 @@ export function SelectionTab({ detail }: { detail: ProjectDetail }) {
   return (
     <>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search placeholder="教师姓名" allowClear style={{ width: 220 }} onSearch={(v) => { setQ(v.trim()); setPage(1); }} />
-        <Typography.Text>本单位剩余名额：<b data-testid="selection-free">{free}</b>，已选 {picked.length} 人</Typography.Text>
-        <Button type="primary" disabled={!picked.length || picked.length > free} loading={busy} onClick={submit}>遴选并提交</Button>
+        <Input.Search
+          placeholder="教师姓名"
+          allowClear
+          style={{ width: 220 }}
+          onSearch={(v) => {
+            setQ(v.trim());
+            setPage(1);
+          }}
+        />
+        <Typography.Text>
+          本单位剩余名额：<b data-testid="selection-free">{free}</b>，已选 {picked.length} 人
+        </Typography.Text>
+        <Button type="primary" disabled={!picked.length || picked.length > free} loading={busy} onClick={submit}>
+          遴选并提交
+        </Button>
         {picked.length > free && <Typography.Text type="danger">超出剩余名额</Typography.Text>}
       </Space>
       <Table<Candidate>
@@ -46,13 +60,26 @@ export function SelectionTab({ detail }: { detail: ProjectDetail }) {
         size="small"
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
-        rowSelection={{ selectedRowKeys: picked, preserveSelectedRowKeys: true, onChange: (keys) => setPicked(keys as number[]), getCheckboxProps: (r) => ({ disabled: r.enrolled }) }}
+        rowSelection={{
+          selectedRowKeys: picked,
+          preserveSelectedRowKeys: true,
+          onChange: (keys) => setPicked(keys as number[]),
+          getCheckboxProps: (r) => ({ disabled: r.enrolled }),
+        }}
         pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 人` }}
         locale={{ emptyText: <Empty description={list.isError ? list.error.message : '没有找到教师'} /> }}
         columns={[
-          { title: '姓名', dataIndex: 'name' }, { title: '证件号码', dataIndex: 'idNumber' }, { title: '学校', dataIndex: 'schoolName' },
-          { title: '学段', dataIndex: 'stage' }, { title: '学科', dataIndex: 'subject' },
-          { title: '', key: 'flag', render: (_, r) => (r.enrolled ? <Tag color="blue">已报名</Tag> : r.matches ? null : <Tag color="orange">与项目面向的学段/学科不符</Tag>) },
+          { title: '姓名', dataIndex: 'name' },
+          { title: '证件号码', dataIndex: 'idNumber' },
+          { title: '学校', dataIndex: 'schoolName' },
+          { title: '学段', dataIndex: 'stage' },
+          { title: '学科', dataIndex: 'subject' },
+          {
+            title: '',
+            key: 'flag',
+            render: (_, r) =>
+              r.enrolled ? <Tag color="blue">已报名</Tag> : r.matches ? null : <Tag color="orange">与项目面向的学段/学科不符</Tag>,
+          },
         ]}
       />
     </>

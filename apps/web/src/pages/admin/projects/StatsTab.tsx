@@ -18,10 +18,21 @@ export function StatsTab({ projectId }: { projectId: number }) {
       dataSource={rows}
       locale={{ emptyText: <Empty description={stats.isError ? stats.error.message : '暂无数据'} /> }}
       columns={[
-        { title: stats.data?.groupLabel ?? '地区', dataIndex: 'name', render: (v: string, r) => (r === stats.data?.total ? <b>{v}</b> : v) },
-        { title: '名额', dataIndex: 'quota', render: n }, { title: '报名', dataIndex: 'enrolled' }, { title: '其中个人申报', dataIndex: 'applied' },
-        { title: '审核中', dataIndex: 'reviewing' }, { title: '未通过', dataIndex: 'returned' }, { title: '审核通过', dataIndex: 'approved' },
-        { title: '已分配', dataIndex: 'assigned' }, { title: '已签到', dataIndex: 'checkedIn' }, { title: '合格', dataIndex: 'passed' }, { title: '不合格', dataIndex: 'failed' },
+        {
+          title: stats.data?.groupLabel ?? '地区',
+          dataIndex: 'name',
+          render: (v: string, r) => (r === stats.data?.total ? <b>{v}</b> : v),
+        },
+        { title: '名额', dataIndex: 'quota', render: n },
+        { title: '报名', dataIndex: 'enrolled' },
+        { title: '其中个人申报', dataIndex: 'applied' },
+        { title: '审核中', dataIndex: 'reviewing' },
+        { title: '未通过', dataIndex: 'returned' },
+        { title: '审核通过', dataIndex: 'approved' },
+        { title: '已分配', dataIndex: 'assigned' },
+        { title: '已签到', dataIndex: 'checkedIn' },
+        { title: '合格', dataIndex: 'passed' },
+        { title: '不合格', dataIndex: 'failed' },
       ]}
     />
   );

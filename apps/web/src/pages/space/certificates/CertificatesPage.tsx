@@ -46,19 +46,47 @@ export default function CertificatesPage() {
       locale={{ emptyText: <Empty description={list.isError ? list.error.message : EMPTY[k]} /> }}
       columns={[
         {
-          title: '证书名称', dataIndex: 'title',
-          render: (t: string, c) => (<><div>{t}</div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{c.subject}</Typography.Text></>),
+          title: '证书名称',
+          dataIndex: 'title',
+          render: (t: string, c) => (
+            <>
+              <div>{t}</div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {c.subject}
+              </Typography.Text>
+            </>
+          ),
         },
         { title: '结果', dataIndex: 'result' },
-        { title: '验证码', dataIndex: 'code', width: 250, render: (code: string) => <Typography.Text style={{ whiteSpace: 'nowrap' }} copyable={{ text: code, tooltips: ['复制', '已复制'] }}>{code}</Typography.Text> },
-        { title: '发证日期', dataIndex: 'issuedAt', render: formatDate, width: 110 },
-        { title: '状态', dataIndex: 'status', width: 90, render: (s: string, c) => <Tag color={s === 'valid' ? 'green' : 'red'}>{c.statusLabel}</Tag> },
         {
-          title: '操作', key: 'op', width: 200,
+          title: '验证码',
+          dataIndex: 'code',
+          width: 250,
+          render: (code: string) => (
+            <Typography.Text style={{ whiteSpace: 'nowrap' }} copyable={{ text: code, tooltips: ['复制', '已复制'] }}>
+              {code}
+            </Typography.Text>
+          ),
+        },
+        { title: '发证日期', dataIndex: 'issuedAt', render: formatDate, width: 110 },
+        {
+          title: '状态',
+          dataIndex: 'status',
+          width: 90,
+          render: (s: string, c) => <Tag color={s === 'valid' ? 'green' : 'red'}>{c.statusLabel}</Tag>,
+        },
+        {
+          title: '操作',
+          key: 'op',
+          width: 200,
           render: (_, c) => (
             <Space>
-              <Button size="small" icon={<DownloadOutlined />} loading={downloading === c.id} onClick={() => download(c)}>下载 PDF</Button>
-              <Link to={c.verifyPath} target="_blank" rel="noopener">验证</Link>
+              <Button size="small" icon={<DownloadOutlined />} loading={downloading === c.id} onClick={() => download(c)}>
+                下载 PDF
+              </Button>
+              <Link to={c.verifyPath} target="_blank" rel="noopener">
+                验证
+              </Link>
             </Space>
           ),
         },
@@ -69,8 +97,17 @@ export default function CertificatesPage() {
   const count = (k: CertificateKind) => items.filter((c) => c.kind === k).length;
   return (
     <Card
-      title={<Space><SafetyCertificateOutlined />我的证书</Space>}
-      extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setIssuing(true)}>生成学分证书</Button>}
+      title={
+        <Space>
+          <SafetyCertificateOutlined />
+          我的证书
+        </Space>
+      }
+      extra={
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setIssuing(true)}>
+          生成学分证书
+        </Button>
+      }
     >
       <Tabs
         activeKey={kind}
@@ -81,7 +118,11 @@ export default function CertificatesPage() {
         ]}
       />
       <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
-        每张证书都有唯一的验证码和二维码；任何人无需登录即可在 <Link to="/verify" target="_blank">证书验证</Link> 页面核验真伪。
+        每张证书都有唯一的验证码和二维码；任何人无需登录即可在{' '}
+        <Link to="/verify" target="_blank">
+          证书验证
+        </Link>{' '}
+        页面核验真伪。
       </Typography.Paragraph>
       <IssueCreditModal
         open={issuing}

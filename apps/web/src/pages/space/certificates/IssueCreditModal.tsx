@@ -4,7 +4,11 @@ import { useQuery } from '@tanstack/react-query';
 import { get, post } from '../../../api/client.ts';
 import type { CreditOptions, IssueAnswer } from './types.ts';
 
-interface Values { by: 'cycle' | 'year'; cycleId?: string; year?: number }
+interface Values {
+  by: 'cycle' | 'year';
+  cycleId?: string;
+  year?: number;
+}
 
 /** 生成学分证书: for a cycle (the usual one, for 定期注册) or for one year. */
 export function IssueCreditModal({ open, onClose, onIssued }: { open: boolean; onClose: () => void; onIssued: (a: IssueAnswer) => void }) {
@@ -32,7 +36,11 @@ export function IssueCreditModal({ open, onClose, onIssued }: { open: boolean; o
     setError(null);
     try {
       const a = await post<IssueAnswer>('/api/certificates/credit', v.by === 'cycle' ? { cycleId: v.cycleId } : { year: v.year });
-      message.success(a.reused ? `学分数据没有变化，已为您找到此前生成的证书（${a.certificate.code}）` : `已生成${a.certificate.title}（${a.certificate.code}）`);
+      message.success(
+        a.reused
+          ? `学分数据没有变化，已为您找到此前生成的证书（${a.certificate.code}）`
+          : `已生成${a.certificate.title}（${a.certificate.code}）`,
+      );
       onIssued(a);
     } catch (e) {
       setError((e as Error).message);
@@ -41,7 +49,9 @@ export function IssueCreditModal({ open, onClose, onIssued }: { open: boolean; o
     }
   };
 
-  const years = (o?.cycles ?? []).flatMap((c) => c.years.filter((y) => y.issuable).map((y) => ({ value: y.year, label: `${y.year} 年（${c.name}周期）` }))).reverse();
+  const years = (o?.cycles ?? [])
+    .flatMap((c) => c.years.filter((y) => y.issuable).map((y) => ({ value: y.year, label: `${y.year} 年（${c.name}周期）` })))
+    .reverse();
   return (
     <Modal
       title="生成学分证书"
@@ -61,10 +71,17 @@ export function IssueCreditModal({ open, onClose, onIssued }: { open: boolean; o
       ) : (
         <Form form={form} layout="vertical" onFinish={submit} initialValues={{ by: 'cycle' }}>
           <Typography.Paragraph type="secondary">
-            证书按您当前的学分数据生成（依据《{o!.policy.name}》第 {o!.policy.version} 版），附验证码和二维码，任何人都可以在线验证。学分没有变化时再次生成，将返回此前的证书。
+            证书按您当前的学分数据生成（依据《{o!.policy.name}》第 {o!.policy.version}{' '}
+            版），附验证码和二维码，任何人都可以在线验证。学分没有变化时再次生成，将返回此前的证书。
           </Typography.Paragraph>
           <Form.Item name="by" label="证书范围">
-            <Radio.Group options={[{ value: 'cycle', label: '按培训周期' }, { value: 'year', label: '按年度' }]} optionType="button" />
+            <Radio.Group
+              options={[
+                { value: 'cycle', label: '按培训周期' },
+                { value: 'year', label: '按年度' },
+              ]}
+              optionType="button"
+            />
           </Form.Item>
           {by === 'year' ? (
             <Form.Item name="year" label="年度" rules={[{ required: true, message: '请选择年度' }]}>
@@ -75,7 +92,8 @@ export function IssueCreditModal({ open, onClose, onIssued }: { open: boolean; o
               <Select
                 placeholder="请选择培训周期"
                 options={o!.cycles.map((c) => ({
-                  value: c.id, disabled: !c.issuable,
+                  value: c.id,
+                  disabled: !c.issuable,
                   label: `${c.name}周期（${c.startYear}–${c.endYear}）· ${c.issuable ? c.statusLabel : '尚未开始'}`,
                 }))}
               />

@@ -29,7 +29,13 @@ export interface CreditOptions {
   asOf: string;
   currentCycleId: string;
   cycles: {
-    id: string; name: string; startYear: number; endYear: number; status: string; statusLabel: string; issuable: boolean;
+    id: string;
+    name: string;
+    startYear: number;
+    endYear: number;
+    status: string;
+    statusLabel: string;
+    issuable: boolean;
     years: { year: number; issuable: boolean }[];
   }[];
 }

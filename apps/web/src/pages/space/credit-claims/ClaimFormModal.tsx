@@ -4,19 +4,34 @@ import { UploadOutlined } from '@ant-design/icons';
 import { ApiError, api } from '../../../api/client.ts';
 import { claimAmount, formatSize, type Claim, type ClaimTypes } from './types.ts';
 
-interface Values { claimType: string; year: number; title: string; quantity: number; description?: string; files: UploadFile[] }
+interface Values {
+  claimType: string;
+  year: number;
+  title: string;
+  quantity: number;
+  description?: string;
+  files: UploadFile[];
+}
 
 const EXT = /\.(pdf|jpe?g|png)$/i;
 const MIME = ['application/pdf', 'image/jpeg', 'image/png'];
 
 /** What this teacher already holds of a type in a year (待审核 + 已通过): the server's maxPerYear counts the same. */
 function usedOf(mine: Claim[], typeId: string | undefined, year: number | undefined): number {
-  return mine.filter((c) => c.claimType === typeId && c.year === year && (c.status === 'pending' || c.status === 'approved'))
+  return mine
+    .filter((c) => c.claimType === typeId && c.year === year && (c.status === 'pending' || c.status === 'approved'))
     .reduce((s, c) => Math.round((s + c.amount) * 100) / 100, 0);
 }
 
 /** 学分申报 form: type, year, title, quantity (credits computed as you type), description, 1–5 evidence files. */
-export function ClaimFormModal({ open, data, initialType, mine, onClose, onSubmitted }: {
+export function ClaimFormModal({
+  open,
+  data,
+  initialType,
+  mine,
+  onClose,
+  onSubmitted,
+}: {
   open: boolean;
   data: ClaimTypes;
   initialType?: string;
@@ -63,8 +78,11 @@ export function ClaimFormModal({ open, data, initialType, mine, onClose, onSubmi
       onSubmitted(r.claim);
     } catch (e) {
       if (e instanceof ApiError && e.fields) {
-        form.setFields(Object.entries(e.fields).filter(([k]) => k in ({ claimType: 1, year: 1, title: 1, quantity: 1, description: 1, files: 1 }))
-          .map(([name, msg]) => ({ name: name as keyof Values, errors: [msg] })));
+        form.setFields(
+          Object.entries(e.fields)
+            .filter(([k]) => k in { claimType: 1, year: 1, title: 1, quantity: 1, description: 1, files: 1 })
+            .map(([name, msg]) => ({ name: name as keyof Values, errors: [msg] })),
+        );
       }
       message.error((e as Error).message);
     } finally {
@@ -73,47 +91,112 @@ export function ClaimFormModal({ open, data, initialType, mine, onClose, onSubmi
   };
 
   return (
-    <Modal title="学分申报" open={open} width={640} onCancel={onClose} destroyOnHidden maskClosable={false}
-      footer={[<Button key="c" onClick={onClose}>取消</Button>, <Button key="s" type="primary" loading={busy} onClick={submit}>提交申报</Button>]}>
+    <Modal
+      title="学分申报"
+      open={open}
+      width={640}
+      onCancel={onClose}
+      destroyOnHidden
+      maskClosable={false}
+      footer={[
+        <Button key="c" onClick={onClose}>
+          取消
+        </Button>,
+        <Button key="s" type="primary" loading={busy} onClick={submit}>
+          提交申报
+        </Button>,
+      ]}
+    >
       <Form form={form} layout="vertical" preserve={false} requiredMark>
-        <Form.Item label="申报类型" name="claimType" rules={[{ required: true, message: '请选择申报类型' }]}
-          extra={type ? `每项 ${type.amount} ${unit}，${type.maxPerYear == null ? '不设年度上限' : `每年最多 ${type.maxPerYear} ${unit}`}，由${type.reviewLevelLabel}管理员审核` : undefined}>
-          <Select placeholder="请选择申报类型" options={data.types.map((t) => ({ value: t.id, label: `${t.name}（${t.categoryName}）` }))} />
+        <Form.Item
+          label="申报类型"
+          name="claimType"
+          rules={[{ required: true, message: '请选择申报类型' }]}
+          extra={
+            type
+              ? `每项 ${type.amount} ${unit}，${type.maxPerYear == null ? '不设年度上限' : `每年最多 ${type.maxPerYear} ${unit}`}，由${type.reviewLevelLabel}管理员审核`
+              : undefined
+          }
+        >
+          <Select
+            placeholder="请选择申报类型"
+            options={data.types.map((t) => ({ value: t.id, label: `${t.name}（${t.categoryName}）` }))}
+          />
         </Form.Item>
         <Form.Item label="年度" name="year" rules={[{ required: true, message: '请选择年度' }]} extra="学分计入的考核年度">
           <Select style={{ width: 160 }} options={data.years.map((y) => ({ value: y, label: `${y} 年` }))} />
         </Form.Item>
-        <Form.Item label="申报名称" name="title" rules={[{ required: true, whitespace: true, message: '请填写申报名称' }, { max: 100, message: '申报名称不能超过 100 个字' }]}>
+        <Form.Item
+          label="申报名称"
+          name="title"
+          rules={[
+            { required: true, whitespace: true, message: '请填写申报名称' },
+            { max: 100, message: '申报名称不能超过 100 个字' },
+          ]}
+        >
           <Input placeholder="如：论文题目、课题名称、授课的培训项目" maxLength={100} showCount />
         </Form.Item>
-        <Form.Item label="数量（项）" name="quantity" dependencies={['claimType', 'year']}
+        <Form.Item
+          label="数量（项）"
+          name="quantity"
+          dependencies={['claimType', 'year']}
           rules={[
             { required: true, message: '请填写数量' },
             { type: 'number', min: 0.01, message: '数量必须大于 0' },
-            { validator: async (_, q: number | null) => {
-              const a = claimAmount(q, type?.amount);
-              if (a !== null && left !== null && a > left) throw new Error(`超出每年上限：${year} 年还能申报 ${left} ${unit}`);
-            } },
-          ]}>
+            {
+              validator: async (_, q: number | null) => {
+                const a = claimAmount(q, type?.amount);
+                if (a !== null && left !== null && a > left) throw new Error(`超出每年上限：${year} 年还能申报 ${left} ${unit}`);
+              },
+            },
+          ]}
+        >
           <InputNumber min={0.01} max={1000} step={1} precision={2} style={{ width: 160 }} />
         </Form.Item>
-        <Alert type={amount !== null && left !== null && amount > left ? 'warning' : 'info'} showIcon style={{ marginBottom: 16 }} data-testid="claim-amount"
-          title={amount === null ? '选择申报类型并填写数量后，这里显示折算的学分' : `折算学分：${amount} ${unit}（${quantity} 项 × ${type!.amount} ${unit}）`}
-          description={type && left !== null ? `${year} 年本类型已申报（含待审核）${used} ${unit}，每年上限 ${type.maxPerYear} ${unit}，还可申报 ${left} ${unit}。` : undefined} />
+        <Alert
+          type={amount !== null && left !== null && amount > left ? 'warning' : 'info'}
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="claim-amount"
+          title={
+            amount === null
+              ? '选择申报类型并填写数量后，这里显示折算的学分'
+              : `折算学分：${amount} ${unit}（${quantity} 项 × ${type!.amount} ${unit}）`
+          }
+          description={
+            type && left !== null
+              ? `${year} 年本类型已申报（含待审核）${used} ${unit}，每年上限 ${type.maxPerYear} ${unit}，还可申报 ${left} ${unit}。`
+              : undefined
+          }
+        />
         <Form.Item label="说明" name="description" rules={[{ max: 1000, message: '说明不能超过 1000 个字' }]}>
           <Input.TextArea rows={3} maxLength={1000} showCount placeholder="时间、级别、本人承担的工作等，便于审核" />
         </Form.Item>
-        <Form.Item label="证明材料" name="files" valuePropName="fileList" getValueFromEvent={(e: { fileList: UploadFile[] }) => e.fileList}
+        <Form.Item
+          label="证明材料"
+          name="files"
+          valuePropName="fileList"
+          getValueFromEvent={(e: { fileList: UploadFile[] }) => e.fileList}
           extra={`${type?.evidence ? `需要：${type.evidence}。` : ''}支持 PDF、JPG、PNG，最多 ${maxFiles} 个，每个不超过 ${formatSize(maxBytes)}。`}
-          rules={[{ validator: async (_, files: UploadFile[] = []) => {
-            if (!files.length) throw new Error('请上传至少 1 个证明材料');
-            if (files.length > maxFiles) throw new Error(`证明材料最多上传 ${maxFiles} 个`);
-            const bad = files.find((f) => !(MIME.includes(f.type ?? '') || EXT.test(f.name)));
-            if (bad) throw new Error(`“${bad.name}”不是 PDF、JPG 或 PNG 文件`);
-            const big = files.find((f) => (f.size ?? 0) > maxBytes);
-            if (big) throw new Error(`“${big.name}”超过 ${formatSize(maxBytes)}，请压缩后重新上传`);
-          } }]}>
-          <Upload beforeUpload={() => false} multiple maxCount={maxFiles} accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png">
+          rules={[
+            {
+              validator: async (_, files: UploadFile[] = []) => {
+                if (!files.length) throw new Error('请上传至少 1 个证明材料');
+                if (files.length > maxFiles) throw new Error(`证明材料最多上传 ${maxFiles} 个`);
+                const bad = files.find((f) => !(MIME.includes(f.type ?? '') || EXT.test(f.name)));
+                if (bad) throw new Error(`“${bad.name}”不是 PDF、JPG 或 PNG 文件`);
+                const big = files.find((f) => (f.size ?? 0) > maxBytes);
+                if (big) throw new Error(`“${big.name}”超过 ${formatSize(maxBytes)}，请压缩后重新上传`);
+              },
+            },
+          ]}
+        >
+          <Upload
+            beforeUpload={() => false}
+            multiple
+            maxCount={maxFiles}
+            accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+          >
             <Button icon={<UploadOutlined />}>选择文件</Button>
           </Upload>
         </Form.Item>

@@ -20,8 +20,14 @@ export function ConversionTable({ data, onClaim }: { data: ClaimTypes; onClaim: 
         { title: '审核单位', key: 'level', width: 100, render: (_, t) => `${t.reviewLevelLabel}管理员` },
         { title: '证明材料', dataIndex: 'evidence', render: (e: string | null) => e ?? '—' },
         {
-          title: '操作', key: 'op', width: 80,
-          render: (_, t) => <Button type="link" size="small" onClick={() => onClaim(t.id)}>申报</Button>,
+          title: '操作',
+          key: 'op',
+          width: 80,
+          render: (_, t) => (
+            <Button type="link" size="small" onClick={() => onClaim(t.id)}>
+              申报
+            </Button>
+          ),
         },
       ]}
     />

@@ -16,7 +16,10 @@ export default function CreditClaimsPage() {
   const qc = useQueryClient();
   const [form, setForm] = useState<{ typeId?: string } | null>(null);
   const types = useQuery({ queryKey: [...KEY, 'types'], queryFn: () => get<ClaimTypes>('/api/credit-claims/types') });
-  const mine = useQuery({ queryKey: [...KEY, 'mine'], queryFn: () => get<{ unitLabel: string; items: Claim[] }>('/api/credit-claims/mine') });
+  const mine = useQuery({
+    queryKey: [...KEY, 'mine'],
+    queryFn: () => get<{ unitLabel: string; items: Claim[] }>('/api/credit-claims/mine'),
+  });
   const refresh = () => qc.invalidateQueries({ queryKey: KEY });
 
   return (
@@ -27,7 +30,9 @@ export default function CreditClaimsPage() {
         extra={
           <Space>
             <Link to="/space/credits">返回我的学分</Link>
-            <Button type="primary" icon={<PlusOutlined />} disabled={!types.data?.types.length} onClick={() => setForm({})}>我要申报</Button>
+            <Button type="primary" icon={<PlusOutlined />} disabled={!types.data?.types.length} onClick={() => setForm({})}>
+              我要申报
+            </Button>
           </Space>
         }
       >
@@ -44,12 +49,26 @@ export default function CreditClaimsPage() {
         ) : null}
       </Card>
       <Card title="我的申报">
-        <MyClaims items={mine.data?.items ?? []} unit={mine.data?.unitLabel ?? '学分'} loading={mine.isFetching}
-          error={mine.isError ? mine.error.message : undefined} onChanged={refresh} />
+        <MyClaims
+          items={mine.data?.items ?? []}
+          unit={mine.data?.unitLabel ?? '学分'}
+          loading={mine.isFetching}
+          error={mine.isError ? mine.error.message : undefined}
+          onChanged={refresh}
+        />
       </Card>
       {types.data && (
-        <ClaimFormModal open={!!form} data={types.data} initialType={form?.typeId} mine={mine.data?.items ?? []}
-          onClose={() => setForm(null)} onSubmitted={async () => { setForm(null); await refresh(); }} />
+        <ClaimFormModal
+          open={!!form}
+          data={types.data}
+          initialType={form?.typeId}
+          mine={mine.data?.items ?? []}
+          onClose={() => setForm(null)}
+          onSubmitted={async () => {
+            setForm(null);
+            await refresh();
+          }}
+        />
       )}
     </Space>
   );

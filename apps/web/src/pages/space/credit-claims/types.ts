@@ -58,12 +58,17 @@ export interface Claim {
   files: ClaimFile[];
 }
 
-export const CLAIM_STATUS_COLORS: Record<ClaimStatus, string> = { pending: 'orange', approved: 'green', rejected: 'red', withdrawn: 'default' };
+export const CLAIM_STATUS_COLORS: Record<ClaimStatus, string> = {
+  pending: 'orange',
+  approved: 'green',
+  rejected: 'red',
+  withdrawn: 'default',
+};
 
 /** quantity × amount per item, to the hundredth, as the server computes it. */
 export function claimAmount(quantity: number | null | undefined, unitAmount: number | undefined): number | null {
   if (!quantity || !unitAmount || quantity <= 0) return null;
-  return Math.round(Math.round(quantity * 100) * Math.round(unitAmount * 100) / 100) / 100;
+  return Math.round((Math.round(quantity * 100) * Math.round(unitAmount * 100)) / 100) / 100;
 }
 
 export function formatSize(bytes: number): string {

@@ -18,8 +18,12 @@ export function RulesText({ name, text }: { name: string; text: string }) {
   if (!text.trim()) return null;
   return (
     <div className="credit-rules" data-testid="credit-rules">
-      <Typography.Title level={5} style={{ marginTop: 0 }}>{name}</Typography.Title>
-      {text.split(/\n\s*\n/).map((p, i) => <p key={i}>{p}</p>)}
+      <Typography.Title level={5} style={{ marginTop: 0 }}>
+        {name}
+      </Typography.Title>
+      {text.split(/\n\s*\n/).map((p, i) => (
+        <p key={i}>{p}</p>
+      ))}
     </div>
   );
 }
@@ -28,7 +32,14 @@ function Missing({ cycle, unit }: { cycle: CreditCycleResult; unit: string }) {
   if (cycle.status === 'not_started') return <Alert type="info" showIcon title={`${cycle.name}周期尚未开始`} />;
   if (cycle.status === 'not_required') return <Alert type="info" showIcon title={`${cycle.name}周期无考核要求`} />;
   if (!cycle.missing.length) {
-    return <Alert type="success" showIcon icon={<CheckCircleOutlined />} title={`${cycle.name}周期各项学分要求均已完成（共 ${fmt(cycle.total.earned)} ${unit}）`} />;
+    return (
+      <Alert
+        type="success"
+        showIcon
+        icon={<CheckCircleOutlined />}
+        title={`${cycle.name}周期各项学分要求均已完成（共 ${fmt(cycle.total.earned)} ${unit}）`}
+      />
+    );
   }
   const past = cycle.status === 'incomplete';
   return (
@@ -38,7 +49,13 @@ function Missing({ cycle, unit }: { cycle: CreditCycleResult; unit: string }) {
       showIcon
       icon={<ExclamationCircleOutlined />}
       title={past ? `${cycle.name}周期有未完成的要求` : '还需完成'}
-      description={<ul style={{ margin: 0, paddingLeft: 20 }}>{cycle.missing.map((m) => <li key={m}>{m}</li>)}</ul>}
+      description={
+        <ul style={{ margin: 0, paddingLeft: 20 }}>
+          {cycle.missing.map((m) => (
+            <li key={m}>{m}</li>
+          ))}
+        </ul>
+      }
     />
   );
 }
@@ -48,7 +65,10 @@ export function CreditOverview({ policy, evaluation, onCell, showRules = true }:
     key: c.id,
     label: (
       <span data-testid={`cycle-tab-${c.id}`}>
-        {c.name}周期 <Typography.Text type="secondary" style={{ fontSize: 12 }}>{c.shownStartYear} - {c.endYear}</Typography.Text>
+        {c.name}周期{' '}
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {c.shownStartYear} - {c.endYear}
+        </Typography.Text>
       </span>
     ),
     children: (
@@ -56,7 +76,9 @@ export function CreditOverview({ policy, evaluation, onCell, showRules = true }:
         <Space wrap>
           <span>本周期状态</span>
           <Tag color={STATUS_STYLE[c.status].tag}>{CREDIT_STATUS_LABELS[c.status]}</Tag>
-          <span>已获 {fmt(c.total.earned)} / 要求 {fmt(c.total.required)} {policy.unit}</span>
+          <span>
+            已获 {fmt(c.total.earned)} / 要求 {fmt(c.total.required)} {policy.unit}
+          </span>
         </Space>
         <CreditLegend />
         <CreditTable policy={policy} cycle={c} onCell={onCell} />

@@ -19,7 +19,10 @@ export function CreditLegend() {
     <div className="credit-legend" data-testid="credit-legend">
       {STATUS_ORDER.map((s) => (
         <span key={s}>
-          <span className="swatch" style={{ background: STATUS_STYLE[s].background === 'transparent' ? '#fff' : STATUS_STYLE[s].background }} />
+          <span
+            className="swatch"
+            style={{ background: STATUS_STYLE[s].background === 'transparent' ? '#fff' : STATUS_STYLE[s].background }}
+          />
           {CREDIT_STATUS_LABELS[s]}
         </span>
       ))}
@@ -27,14 +30,33 @@ export function CreditLegend() {
   );
 }
 
-function Cell({ cell, refOf, onCell, unit, cycleCol }: { cell?: CreditCell; refOf: CellRef; onCell: Props['onCell']; unit: string; cycleCol?: boolean }) {
+function Cell({
+  cell,
+  refOf,
+  onCell,
+  unit,
+  cycleCol,
+}: {
+  cell?: CreditCell;
+  refOf: CellRef;
+  onCell: Props['onCell'];
+  unit: string;
+  cycleCol?: boolean;
+}) {
   if (!cell) return <td className={`na${cycleCol ? ' cycle-col' : ''}`}>—</td>;
   const st = STATUS_STYLE[cell.status];
   const open = () => onCell(refOf);
-  const onKey = (e: KeyboardEvent) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); open(); } };
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      open();
+    }
+  };
   const capped = cell.counted !== cell.earned ? `，其中计入 ${fmt(cell.counted)}` : '';
   return (
-    <Tooltip title={`${refOf.label}：已获 ${fmt(cell.earned)}${capped} / 要求 ${fmt(cell.required)} ${unit}，${CREDIT_STATUS_LABELS[cell.status]}。点击查看明细`}>
+    <Tooltip
+      title={`${refOf.label}：已获 ${fmt(cell.earned)}${capped} / 要求 ${fmt(cell.required)} ${unit}，${CREDIT_STATUS_LABELS[cell.status]}。点击查看明细`}
+    >
       <td
         className={`cell${cycleCol ? ' cycle-col' : ''}`}
         style={{ background: st.background, color: st.color }}
@@ -63,7 +85,9 @@ export function CreditTable({ policy, cycle, onCell }: Props) {
     <thead>
       <tr>
         <th className="row-head">{first}</th>
-        {shown.map((y) => <th key={y}>{y}</th>)}
+        {shown.map((y) => (
+          <th key={y}>{y}</th>
+        ))}
         <th className="cycle-col">合计</th>
       </tr>
     </thead>
@@ -79,15 +103,33 @@ export function CreditTable({ policy, cycle, onCell }: Props) {
               <tr key={c.id}>
                 <th className="row-head">{c.name}</th>
                 {shown.map((y) => (
-                  <Cell key={y} unit={policy.unit} onCell={onCell} cell={yearOf(y)?.categories[c.id]} refOf={{ ...base, year: y, category: c.id, label: `${y} 年${c.name}` }} />
+                  <Cell
+                    key={y}
+                    unit={policy.unit}
+                    onCell={onCell}
+                    cell={yearOf(y)?.categories[c.id]}
+                    refOf={{ ...base, year: y, category: c.id, label: `${y} 年${c.name}` }}
+                  />
                 ))}
-                <Cell cycleCol unit={policy.unit} onCell={onCell} cell={cycle.categories[c.id]} refOf={{ ...base, category: c.id, label: `${cycle.name}周期${c.name}` }} />
+                <Cell
+                  cycleCol
+                  unit={policy.unit}
+                  onCell={onCell}
+                  cell={cycle.categories[c.id]}
+                  refOf={{ ...base, category: c.id, label: `${cycle.name}周期${c.name}` }}
+                />
               </tr>
             ))}
             <tr className="total-row">
               <th className="row-head">合计</th>
               {shown.map((y) => (
-                <Cell key={y} unit={policy.unit} onCell={onCell} cell={yearOf(y)?.total} refOf={{ ...base, year: y, label: `${y} 年合计` }} />
+                <Cell
+                  key={y}
+                  unit={policy.unit}
+                  onCell={onCell}
+                  cell={yearOf(y)?.total}
+                  refOf={{ ...base, year: y, label: `${y} 年合计` }}
+                />
               ))}
               <Cell cycleCol unit={policy.unit} onCell={onCell} cell={cycle.total} refOf={{ ...base, label: `${cycle.name}周期合计` }} />
             </tr>
@@ -103,9 +145,21 @@ export function CreditTable({ policy, cycle, onCell }: Props) {
                 <tr key={g.id}>
                   <th className="row-head">{g.name}</th>
                   {shown.map((y) => (
-                    <Cell key={y} unit={policy.unit} onCell={onCell} cell={yearOf(y)?.groups[g.id]} refOf={{ ...base, year: y, group: g.id, label: `${y} 年${g.name}` }} />
+                    <Cell
+                      key={y}
+                      unit={policy.unit}
+                      onCell={onCell}
+                      cell={yearOf(y)?.groups[g.id]}
+                      refOf={{ ...base, year: y, group: g.id, label: `${y} 年${g.name}` }}
+                    />
                   ))}
-                  <Cell cycleCol unit={policy.unit} onCell={onCell} cell={cycle.groups[g.id] ?? cycle.levels[g.id]} refOf={{ ...base, group: g.id, label: `${cycle.name}周期${g.name}` }} />
+                  <Cell
+                    cycleCol
+                    unit={policy.unit}
+                    onCell={onCell}
+                    cell={cycle.groups[g.id] ?? cycle.levels[g.id]}
+                    refOf={{ ...base, group: g.id, label: `${cycle.name}周期${g.name}` }}
+                  />
                 </tr>
               ))}
             </tbody>

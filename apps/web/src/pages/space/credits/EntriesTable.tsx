@@ -14,9 +14,24 @@ interface Props {
 }
 
 function State({ e }: { e: EntryView }) {
-  if (e.reversalOf !== null) return <Tooltip title={e.reason ? `原因：${e.reason}` : undefined}><Tag color="orange">冲销记录</Tag></Tooltip>;
-  if (e.reversedBy) return <Tooltip title={`${e.reversedBy.date} 冲销${e.reversedBy.reason ? `，原因：${e.reversedBy.reason}` : ''}`}><Tag>已冲销</Tag></Tooltip>;
-  if (e.source === 'adjustment') return <Tooltip title={e.reason ? `原因：${e.reason}` : undefined}><Tag color="purple">调整</Tag></Tooltip>;
+  if (e.reversalOf !== null)
+    return (
+      <Tooltip title={e.reason ? `原因：${e.reason}` : undefined}>
+        <Tag color="orange">冲销记录</Tag>
+      </Tooltip>
+    );
+  if (e.reversedBy)
+    return (
+      <Tooltip title={`${e.reversedBy.date} 冲销${e.reversedBy.reason ? `，原因：${e.reversedBy.reason}` : ''}`}>
+        <Tag>已冲销</Tag>
+      </Tooltip>
+    );
+  if (e.source === 'adjustment')
+    return (
+      <Tooltip title={e.reason ? `原因：${e.reason}` : undefined}>
+        <Tag color="purple">调整</Tag>
+      </Tooltip>
+    );
   return <Tag color="green">有效</Tag>;
 }
 
@@ -34,7 +49,11 @@ export function EntriesTable({ entries, loading, error, unit, action }: Props) {
       columns={[
         { title: '认定日期', dataIndex: 'date', width: 108 },
         { title: '年度', dataIndex: 'year', width: 64 },
-        { title: '学分名称', dataIndex: 'title', render: (t: string, e) => <span style={{ textDecoration: e.reversedBy ? 'line-through' : undefined }}>{t}</span> },
+        {
+          title: '学分名称',
+          dataIndex: 'title',
+          render: (t: string, e) => <span style={{ textDecoration: e.reversedBy ? 'line-through' : undefined }}>{t}</span>,
+        },
         { title: '学分类型', dataIndex: 'categoryName', width: 104 },
         { title: '培训形式', dataIndex: 'form', width: 88, render: (f: string) => FORM_LABELS[f] ?? f },
         { title: unit === '学时' ? '学分' : unit, dataIndex: 'amount', width: 64, align: 'right', render: fmt },
@@ -42,11 +61,16 @@ export function EntriesTable({ entries, loading, error, unit, action }: Props) {
         { title: '来源', dataIndex: 'source', width: 88, render: (s: string) => SOURCE_LABELS[s] ?? s },
         { title: '组织级别', dataIndex: 'level', width: 88, render: (l: string) => LEVEL_LABELS[l] ?? l },
         {
-          title: '认定单位 / 认定人', key: 'certifier',
+          title: '认定单位 / 认定人',
+          key: 'certifier',
           render: (_, e) => (
             <>
               <div>{e.certifierUnit}</div>
-              {e.certifierName !== e.certifierUnit && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{e.certifierName}</Typography.Text>}
+              {e.certifierName !== e.certifierUnit && (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {e.certifierName}
+                </Typography.Text>
+              )}
             </>
           ),
         },

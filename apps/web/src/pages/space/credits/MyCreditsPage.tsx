@@ -22,7 +22,12 @@ function CellDrawer({ cell, unit, onClose }: { cell: CellRef | null; unit: strin
   });
   return (
     <Drawer open={!!cell} onClose={onClose} size="min(1100px, 96vw)" title={cell ? `${cell.label} · 学分明细` : ''} destroyOnHidden>
-      <EntriesTable entries={entries.data?.items ?? []} loading={entries.isFetching} error={entries.isError ? entries.error.message : undefined} unit={unit} />
+      <EntriesTable
+        entries={entries.data?.items ?? []}
+        loading={entries.isFetching}
+        error={entries.isError ? entries.error.message : undefined}
+        unit={unit}
+      />
     </Drawer>
   );
 }
@@ -37,8 +42,14 @@ export default function MyCreditsPage() {
       title="我的学分"
       extra={
         <Space>
-          <Link to="/space/certificates"><Button icon={<SafetyCertificateOutlined />}>学分证书</Button></Link>
-          <Link to="/space/credits/claims"><Button type="primary" icon={<FileAddOutlined />}>学分申报</Button></Link>
+          <Link to="/space/certificates">
+            <Button icon={<SafetyCertificateOutlined />}>学分证书</Button>
+          </Link>
+          <Link to="/space/credits/claims">
+            <Button type="primary" icon={<FileAddOutlined />}>
+              学分申报
+            </Button>
+          </Link>
         </Space>
       }
     >

@@ -7,12 +7,14 @@ export function cellEntries(policy: PolicyView, entries: EntryView[], ref: CellR
   const cycle = policy.cycles.find((c) => c.id === ref.cycleId);
   const group = ref.group ? policy.groups.find((g) => g.id === ref.group) : undefined;
   const level = ref.group ? policy.levelMinimums.find((l) => l.id === ref.group) : undefined;
-  return entries.filter((e) =>
-    (!cycle || (e.year >= cycle.startYear && e.year <= cycle.endYear))
-    && (ref.year === undefined || e.year === ref.year)
-    && (ref.category === undefined || e.category === ref.category)
-    && (!group || ((!group.forms || group.forms.includes(e.form)) && (!group.categories || group.categories.includes(e.category))))
-    && (!level || level.levels.includes(e.level)));
+  return entries.filter(
+    (e) =>
+      (!cycle || (e.year >= cycle.startYear && e.year <= cycle.endYear)) &&
+      (ref.year === undefined || e.year === ref.year) &&
+      (ref.category === undefined || e.category === ref.category) &&
+      (!group || ((!group.forms || group.forms.includes(e.form)) && (!group.categories || group.categories.includes(e.category)))) &&
+      (!level || level.levels.includes(e.level)),
+  );
 }
 
 /** The query string of GET /api/credits/me/entries for a cell. */

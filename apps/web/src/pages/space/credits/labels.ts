@@ -4,7 +4,13 @@ import type { CreditStatus } from '@shixun/domain';
 export const FORM_LABELS: Record<string, string> = { onsite: '集中培训', online: '远程培训', school_based: '校本研修', other: '其他' };
 export const LEVEL_LABELS: Record<string, string> = { national: '国家级', province: '省级', city: '市级', county: '县级', school: '校级' };
 export const SOURCE_LABELS: Record<string, string> = {
-  project: '专项培训', elective: '自主选学', school_based: '校本研修', claim: '学分申报', import: '导入', adjustment: '学分调整', reversal: '冲销',
+  project: '专项培训',
+  elective: '自主选学',
+  school_based: '校本研修',
+  claim: '学分申报',
+  import: '导入',
+  adjustment: '学分调整',
+  reversal: '冲销',
 };
 
 /** Legend order of the manual: 已完成 · 学习中 · 未完成 · 无考核要求 · 未开始. */

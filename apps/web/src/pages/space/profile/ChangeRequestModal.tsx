@@ -31,16 +31,40 @@ function SchoolPicker({ value, onChange }: { value?: number; onChange?: (v: numb
   });
   return (
     <div style={{ display: 'flex', gap: 8 }}>
-      <Select style={{ flex: 1 }} placeholder="市" value={city} aria-label="新单位所在市"
+      <Select
+        style={{ flex: 1 }}
+        placeholder="市"
+        value={city}
+        aria-label="新单位所在市"
         options={cities.data?.items.map((r) => ({ value: r.code, label: r.name }))}
-        onChange={(v) => { setCity(v); setCounty(undefined); onChange?.(undefined); }} />
-      <Select style={{ flex: 1 }} placeholder="区县" value={county} disabled={!city} aria-label="新单位所在区县"
+        onChange={(v) => {
+          setCity(v);
+          setCounty(undefined);
+          onChange?.(undefined);
+        }}
+      />
+      <Select
+        style={{ flex: 1 }}
+        placeholder="区县"
+        value={county}
+        disabled={!city}
+        aria-label="新单位所在区县"
         options={counties.data?.items.map((r) => ({ value: r.code, label: r.name }))}
-        onChange={(v) => { setCounty(v); onChange?.(undefined); }} />
-      <Select style={{ flex: 2 }} placeholder="学校" value={value} disabled={!county} aria-label="新单位"
+        onChange={(v) => {
+          setCounty(v);
+          onChange?.(undefined);
+        }}
+      />
+      <Select
+        style={{ flex: 2 }}
+        placeholder="学校"
+        value={value}
+        disabled={!county}
+        aria-label="新单位"
         showSearch={{ optionFilterProp: 'label' }}
         options={schools.data?.items.map((s) => ({ value: s.id, label: s.name }))}
-        onChange={(v) => onChange?.(v)} />
+        onChange={(v) => onChange?.(v)}
+      />
     </div>
   );
 }
@@ -71,7 +95,16 @@ export function ChangeRequestModal({ open, profile, onClose }: { open: boolean; 
   };
 
   return (
-    <Modal title="申请修改关键字段" open={open} onCancel={onClose} onOk={submit} okText="提交" confirmLoading={busy} destroyOnHidden width={620}>
+    <Modal
+      title="申请修改关键字段"
+      open={open}
+      onCancel={onClose}
+      onOk={submit}
+      okText="提交"
+      confirmLoading={busy}
+      destroyOnHidden
+      width={620}
+    >
       <Typography.Paragraph type="secondary">
         姓名、证件号码、单位等关键字段由区县管理员修改。请填写正确的新值和修改原因，审核通过后生效。
       </Typography.Paragraph>
@@ -91,7 +124,14 @@ export function ChangeRequestModal({ open, profile, onClose }: { open: boolean; 
               rules={[
                 { required: true, message: `请填写新的${f.label}` },
                 ...(k === 'idNumber'
-                  ? [{ validator: async (_: unknown, val: string) => { const why = val ? checkIdNumber(val) : null; if (why) throw new Error(why); } }]
+                  ? [
+                      {
+                        validator: async (_: unknown, val: string) => {
+                          const why = val ? checkIdNumber(val) : null;
+                          if (why) throw new Error(why);
+                        },
+                      },
+                    ]
                   : []),
               ]}
             >

@@ -19,9 +19,7 @@ export function ProfileEditForm({ profile, onClose }: { profile: Profile; onClos
   const onFinish = async (values: Record<string, unknown>) => {
     setBusy(true);
     try {
-      const body = Object.fromEntries(
-        ORDINARY_FIELDS.map((k) => [k, values[k] === '' || values[k] === undefined ? null : values[k]]),
-      );
+      const body = Object.fromEntries(ORDINARY_FIELDS.map((k) => [k, values[k] === '' || values[k] === undefined ? null : values[k]]));
       await put('/api/profile', body);
       message.success('个人资料已保存');
       await qc.invalidateQueries({ queryKey: PROFILE_KEY });

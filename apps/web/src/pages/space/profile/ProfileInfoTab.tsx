@@ -21,9 +21,7 @@ export function ProfileInfoTab({ data }: { data: ProfileResponse }) {
       ) : (
         <>
           <ProfileDescriptions profile={data.profile} testId="profile-descriptions" />
-          {data.pendingChange && (
-            <Alert type="info" showIcon title="您有一条信息变更申请正在等待区县管理员审核。" />
-          )}
+          {data.pendingChange && <Alert type="info" showIcon title="您有一条信息变更申请正在等待区县管理员审核。" />}
           <Space>
             <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>
               修改

@@ -6,7 +6,15 @@ import type { MyClass } from './types.ts';
 const RATE_TIPS = ['很不满意', '不满意', '一般', '满意', '很满意'];
 
 /** 训后评估: once, anonymous; the server keeps the answers without my name. */
-export function EvaluationForm({ enrollmentId, evaluation, onDone }: { enrollmentId: number; evaluation: MyClass['evaluation']; onDone: () => unknown }) {
+export function EvaluationForm({
+  enrollmentId,
+  evaluation,
+  onDone,
+}: {
+  enrollmentId: number;
+  evaluation: MyClass['evaluation'];
+  onDone: () => unknown;
+}) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Record<string, number | string>>();
   const [busy, setBusy] = useState(false);
@@ -28,14 +36,28 @@ export function EvaluationForm({ enrollmentId, evaluation, onDone }: { enrollmen
   };
   return (
     <Form form={form} layout="vertical" style={{ maxWidth: 640 }}>
-      <Alert type="info" showIcon style={{ marginBottom: 16 }} title="评估为匿名填写" description="您的回答不与姓名一起保存，承培机构和组织单位只能看到汇总结果（少于 3 份时不显示）。提交后不能修改。" />
-      {evaluation.questions.map((q, i) => (
-        q.kind === 'rating'
-          ? <Form.Item key={q.id} name={q.id} label={`${i + 1}. ${q.text}`} rules={[{ required: true, message: `请为“${q.text}”打分` }]}><Rate tooltips={RATE_TIPS} /></Form.Item>
-          : <Form.Item key={q.id} name={q.id} label={`${i + 1}. ${q.text}`}><Input.TextArea rows={3} maxLength={500} showCount placeholder="选填" /></Form.Item>
-      ))}
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 16 }}
+        title="评估为匿名填写"
+        description="您的回答不与姓名一起保存，承培机构和组织单位只能看到汇总结果（少于 3 份时不显示）。提交后不能修改。"
+      />
+      {evaluation.questions.map((q, i) =>
+        q.kind === 'rating' ? (
+          <Form.Item key={q.id} name={q.id} label={`${i + 1}. ${q.text}`} rules={[{ required: true, message: `请为“${q.text}”打分` }]}>
+            <Rate tooltips={RATE_TIPS} />
+          </Form.Item>
+        ) : (
+          <Form.Item key={q.id} name={q.id} label={`${i + 1}. ${q.text}`}>
+            <Input.TextArea rows={3} maxLength={500} showCount placeholder="选填" />
+          </Form.Item>
+        ),
+      )}
       <Popconfirm title="提交训后评估？" description="提交后不能修改。" okText="提交" cancelText="取消" onConfirm={submit}>
-        <Button type="primary" loading={busy} data-testid="submit-evaluation">提交评估</Button>
+        <Button type="primary" loading={busy} data-testid="submit-evaluation">
+          提交评估
+        </Button>
       </Popconfirm>
     </Form>
   );

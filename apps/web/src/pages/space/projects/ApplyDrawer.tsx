@@ -9,43 +9,78 @@ export function ApplyDrawer({ open, onClose, onApplied }: { open: boolean; onClo
   const { message, modal } = App.useApp();
   const qc = useQueryClient();
   const [busy, setBusy] = useState<number | null>(null);
-  const list = useQuery({ queryKey: ['my-projects', 'open'], queryFn: () => get<{ items: OpenProject[] }>('/api/my/projects/open'), enabled: open });
-  const apply = (o: OpenProject) => modal.confirm({
-    title: `申报“${o.project.name}”？`,
-    content: '提交后由学校、区县等逐级审核，审核进度可在“审核中”查看。',
-    okText: '提交申报', cancelText: '取消',
-    onOk: async () => {
-      setBusy(o.project.id);
-      try {
-        await post(`/api/projects/${o.project.id}/apply`);
-        message.success('已提交申报，等待学校审核');
-        await qc.invalidateQueries({ queryKey: ['my-projects'] });
-        onApplied();
-      } catch (e) {
-        message.error((e as Error).message);
-      } finally {
-        setBusy(null);
-      }
-    },
+  const list = useQuery({
+    queryKey: ['my-projects', 'open'],
+    queryFn: () => get<{ items: OpenProject[] }>('/api/my/projects/open'),
+    enabled: open,
   });
+  const apply = (o: OpenProject) =>
+    modal.confirm({
+      title: `申报“${o.project.name}”？`,
+      content: '提交后由学校、区县等逐级审核，审核进度可在“审核中”查看。',
+      okText: '提交申报',
+      cancelText: '取消',
+      onOk: async () => {
+        setBusy(o.project.id);
+        try {
+          await post(`/api/projects/${o.project.id}/apply`);
+          message.success('已提交申报，等待学校审核');
+          await qc.invalidateQueries({ queryKey: ['my-projects'] });
+          onApplied();
+        } catch (e) {
+          message.error((e as Error).message);
+        } finally {
+          setBusy(null);
+        }
+      },
+    });
   const items = list.data?.items ?? [];
   return (
     <Drawer title="去申报" width={640} open={open} onClose={onClose} destroyOnHidden>
-      {list.isPending ? <Spin /> : list.isError ? <Empty description={list.error.message} /> : items.length === 0 ? (
+      {list.isPending ? (
+        <Spin />
+      ) : list.isError ? (
+        <Empty description={list.error.message} />
+      ) : items.length === 0 ? (
         <Empty description="目前没有面向您所在地区、正在接受申报的项目" />
-      ) : items.map((o) => (
-        <Card key={o.project.id} size="small" style={{ marginBottom: 12 }} data-testid="open-project"
-          title={o.project.name}
-          extra={<Button type="primary" size="small" disabled={!o.canApply} loading={busy === o.project.id} onClick={() => apply(o)}>申报</Button>}>
-          <Space orientation="vertical" size={2}>
-            <Typography.Text>{o.project.year} <Tag color="geekblue">{o.project.levelLabel}</Tag>{o.project.organiserName}</Typography.Text>
-            <Typography.Text type="secondary">{o.project.typeLabel} · {o.project.modeLabel} · {o.project.creditLabel}</Typography.Text>
-            <Typography.Text type="secondary">面向：{o.project.subjectArea}　培训时间：{o.project.startDate} ~ {o.project.endDate}</Typography.Text>
-            <Typography.Text type="secondary">申报时间：{o.project.applyStart ?? '—'} ~ {o.project.applyEnd ?? '—'}</Typography.Text>
-            {!o.canApply && o.reasons.map((r) => <Typography.Text key={r} type="danger">{r}</Typography.Text>)}
-          </Space>
-        </Card>
-      ))}
+      ) : (
+        items.map((o) => (
+          <Card
+            key={o.project.id}
+            size="small"
+            style={{ marginBottom: 12 }}
+            data-testid="open-project"
+            title={o.project.name}
+            extra={
+              <Button type="primary" size="small" disabled={!o.canApply} loading={busy === o.project.id} onClick={() => apply(o)}>
+                申报
+              </Button>
+            }
+          >
+            <Space orientation="vertical" size={2}>
+              <Typography.Text>
+                {o.project.year} <Tag color="geekblue">{o.project.levelLabel}</Tag>
+                {o.project.organiserName}
+              </Typography.Text>
+              <Typography.Text type="secondary">
+                {o.project.typeLabel} · {o.project.modeLabel} · {o.project.creditLabel}
+              </Typography.Text>
+              <Typography.Text type="secondary">
+                面向：{o.project.subjectArea}　培训时间：{o.project.startDate} ~ {o.project.endDate}
+              </Typography.Text>
+              <Typography.Text type="secondary">
+                申报时间：{o.project.applyStart ?? '—'} ~ {o.project.applyEnd ?? '—'}
+              </Typography.Text>
+              {!o.canApply &&
+                o.reasons.map((r) => (
+                  <Typography.Text key={r} type="danger">
+                    {r}
+                  </Typography.Text>
+                ))}
+            </Space>
+          </Card>
+        ))
+      )}
     </Drawer>
   );
 }

@@ -28,24 +28,38 @@ export default function ProjectsPage() {
   const [applying, setApplying] = useState(false);
   const list = useQuery({
     queryKey: ['my-projects', tab, range, result, q, page],
-    queryFn: () => get<MyProjectsResponse>('/api/my/projects', { tab, from: range?.[0], to: range?.[1], result, q, page, pageSize: PAGE_SIZE }),
+    queryFn: () =>
+      get<MyProjectsResponse>('/api/my/projects', { tab, from: range?.[0], to: range?.[1], result, q, page, pageSize: PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
   const counts = list.data?.counts;
   const current = TABS.find((t) => t.key === tab)!;
 
   return (
-    <Card title={<Space><ProjectOutlined />我的专项培训</Space>}>
+    <Card
+      title={
+        <Space>
+          <ProjectOutlined />
+          我的专项培训
+        </Space>
+      }
+    >
       <Tabs
         activeKey={tab}
-        onChange={(k) => { setParams({ tab: k }, { replace: true }); setPage(1); }}
+        onChange={(k) => {
+          setParams({ tab: k }, { replace: true });
+          setPage(1);
+        }}
         items={TABS.map((t) => ({ key: t.key, label: `${t.label}·${counts?.[t.key] ?? 0}` }))}
       />
       <Space wrap style={{ marginBottom: 16 }}>
         <DatePicker.RangePicker
           aria-label="培训时间"
           placeholder={['培训开始', '培训结束']}
-          onChange={(v) => { setRange(v?.[0] && v[1] ? [v[0].format('YYYY-MM-DD'), v[1].format('YYYY-MM-DD')] : null); setPage(1); }}
+          onChange={(v) => {
+            setRange(v?.[0] && v[1] ? [v[0].format('YYYY-MM-DD'), v[1].format('YYYY-MM-DD')] : null);
+            setPage(1);
+          }}
         />
         <Select
           aria-label="考核结果"
@@ -53,22 +67,62 @@ export default function ProjectsPage() {
           allowClear
           placeholder="考核结果"
           value={result}
-          onChange={(v) => { setResult(v); setPage(1); }}
-          options={[{ value: 'passed', label: '合格' }, { value: 'failed', label: '不合格' }, { value: 'none', label: '未考核' }]}
+          onChange={(v) => {
+            setResult(v);
+            setPage(1);
+          }}
+          options={[
+            { value: 'passed', label: '合格' },
+            { value: 'failed', label: '不合格' },
+            { value: 'none', label: '未考核' },
+          ]}
         />
-        <Input.Search aria-label="关键字检索" placeholder="关键字检索（项目名称）" allowClear style={{ width: 260 }} onSearch={(v) => { setQ(v.trim()); setPage(1); }} />
-        <Button type="primary" icon={<SendOutlined />} onClick={() => setApplying(true)}>去申报</Button>
+        <Input.Search
+          aria-label="关键字检索"
+          placeholder="关键字检索（项目名称）"
+          allowClear
+          style={{ width: 260 }}
+          onSearch={(v) => {
+            setQ(v.trim());
+            setPage(1);
+          }}
+        />
+        <Button type="primary" icon={<SendOutlined />} onClick={() => setApplying(true)}>
+          去申报
+        </Button>
       </Space>
-      {list.isPending ? <div style={{ textAlign: 'center', padding: 40 }}><Spin /></div>
-        : list.isError ? <Empty description={list.error.message} />
-        : list.data.items.length === 0 ? <Empty description={range || result || q ? '没有符合筛选条件的项目' : current.empty} />
-        : (
-          <Spin spinning={list.isFetching}>
-            {list.data.items.map((d) => <ProjectCard key={d.enrollment.id} data={d} />)}
-            <Pagination align="end" current={page} pageSize={PAGE_SIZE} total={list.data.total} hideOnSinglePage onChange={setPage} showTotal={(t) => `共 ${t} 项`} />
-          </Spin>
-        )}
-      <ApplyDrawer open={applying} onClose={() => setApplying(false)} onApplied={() => { setApplying(false); setParams({ tab: 'reviewing' }, { replace: true }); }} />
+      {list.isPending ? (
+        <div style={{ textAlign: 'center', padding: 40 }}>
+          <Spin />
+        </div>
+      ) : list.isError ? (
+        <Empty description={list.error.message} />
+      ) : list.data.items.length === 0 ? (
+        <Empty description={range || result || q ? '没有符合筛选条件的项目' : current.empty} />
+      ) : (
+        <Spin spinning={list.isFetching}>
+          {list.data.items.map((d) => (
+            <ProjectCard key={d.enrollment.id} data={d} />
+          ))}
+          <Pagination
+            align="end"
+            current={page}
+            pageSize={PAGE_SIZE}
+            total={list.data.total}
+            hideOnSinglePage
+            onChange={setPage}
+            showTotal={(t) => `共 ${t} 项`}
+          />
+        </Spin>
+      )}
+      <ApplyDrawer
+        open={applying}
+        onClose={() => setApplying(false)}
+        onApplied={() => {
+          setApplying(false);
+          setParams({ tab: 'reviewing' }, { replace: true });
+        }}
+      />
     </Card>
   );
 }

@@ -1,7 +1,14 @@
 import { Timeline, Typography } from 'antd';
 import type { TimelineItem } from './types.ts';
 
-const COLORS: Record<string, string> = { returned: 'red', failed: 'red', approved: 'green', passed: 'green', certified: 'green', assigned: 'blue' };
+const COLORS: Record<string, string> = {
+  returned: 'red',
+  failed: 'red',
+  approved: 'green',
+  passed: 'green',
+  certified: 'green',
+  assigned: 'blue',
+};
 const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' });
 
 /** Every step of an enrolment: who, at which level, when, the outcome and any reason. */
@@ -16,9 +23,15 @@ export function EnrollmentTimeline({ items }: { items: TimelineItem[] }) {
           <div>
             <Typography.Text strong>{t.actionLabel}</Typography.Text>
             <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
-              {t.levelLabel ? `${t.levelLabel} · ` : ''}{t.actorName} · {when(t.at)}
+              {t.levelLabel ? `${t.levelLabel} · ` : ''}
+              {t.actorName} · {when(t.at)}
             </Typography.Text>
-            {t.reason && <div style={{ color: t.action === 'returned' ? '#cf1322' : undefined }}>{t.action === 'returned' ? '理由：' : ''}{t.reason}</div>}
+            {t.reason && (
+              <div style={{ color: t.action === 'returned' ? '#cf1322' : undefined }}>
+                {t.action === 'returned' ? '理由：' : ''}
+                {t.reason}
+              </div>
+            )}
           </div>
         ),
       }))}
