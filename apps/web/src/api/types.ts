@@ -1,3 +1,4 @@
+import type { ResponseOf, regions } from '@shixun/contracts';
 import type { Role } from '@shixun/domain';
 
 export interface Me {
@@ -31,11 +32,8 @@ export interface PublicConfig {
   passwordPolicy: { minLength: number; minClasses: number };
 }
 
-export interface Region {
-  code: string;
-  name: string;
-  level: 'province' | 'city' | 'county';
-}
+/** From the contract (packages/contracts/src/regions.ts). */
+export type Region = ResponseOf<typeof regions.regionsInScope>['items'][number];
 
 export interface Paged<T> {
   items: T[];
@@ -73,14 +71,8 @@ export interface ProfileChange {
   reviewedAt: string | number | null;
 }
 
-export interface SchoolRow {
-  id: number;
-  name: string;
-  regionCode?: string;
-  countyName?: string;
-  areaType?: string;
-  category?: string;
-}
+/** A school as the scoped list answers it (the registration list gives only id and name). */
+export type SchoolRow = ResponseOf<typeof regions.schoolsInScope>['items'][number];
 
 export type AccountStatus = 'active' | 'pending' | 'disabled' | string;
 

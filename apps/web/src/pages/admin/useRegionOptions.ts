@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { get } from '../../api/client.ts';
+import { regions } from '@shixun/contracts';
+import { call } from '../../api/call.ts';
 import type { Region } from '../../api/types.ts';
 
 export interface RegionOption {
@@ -18,7 +19,7 @@ export function useRegionOptions() {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    get<{ items: Region[] }>('/api/regions')
+    call(regions.regionsInScope)
       .then((r) => live && setOptions(r.items.map(toOption)))
       .catch((e: Error) => live && setError(e.message));
     return () => {
@@ -28,7 +29,7 @@ export function useRegionOptions() {
   const loadData = async (selected: RegionOption[]) => {
     const target = selected[selected.length - 1]!;
     try {
-      const r = await get<{ items: Region[] }>('/api/regions', { parent: target.value });
+      const r = await call(regions.regionsInScope, { query: { parent: target.value } });
       target.children = r.items.map(toOption);
       if (r.items.length === 0) target.isLeaf = true;
     } catch (e) {

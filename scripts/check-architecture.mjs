@@ -1,0 +1,93 @@
+// Rules of the code's shape that a linter does not check, run by `npm test` before the type checks:
+//   1. SQL only in repositories (*.repository.ts) — plus db/ (connection, migrations) and the demo seeds.
+//   2. No import cycles between feature modules (apps/server/src/modules/<feature>).
+//   3. Files stay at most 400 lines (after formatting).
+// Each rule prints the offending places; any offence fails the run.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const SERVER = path.join(ROOT, 'apps/server/src');
+const MAX_LINES = 400;
+const SQL = /\.(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)\(|\bsql`|\bsql<[^>]*>`/;
+
+function walk(dir, out = []) {
+  for (const name of readdirSync(dir)) {
+    if (name === 'node_modules' || name === 'dist' || name.startsWith('.')) continue;
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) walk(p, out);
+    else if (/\.(ts|tsx|mjs)$/.test(name)) out.push(p);
+  }
+  return out;
+}
+const rel = (p) => path.relative(ROOT, p);
+const problems = [];
+
+// 1. SQL only in repositories
+const sqlAllowed = (p) =>
+  p.endsWith('.repository.ts') ||
+  p.includes(`${path.sep}db${path.sep}`) ||
+  /[\\/]demo[\\/]|[\\/]demo\.ts$/.test(p) ||
+  p.endsWith('.test.ts');
+for (const f of walk(SERVER)) {
+  if (sqlAllowed(f)) continue;
+  const lines = readFileSync(f, 'utf8').split('\n');
+  const hit = lines.findIndex((l) => SQL.test(l));
+  if (hit >= 0) problems.push(`SQL outside a repository: ${rel(f)}:${hit + 1}`);
+}
+
+// 2. import cycles between feature modules
+const modulesDir = path.join(SERVER, 'modules');
+const edges = new Map();
+for (const f of walk(modulesDir)) {
+  if (f.endsWith('.test.ts')) continue;
+  const from = path.relative(modulesDir, f).split(path.sep)[0];
+  if (!from || from.endsWith('.ts')) continue;
+  for (const m of readFileSync(f, 'utf8').matchAll(/from\s+'(\.{1,2}\/[^']+)'/g)) {
+    const target = path.resolve(path.dirname(f), m[1]);
+    if (!target.startsWith(modulesDir + path.sep)) continue;
+    const to = path.relative(modulesDir, target).split(path.sep)[0];
+    if (to && to !== from && !to.endsWith('.ts')) {
+      if (!edges.has(from)) edges.set(from, new Map());
+      if (!edges.get(from).has(to)) edges.get(from).set(to, rel(f));
+    }
+  }
+}
+const seen = new Set();
+function cycleFrom(start, node, trail) {
+  for (const [next, where] of edges.get(node) ?? []) {
+    const step = [...trail, `${node} → ${next} (${where})`];
+    if (next === start) return step;
+    if (trail.length < 12 && !trail.some((t) => t.startsWith(`${next} →`))) {
+      const c = cycleFrom(start, next, step);
+      if (c) return c;
+    }
+  }
+  return null;
+}
+for (const m of edges.keys()) {
+  const c = cycleFrom(m, m, []);
+  if (!c) continue;
+  const key = c
+    .map((s) => s.split(' ')[0])
+    .sort()
+    .join(',');
+  if (seen.has(key)) continue;
+  seen.add(key);
+  problems.push(`import cycle between modules:\n    ${c.join('\n    ')}`);
+}
+
+// 3. file length
+for (const dir of ['apps', 'packages', 'e2e', 'bench', 'scripts']) {
+  for (const f of walk(path.join(ROOT, dir))) {
+    if (f.endsWith(path.join('db', 'types.ts'))) continue; // generated from the schema
+    const n = readFileSync(f, 'utf8').split('\n').length;
+    if (n > MAX_LINES + 1) problems.push(`file over ${MAX_LINES} lines (${n}): ${rel(f)}`);
+  }
+}
+
+if (problems.length) {
+  console.error(`✗ 架构检查未通过（${problems.length} 处）：\n  ${problems.join('\n  ')}`);
+  process.exit(1);
+}
+console.log('✓ 架构检查通过：SQL 只在 repository 中，模块之间无循环依赖，文件不超过 400 行');
