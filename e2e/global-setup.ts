@@ -22,7 +22,8 @@ export default async function setup(project: TestProject) {
   dataDir = mkdtempSync(path.join(tmpdir(), 'shixun-e2e-'));
   const baseUrl = `http://127.0.0.1:${port}`;
   // links in QR codes and certificates are built from PUBLIC_URL, never from the request: the browser's address
-  child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+  // the compiled server, as `npm start` runs it (npm test builds it before this step)
+  child = spawn(process.execPath, ['--enable-source-maps', 'apps/server/dist/main.mjs'], {
     env: {
       ...process.env,
       PORT: String(port),

@@ -40,10 +40,22 @@ function newest(dir) {
 export function ensureWebBuild() {
   const web = path.join(root, 'apps', 'web');
   const out = path.join(web, 'dist', 'index.html');
-  const sources = Math.max(newest(path.join(web, 'src')), newest(path.join(root, 'packages', 'domain', 'src')));
+  const sources = Math.max(newest(path.join(web, 'src')), ...SHARED.map(newest));
   if (existsSync(out) && statSync(out).mtimeMs >= sources) return;
   console.log('▶ 构建前端…');
   must('npm', ['run', 'build', '-w', '@shixun/web']);
+}
+
+const SHARED = [path.join(root, 'packages', 'domain', 'src'), path.join(root, 'packages', 'contracts', 'src')];
+
+/** Compiles the server (apps/server/dist) when it is missing or older than its sources: production runs JavaScript, not tsx. */
+export function ensureServerBuild() {
+  const server = path.join(root, 'apps', 'server');
+  const out = path.join(server, 'dist', 'main.mjs');
+  const sources = Math.max(newest(path.join(server, 'src')), statSync(path.join(server, 'build.mjs')).mtimeMs, ...SHARED.map(newest));
+  if (existsSync(out) && statSync(out).mtimeMs >= sources) return;
+  console.log('▶ 编译服务端…');
+  must('npm', ['run', 'build', '-w', '@shixun/server']);
 }
 
 export const CJK_FONT = process.env.PDF_FONT ?? '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';

@@ -4,7 +4,7 @@
 // With demo data (and NODE_ENV not production) the outbox is the development one (DEV_OUTBOX=true):
 // the README's demo reads verification codes there. Set DEV_OUTBOX=false to see the real outbox.
 import { existsSync, readFileSync } from 'node:fs';
-import { ensureCjkFont, ensureDependencies, ensureWebBuild, run } from './lib.mjs';
+import { ensureCjkFont, ensureDependencies, ensureServerBuild, ensureWebBuild, run } from './lib.mjs';
 
 const args = process.argv.slice(2);
 
@@ -26,6 +26,7 @@ function demoDataOn(fromFile) {
 ensureDependencies();
 ensureCjkFont({ required: false });
 ensureWebBuild();
+ensureServerBuild();
 const env = {};
 const fromFile = configFile();
 // an explicit DEV_OUTBOX (environment or config file) always wins
@@ -38,4 +39,4 @@ if (
   env.DEV_OUTBOX = 'true';
   console.log('演示模式：开发用发件箱已开启（显示验证码，仅供演示；生产环境必须关闭）');
 }
-process.exit(run(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts', ...args], { env }));
+process.exit(run(process.execPath, ['--enable-source-maps', 'apps/server/dist/main.mjs', ...args], { env }));

@@ -15,19 +15,26 @@ ensureCjkFont({ required: true });
 ensurePostgres();
 
 const steps = [
-  ['类型检查', 'npx', ['tsc', '-p', 'packages/domain'], {}],
+  ['格式与代码检查 (Biome)', 'npx', ['biome', 'check', '.'], {}],
+  ['类型检查 domain', 'npx', ['tsc', '-p', 'packages/domain'], {}],
+  ['类型检查 contracts', 'npx', ['tsc', '-p', 'packages/contracts'], {}],
   ['类型检查 server', 'npx', ['tsc', '-p', 'apps/server'], {}],
   ['类型检查 web', 'npx', ['tsc', '-p', 'apps/web'], {}],
   ['类型检查 e2e', 'npx', ['tsc', '-p', 'e2e'], {}],
   ['单元 + 服务测试 (PGlite)', 'npx', ['vitest', 'run', ...report('pglite')], { TEST_DB: 'pglite' }],
   ['服务测试 (PostgreSQL)', 'npx', ['vitest', 'run', 'apps/server', ...report('postgres')], { TEST_DB: 'postgres', TEST_DATABASE_URL: PG }],
   ['构建前端', 'npm', ['run', 'build', '-w', '@shixun/web'], {}],
+  ['编译服务端', 'npm', ['run', 'build', '-w', '@shixun/server'], {}],
   ['浏览器测试 (Chromium)', 'npx', ['vitest', 'run', '--config', 'e2e/vitest.config.ts', ...report('e2e')], { CHROMIUM_PATH: CHROMIUM }],
 ];
 rmSync('.tmp/reports', { recursive: true, force: true });
+const timings = [];
+const started = Date.now();
 for (const [label, cmd, args, env] of steps) {
   console.log(`\n▶ ${label}`);
+  const t0 = Date.now();
   must(cmd, args, { env });
+  timings.push([label, Date.now() - t0]);
 }
 let passed = 0,
   failed = 0;
@@ -38,6 +45,9 @@ for (const f of readdirSync('.tmp/reports')) {
 }
 console.log(`\n✓ 全部测试通过 (PGlite + PostgreSQL + Chromium)`);
 console.log(`tests: ${passed} passed, ${failed} failed`);
+console.log('\n各步骤用时：');
+for (const [label, ms] of timings) console.log(`  ${(ms / 1000).toFixed(1).padStart(6)} s  ${label}`);
+console.log(`  ${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s  合计（不含安装）`);
 process.exit(failed ? 1 : 0);
 
 function report(name) {

@@ -1,7 +1,8 @@
 // One place for deployment settings: shixun.config.json (or SHIXUN_CONFIG=path) overlaid by environment variables.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from '@shixun/domain';
+import { DEFAULT_PASSWORD_POLICY, ROLES, type PasswordPolicy } from '@shixun/domain';
+import { z } from 'zod';
 
 export interface Config {
   port: number;
@@ -68,7 +69,14 @@ type Env = Record<string, string | undefined>;
 
 export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
   const file = env.SHIXUN_CONFIG ?? 'shixun.config.json';
-  const fromFile: Partial<Config> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  let fromFile: Partial<Config> = {};
+  if (existsSync(file)) {
+    try {
+      fromFile = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (e) {
+      throw new Error(`配置文件 ${file} 不是有效的 JSON：${(e as Error).message}`);
+    }
+  }
   const c: Config = deepMerge(deepMerge(structuredClone(defaults), fromFile), overrides);
   if (env.PORT) c.port = Number(env.PORT);
   if (env.HOST) c.host = env.HOST;
@@ -95,9 +103,63 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   if (!c.auditCheckpointDir && !inMemory) c.auditCheckpointDir = path.join(c.dataDir, 'audit-checkpoints');
   if (production && !c.publicUrl) throw new Error('生产环境必须设置 PUBLIC_URL（平台对外地址，如 https://px.example.gov.cn）');
   if (production && c.devOutbox) throw new Error('生产环境不得开启 DEV_OUTBOX（开发用发件箱会显示验证码）');
+  validated(c, file);
   c.publicUrl = normalizePublicUrl(c.publicUrl || `http://localhost:${c.port}`);
-  if (!/^\d{2}$/.test(c.provinceCode)) throw new Error(`PROVINCE_CODE 应为两位省级区划代码，收到 "${c.provinceCode}"`);
   return c;
+}
+
+const int = (min: number, max: number) =>
+  z.number({ error: '应为数字' }).int('应为整数').min(min, `不能小于 ${min}`).max(max, `不能大于 ${max}`);
+/** Every setting with its allowed values: a typo in the file or a bad environment value stops the start with a clear message. */
+const ConfigSchema = z.strictObject({
+  port: int(1, 65535),
+  host: z.string().min(1),
+  dataDir: z.string().min(1),
+  databaseUrl: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, '应以 postgres:// 开头')
+    .optional(),
+  uploadDir: z.string().min(1),
+  provinceCode: z.string().regex(/^\d{2}$/, '应为两位省级区划代码'),
+  platformTitle: z.string().max(100),
+  demoData: z.boolean(),
+  passwordPolicy: z.strictObject({ minLength: int(6, 128), minClasses: int(1, 4), historyCount: int(0, 24).optional() }),
+  lockout: z.strictObject({ maxFailures: int(1, 100), windowMinutes: int(1, 1440), lockMinutes: int(1, 1440) }),
+  session: z.strictObject({
+    teacherIdleMinutes: int(1, 1440),
+    adminIdleMinutes: int(1, 1440),
+    absoluteHours: int(1, 168),
+    secureCookie: z.boolean(),
+  }),
+  rateLimit: z.strictObject({ loginPerMinutePerIp: int(1, 1_000_000), codesPerHourPerTarget: int(1, 1_000_000) }),
+  verificationCodeMinutes: int(1, 60),
+  uploadMaxBytes: int(1024, 100 * 1024 * 1024),
+  creditPolicy: z.string().min(1),
+  pdfFont: z.string(),
+  publicUrl: z.string(),
+  keyFile: z.string(),
+  auditCheckpointDir: z.string(),
+  twoFactor: z.strictObject({
+    requiredRoles: z.array(z.enum(ROLES as unknown as [string, ...string[]], { error: '不是已知的角色' })),
+    issuer: z.string().min(1).max(40),
+  }),
+  devOutbox: z.boolean(),
+  spreadsheet: z.strictObject({
+    maxUncompressedBytes: int(1024 * 1024, 2 ** 31 - 1),
+    maxEntries: int(10, 100_000),
+    maxCells: int(1000, 100_000_000),
+  }),
+});
+
+function validated(c: Config, file: string): Config {
+  const r = ConfigSchema.safeParse(c);
+  if (r.success) return c;
+  const lines = r.error.issues.map((i) =>
+    i.code === 'unrecognized_keys'
+      ? `未知的配置项 ${i.keys.map((k) => [...i.path, k].join('.')).join('、')}`
+      : `${i.path.join('.')}：${i.message}`,
+  );
+  throw new Error(`配置有误（${file} 与环境变量）：\n  ${lines.join('\n  ')}`);
 }
 
 /** The public address without a trailing slash; only http(s), no query or fragment. */

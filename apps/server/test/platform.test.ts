@@ -139,3 +139,15 @@ describe('embedded data directory', () => {
     expect(() => loadConfig({ PROVINCE_CODE: 'guangxi' })).toThrow(/两位/);
   });
 });
+
+describe('configuration', () => {
+  it('stops the start with a clear message for a bad value or an unknown key', async () => {
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow(/port：应为数字/);
+    expect(() => loadConfig({ TWO_FACTOR_ROLES: 'province_admin,boss' })).toThrow(/twoFactor\.requiredRoles\.1：不是已知的角色/);
+    expect(() => loadConfig({}, { lockout: { maxFailures: 0, windowMinutes: 15, lockMinutes: 30 } })).toThrow(
+      /lockout\.maxFailures：不能小于 1/,
+    );
+    expect(() => loadConfig({}, { sesion: {} } as never)).toThrow(/未知的配置项 sesion/);
+    expect(loadConfig({}).port).toBe(3000);
+  });
+});
