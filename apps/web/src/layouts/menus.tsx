@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Role } from '@shixun/domain';
+import { rolesMay, type Permission, type Role } from '@shixun/domain';
 import {
   AccountBookOutlined,
   AuditOutlined,
@@ -72,42 +72,31 @@ export const MODULE_PLANS: Record<string, string> = {
   live: '直播课程列表。',
 };
 
-const TEACHER_ADMIN: Role[] = ['school_admin', 'county_admin', 'city_admin', 'province_admin'];
-
 interface AdminEntry extends MenuEntry {
-  roles: Role[];
+  /** the server's permission behind the page (packages/domain/src/grants.ts): the entry shows exactly when the server answers */
+  permission: Permission;
 }
 
 export const ADMIN_MENU: AdminEntry[] = [
-  { path: 'teachers', label: '教师管理', icon: <TeamOutlined />, roles: TEACHER_ADMIN },
-  { path: 'registrations', label: '注册审核', icon: <UserAddOutlined />, roles: ['school_admin'] },
-  { path: 'school-based', label: '校本研修认定', icon: <ReadOutlined />, roles: ['school_admin'] },
-  { path: 'profile-changes', label: '信息变更审核', icon: <SolutionOutlined />, roles: ['county_admin', 'city_admin', 'province_admin'] },
-  { path: 'projects', label: '培训项目', icon: <ProjectOutlined />, roles: TEACHER_ADMIN },
-  { path: 'project-reviews', label: '项目审核', icon: <FileDoneOutlined />, roles: TEACHER_ADMIN },
-  { path: 'credit-claims', label: '学分申报审核', icon: <FileDoneOutlined />, roles: TEACHER_ADMIN },
-  { path: 'credit-reports', label: '学分达标统计', icon: <BarChartOutlined />, roles: TEACHER_ADMIN },
-  { path: 'credit-policies', label: '学分政策', icon: <ControlOutlined />, roles: ['province_admin'] },
-  { path: 'classes', label: '我的班级', icon: <TeamOutlined />, roles: ['institution_admin'] },
+  { path: 'teachers', label: '教师管理', icon: <TeamOutlined />, permission: 'teacher.read' },
+  { path: 'registrations', label: '注册审核', icon: <UserAddOutlined />, permission: 'registration.review' },
+  { path: 'school-based', label: '校本研修认定', icon: <ReadOutlined />, permission: 'credit.schoolBased' },
+  { path: 'profile-changes', label: '信息变更审核', icon: <SolutionOutlined />, permission: 'profileChange.review' },
+  { path: 'projects', label: '培训项目', icon: <ProjectOutlined />, permission: 'project.plan' },
+  { path: 'project-reviews', label: '项目审核', icon: <FileDoneOutlined />, permission: 'project.review' },
+  { path: 'credit-claims', label: '学分申报审核', icon: <FileDoneOutlined />, permission: 'credit.claimReview' },
+  { path: 'credit-reports', label: '学分达标统计', icon: <BarChartOutlined />, permission: 'credit.report' },
+  { path: 'credit-policies', label: '学分政策', icon: <ControlOutlined />, permission: 'credit.policy' },
+  { path: 'classes', label: '我的班级', icon: <TeamOutlined />, permission: 'class.manage' },
   // 三员分立: each level creates the level below it; the security admin proposes and the audit admin approves
   // changes to platform accounts; the system admin only reads the directory
-  {
-    path: 'admin-accounts',
-    label: '管理员账号',
-    icon: <UserOutlined />,
-    roles: ['province_admin', 'city_admin', 'county_admin', 'sys_admin', 'security_admin', 'audit_admin'],
-  },
-  { path: 'outbox', label: '通知发件箱', icon: <MailOutlined />, roles: ['sys_admin'] },
-  { path: 'security', label: '账户安全', icon: <LockOutlined />, roles: ['security_admin'] },
-  { path: 'audit', label: '审计日志', icon: <AuditOutlined />, roles: ['audit_admin'] },
-  {
-    path: 'account',
-    label: '我的账户',
-    icon: <FileProtectOutlined />,
-    roles: [...TEACHER_ADMIN, 'institution_admin', 'sys_admin', 'security_admin', 'audit_admin'],
-  },
+  { path: 'admin-accounts', label: '管理员账号', icon: <UserOutlined />, permission: 'adminAccount.read' },
+  { path: 'outbox', label: '通知发件箱', icon: <MailOutlined />, permission: 'outbox.read' },
+  { path: 'security', label: '账户安全', icon: <LockOutlined />, permission: 'security.manage' },
+  { path: 'audit', label: '审计日志', icon: <AuditOutlined />, permission: 'audit.read' },
+  { path: 'account', label: '我的账户', icon: <FileProtectOutlined />, permission: 'session' },
 ];
 
 export function adminMenuFor(roles: Role[]): MenuEntry[] {
-  return ADMIN_MENU.filter((m) => m.roles.some((r) => roles.includes(r)));
+  return ADMIN_MENU.filter((m) => rolesMay(roles, m.permission));
 }
