@@ -6,7 +6,8 @@
 //   node --import tsx bench/credits/policy-timings.ts [--db shixun_bench]
 import { GUANGXI_POLICY } from '@shixun/domain';
 import { loadConfig } from '../../apps/server/src/config.ts';
-import type { Deps, RequestCtx } from '../../apps/server/src/context.ts';
+import type { Deps } from '../../apps/server/src/context.ts';
+import type { ActorCtx } from '../../apps/server/src/http/contract.ts';
 import { openDatabase } from '../../apps/server/src/db/database.ts';
 import { previewDraft } from '../../apps/server/src/modules/credit-policies/preview.ts';
 import { RECOMPUTE_BATCH, recomputeBatch } from '../../apps/server/src/modules/credit-policies/recompute.ts';
@@ -33,7 +34,7 @@ const actor = {
   mustChangePassword: false,
   idNumber: null,
 };
-const ctx = { actor, ip: '127.0.0.1', requestId: 'bench' } as unknown as RequestCtx;
+const ctx = { actor, ip: '127.0.0.1', requestId: 'bench' } as unknown as ActorCtx;
 const Y = Number(today().slice(0, 4));
 
 let t0 = performance.now();

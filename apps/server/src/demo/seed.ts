@@ -3,10 +3,10 @@
 import { makeIdNumber, type Role } from '@shixun/domain';
 import type { Executor } from '../context.ts';
 import { hashPassword } from '../modules/auth/passwords.ts';
-import { seedDemoCredits } from '../modules/credits/demo.ts';
-import { seedDemoClaims } from '../modules/credit-claims/demo.ts';
-import { seedDemoProjects } from '../modules/projects/demo.ts';
-import { seedDemoClasses } from '../modules/classes/demo.ts';
+import { seedDemoCredits } from './credits.ts';
+import { seedDemoClaims } from './credit-claims.ts';
+import { seedDemoProjects } from './projects.ts';
+import { seedDemoClasses } from './classes.ts';
 
 export const DEMO_PASSWORD = 'Shixun@2026';
 const SCHOOL_KINDS = [

@@ -20,8 +20,12 @@ import { creditPolicyRoutes } from './credit-policies/credit-policies.routes.ts'
 import { classRoutes } from './classes/classes.routes.ts';
 import { projectRoutes } from './projects/projects.routes.ts';
 import { enrollmentRoutes } from './enrollments/enrollments.routes.ts';
+import { refreshStanding } from './credits/standing.ts';
+import { onAssessmentFieldsChanged } from './teachers/assessment-listeners.ts';
 
 export function registerModules(app: App, deps: Deps) {
+  // the credit standing follows the key fields that decide who is assessed (teachers does not import credits)
+  onAssessmentFieldsChanged(refreshStanding);
   for (const routes of [
     healthRoutes,
     authRoutes,

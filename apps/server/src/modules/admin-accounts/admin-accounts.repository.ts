@@ -138,3 +138,8 @@ export const schoolById = (db: Executor, id: number) =>
   db.selectFrom('schools').select(['id', 'region_code']).where('id', '=', id).executeTakeFirst();
 export const institutionById = (db: Executor, id: number) =>
   db.selectFrom('institutions').select('id').where('id', '=', id).executeTakeFirst();
+
+/** Whether the database has any account at all (a first start has none). */
+export async function anyUser(db: Executor) {
+  return !!(await db.selectFrom('users').select('id').limit(1).executeTakeFirst());
+}

@@ -4,7 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import { regionLevelOf, ROLE_LABELS, type Role } from '@shixun/domain';
 import { can, requirePermission, type Actor } from '../../access/policy.ts';
-import type { Deps, Executor, RequestCtx } from '../../context.ts';
+import type { Deps, Executor } from '../../context.ts';
+import type { ActorCtx } from '../../http/contract.ts';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { hashPassword } from '../auth/passwords.ts';
@@ -64,8 +65,8 @@ function refuseRole(actor: Actor, role: AdminRole): never {
   throw invalid(msg, { role: msg });
 }
 
-export async function createAdmin(deps: Deps, ctx: RequestCtx, a: NewAdmin) {
-  const actor = ctx.actor!;
+export async function createAdmin(deps: Deps, ctx: ActorCtx, a: NewAdmin) {
+  const { actor } = ctx;
   requirePermission(actor, 'adminAccount.manage');
   if (!CREATES[actor.role]?.[a.role]) refuseRole(actor, a.role);
   const scope = await scopeUnder(deps, actor, a);
@@ -98,8 +99,8 @@ async function governedAccount(deps: Deps, actor: Actor, id: number) {
   return acc;
 }
 
-export async function resetAdminPassword(deps: Deps, ctx: RequestCtx, id: number) {
-  const acc = await governedAccount(deps, ctx.actor!, id);
+export async function resetAdminPassword(deps: Deps, ctx: ActorCtx, id: number) {
+  const acc = await governedAccount(deps, ctx.actor, id);
   const password = temporaryPassword();
   const hash = await hashPassword(password);
   await deps.db.transaction().execute(async (trx) => {
@@ -114,8 +115,8 @@ export async function resetAdminPassword(deps: Deps, ctx: RequestCtx, id: number
   return { id: acc.id, temporaryPassword: password };
 }
 
-export async function setAdminStatus(deps: Deps, ctx: RequestCtx, id: number, status: 'active' | 'disabled') {
-  const acc = await governedAccount(deps, ctx.actor!, id);
+export async function setAdminStatus(deps: Deps, ctx: ActorCtx, id: number, status: 'active' | 'disabled') {
+  const acc = await governedAccount(deps, ctx.actor, id);
   if (acc.status === 'pending' || acc.status === 'rejected') throw invalid('该账号状态不能在此修改');
   await deps.db.transaction().execute(async (trx) => {
     await applyStatus(trx, acc.id, status);
@@ -158,11 +159,18 @@ function visibleTo(actor: Actor): repo.Visible {
   return { all: true }; // the sys admin: read-only directory
 }
 
-export async function listAdmins(deps: Deps, ctx: RequestCtx, q: { role?: string; q?: string; page: number; pageSize: number }) {
-  const actor = ctx.actor!;
+export async function listAdmins(deps: Deps, ctx: ActorCtx, q: { role?: string; q?: string; page: number; pageSize: number }) {
+  const { actor } = ctx;
   requirePermission(actor, 'adminAccount.read');
   const { items, total } = await repo.listAccounts(deps.db, visibleTo(actor), q);
-  return { items, total, page: q.page, pageSize: q.pageSize, abilities: abilities(actor) };
+  // list rows are admin roles only (visibleWhere leaves teachers out)
+  return {
+    items: items.map((i) => ({ ...i, role: i.role as AdminRole })),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+    abilities: abilities(actor),
+  };
 }
 
 /** The accounts a first start creates: the three separated roles and one province admin. */
@@ -183,7 +191,7 @@ export async function bootstrapPlatformAccounts(
   db: Executor,
   provinceCode: string,
 ): Promise<{ loginName: string; role: Role; password: string }[] | null> {
-  if (await db.selectFrom('users').select('id').limit(1).executeTakeFirst()) return null;
+  if (await repo.anyUser(db)) return null;
   const made = await Promise.all(
     PLATFORM_BOOTSTRAP.map(async (a) => {
       const password = temporaryPassword();

@@ -4,15 +4,16 @@
 // decided_by = requested_by too). A decision is one versioned UPDATE: of two approvers clicking at
 // once exactly one wins, the other gets 409. The change itself runs in the same transaction, and a
 // temporary password goes back once, to the approver who made it happen; it is never stored.
-import { sql } from 'kysely';
 import { ROLE_LABELS, type Role } from '@shixun/domain';
-import { requirePermission, type Actor } from '../../access/policy.ts';
-import type { Deps, Executor, RequestCtx } from '../../context.ts';
+import { requirePermission } from '../../access/policy.ts';
+import type { Deps, Executor } from '../../context.ts';
+import type { ActorCtx } from '../../http/contract.ts';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import type { PlatformAccountAction } from '../../db/types.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import * as repo from './admin-accounts.repository.ts';
+import * as requests from './requests.repository.ts';
 import { applyPasswordReset, applyStatus, temporaryPassword } from './admin-accounts.service.ts';
 import { isPlatformAccount, type PlatformRole } from './rules.ts';
 
@@ -42,8 +43,8 @@ async function platformTarget(db: Executor, userId: number) {
   return acc;
 }
 
-export async function propose(deps: Deps, ctx: RequestCtx, p: Proposal) {
-  const actor = ctx.actor!;
+export async function propose(deps: Deps, ctx: ActorCtx, p: Proposal) {
+  const { actor } = ctx;
   requirePermission(actor, 'adminAccount.propose');
   let values: { role: PlatformRole | null; login_name: string | null; name: string | null; target_user_id: number | null };
   if (p.action === 'create') {
@@ -60,11 +61,7 @@ export async function propose(deps: Deps, ctx: RequestCtx, p: Proposal) {
   }
   try {
     return await deps.db.transaction().execute(async (trx) => {
-      const row = await trx
-        .insertInto('admin_account_requests')
-        .values({ action: p.action, ...values, reason: p.reason, requested_by: actor.userId })
-        .returning(['id', 'version'])
-        .executeTakeFirstOrThrow();
+      const row = await requests.insertRequest(trx, { action: p.action, ...values, reason: p.reason, requested_by: actor.userId });
       await recordAudit(trx, ctx, {
         action: 'adminAccount.request',
         objectType: 'adminAccountRequest',
@@ -85,10 +82,10 @@ export interface Decision {
   reason?: string;
 }
 
-export async function decide(deps: Deps, ctx: RequestCtx, id: number, d: Decision) {
-  const actor = ctx.actor!;
+export async function decide(deps: Deps, ctx: ActorCtx, id: number, d: Decision) {
+  const { actor } = ctx;
   requirePermission(actor, 'adminAccount.approve');
-  const r = await deps.db.selectFrom('admin_account_requests').selectAll().where('id', '=', id).executeTakeFirst();
+  const r = await requests.findRequest(deps.db, id);
   if (!r) throw notFound('申请');
   if (r.requested_by === actor.userId) throw forbidden('不能审批自己提出的申请');
   if (r.target_user_id === actor.userId) throw forbidden('不能审批关于自己账号的申请');
@@ -98,25 +95,16 @@ export async function decide(deps: Deps, ctx: RequestCtx, id: number, d: Decisio
   const hash = password ? await hashPassword(password) : null;
   try {
     return await deps.db.transaction().execute(async (trx) => {
-      const done = await trx
-        .updateTable('admin_account_requests')
-        .set({
-          status: d.approve ? 'approved' : 'rejected',
-          version: sql`version + 1`,
-          decided_by: actor.userId,
-          decided_at: new Date(),
-          decision_reason: d.reason?.trim() || null,
-        })
-        .where('id', '=', id)
-        .where('status', '=', 'pending')
-        .where('version', '=', d.version)
-        .where('requested_by', '!=', actor.userId)
-        .returning(['version'])
-        .executeTakeFirst();
+      const done = await requests.decideRequest(trx, {
+        id,
+        version: d.version,
+        approve: d.approve,
+        decidedBy: actor.userId,
+        reason: d.reason?.trim() || null,
+      });
       if (!done) throw conflict(TAKEN, 'TAKEN');
       const resultUserId = d.approve ? await carryOut(deps, trx, r, hash) : null;
-      if (resultUserId)
-        await trx.updateTable('admin_account_requests').set({ result_user_id: resultUserId }).where('id', '=', id).execute();
+      if (resultUserId) await requests.setResultUser(trx, id, resultUserId);
       await recordAudit(trx, ctx, {
         action: d.approve ? 'adminAccount.request.approve' : 'adminAccount.request.reject',
         objectType: 'adminAccountRequest',
@@ -173,45 +161,12 @@ async function carryOut(deps: Deps, trx: Executor, r: RequestRow, hash: string |
 
 export async function listRequests(
   deps: Deps,
-  ctx: RequestCtx,
+  ctx: ActorCtx,
   q: { status?: 'pending' | 'approved' | 'rejected'; page: number; pageSize: number },
 ) {
-  const actor: Actor = ctx.actor!;
+  const { actor } = ctx;
   requirePermission(actor, 'adminAccount.requests');
-  let base = deps.db
-    .selectFrom('admin_account_requests as q')
-    .innerJoin('users as rb', 'rb.id', 'q.requested_by')
-    .leftJoin('users as db', 'db.id', 'q.decided_by')
-    .leftJoin('users as t', 't.id', 'q.target_user_id');
-  if (q.status) base = base.where('q.status', '=', q.status);
-  const [rows, total] = await Promise.all([
-    base
-      .select([
-        'q.id',
-        'q.action',
-        'q.role',
-        'q.login_name',
-        'q.name',
-        'q.target_user_id',
-        'q.reason',
-        'q.status',
-        'q.version',
-        'q.requested_by',
-        'q.requested_at',
-        'q.decided_at',
-        'q.decision_reason',
-        'rb.name as requested_by_name',
-        'db.name as decided_by_name',
-        't.login_name as target_login_name',
-        't.name as target_name',
-      ])
-      .orderBy(sql`q.status = 'pending'`, 'desc')
-      .orderBy('q.id', 'desc')
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
+  const { rows, total } = await requests.listRequestRows(deps.db, q);
   const canApprove = actor.roles.includes('audit_admin');
   return {
     items: rows.map((r) => ({
@@ -232,7 +187,7 @@ export async function listRequests(
       decisionReason: r.decision_reason,
       canDecide: canApprove && r.status === 'pending' && r.requested_by !== actor.userId && r.target_user_id !== actor.userId,
     })),
-    total: Number(total.n),
+    total,
     page: q.page,
     pageSize: q.pageSize,
   };

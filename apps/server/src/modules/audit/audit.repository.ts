@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { Executor } from '../../context.ts';
+import type { Database } from '../../db/types.ts';
 
 export async function lastHash(db: Executor): Promise<string> {
   const row = await db.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
@@ -43,4 +44,8 @@ export function auditBatch(db: Executor, afterId: number, size: number) {
 export async function hashOfRow(db: Executor, id: number): Promise<string | null> {
   const row = await db.selectFrom('audit_log').select('hash').where('id', '=', id).executeTakeFirst();
   return row?.hash ?? null;
+}
+
+export async function insertAuditRow(trx: Executor, row: Insertable<Database['audit_log']>) {
+  await trx.insertInto('audit_log').values(row).execute();
 }

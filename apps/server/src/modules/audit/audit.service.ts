@@ -5,7 +5,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { scopeLabel } from '../../access/policy.ts';
 import type { Executor, RequestCtx } from '../../context.ts';
-import { GENESIS, auditBatch, lastHash, listAudit, lockChain, type AuditFilter } from './audit.repository.ts';
+import { GENESIS, auditBatch, insertAuditRow, lastHash, listAudit, lockChain, type AuditFilter } from './audit.repository.ts';
 
 export interface AuditEvent {
   action: string;
@@ -97,10 +97,7 @@ export async function recordAudit(trx: Executor, ctx: RequestCtx, e: AuditEvent)
     detail: e.detail ? (JSON.parse(JSON.stringify(e.detail)) as Record<string, unknown>) : null,
   };
   const hash = chainHash(prev, f);
-  await trx
-    .insertInto('audit_log')
-    .values({ ...f, detail: f.detail ? JSON.stringify(f.detail) : null, prev_hash: prev, hash, keyed: true })
-    .execute();
+  await insertAuditRow(trx, { ...f, detail: f.detail ? JSON.stringify(f.detail) : null, prev_hash: prev, hash, keyed: true });
 }
 
 /** Records an event on its own transaction (login attempts, reads of sensitive data). */

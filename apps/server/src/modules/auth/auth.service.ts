@@ -1,5 +1,6 @@
 import { checkIdNumber, idNumberFacts, maskIdNumber, maskPhone, normalizeIdNumber, PHONE_RE } from '@shixun/domain';
 import type { Deps, RequestCtx } from '../../context.ts';
+import type { ActorCtx } from '../../http/contract.ts';
 import { AppError, conflict, invalid } from '../../http/errors.ts';
 import { idNumberIndex, phoneIndex, sealIdNumber, sealPhone } from '../../security/pii.ts';
 import { recordAudit, recordAuditNow } from '../audit/audit.service.ts';
@@ -9,9 +10,10 @@ import { accountKey, clearLockouts, clearLoginFailures, lockedError, lockedUntil
 import { issueTicket } from './login-tickets.ts';
 import { isRecentPassword, newPasswordProblem, rememberPassword, REUSED_MESSAGE } from './password-rules.ts';
 import { burn, checkPassword, hashPassword } from './passwords.ts';
-import { createSession, revokeSessions } from './sessions.ts';
+import { holderOfNumbers, insertPendingTeacher, schoolForRegistration } from './registration.repository.ts';
+import { createSession, revokeSession, revokeSessions } from './sessions.ts';
 import { requiresTwoFactor } from './totp.ts';
-import { findUserByAccount, findUserById, rolesOf } from './users.repository.ts';
+import { findUserByAccount, findUserById, rolesOf, setPasswordHash, setTotpRequired } from './users.repository.ts';
 import { codeError, consumeCode, sendCode } from './verification.ts';
 
 const BAD_CREDENTIALS = () => new AppError(401, 'INVALID_CREDENTIALS', '用户名或密码错误');
@@ -61,7 +63,7 @@ export async function login(deps: Deps, ctx: RequestCtx, input: { account: strin
     roles.map((r) => r.role),
   );
   if (user.totp_required !== required) {
-    await db.updateTable('users').set({ totp_required: required }).where('id', '=', user.id).execute();
+    await setTotpRequired(db, user.id, required);
     user.totp_required = required;
   }
   if (user.totp_enabled_at) {
@@ -91,14 +93,15 @@ export async function logout(deps: Deps, ctx: RequestCtx) {
   if (!ctx.actor) return;
   const actor = ctx.actor;
   await deps.db.transaction().execute(async (trx) => {
-    await trx.updateTable('sessions').set({ revoked_at: new Date() }).where('id', '=', actor.sessionId).execute();
+    await revokeSession(trx, actor.sessionId);
     await recordAudit(trx, ctx, { action: 'auth.logout', objectType: 'user', objectId: actor.userId });
   });
 }
 
-export async function changePassword(deps: Deps, ctx: RequestCtx, input: { oldPassword: string; newPassword: string }) {
-  const actor = ctx.actor!;
-  const user = (await findUserById(deps.db, actor.userId))!;
+export async function changePassword(deps: Deps, ctx: ActorCtx, input: { oldPassword: string; newPassword: string }) {
+  const actor = ctx.actor;
+  const user = await findUserById(deps.db, actor.userId);
+  if (!user) throw new AppError(401, 'UNAUTHENTICATED', '请先登录');
   if (!(await checkPassword(input.oldPassword, user.password_hash, user.id_number)))
     throw invalid('原密码不正确', { oldPassword: '原密码不正确' });
   if (input.oldPassword === input.newPassword) throw invalid('新密码不能与原密码相同', { newPassword: '新密码不能与原密码相同' });
@@ -108,11 +111,7 @@ export async function changePassword(deps: Deps, ctx: RequestCtx, input: { oldPa
     throw invalid(REUSED_MESSAGE(deps.config), { newPassword: REUSED_MESSAGE(deps.config) });
   const hash = await hashPassword(input.newPassword);
   await deps.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({ password_hash: hash, must_change_password: false, password_changed_at: new Date() })
-      .where('id', '=', user.id)
-      .execute();
+    await setPasswordHash(trx, user.id, hash);
     await rememberPassword(trx, deps.config, user.id, hash);
     await revokeSessions(trx, user.id, actor.sessionId);
     await recordAudit(trx, ctx, { action: 'auth.password.change', objectType: 'user', objectId: user.id });
@@ -139,7 +138,7 @@ export async function register(deps: Deps, ctx: RequestCtx, input: RegisterInput
   if (!name) throw invalid('请填写姓名', { name: '请填写姓名' });
   const pwErr = newPasswordProblem(deps.config, input.password, { id_number: idNumber, login_name: null, name, phone: input.phone });
   if (pwErr) throw invalid(pwErr, { password: pwErr });
-  const school = await deps.db.selectFrom('schools').select(['id', 'region_code']).where('id', '=', input.schoolId).executeTakeFirst();
+  const school = await schoolForRegistration(deps.db, input.schoolId);
   if (!school || !school.region_code.startsWith(deps.config.provinceCode)) throw invalid('请选择所在学校', { schoolId: '学校不存在' });
   // "已存在" below tells whether a number is registered: past a few tries from one IP, a person must answer a question
   await guardRegistration(deps.db, ctx.ip, { id: input.challengeId, answer: input.challengeAnswer });
@@ -148,49 +147,25 @@ export async function register(deps: Deps, ctx: RequestCtx, input: RegisterInput
   try {
     return await deps.db.transaction().execute(async (trx) => {
       // numbers are stored encrypted: exact matches go through their blind indexes
-      const taken = await trx
-        .selectFrom('users')
-        .select('id')
-        .where((eb) => eb.or([eb('id_number_bidx', '=', idNumberIndex(idNumber)), eb('phone_bidx', '=', phoneIndex(input.phone))]))
-        .executeTakeFirst();
+      const taken = await holderOfNumbers(trx, idNumberIndex(idNumber), phoneIndex(input.phone));
       if (taken) throw conflict('手机号/证件号已存在', 'ALREADY_EXISTS');
-      const user = await trx
-        .insertInto('users')
-        .values({
-          ...sealIdNumber(idNumber),
-          ...sealPhone(input.phone),
-          name,
-          password_hash: hash,
-          status: 'pending',
-          login_name: null,
-          email: null,
-          source: 'register',
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await trx
-        .insertInto('teachers')
-        .values({
-          user_id: user.id,
-          school_id: school.id,
-          region_code: school.region_code,
-          gender: facts.gender,
-          birth_date: facts.birthDate,
-        } as never)
-        .execute();
-      await trx
-        .insertInto('user_roles')
-        .values({ user_id: user.id, role: 'teacher', school_id: school.id, region_code: null, institution_id: null })
-        .execute();
-      await rememberPassword(trx, deps.config, user.id, hash);
+      const userId = await insertPendingTeacher(trx, {
+        sealed: { ...sealIdNumber(idNumber), ...sealPhone(input.phone) },
+        name,
+        passwordHash: hash,
+        school,
+        gender: facts.gender,
+        birthDate: facts.birthDate,
+      });
+      await rememberPassword(trx, deps.config, userId, hash);
       await recordAudit(trx, ctx, {
         action: 'auth.register',
         objectType: 'user',
-        objectId: user.id,
-        actorOverride: { id: user.id, name, role: 'teacher' },
+        objectId: userId,
+        actorOverride: { id: userId, name, role: 'teacher' },
         detail: { schoolId: school.id, idNumber: maskIdNumber(idNumber) },
       });
-      return { status: 'pending' as const, id: user.id };
+      return { status: 'pending' as const, id: userId };
     });
   } catch (e) {
     // two registrations racing for the same number: the unique index decides, the loser hears why
@@ -212,9 +187,9 @@ export async function sendForgotCode(deps: Deps, ctx: RequestCtx, account: strin
   const phone = user?.status === 'active' ? user.phone : null;
   await deps.db.transaction().execute(async (trx) => {
     let sent = false;
-    if (phone) {
+    if (phone && user) {
       try {
-        await sendCode(deps, trx, 'forgot', phone, user!.id);
+        await sendCode(deps, trx, 'forgot', phone, user.id);
         sent = true;
       } catch (e) {
         // the phone's own limit (reached through another way of writing the account) must not show either
@@ -245,19 +220,16 @@ export async function resetForgotten(deps: Deps, ctx: RequestCtx, input: { accou
   if (general) throw invalid(general, { newPassword: general });
   const hash = await hashPassword(input.newPassword); // before the lookup: unknown accounts take as long
   const user = await findUserByAccount(deps.db, input.account);
-  if (!user?.phone) throw codeError('expired');
+  const phone = user?.phone;
+  if (!user || !phone) throw codeError('expired');
   const check = await deps.db.transaction().execute(async (trx) => {
-    const c = await consumeCode(trx, 'forgot', user.phone!, user.id, input.code);
+    const c = await consumeCode(trx, 'forgot', phone, user.id, input.code);
     if (c !== 'ok') return c;
     const why =
       newPasswordProblem(deps.config, input.newPassword, user) ??
       ((await isRecentPassword(trx, deps.config, user.id, user.password_hash, input.newPassword)) ? REUSED_MESSAGE(deps.config) : null);
     if (why) throw invalid(why, { newPassword: why });
-    await trx
-      .updateTable('users')
-      .set({ password_hash: hash, must_change_password: false, password_changed_at: new Date() })
-      .where('id', '=', user.id)
-      .execute();
+    await setPasswordHash(trx, user.id, hash);
     await rememberPassword(trx, deps.config, user.id, hash);
     // the owner's own IP may be locked from trying to remember the old password; strangers' IPs stay locked
     await clearLockouts(trx, user.id, ctx.ip);

@@ -2,9 +2,9 @@
 // (per client IP, with an arithmetic challenge after a few tries) and forgot-password codes (per
 // account as typed, the same for accounts that exist and those that do not).
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import { sql } from 'kysely';
 import type { Executor } from '../../context.ts';
 import { AppError } from '../../http/errors.ts';
+import { countAttempts, insertChallenge, recordAttempt, useChallenge } from './challenge.repository.ts';
 
 /** Registrations from one IP in an hour before a challenge is asked, and the hard limit. */
 export const REGISTER_FREE_TRIES = 3;
@@ -12,27 +12,6 @@ export const REGISTER_MAX_PER_HOUR = 20;
 const CHALLENGE_MINUTES = 10;
 
 const hashAnswer = (id: string, answer: string) => createHash('sha256').update(`${id}:${answer}`).digest('hex');
-
-export async function countAttempts(db: Executor, kind: 'register' | 'forgot', key: string, seconds: number): Promise<number> {
-  const r = await db
-    .selectFrom('auth_attempts')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('kind', '=', kind)
-    .where('key', '=', key)
-    .where('at', '>', sql<Date>`now() - make_interval(secs => ${seconds})`)
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
-}
-
-export async function recordAttempt(db: Executor, kind: 'register' | 'forgot', key: string) {
-  await db
-    .deleteFrom('auth_attempts')
-    .where('kind', '=', kind)
-    .where('key', '=', key)
-    .where('at', '<', sql<Date>`now() - interval '1 day'`)
-    .execute();
-  await db.insertInto('auth_attempts').values({ kind, key }).execute();
-}
 
 /** A question only a person is expected to answer; the answer is kept hashed and can be used once. */
 export async function issueChallenge(db: Executor): Promise<{ id: string; question: string }> {
@@ -42,29 +21,14 @@ export async function issueChallenge(db: Executor): Promise<{ id: string; questi
   const minus = randomInt(0, 2) === 1;
   const question = minus ? `${a + b} 减 ${b} 等于多少？` : `${a} 加 ${b} 等于多少？`;
   const answer = String(minus ? a : a + b);
-  await db.deleteFrom('auth_challenges').where('expires_at', '<', sql<Date>`now() - interval '1 day'`).execute();
-  await db
-    .insertInto('auth_challenges')
-    .values({
-      id,
-      answer_hash: hashAnswer(id, answer),
-      expires_at: new Date(Date.now() + CHALLENGE_MINUTES * 60_000),
-    })
-    .execute();
+  await insertChallenge(db, { id, answerHash: hashAnswer(id, answer), expires: new Date(Date.now() + CHALLENGE_MINUTES * 60_000) });
   return { id, question: `请计算：${question}` };
 }
 
 /** Uses up the challenge whatever the answer: a wrong answer needs a new question. */
 export async function consumeChallenge(db: Executor, id: string, answer: string): Promise<boolean> {
-  const row = await db
-    .updateTable('auth_challenges')
-    .set({ used_at: new Date() })
-    .where('id', '=', id)
-    .where('used_at', 'is', null)
-    .where('expires_at', '>', new Date())
-    .returning('answer_hash')
-    .executeTakeFirst();
-  return !!row && row.answer_hash === hashAnswer(id, answer.trim());
+  const stored = await useChallenge(db, id);
+  return !!stored && stored === hashAnswer(id, answer.trim());
 }
 
 /**

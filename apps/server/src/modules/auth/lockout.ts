@@ -6,6 +6,8 @@ import { isIdNumber, normalizeIdNumber } from '@shixun/domain';
 import type { Config } from '../../config.ts';
 import type { Executor } from '../../context.ts';
 import { AppError } from '../../http/errors.ts';
+import { deleteFailures, deleteUserFailures, listLocked, lockedUntilOf, lockFailureRow, updateFailureRow } from './lockout.repository.ts';
+import { userExists } from './users.repository.ts';
 
 /** The longest a progressive lock may last. */
 const MAX_LOCK_MINUTES = 24 * 60;
@@ -28,15 +30,8 @@ export function lockedError(until: Date) {
 }
 
 /** When (account, IP) is locked: the end of the lock, else null. */
-export async function lockedUntil(db: Executor, key: string, ip: string): Promise<Date | null> {
-  const row = await db
-    .selectFrom('login_failures')
-    .select('locked_until')
-    .where('account_key', '=', key)
-    .where('ip', '=', ip)
-    .where('locked_until', '>', new Date())
-    .executeTakeFirst();
-  return row?.locked_until ?? null;
+export function lockedUntil(db: Executor, key: string, ip: string): Promise<Date | null> {
+  return lockedUntilOf(db, key, ip);
 }
 
 /**
@@ -46,18 +41,7 @@ export async function lockedUntil(db: Executor, key: string, ip: string): Promis
 export async function recordLoginFailure(db: Executor, o: { key: string; ip: string; userId: number | null; lockout: Config['lockout'] }) {
   const { maxFailures, windowMinutes, lockMinutes } = o.lockout;
   return db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('login_failures')
-      .values({ account_key: o.key, ip: o.ip, user_id: o.userId, failures: 0, locks: 0 })
-      .onConflict((oc) => oc.columns(['account_key', 'ip']).doNothing())
-      .execute();
-    const row = await trx
-      .selectFrom('login_failures')
-      .selectAll()
-      .where('account_key', '=', o.key)
-      .where('ip', '=', o.ip)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
+    const row = await lockFailureRow(trx, o.key, o.ip, o.userId);
     const now = Date.now();
     const windowMs = windowMinutes * 60_000;
     const afterLock = row.locks > 0 && !!row.locked_until && row.locked_until.getTime() > now - windowMs;
@@ -70,43 +54,39 @@ export async function recordLoginFailure(db: Executor, o: { key: string; ip: str
       locks += 1;
       until = new Date(now + Math.min(lockMinutes * 2 ** (locks - 1), MAX_LOCK_MINUTES) * 60_000);
     }
-    await trx
-      .updateTable('login_failures')
-      .set({
-        failures,
-        locks,
-        locked_until: until,
-        user_id: o.userId,
-        last_failed_at: new Date(now),
-        first_failed_at: streak ? row.first_failed_at : new Date(now),
-      })
-      .where('account_key', '=', o.key)
-      .where('ip', '=', o.ip)
-      .execute();
+    await updateFailureRow(trx, o.key, o.ip, {
+      failures,
+      locks,
+      locked_until: until,
+      user_id: o.userId,
+      last_failed_at: new Date(now),
+      first_failed_at: streak ? row.first_failed_at : new Date(now),
+    });
     return { lockedUntil: until && until.getTime() > now ? until : null };
   });
 }
 
 /** A successful login from this IP forgets its failures (other IPs stay as they are). */
 export async function clearLoginFailures(db: Executor, key: string, ip: string) {
-  await db.deleteFrom('login_failures').where('account_key', '=', key).where('ip', '=', ip).execute();
+  await deleteFailures(db, key, ip);
 }
 
 /** Lifts every lock on an account (security admin's unlock, admin password reset); with `ip`, only that IP's. */
-export async function clearLockouts(db: Executor, userId: number, ip?: string) {
-  let q = db.deleteFrom('login_failures').where('user_id', '=', userId);
-  if (ip) q = q.where('ip', '=', ip);
-  return (await q.executeTakeFirst()).numDeletedRows > 0n;
+export function clearLockouts(db: Executor, userId: number, ip?: string) {
+  return deleteUserFailures(db, userId, ip);
+}
+
+/**
+ * The security admin's unlock: every lock of the account on every IP. False when there is no such
+ * account (the caller answers 404).
+ */
+export async function unlockAccount(db: Executor, userId: number): Promise<boolean> {
+  if (!(await userExists(db, userId))) return false;
+  await deleteUserFailures(db, userId);
+  return true;
 }
 
 /** Locked (account, IP) pairs of real accounts, newest lock first: the security admin's list. */
 export function listLockedAccounts(db: Executor) {
-  return db
-    .selectFrom('login_failures as f')
-    .innerJoin('users as u', 'u.id', 'f.user_id')
-    .select(['u.id', 'u.name', 'u.login_name as loginName', 'f.ip', 'f.failures', 'f.locked_until as lockedUntil'])
-    .where('f.locked_until', '>', new Date())
-    .orderBy('f.locked_until', 'desc')
-    .limit(200)
-    .execute();
+  return listLocked(db);
 }

@@ -6,6 +6,7 @@ import { checkPassword as checkPolicy, DEFAULT_PASSWORD_POLICY, defaultPasswordF
 import { dictionary } from '@zxcvbn-ts/language-common';
 import type { Config } from '../../config.ts';
 import type { Executor } from '../../context.ts';
+import { addPasswordHistory, recentPasswordHashes } from './password-history.repository.ts';
 
 /**
  * Words common *here*, on top of zxcvbn-ts's list of ~49,000 common and breached passwords: the
@@ -62,15 +63,9 @@ const historyCount = (config: Config) => config.passwordPolicy.historyCount ?? D
 /** True when `pw` is one of the account's last N passwords (N = passwordPolicy.historyCount, the current one included). */
 export async function isRecentPassword(db: Executor, config: Config, userId: number, currentHash: string | null, pw: string) {
   const n = historyCount(config);
-  const rows = await db
-    .selectFrom('password_history')
-    .select('password_hash')
-    .where('user_id', '=', userId)
-    .orderBy('id', 'desc')
-    .limit(n)
-    .execute();
+  const rows = await recentPasswordHashes(db, userId, n);
   // the current hash is normally the newest history row (the same string); accounts from before the history have none
-  const hashes = [...new Set([currentHash, ...rows.map((r) => r.password_hash)])].filter((h): h is string => !!h).slice(0, n);
+  const hashes = [...new Set([currentHash, ...rows])].filter((h): h is string => !!h).slice(0, n);
   for (const h of hashes) if (await verify(h, pw).catch(() => false)) return true;
   return false;
 }
@@ -79,12 +74,5 @@ export const REUSED_MESSAGE = (config: Config) => `新密码不能与最近 ${hi
 
 /** Keeps the new hash and forgets all but the last N. */
 export async function rememberPassword(db: Executor, config: Config, userId: number, hash: string) {
-  await db.insertInto('password_history').values({ user_id: userId, password_hash: hash }).execute();
-  const keep = db
-    .selectFrom('password_history')
-    .select('id')
-    .where('user_id', '=', userId)
-    .orderBy('id', 'desc')
-    .limit(historyCount(config));
-  await db.deleteFrom('password_history').where('user_id', '=', userId).where('id', 'not in', keep).execute();
+  await addPasswordHistory(db, userId, hash, historyCount(config));
 }

@@ -4,6 +4,9 @@ import { generateSecret, generateURI, verify } from 'otplib';
 import QRCode from 'qrcode';
 import type { Config } from '../../config.ts';
 import type { Executor } from '../../context.ts';
+import { replaceRecoveryHashes, useRecoveryHash } from './totp.repository.ts';
+
+export { claimTotpStep, recoveryCodesLeft } from './totp.repository.ts';
 
 export const RECOVERY_CODE_COUNT = 10;
 /** One step either side: a phone clock a little off still works. */
@@ -38,18 +41,6 @@ export async function checkTotp(secret: string, code: string, afterStep: number 
   return r.valid && 'timeStep' in r ? r.timeStep : null;
 }
 
-/** Moves the last used step forward; false when another request used this step (or a later one) first. */
-export async function claimTotpStep(db: Executor, userId: number, step: number): Promise<boolean> {
-  const r = await db
-    .updateTable('users')
-    .set({ totp_last_step: step })
-    .where('id', '=', userId)
-    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
-    .returning('id')
-    .executeTakeFirst();
-  return !!r;
-}
-
 const normaliseRecovery = (code: string) => code.toUpperCase().replace(/[^A-Z0-9]/g, '');
 const hashRecovery = (userId: number, code: string) =>
   createHash('sha256')
@@ -62,34 +53,16 @@ export async function replaceRecoveryCodes(db: Executor, userId: number): Promis
     const s = Array.from({ length: 10 }, () => RECOVERY_ALPHABET[randomInt(RECOVERY_ALPHABET.length)]).join('');
     return `${s.slice(0, 5)}-${s.slice(5)}`;
   });
-  await db.deleteFrom('totp_recovery_codes').where('user_id', '=', userId).execute();
-  await db
-    .insertInto('totp_recovery_codes')
-    .values(codes.map((c) => ({ user_id: userId, code_hash: hashRecovery(userId, c) })))
-    .execute();
+  await replaceRecoveryHashes(
+    db,
+    userId,
+    codes.map((c) => hashRecovery(userId, c)),
+  );
   return codes;
 }
 
 /** Uses up a recovery code; false when it is wrong or was used before (one UPDATE: two racing uses cannot both win). */
 export async function useRecoveryCode(db: Executor, userId: number, code: string): Promise<boolean> {
   if (normaliseRecovery(code).length !== 10) return false;
-  const r = await db
-    .updateTable('totp_recovery_codes')
-    .set({ used_at: new Date() })
-    .where('user_id', '=', userId)
-    .where('code_hash', '=', hashRecovery(userId, code))
-    .where('used_at', 'is', null)
-    .returning('id')
-    .executeTakeFirst();
-  return !!r;
-}
-
-export async function recoveryCodesLeft(db: Executor, userId: number): Promise<number> {
-  const r = await db
-    .selectFrom('totp_recovery_codes')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('user_id', '=', userId)
-    .where('used_at', 'is', null)
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
+  return useRecoveryHash(db, userId, hashRecovery(userId, code));
 }

@@ -1,5 +1,6 @@
 // Two-factor authentication: enrolment on the account page, the second login step, recovery codes.
 import type { Deps, RequestCtx } from '../../context.ts';
+import type { ActorCtx } from '../../http/contract.ts';
 import { AppError, conflict, invalid } from '../../http/errors.ts';
 import { decrypt, encrypt } from '../../security/pii.ts';
 import { recordAudit, recordAuditNow } from '../audit/audit.service.ts';
@@ -19,6 +20,7 @@ import {
   totpEnrolment,
   useRecoveryCode,
 } from './totp.ts';
+import { disableTotpRow, enableTotpRow, setPendingSecret } from './totp.repository.ts';
 import { findUserById, rolesOf } from './users.repository.ts';
 
 type UserRow = NonNullable<Awaited<ReturnType<typeof findUserById>>>;
@@ -104,46 +106,43 @@ export async function loginWithSecondFactor(deps: Deps, ctx: RequestCtx, input: 
   return { ...session, user: describeMe({ user, roles }) };
 }
 
-export async function totpStatus(deps: Deps, ctx: RequestCtx) {
-  const user = (await findUserById(deps.db, ctx.actor!.userId))!;
+/** The acting user's row: the session was checked, a missing row means the account is gone. */
+async function ownUser(deps: Deps, ctx: ActorCtx) {
+  const user = await findUserById(deps.db, ctx.actor.userId);
+  if (!user) throw new AppError(401, 'UNAUTHENTICATED', '请先登录');
+  return user;
+}
+
+export async function totpStatus(deps: Deps, ctx: ActorCtx) {
+  const user = await ownUser(deps, ctx);
   return {
     enabled: !!user.totp_enabled_at,
     enabledAt: user.totp_enabled_at,
-    required: requiresTwoFactor(deps.config, ctx.actor!.roles),
+    required: requiresTwoFactor(deps.config, ctx.actor.roles),
     recoveryCodesLeft: user.totp_enabled_at ? await recoveryCodesLeft(deps.db, user.id) : 0,
   };
 }
 
 /** Step 1 of enrolment: a new secret, kept as pending until a first code proves the app has it. */
-export async function setupTotp(deps: Deps, ctx: RequestCtx) {
-  const user = (await findUserById(deps.db, ctx.actor!.userId))!;
+export async function setupTotp(deps: Deps, ctx: ActorCtx) {
+  const user = await ownUser(deps, ctx);
   if (user.totp_enabled_at) throw conflict('两步验证已启用。如需更换手机，请先停用，再重新绑定', 'TOTP_ALREADY_ENABLED');
   const secret = newTotpSecret();
-  await deps.db
-    .updateTable('users')
-    .set({ totp_pending_secret: encrypt(deps.keys, secret) })
-    .where('id', '=', user.id)
-    .execute();
+  await setPendingSecret(deps.db, user.id, encrypt(deps.keys, secret));
   return totpEnrolment(deps.config, user.login_name ?? user.name, secret);
 }
 
 /** Step 2: the first code switches it on and hands out the recovery codes, once. */
-export async function enableTotp(deps: Deps, ctx: RequestCtx, code: string) {
-  const user = (await findUserById(deps.db, ctx.actor!.userId))!;
+export async function enableTotp(deps: Deps, ctx: ActorCtx, code: string) {
+  const user = await ownUser(deps, ctx);
   if (user.totp_enabled_at) throw conflict('两步验证已启用', 'TOTP_ALREADY_ENABLED');
-  if (!user.totp_pending_secret) throw invalid('请先获取二维码，用验证器扫描后再输入验证码');
-  const step = await checkTotp(decrypt(deps.keys, user.totp_pending_secret), code, null);
+  const pending = user.totp_pending_secret;
+  if (!pending) throw invalid('请先获取二维码，用验证器扫描后再输入验证码');
+  const step = await checkTotp(decrypt(deps.keys, pending), code, null);
   if (step === null)
     throw invalid('验证码不正确：请确认扫描的是本页的二维码、手机时间准确，再输入验证器中当前显示的 6 位数字', { code: '验证码不正确' });
   return deps.db.transaction().execute(async (trx) => {
-    const r = await trx
-      .updateTable('users')
-      .set({ totp_secret: user.totp_pending_secret, totp_pending_secret: null, totp_enabled_at: new Date(), totp_last_step: step })
-      .where('id', '=', user.id)
-      .where('totp_enabled_at', 'is', null)
-      .returning('id')
-      .executeTakeFirst();
-    if (!r) throw conflict('两步验证已启用', 'TOTP_ALREADY_ENABLED');
+    if (!(await enableTotpRow(trx, user.id, { secret: pending, step }))) throw conflict('两步验证已启用', 'TOTP_ALREADY_ENABLED');
     const recoveryCodes = await replaceRecoveryCodes(trx, user.id);
     await recordAudit(trx, ctx, { action: 'auth.totp.enable', objectType: 'user', objectId: user.id });
     return { recoveryCodes };
@@ -151,20 +150,15 @@ export async function enableTotp(deps: Deps, ctx: RequestCtx, code: string) {
 }
 
 /** Switching it off takes the password and a current code (or a recovery code). */
-export async function disableTotp(deps: Deps, ctx: RequestCtx, input: { password: string; code: string }) {
-  const user = (await findUserById(deps.db, ctx.actor!.userId))!;
+export async function disableTotp(deps: Deps, ctx: ActorCtx, input: { password: string; code: string }) {
+  const user = await ownUser(deps, ctx);
   if (!user.totp_enabled_at) throw invalid('两步验证尚未启用');
   if (!(await checkPassword(input.password, user.password_hash, user.id_number))) throw invalid('密码不正确', { password: '密码不正确' });
   const factor = await useSecondFactor(deps, user, input.code);
   if (!factor) throw invalid('验证码不正确，请输入验证器中当前显示的 6 位数字或一个未用过的恢复码', { code: '验证码不正确' });
   await deps.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({ totp_secret: null, totp_pending_secret: null, totp_enabled_at: null, totp_last_step: null })
-      .where('id', '=', user.id)
-      .execute();
-    await trx.deleteFrom('totp_recovery_codes').where('user_id', '=', user.id).execute();
+    await disableTotpRow(trx, user.id);
     await recordAudit(trx, ctx, { action: 'auth.totp.disable', objectType: 'user', objectId: user.id, detail: { with: factor } });
   });
-  return { required: requiresTwoFactor(deps.config, ctx.actor!.roles) };
+  return { required: requiresTwoFactor(deps.config, ctx.actor.roles) };
 }

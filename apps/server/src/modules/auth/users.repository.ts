@@ -46,3 +46,20 @@ export async function rolesOf(db: Executor, userId: number): Promise<RoleRow[]> 
     .execute();
   return rows as RoleRow[];
 }
+
+export async function userExists(db: Executor, id: number): Promise<boolean> {
+  return !!(await db.selectFrom('users').select('id').where('id', '=', id).executeTakeFirst());
+}
+
+/** Whether the role must use two-factor authentication is decided at each login, from the deployment's settings. */
+export async function setTotpRequired(db: Executor, userId: number, required: boolean) {
+  await db.updateTable('users').set({ totp_required: required }).where('id', '=', userId).execute();
+}
+
+export async function setPasswordHash(db: Executor, userId: number, hash: string) {
+  await db
+    .updateTable('users')
+    .set({ password_hash: hash, must_change_password: false, password_changed_at: new Date() })
+    .where('id', '=', userId)
+    .execute();
+}

@@ -1,9 +1,16 @@
 // 6-digit single-use codes, 10 minutes, rate-limited per target; stored only as hashes.
 import { createHash, randomInt } from 'node:crypto';
-import { sql } from 'kysely';
 import type { Deps, Executor } from '../../context.ts';
 import { AppError, invalid } from '../../http/errors.ts';
 import { phoneIndex } from '../../security/pii.ts';
+import {
+  codeSentLastMinute,
+  codesSentLastHour,
+  insertCode,
+  latestLiveCode,
+  markCodeUsed,
+  setCodeAttempts,
+} from './verification.repository.ts';
 
 export type CodePurpose = 'forgot' | 'change_phone' | 'change_email';
 const PURPOSE_LABEL: Record<CodePurpose, string> = { forgot: '找回密码', change_phone: '修改手机号', change_email: '修改邮箱' };
@@ -13,33 +20,18 @@ const MAX_ATTEMPTS = 5;
 const stored = (target: string) => (target.includes('@') ? target : `phone:${phoneIndex(target)}`);
 
 export async function sendCode(deps: Deps, trx: Executor, purpose: CodePurpose, target: string, userId: number) {
-  const recent = await trx
-    .selectFrom('verification_codes')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('target', '=', stored(target))
-    .where('created_at', '>', sql<Date>`now() - interval '1 hour'`)
-    .executeTakeFirstOrThrow();
-  if (Number(recent.n) >= deps.config.rateLimit.codesPerHourPerTarget)
+  if ((await codesSentLastHour(trx, stored(target))) >= deps.config.rateLimit.codesPerHourPerTarget)
     throw new AppError(429, 'RATE_LIMITED', '验证码发送过于频繁，请一小时后再试');
-  const last = await trx
-    .selectFrom('verification_codes')
-    .select('created_at')
-    .where('target', '=', stored(target))
-    .where('created_at', '>', sql<Date>`now() - interval '60 seconds'`)
-    .executeTakeFirst();
-  if (last) throw new AppError(429, 'RATE_LIMITED', '验证码已发送，请 60 秒后再试');
+  if (await codeSentLastMinute(trx, stored(target))) throw new AppError(429, 'RATE_LIMITED', '验证码已发送，请 60 秒后再试');
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const minutes = deps.config.verificationCodeMinutes;
-  await trx
-    .insertInto('verification_codes')
-    .values({
-      purpose,
-      target: stored(target),
-      user_id: userId,
-      code_hash: hashCode(target, code),
-      expires_at: new Date(Date.now() + minutes * 60_000),
-    })
-    .execute();
+  await insertCode(trx, {
+    purpose,
+    target: stored(target),
+    userId,
+    codeHash: hashCode(target, code),
+    expires: new Date(Date.now() + minutes * 60_000),
+  });
   const channel = target.includes('@') ? 'email' : 'sms';
   await deps.notifier.send(trx, {
     channel,
@@ -56,28 +48,13 @@ export type CodeCheck = 'ok' | 'wrong' | 'expired';
  * instead of throwing so that the caller's transaction commits the attempt count.
  */
 export async function consumeCode(trx: Executor, purpose: CodePurpose, target: string, userId: number, code: string): Promise<CodeCheck> {
-  const row = await trx
-    .selectFrom('verification_codes')
-    .selectAll()
-    .where('purpose', '=', purpose)
-    .where('target', '=', stored(target))
-    .where('user_id', '=', userId)
-    .where('used_at', 'is', null)
-    .where('expires_at', '>', new Date())
-    .orderBy('id', 'desc')
-    .limit(1)
-    .forUpdate()
-    .executeTakeFirst();
+  const row = await latestLiveCode(trx, purpose, stored(target), userId);
   if (!row || row.attempts >= MAX_ATTEMPTS) return 'expired';
   if (row.code_hash !== hashCode(target, code.trim())) {
-    await trx
-      .updateTable('verification_codes')
-      .set({ attempts: row.attempts + 1 })
-      .where('id', '=', row.id)
-      .execute();
+    await setCodeAttempts(trx, row.id, row.attempts + 1);
     return 'wrong';
   }
-  await trx.updateTable('verification_codes').set({ used_at: new Date() }).where('id', '=', row.id).execute();
+  await markCodeUsed(trx, row.id);
   return 'ok';
 }
 

@@ -1,5 +1,7 @@
 // SQL of certificates. Rows are written once; only revoked_at ever changes.
+import type { ScopeFilter } from '../../access/policy.ts';
 import type { Executor } from '../../context.ts';
+import { teachersInScope } from '../teachers/teachers.repository.ts';
 import type { CertificateKind, CertificatePayload } from './issue.ts';
 
 export interface CertificateRow {
@@ -52,4 +54,31 @@ export async function certificateById(db: Executor, id: number): Promise<Certifi
 export async function certificateByCode(db: Executor, code: string): Promise<CertificateRow | undefined> {
   const r = await db.selectFrom('certificates').select(COLUMNS).where('code', '=', code).executeTakeFirst();
   return r && asRow(r);
+}
+
+/** Whether a teacher is inside an admin's scope (the scope check of an admin reading a certificate). */
+export async function teacherInScope(db: Executor, scope: ScopeFilter, teacherId: number): Promise<boolean> {
+  return !!(await teachersInScope(db, scope).select('t.user_id').where('t.user_id', '=', teacherId).executeTakeFirst());
+}
+
+/** The region's name (the province's, for the platform title). */
+export async function regionName(db: Executor, code: string): Promise<string | undefined> {
+  return (await db.selectFrom('regions').select('name').where('code', '=', code).executeTakeFirst())?.name;
+}
+
+/** The holder as printed on a certificate: name, ID number, school and county. */
+export function holderRow(trx: Executor, teacherId: number) {
+  return trx
+    .selectFrom('teachers as t')
+    .innerJoin('users as u', 'u.id', 't.user_id')
+    .innerJoin('schools as s', 's.id', 't.school_id')
+    .innerJoin('regions as county', 'county.code', 't.region_code')
+    .select(['u.name', 'u.id_number', 's.name as school', 'county.name as region'])
+    .where('t.user_id', '=', teacherId)
+    .executeTakeFirst();
+}
+
+/** Locks the teacher's row for the issuing transaction: one issue at a time per teacher. false when no such teacher. */
+export async function lockTeacher(trx: Executor, teacherId: number): Promise<boolean> {
+  return !!(await trx.selectFrom('teachers').select('user_id').where('user_id', '=', teacherId).forUpdate().executeTakeFirst());
 }

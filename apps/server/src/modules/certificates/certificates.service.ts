@@ -1,11 +1,18 @@
 // 我的证书, certificate downloads and the public verification. Who may see a certificate: its
 // holder, and admins whose scope covers the holder; to everyone else it does not exist (404).
-import { can, teacherScope } from '../../access/policy.ts';
+import { can, teacherScope, type Actor } from '../../access/policy.ts';
 import type { Deps, RequestCtx } from '../../context.ts';
+import type { ActorCtx } from '../../http/contract.ts';
 import { AppError, forbidden, notFound } from '../../http/errors.ts';
-import { teachersInScope } from '../teachers/teachers.repository.ts';
 import { renderCertificatePdf } from './certificate-pdf.ts';
-import { certificateByCode, certificateById, certificatesOf, type CertificateRow } from './certificates.repository.ts';
+import {
+  certificateByCode,
+  certificateById,
+  certificatesOf,
+  regionName,
+  teacherInScope,
+  type CertificateRow,
+} from './certificates.repository.ts';
 import { formatCertificateCode, maskName, normalizeCertificateCode } from './codes.ts';
 import { CERTIFICATE_KIND_LABELS } from './issue.ts';
 
@@ -20,20 +27,19 @@ export function describeCertificate(r: CertificateRow) {
     code,
     subject: r.payload.subject,
     result: r.payload.result,
-    issuedAt: r.issued_at.toISOString(),
+    issuedAt: r.issued_at,
     status: r.revoked_at ? ('revoked' as const) : ('valid' as const),
     statusLabel: r.revoked_at ? '已撤销' : '有效',
     verifyPath: `/verify/${code}`,
   };
 }
 
-export async function myCertificates(deps: Deps, ctx: RequestCtx) {
-  return { items: (await certificatesOf(deps.db, ctx.actor!.userId)).map(describeCertificate) };
+export async function myCertificates(deps: Deps, ctx: ActorCtx) {
+  return { items: (await certificatesOf(deps.db, ctx.actor.userId)).map(describeCertificate) };
 }
 
 /** The holder (teacher role) or an admin in scope (credit.read); anyone else gets 404, never a hint. */
-async function visibleCertificate(deps: Deps, ctx: RequestCtx, id: number): Promise<CertificateRow> {
-  const actor = ctx.actor!;
+async function visibleCertificate(deps: Deps, actor: Actor, id: number): Promise<CertificateRow> {
   const self = can(actor, 'credit.self'),
     admin = can(actor, 'credit.read');
   if (!self && !admin) throw forbidden();
@@ -41,17 +47,15 @@ async function visibleCertificate(deps: Deps, ctx: RequestCtx, id: number): Prom
   if (!row) throw notFound('证书');
   if (self && row.teacher_id === actor.userId) return row;
   if (admin) {
-    const inScope = await teachersInScope(deps.db, teacherScope(actor))
-      .select('t.user_id')
-      .where('t.user_id', '=', row.teacher_id)
-      .executeTakeFirst();
-    if (inScope) return row;
+    if (await teacherInScope(deps.db, teacherScope(actor), row.teacher_id)) return row;
   }
   throw notFound('证书');
 }
 
+/** Also the download of 我的班级's completion certificate, whose route hands its own (logged-in) context. */
 export async function certificatePdf(deps: Deps, ctx: RequestCtx, id: number, origin: string) {
-  const row = await visibleCertificate(deps, ctx, id);
+  if (!ctx.actor) throw new AppError(401, 'UNAUTHENTICATED', '请先登录');
+  const row = await visibleCertificate(deps, ctx.actor, id);
   const code = formatCertificateCode(row.code);
   const pdf = await renderCertificatePdf(row, {
     fontPath: deps.config.pdfFont,
@@ -65,8 +69,8 @@ export async function certificatePdf(deps: Deps, ctx: RequestCtx, id: number, or
 /** The same title the login page shows (configured, or «<province>中小学教师培训管理信息系统»). */
 async function platformTitle(deps: Deps): Promise<string> {
   if (deps.config.platformTitle) return deps.config.platformTitle;
-  const p = await deps.db.selectFrom('regions').select('name').where('code', '=', deps.config.provinceCode).executeTakeFirst();
-  return `${(p?.name ?? '').replace(/(壮族|回族|维吾尔)?自治区$|省$|市$/, '')}中小学教师培训管理信息系统`;
+  const name = await regionName(deps.db, deps.config.provinceCode);
+  return `${(name ?? '').replace(/(壮族|回族|维吾尔)?自治区$|省$|市$/, '')}中小学教师培训管理信息系统`;
 }
 
 const UNKNOWN = '未找到该证书，请核对验证码是否完整、正确（形如 SX-XXXX-XXXX-XXXX-XXXX）';
@@ -79,7 +83,7 @@ export async function verifyCertificate(deps: Deps, input: string) {
   return {
     valid: !row.revoked_at,
     revoked: !!row.revoked_at,
-    revokedAt: row.revoked_at?.toISOString() ?? null,
+    revokedAt: row.revoked_at,
     kind: row.kind,
     kindLabel: CERTIFICATE_KIND_LABELS[row.kind],
     title: row.title,
@@ -87,6 +91,6 @@ export async function verifyCertificate(deps: Deps, input: string) {
     name: maskName(row.payload.teacher.name),
     subject: row.payload.subject,
     result: row.payload.result,
-    issuedAt: row.issued_at.toISOString(),
+    issuedAt: row.issued_at,
   };
 }

@@ -2,11 +2,12 @@
 // Asking again while nothing has changed hands back the certificate already issued, so a teacher
 // clicking twice (or every month) does not pile up copies with different codes.
 import { CREDIT_STATUS_LABELS, formatHundredths, type CreditCell, type CreditEvaluation, type CreditStatus } from '@shixun/domain';
-import type { Deps, RequestCtx } from '../../context.ts';
+import type { Deps } from '../../context.ts';
+import type { ActorCtx } from '../../http/contract.ts';
 import { invalid, notFound } from '../../http/errors.ts';
 import { activePolicy } from '../credits/policy.store.ts';
 import { evaluateTeacher, today } from '../credits/standing.ts';
-import { certificatesOf, type CertificateRow } from './certificates.repository.ts';
+import { certificatesOf, lockTeacher, type CertificateRow } from './certificates.repository.ts';
 import { certificateHolder, issueCertificate, type CertificatePayload } from './issue.ts';
 
 export type CreditCertificateScope = { cycleId: string } | { year: number };
@@ -124,14 +125,13 @@ function canonical(v: unknown): string {
 
 export async function issueCreditCertificate(
   deps: Deps,
-  ctx: RequestCtx,
+  ctx: ActorCtx,
   scope: CreditCertificateScope,
 ): Promise<{ row: CertificateRow; reused: boolean }> {
-  const teacherId = ctx.actor!.userId;
+  const teacherId = ctx.actor.userId;
   return deps.db.transaction().execute(async (trx) => {
     // one issue at a time per teacher: two clicks at once must not make two certificates of the same figures
-    const locked = await trx.selectFrom('teachers').select('user_id').where('user_id', '=', teacherId).forUpdate().executeTakeFirst();
-    if (!locked) throw notFound('教师');
+    if (!(await lockTeacher(trx, teacherId))) throw notFound('教师');
     const { policy } = await activePolicy(trx);
     const ev = (await evaluateTeacher(trx, teacherId, today()))!;
     const f = figuresFor(ev, scope);
@@ -169,9 +169,9 @@ export async function issueCreditCertificate(
 }
 
 /** The cycles and years a teacher can ask a certificate for, with where each stands today. */
-export async function creditCertificateOptions(deps: Deps, ctx: RequestCtx) {
+export async function creditCertificateOptions(deps: Deps, ctx: ActorCtx) {
   const { policy } = await activePolicy(deps.db);
-  const ev = await evaluateTeacher(deps.db, ctx.actor!.userId, today());
+  const ev = await evaluateTeacher(deps.db, ctx.actor.userId, today());
   if (!ev) throw notFound('教师');
   const asOfYear = Number(ev.asOf.slice(0, 4));
   return {

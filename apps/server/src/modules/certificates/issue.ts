@@ -5,7 +5,7 @@ import type { Executor, RequestCtx } from '../../context.ts';
 import { invalid, notFound } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { newCertificateCode } from './codes.ts';
-import { insertCertificate, type CertificateRow } from './certificates.repository.ts';
+import { holderRow, insertCertificate, type CertificateRow } from './certificates.repository.ts';
 
 export type CertificateKind = 'credit' | 'completion';
 export const CERTIFICATE_KIND_LABELS: Record<CertificateKind, string> = { credit: '学分证书', completion: '结业证书' };
@@ -42,14 +42,7 @@ export interface NewCertificate {
 
 /** The holder part of a payload, read inside the issuing transaction. */
 export async function certificateHolder(trx: Executor, teacherId: number): Promise<CertificateHolder> {
-  const t = await trx
-    .selectFrom('teachers as t')
-    .innerJoin('users as u', 'u.id', 't.user_id')
-    .innerJoin('schools as s', 's.id', 't.school_id')
-    .innerJoin('regions as county', 'county.code', 't.region_code')
-    .select(['u.name', 'u.id_number', 's.name as school', 'county.name as region'])
-    .where('t.user_id', '=', teacherId)
-    .executeTakeFirst();
+  const t = await holderRow(trx, teacherId);
   if (!t) throw notFound('教师');
   return { name: t.name, idNumberMasked: maskIdNumber(t.id_number), school: t.school, region: t.region };
 }

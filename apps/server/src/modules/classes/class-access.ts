@@ -4,7 +4,7 @@
 import { can, type Actor } from '../../access/policy.ts';
 import type { Executor } from '../../context.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
-import { findClassAny, ownClass, type ClassRow } from './classes.repository.ts';
+import { findClassAny, isTraineeOf, ownClass, type ClassRow } from './classes.repository.ts';
 
 export interface ClassViewer {
   c: ClassRow;
@@ -14,14 +14,7 @@ export interface ClassViewer {
 export async function classForViewer(db: Executor, actor: Actor, classId: number): Promise<ClassViewer> {
   if (can(actor, 'class.manage')) return { c: await ownClass(db, actor, classId), as: 'institution' };
   if (!can(actor, 'project.self')) throw forbidden();
-  const mine = await db
-    .selectFrom('enrollments')
-    .select('id')
-    .where('class_id', '=', classId)
-    .where('teacher_id', '=', actor.userId)
-    .where('status', '=', 'assigned')
-    .executeTakeFirst();
-  const c = mine && (await findClassAny(db, classId));
+  const c = (await isTraineeOf(db, classId, actor.userId)) && (await findClassAny(db, classId));
   if (!c) throw notFound('班级');
   // a draft notice is the institution's work in progress: trainees see it once published
   if (!c.notice_published_at) throw notFound('开班通知');

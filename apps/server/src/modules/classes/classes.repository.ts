@@ -138,3 +138,62 @@ export function noticeFilesOf(db: Executor, classId: number) {
     .orderBy('id')
     .execute();
 }
+
+/** How many trainees the class has (enrolments placed in it). */
+export async function countTrainees(db: Executor, classId: number): Promise<number> {
+  const r = await db
+    .selectFrom('enrollments')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('class_id', '=', classId)
+    .where('status', '=', 'assigned')
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** The trainees' rows for the class page: scores, result and what completion produced. */
+export function traineeRows(db: Executor, classId: number) {
+  return traineesOf(db, classId)
+    .leftJoin('certificates as cert', 'cert.id', 'e.certificate_id')
+    .select([
+      'e.id',
+      'u.name',
+      'u.id_number',
+      's.name as school_name',
+      'e.onsite_score',
+      'e.online_score',
+      'e.total_score',
+      'e.result',
+      'e.credit_entry_id',
+      'e.certificate_id',
+      'cert.revoked_at',
+    ])
+    .orderBy('e.id')
+    .execute();
+}
+
+/** Id and name of the class's trainees, all of them or those among `ids`. */
+export function traineeNames(db: Executor, classId: number, ids?: number[]) {
+  let q = traineesOf(db, classId).select(['e.id', 'u.name']);
+  if (ids) q = q.where('e.id', 'in', ids);
+  return q.execute();
+}
+
+/** The rows of the score template: every trainee with their current scores. */
+export function templateRows(db: Executor, classId: number) {
+  return traineesOf(db, classId)
+    .select(['e.id', 'u.name', 'u.id_number', 's.name as school', 'e.onsite_score', 'e.online_score'])
+    .orderBy('e.id')
+    .execute();
+}
+
+/** Whether the teacher is a trainee of the class. */
+export async function isTraineeOf(db: Executor, classId: number, teacherId: number): Promise<boolean> {
+  const r = await db
+    .selectFrom('enrollments')
+    .select('id')
+    .where('class_id', '=', classId)
+    .where('teacher_id', '=', teacherId)
+    .where('status', '=', 'assigned')
+    .executeTakeFirst();
+  return !!r;
+}

@@ -1,8 +1,11 @@
 // 我的班级 (institution admin): the classes assigned to the admin's institution and their trainees.
 import { maskIdNumber } from '@shixun/domain';
-import type { Deps, Executor, RequestCtx } from '../../context.ts';
+import type { Deps, Executor } from '../../context.ts';
+import type { ActorCtx } from '../../http/contract.ts';
 import { activePolicy } from '../credits/policy.store.ts';
-import { checkinCounts, institutionOf, listClasses, noticeFilesOf, ownClass, traineesOf } from './classes.repository.ts';
+import { checkinCounts, institutionOf, listClasses, noticeFilesOf, ownClass, traineeRows } from './classes.repository.ts';
+import { countEvaluations } from './evaluation.repository.ts';
+import { countSessions } from './sessions.repository.ts';
 import { fileView, LEVEL_LABELS, noticeView, projectView, RESULT_LABELS } from './view.ts';
 
 /** 公共必修 for public_required: the active credit policy names the categories. */
@@ -11,8 +14,8 @@ export async function categoryName(db: Executor, id: string): Promise<string> {
   return policy.categories.find((c) => c.id === id)?.name ?? id;
 }
 
-export async function myClasses(deps: Deps, ctx: RequestCtx) {
-  const rows = await listClasses(deps.db, institutionOf(ctx.actor!));
+export async function myClasses(deps: Deps, ctx: ActorCtx) {
+  const rows = await listClasses(deps.db, institutionOf(ctx.actor));
   return {
     items: rows.map((r) => ({
       id: r.id,
@@ -35,23 +38,7 @@ export async function myClasses(deps: Deps, ctx: RequestCtx) {
 
 /** The trainees with masked ID numbers, check-ins, scores, result and what completion produced. */
 export async function classTrainees(db: Executor, classId: number) {
-  const rows = await traineesOf(db, classId)
-    .leftJoin('certificates as cert', 'cert.id', 'e.certificate_id')
-    .select([
-      'e.id',
-      'u.name',
-      'u.id_number',
-      's.name as school_name',
-      'e.onsite_score',
-      'e.online_score',
-      'e.total_score',
-      'e.result',
-      'e.credit_entry_id',
-      'e.certificate_id',
-      'cert.revoked_at',
-    ])
-    .orderBy('e.id')
-    .execute();
+  const rows = await traineeRows(db, classId);
   const counts = await checkinCounts(db, classId);
   return rows.map((r) => ({
     enrollmentId: r.id,
@@ -70,19 +57,11 @@ export async function classTrainees(db: Executor, classId: number) {
   }));
 }
 
-export async function classDetail(deps: Deps, ctx: RequestCtx, id: number) {
-  const c = await ownClass(deps.db, ctx.actor!, id);
+export async function classDetail(deps: Deps, ctx: ActorCtx, id: number) {
+  const c = await ownClass(deps.db, ctx.actor, id);
   const trainees = await classTrainees(deps.db, id);
-  const sessions = await deps.db
-    .selectFrom('class_sessions')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('class_id', '=', id)
-    .executeTakeFirstOrThrow();
-  const evaluated = await deps.db
-    .selectFrom('project_evaluations')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('class_id', '=', id)
-    .executeTakeFirstOrThrow();
+  const sessions = await countSessions(deps.db, id);
+  const evaluations = await countEvaluations(deps.db, id);
   return {
     class: {
       id: c.id,
@@ -95,8 +74,8 @@ export async function classDetail(deps: Deps, ctx: RequestCtx, id: number) {
     trainees,
     stats: {
       trainees: trainees.length,
-      sessions: Number(sessions.n),
-      evaluations: Number(evaluated.n),
+      sessions,
+      evaluations,
       passed: trainees.filter((t) => t.result === 'passed').length,
       failed: trainees.filter((t) => t.result === 'failed').length,
     },

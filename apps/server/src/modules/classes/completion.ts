@@ -8,7 +8,10 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { certificateHolder, issueCertificate } from '../certificates/issue.ts';
 import { postCreditEntry, reverseCreditEntry } from '../credits/ledger.ts';
 import { today } from '../credits/standing.ts';
+import { addEvents } from '../enrollments/events.ts';
 import type { ClassRow } from './classes.repository.ts';
+import { isReversed } from './my-class.repository.ts';
+import { projectEntriesOf, revokeCertificateRow } from './scores.repository.ts';
 import { fromH, LEVEL_LABELS } from './view.ts';
 
 const FORM_OF_MODE: Record<ClassRow['mode'], CreditForm> = {
@@ -37,10 +40,7 @@ const certifierOf = (c: ClassRow) => ({ id: null, name: c.organiser_name, unit: 
 
 /** Timeline rows of an institution's acts: the institution is the «who»; it is no admin level (level null). */
 async function event(trx: Executor, enrollmentId: number, action: 'passed' | 'failed' | 'certified', who: Actor, reason: string) {
-  await trx
-    .insertInto('enrollment_events')
-    .values({ enrollment_id: enrollmentId, action, level: null, actor_id: who.id, actor_name: who.institution, reason })
-    .execute();
+  await addEvents(trx, { userId: who.id, name: who.institution }, [enrollmentId], { action, level: null, reason });
 }
 
 /**
@@ -50,14 +50,7 @@ async function event(trx: Executor, enrollmentId: number, action: 'passed' | 'fa
  */
 async function sourceKeyFor(trx: Executor, c: ClassRow, e: Trainee): Promise<string> {
   const base = `project:${c.project_id}:teacher:${e.teacher_id}`;
-  const prior = await trx
-    .selectFrom('credit_entries as ce')
-    .select(['ce.id', 'ce.source_key'])
-    .select((eb) => eb.exists(eb.selectFrom('credit_entries as r').select('r.id').whereRef('r.reversal_of', '=', 'ce.id')).as('reversed'))
-    .where('ce.source', '=', 'project')
-    .where('ce.source_id', '=', String(e.id))
-    .orderBy('ce.id', 'desc')
-    .execute();
+  const prior = await projectEntriesOf(trx, e.id);
   const live = prior.find((p) => !p.reversed);
   if (live?.source_key) return live.source_key;
   return prior.length === 0 ? base : `${base}:${prior.length + 1}`;
@@ -134,13 +127,7 @@ async function issue(trx: Executor, ctx: RequestCtx, c: ClassRow, e: Trainee, ca
 }
 
 async function revoke(trx: Executor, ctx: RequestCtx, certificateId: number, reason: string) {
-  const r = await trx
-    .updateTable('certificates')
-    .set({ revoked_at: new Date() })
-    .where('id', '=', certificateId)
-    .where('revoked_at', 'is', null)
-    .returning('id')
-    .executeTakeFirst();
+  const r = await revokeCertificateRow(trx, certificateId);
   if (r)
     await recordAudit(trx, ctx, { action: 'certificate.revoke', objectType: 'certificate', objectId: certificateId, detail: { reason } });
 }
@@ -162,7 +149,7 @@ export async function completePass(trx: Executor, ctx: RequestCtx, c: ClassRow, 
 export async function undoPass(trx: Executor, ctx: RequestCtx, c: ClassRow, e: Trainee, who: Actor, total: number | null) {
   const why = `成绩更正为不合格（总成绩 ${total ?? '—'}）`;
   if (e.credit_entry_id !== null) {
-    const reversed = await trx.selectFrom('credit_entries').select('id').where('reversal_of', '=', e.credit_entry_id).executeTakeFirst();
+    const reversed = await isReversed(trx, e.credit_entry_id);
     if (!reversed) await reverseCreditEntry(trx, ctx, e.credit_entry_id, `${c.project_name}：${why}`, certifierOf(c));
   }
   if (e.certificate_id !== null) await revoke(trx, ctx, e.certificate_id, why);

@@ -1,60 +1,32 @@
 // The trainee's routes (their enrolment's class, certificate, evaluation) and the organiser's
 // evaluation summary of a project.
-import { z } from 'zod';
+import { myClass as c } from '@shixun/contracts';
 import type { Deps } from '../../context.ts';
-import { contentDisposition, idParam, type App } from '../../http/types.ts';
+import { actorCtx, schemaOf } from '../../http/contract.ts';
+import { contentDisposition, type App } from '../../http/types.ts';
 import { projectEvaluation, submitEvaluation } from './evaluation.service.ts';
 import { myCertificatePdf, myClass } from './my-class.service.ts';
 
-const tags = ['classes'];
+const self = { access: 'project.self' } as const;
 
 export function myClassRoutes(app: App, deps: Deps) {
-  app.get(
-    '/api/my/enrollments/:id/class',
-    {
-      config: { access: 'project.self' },
-      schema: { tags, summary: '我的班级：开班通知、课程安排与我的签到、成绩、证书、训后评估', params: idParam },
-    },
-    async (req) => myClass(deps, req.ctx, req.params.id),
-  );
+  app.get(c.myClass.path, { config: self, schema: schemaOf(c.myClass) }, async (req) => myClass(deps, actorCtx(req), req.params.id));
 
-  app.get(
-    '/api/my/enrollments/:id/certificate.pdf',
-    { config: { access: 'project.self' }, schema: { tags, summary: '打印结业证书（PDF）', params: idParam } },
-    async (req, reply) => {
-      const r = await myCertificatePdf(deps, req.ctx, req.params.id, deps.config.publicUrl);
-      return reply
-        .type('application/pdf')
-        .header('cache-control', 'private, no-store')
-        .header('content-disposition', contentDisposition('inline', r.asciiName, r.fileName))
-        .send(r.pdf);
-    },
-  );
+  app.get(c.myCertificatePdf.path, { config: self, schema: schemaOf(c.myCertificatePdf) }, async (req, reply) => {
+    const r = await myCertificatePdf(deps, actorCtx(req), req.params.id, deps.config.publicUrl);
+    return reply
+      .type('application/pdf')
+      .header('cache-control', 'private, no-store')
+      .header('content-disposition', contentDisposition('inline', r.asciiName, r.fileName))
+      .send(r.pdf);
+  });
 
-  app.post(
-    '/api/my/enrollments/:id/evaluation',
-    {
-      config: { access: 'project.self' },
-      schema: {
-        tags,
-        summary: '提交训后评估（匿名，每人一次）',
-        params: idParam,
-        body: z.object({ answers: z.record(z.string(), z.unknown(), { error: '请填写评估内容' }) }),
-      },
-    },
-    async (req, reply) => {
-      const r = await submitEvaluation(deps, req.ctx, req.params.id, req.body.answers);
-      reply.code(201);
-      return r;
-    },
-  );
+  app.post(c.submitEvaluation.path, { config: self, schema: schemaOf(c.submitEvaluation) }, async (req, reply) => {
+    const r = await submitEvaluation(deps, actorCtx(req), req.params.id, req.body.answers);
+    return reply.code(201).send(r);
+  });
 
-  app.get(
-    '/api/projects/:id/evaluation-summary',
-    {
-      config: { access: 'project.read' },
-      schema: { tags, summary: '项目训后评估汇总（组织单位及上级；少于 3 份不显示）', params: idParam },
-    },
-    async (req) => projectEvaluation(deps, req.ctx, req.params.id),
+  app.get(c.projectEvaluation.path, { config: { access: 'project.read' }, schema: schemaOf(c.projectEvaluation) }, async (req) =>
+    projectEvaluation(deps, actorCtx(req), req.params.id),
   );
 }

@@ -2,65 +2,19 @@
 // published 开班通知 and its files, the 课程安排 with my check-in state, my scores and result, my
 // 结业证书 and the 训后评估 form. Only the owning teacher reaches an enrolment: anyone else gets 404.
 import type { Actor } from '../../access/policy.ts';
-import type { Deps, Executor, RequestCtx } from '../../context.ts';
+import type { Deps, Executor } from '../../context.ts';
+import type { ActorCtx } from '../../http/contract.ts';
 import { notFound } from '../../http/errors.ts';
 import { certificatePdf } from '../certificates/certificates.service.ts';
 import { formatCertificateCode } from '../certificates/codes.ts';
 import { categoryName } from './classes.service.ts';
 import { noticeFilesOf } from './classes.repository.ts';
+import { certificateFacts, findMyEnrollment, isReversed, sessionsWithMyCheckins } from './my-class.repository.ts';
 import { evaluationOpen } from './evaluation.ts';
 import { chinaToday, fileView, fromH, LEVEL_LABELS, MODE_LABELS, noticeView, RESULT_LABELS, sessionView } from './view.ts';
 
 export async function myEnrollment(db: Executor, actor: Actor, id: number) {
-  const e = await db
-    .selectFrom('enrollments as e')
-    .innerJoin('projects as p', 'p.id', 'e.project_id')
-    .innerJoin('project_types as pt', 'pt.id', 'p.type_id')
-    .leftJoin('project_types as st', 'st.id', 'p.sub_type_id')
-    .leftJoin('training_classes as c', 'c.id', 'e.class_id')
-    .leftJoin('institutions as i', 'i.id', 'c.institution_id')
-    .select([
-      'e.id',
-      'e.project_id',
-      'e.status',
-      'e.class_id',
-      'e.onsite_score',
-      'e.online_score',
-      'e.total_score',
-      'e.result',
-      'e.credit_entry_id',
-      'e.certificate_id',
-      'e.evaluated',
-      'p.name',
-      'p.year',
-      'p.level',
-      'p.mode',
-      'p.organiser_name',
-      'p.start_date',
-      'p.end_date',
-      'p.place',
-      'p.hours_h',
-      'p.credit_amount_h',
-      'p.credit_category',
-      'p.learning_url',
-      'p.onsite_weight',
-      'p.online_weight',
-      'p.pass_mark',
-      'p.evaluation_questions',
-      'p.status as project_status',
-      'p.funding',
-      'pt.name as type_name',
-      'st.name as sub_type_name',
-      'c.name as class_name',
-      'c.notice_title',
-      'c.notice_body',
-      'c.notice_published_at',
-      'i.name as institution_name',
-    ])
-    .where('e.id', '=', id)
-    .where('e.teacher_id', '=', actor.userId)
-    .where('e.status', '!=', 'withdrawn')
-    .executeTakeFirst();
+  const e = await findMyEnrollment(db, actor.userId, id);
   if (!e) throw notFound('培训项目');
   return e;
 }
@@ -72,30 +26,13 @@ function phaseOf(e: { start_date: string; end_date: string; result: string | nul
   return today < e.start_date ? ('upcoming' as const) : ('ongoing' as const);
 }
 
-export async function myClass(deps: Deps, ctx: RequestCtx, enrollmentId: number) {
-  const e = await myEnrollment(deps.db, ctx.actor!, enrollmentId);
+export async function myClass(deps: Deps, ctx: ActorCtx, enrollmentId: number) {
+  const e = await myEnrollment(deps.db, ctx.actor, enrollmentId);
   const assigned = e.status === 'assigned' && e.class_id !== null;
   const published = assigned && !!e.notice_published_at;
-  const sessions = assigned
-    ? await deps.db
-        .selectFrom('class_sessions as cs')
-        .leftJoin('checkins as k', (j) => j.onRef('k.session_id', '=', 'cs.id').on('k.enrollment_id', '=', e.id))
-        .select(['cs.id', 'cs.starts_at', 'cs.ends_at', 'cs.place', 'cs.topic', 'cs.lecturer', 'k.at', 'k.method'])
-        .where('cs.class_id', '=', e.class_id!)
-        .orderBy('cs.starts_at')
-        .orderBy('cs.id')
-        .execute()
-    : [];
-  const cert = e.certificate_id
-    ? await deps.db
-        .selectFrom('certificates')
-        .select(['id', 'code', 'revoked_at', 'issued_at'])
-        .where('id', '=', e.certificate_id)
-        .executeTakeFirst()
-    : undefined;
-  const reversed = e.credit_entry_id
-    ? !!(await deps.db.selectFrom('credit_entries').select('id').where('reversal_of', '=', e.credit_entry_id).executeTakeFirst())
-    : false;
+  const sessions = assigned ? await sessionsWithMyCheckins(deps.db, e.class_id!, e.id) : [];
+  const cert = e.certificate_id ? await certificateFacts(deps.db, e.certificate_id) : undefined;
+  const reversed = e.credit_entry_id ? await isReversed(deps.db, e.credit_entry_id) : false;
   const gate = evaluationOpen(e, e);
   return {
     enrollment: {
@@ -136,7 +73,7 @@ export async function myClass(deps: Deps, ctx: RequestCtx, enrollmentId: number)
     sessions: sessions.map((s) => ({
       ...sessionView(s),
       checkedIn: !!s.at,
-      checkedInAt: s.at?.toISOString() ?? null,
+      checkedInAt: s.at ?? null,
       method: s.method ?? null,
     })),
     checkins: { done: sessions.filter((s) => s.at).length, total: sessions.length },
@@ -144,7 +81,7 @@ export async function myClass(deps: Deps, ctx: RequestCtx, enrollmentId: number)
       ? {
           id: cert.id,
           code: formatCertificateCode(cert.code),
-          issuedAt: cert.issued_at.toISOString(),
+          issuedAt: cert.issued_at,
           status: cert.revoked_at ? ('revoked' as const) : ('valid' as const),
           verifyPath: `/verify/${formatCertificateCode(cert.code)}`,
         }
@@ -154,8 +91,8 @@ export async function myClass(deps: Deps, ctx: RequestCtx, enrollmentId: number)
   };
 }
 
-export async function myCertificatePdf(deps: Deps, ctx: RequestCtx, enrollmentId: number, origin: string) {
-  const e = await myEnrollment(deps.db, ctx.actor!, enrollmentId);
+export async function myCertificatePdf(deps: Deps, ctx: ActorCtx, enrollmentId: number, origin: string) {
+  const e = await myEnrollment(deps.db, ctx.actor, enrollmentId);
   if (!e.certificate_id) throw notFound('结业证书');
   // the certificates module draws every kind; the holder check there passes, since it is our teacher's
   return certificatePdf(deps, ctx, e.certificate_id, origin);

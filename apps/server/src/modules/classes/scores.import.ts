@@ -1,12 +1,14 @@
-// 成绩导入: every row is checked and answered on its own (a row-level report in Chinese); the valid
+// 成绩导入 and its template: every row is checked and answered on its own (a row-level report in Chinese); the valid
 // rows are saved in ONE transaction through the same path as inline entry. Uploading the same file
 // again finds every score equal and changes nothing: no event, no credit, no certificate.
-import type { Deps, RequestCtx } from '../../context.ts';
+import { maskIdNumber } from '@shixun/domain';
+import type { Deps } from '../../context.ts';
+import type { ActorCtx } from '../../http/contract.ts';
 import { detectFileType } from '../../files/file-type.ts';
 import { invalid } from '../../http/errors.ts';
-import { ownClass, traineesOf } from './classes.repository.ts';
+import { ownClass, templateRows, traineeNames } from './classes.repository.ts';
 import { applyScores, type ScoreItem } from './scores.service.ts';
-import { readScoreSheet, type ScoreRawRow } from './scores.sheet.ts';
+import { readScoreSheet, scoreTemplate, type ScoreRawRow } from './scores.sheet.ts';
 import { scoreError } from './scores.ts';
 import { RESULT_LABELS } from './view.ts';
 
@@ -55,15 +57,15 @@ function checkRow(r: ScoreRawRow, trainees: Map<number, string>, firstRowOf: Map
   return { result, item: { enrollmentId: result.enrollmentId!, onsite: onsite.value, online: online.value } };
 }
 
-export async function importScores(deps: Deps, ctx: RequestCtx, classId: number, data: Buffer) {
-  await ownClass(deps.db, ctx.actor!, classId);
+export async function importScores(deps: Deps, ctx: ActorCtx, classId: number, data: Buffer) {
+  await ownClass(deps.db, ctx.actor, classId);
   if (!data.length) throw invalid('请选择要上传的文件');
   if (!(await detectFileType(data, ['xlsx']))) throw invalid('只能上传 xlsx 格式的 Excel 文件，请使用下载的成绩模板');
   const rows = await readScoreSheet(data, deps.config.spreadsheet);
 
   return deps.db.transaction().execute(async (trx) => {
-    const c = await ownClass(trx, ctx.actor!, classId, true);
-    const trainees = new Map((await traineesOf(trx, classId).select(['e.id', 'u.name']).execute()).map((t) => [t.id, t.name]));
+    const c = await ownClass(trx, ctx.actor, classId, true);
+    const trainees = new Map((await traineeNames(trx, classId)).map((t) => [t.id, t.name]));
     const firstRowOf = new Map<number, number>();
     const checked = rows.map((r) => checkRow(r, trainees, firstRowOf));
     const items = checked.flatMap((x) => (x.item ? [x.item] : []));
@@ -95,4 +97,23 @@ export async function importScores(deps: Deps, ctx: RequestCtx, classId: number,
       rows: report,
     };
   });
+}
+
+/** The xlsx template of the class: every trainee (ID numbers masked) with the scores entered so far. */
+export async function scoresTemplate(deps: Deps, ctx: ActorCtx, classId: number) {
+  const c = await ownClass(deps.db, ctx.actor, classId);
+  const rows = await templateRows(deps.db, c.id);
+  const data = await scoreTemplate(
+    `${c.project_name} ${c.name}`,
+    { onsite: c.onsite_weight, online: c.online_weight, passMark: Number(c.pass_mark) },
+    rows.map((r) => ({
+      enrollmentId: r.id,
+      name: r.name,
+      idNumber: maskIdNumber(r.id_number),
+      school: r.school,
+      onsite: r.onsite_score,
+      online: r.online_score,
+    })),
+  );
+  return { data, classId: c.id, className: c.name };
 }

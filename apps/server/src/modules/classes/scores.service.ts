@@ -2,14 +2,17 @@
 // scores, the 总成绩/合格 they give, and completion (credits + certificate, or their reversal). The
 // class row is locked first, so two admins saving the same class run one after the other; a save
 // that changes nothing writes nothing (no event, no audit, no credit).
-import { z } from 'zod';
+import type { classScores } from '@shixun/contracts';
+import type { z } from 'zod';
 import type { Deps, Executor, RequestCtx } from '../../context.ts';
-import { invalid } from '../../http/errors.ts';
-import { bodyId } from '../../http/types.ts';
+import type { ActorCtx } from '../../http/contract.ts';
+import { AppError, invalid } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { addEvents } from '../enrollments/events.ts';
 import { categoryName } from './classes.service.ts';
-import { ownClass, traineesOf, type ClassRow } from './classes.repository.ts';
+import { ownClass, type ClassRow } from './classes.repository.ts';
 import { completePass, reissue, undoPass, type Trainee } from './completion.ts';
+import { lockTraineeScores, setCompletion, updateScores } from './scores.repository.ts';
 import { sameScore, scoreError, totalOf } from './scores.ts';
 
 /** undefined: leave as it is; null: clear (only before a result exists). */
@@ -26,14 +29,6 @@ export interface ScoreOutcome {
   result: 'passed' | 'failed' | null;
   completion: Completion;
 }
-
-const score = z.number({ error: '成绩应为 0–100 的数字' }).nullable().optional();
-export const scoresBody = z.object({
-  items: z
-    .array(z.object({ enrollmentId: bodyId, onsiteScore: score, onlineScore: score }))
-    .min(1, '请至少填写一名学员的成绩')
-    .max(2000, '一次最多保存 2000 名学员的成绩'),
-});
 
 /** Throws the first problem of a hand-entered list in Chinese; the import checks its rows itself. */
 export function checkItems(items: ScoreItem[]) {
@@ -58,27 +53,13 @@ export async function applyScores(
   items: ScoreItem[],
   source: 'entry' | 'import' = 'entry',
 ): Promise<ScoreOutcome[]> {
-  const actor = ctx.actor!;
+  const actor = ctx.actor;
+  if (!actor) throw new AppError(401, 'UNAUTHENTICATED', '请先登录');
   const who = { id: actor.userId, name: actor.name, institution: c.institution_name };
+  // the institution is the «who» of the timeline rows
+  const events = { userId: actor.userId, name: c.institution_name };
   const ids = items.map((i) => i.enrollmentId);
-  const rows = ids.length
-    ? await traineesOf(trx, c.id)
-        .select([
-          'e.id',
-          'e.teacher_id',
-          'e.onsite_score',
-          'e.online_score',
-          'e.total_score',
-          'e.result',
-          'e.credit_entry_id',
-          'e.certificate_id',
-          'u.name',
-        ])
-        .where('e.id', 'in', ids)
-        .orderBy('e.id')
-        .forUpdate('e')
-        .execute()
-    : [];
+  const rows = ids.length ? await lockTraineeScores(trx, c.id, ids) : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
   const stranger = ids.filter((id) => !byId.has(id));
   if (stranger.length) throw invalid(`学员编号 ${stranger.join('、')} 不是本班学员，成绩未保存`);
@@ -98,29 +79,9 @@ export async function applyScores(
     );
     if (cur.result && result === null)
       throw invalid(`${cur.name}已评定为${cur.result === 'passed' ? '合格' : '不合格'}，成绩不能清空，请直接修改分数`);
-    await trx
-      .updateTable('enrollments')
-      .set((eb) => ({
-        onsite_score: onsite,
-        online_score: online,
-        total_score: total,
-        result,
-        version: eb('version', '+', 1),
-        updated_at: new Date(),
-      }))
-      .where('id', '=', cur.id)
-      .execute();
-    await trx
-      .insertInto('enrollment_events')
-      .values({
-        enrollment_id: cur.id,
-        action: 'scored',
-        level: null,
-        actor_id: who.id,
-        actor_name: who.institution,
-        reason: `集中学习 ${onsite ?? '—'}，网络学习 ${online ?? '—'}${total === null ? '' : `，总成绩 ${total}`}`,
-      })
-      .execute();
+    await updateScores(trx, cur.id, { onsite, online, total, result });
+    const reason = `集中学习 ${onsite ?? '—'}，网络学习 ${online ?? '—'}${total === null ? '' : `，总成绩 ${total}`}`;
+    await addEvents(trx, events, [cur.id], { action: 'scored', level: null, reason });
     const t: Trainee = {
       id: cur.id,
       teacher_id: cur.teacher_id,
@@ -133,31 +94,18 @@ export async function applyScores(
     let completion: Completion = null;
     if (result === 'passed' && cur.result !== 'passed') {
       const done = await completePass(trx, ctx, c, t, who, category);
-      await trx
-        .updateTable('enrollments')
-        .set({ credit_entry_id: done.creditEntryId, certificate_id: done.certificateId })
-        .where('id', '=', cur.id)
-        .execute();
+      await setCompletion(trx, cur.id, done);
       completion = 'passed';
     } else if (result !== 'passed' && cur.result === 'passed') {
       await undoPass(trx, ctx, c, t, who, total);
       completion = 'reversed';
     } else if (result === 'passed' && total !== cur.total_score) {
       const certificateId = await reissue(trx, ctx, c, t, who, category);
-      await trx.updateTable('enrollments').set({ certificate_id: certificateId }).where('id', '=', cur.id).execute();
+      await setCompletion(trx, cur.id, { certificateId });
       completion = 'reissued';
     } else if (result === 'failed' && cur.result !== 'failed') {
-      await trx
-        .insertInto('enrollment_events')
-        .values({
-          enrollment_id: cur.id,
-          action: 'failed',
-          level: null,
-          actor_id: who.id,
-          actor_name: who.institution,
-          reason: `总成绩 ${total}，不合格（合格线 ${Number(c.pass_mark)}）`,
-        })
-        .execute();
+      const why = `总成绩 ${total}，不合格（合格线 ${Number(c.pass_mark)}）`;
+      await addEvents(trx, events, [cur.id], { action: 'failed', level: null, reason: why });
     }
     out.push({ enrollmentId: cur.id, status: 'updated', totalScore: total, result, completion });
   }
@@ -189,11 +137,11 @@ export function summarize(out: ScoreOutcome[]) {
   };
 }
 
-export async function saveScores(deps: Deps, ctx: RequestCtx, classId: number, body: z.infer<typeof scoresBody>) {
+export async function saveScores(deps: Deps, ctx: ActorCtx, classId: number, body: z.output<typeof classScores.scoresBody>) {
   const items: ScoreItem[] = body.items.map((i) => ({ enrollmentId: i.enrollmentId, onsite: i.onsiteScore, online: i.onlineScore }));
   checkItems(items);
   return deps.db.transaction().execute(async (trx) => {
-    const c = await ownClass(trx, ctx.actor!, classId, true);
+    const c = await ownClass(trx, ctx.actor, classId, true);
     const out = await applyScores(trx, ctx, c, items);
     return { ...summarize(out), items: out };
   });

@@ -1,9 +1,10 @@
 // Small shared pieces of how classes are shown: labels, China dates, hundredths.
-import { LEVEL_LABELS, MODE_LABELS } from '../projects/levels.ts';
+import { PROJECT_LEVEL_LABELS, PROJECT_MODE_LABELS, TRAINEE_RESULT_LABELS } from '@shixun/domain';
 import type { ClassRow } from './classes.repository.ts';
 
-export { LEVEL_LABELS, MODE_LABELS };
-export const RESULT_LABELS = { passed: '合格', failed: '不合格' } as const;
+export const LEVEL_LABELS = PROJECT_LEVEL_LABELS;
+export const MODE_LABELS = PROJECT_MODE_LABELS;
+export const RESULT_LABELS = TRAINEE_RESULT_LABELS;
 
 /** hundredths (the ledger's and the projects' unit) → a number with at most two decimals */
 export const fromH = (h: number) => Math.round(h) / 100;
@@ -45,18 +46,18 @@ export function projectView(c: ClassRow) {
 }
 
 export function noticeView(c: Pick<ClassRow, 'notice_title' | 'notice_body' | 'notice_published_at'>) {
-  return { title: c.notice_title ?? '', body: c.notice_body ?? '', publishedAt: c.notice_published_at?.toISOString() ?? null };
+  return { title: c.notice_title ?? '', body: c.notice_body ?? '', publishedAt: c.notice_published_at ?? null };
 }
 
 export function fileView(f: { id: number; file_name: string; mime: string; size: number; created_at: Date }) {
-  return { id: f.id, fileName: f.file_name, mime: f.mime, size: f.size, uploadedAt: f.created_at.toISOString() };
+  return { id: f.id, fileName: f.file_name, mime: f.mime, size: f.size, uploadedAt: f.created_at };
 }
 
 export function sessionView(s: { id: number; starts_at: Date; ends_at: Date; place: string; topic: string; lecturer: string }) {
   return {
     id: s.id,
-    startsAt: s.starts_at.toISOString(),
-    endsAt: s.ends_at.toISOString(),
+    startsAt: s.starts_at,
+    endsAt: s.ends_at,
     when: sessionWhen(s),
     place: s.place,
     topic: s.topic,

@@ -1,14 +1,25 @@
 // The reviewer's side of 学分申报: "谁组织、谁认定" — a claim is decided by the admins of its review
 // level whose scope holds the teacher. Approval posts the ledger entry in the same transaction.
 import { requirePermission, teacherScope, type Actor } from '../../access/policy.ts';
-import type { Deps, Executor, RequestCtx } from '../../context.ts';
+import type { Deps, Executor } from '../../context.ts';
+import type { ActorCtx } from '../../http/contract.ts';
 import { conflict, forbidden, notFound } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { postCreditEntry } from '../credits/ledger.ts';
 import { activePolicy } from '../credits/policy.store.ts';
 import { today } from '../credits/standing.ts';
 import { LEVEL_OF_ROLE, REVIEW_LEVEL_LABELS, unitLabel, type ClaimStatus, type ReviewLevel } from './claim-types.ts';
-import { claimedThisYear, claimStatus, countByStatus, decideClaim, filesOf, findClaim, listClaims } from './credit-claims.repository.ts';
+import {
+  claimedThisYear,
+  claimStatus,
+  countByStatus,
+  decideClaim,
+  filesOf,
+  findClaim,
+  linkClaimEntry,
+  listClaims,
+  reviewerUnit,
+} from './credit-claims.repository.ts';
 import { reviewView } from './credit-claims.view.ts';
 
 /** The level an admin reviews at, and the teachers they reach. */
@@ -36,8 +47,8 @@ async function reviewableClaim(db: Executor, actor: Actor, id: number) {
 /** Exported for the evidence route: a reviewer sees a claim's files exactly when they may decide it. */
 export const claimForReviewer = reviewableClaim;
 
-export async function reviewQueue(deps: Deps, ctx: RequestCtx, q: { status?: ClaimStatus; q?: string; page: number; pageSize: number }) {
-  const r = reviewerOf(ctx.actor!);
+export async function reviewQueue(deps: Deps, ctx: ActorCtx, q: { status?: ClaimStatus; q?: string; page: number; pageSize: number }) {
+  const r = reviewerOf(ctx.actor);
   const { policy } = await activePolicy(deps.db);
   const f = { scope: r.scope, level: r.level, status: q.status, q: q.q };
   const list = await listClaims(deps.db, f, q);
@@ -63,8 +74,8 @@ export async function reviewQueue(deps: Deps, ctx: RequestCtx, q: { status?: Cla
   };
 }
 
-export async function reviewDetail(deps: Deps, ctx: RequestCtx, id: number) {
-  const row = await reviewableClaim(deps.db, ctx.actor!, id);
+export async function reviewDetail(deps: Deps, ctx: ActorCtx, id: number) {
+  const row = await reviewableClaim(deps.db, ctx.actor, id);
   const { policy } = await activePolicy(deps.db);
   const type = policy.claimTypes.find((t) => t.id === row.claim_type);
   // what the teacher holds of this type and year (pending + approved), so the reviewer sees the cap
@@ -78,18 +89,7 @@ export async function reviewDetail(deps: Deps, ctx: RequestCtx, id: number) {
 
 /** The certifier written on the ledger entry: the reviewer and the unit they act for. */
 async function certifierOf(db: Executor, actor: Actor) {
-  let unit = '';
-  if (actor.scope.schoolId) {
-    unit = (await db.selectFrom('schools').select('name').where('id', '=', actor.scope.schoolId).executeTakeFirst())?.name ?? '';
-  } else if (actor.scope.regionCode) {
-    const r = await db
-      .selectFrom('regions as r')
-      .leftJoin('regions as p', 'p.code', 'r.parent_code')
-      .select(['r.name', 'r.level', 'p.name as parent_name'])
-      .where('r.code', '=', actor.scope.regionCode)
-      .executeTakeFirst();
-    unit = r ? (r.level === 'county' && r.parent_name ? `${r.parent_name}${r.name}` : r.name) : '';
-  }
+  const unit = await reviewerUnit(db, actor.scope);
   return { id: actor.userId, name: actor.name, unit: unit || actor.name };
 }
 
@@ -99,8 +99,8 @@ async function alreadyDecided(db: Executor, id: number) {
   return conflict(cur?.status === 'withdrawn' ? '该申报已被教师撤回，无需审核' : '该申报已被其他管理员处理', 'CLAIM_DECIDED');
 }
 
-export async function approveClaim(deps: Deps, ctx: RequestCtx, id: number) {
-  const actor = ctx.actor!;
+export async function approveClaim(deps: Deps, ctx: ActorCtx, id: number) {
+  const actor = ctx.actor;
   await reviewableClaim(deps.db, actor, id);
   const certifier = await certifierOf(deps.db, actor);
   await deps.db.transaction().execute(async (trx) => {
@@ -120,7 +120,7 @@ export async function approveClaim(deps: Deps, ctx: RequestCtx, id: number) {
       level: c.review_level as ReviewLevel,
       certifier,
     });
-    await trx.updateTable('credit_claims').set({ entry_id: entry.id }).where('id', '=', id).execute();
+    await linkClaimEntry(trx, id, entry.id);
     await recordAudit(trx, ctx, {
       action: 'creditClaim.approve',
       objectType: 'creditClaim',
@@ -131,8 +131,8 @@ export async function approveClaim(deps: Deps, ctx: RequestCtx, id: number) {
   return reviewDetail(deps, ctx, id);
 }
 
-export async function rejectClaim(deps: Deps, ctx: RequestCtx, id: number, reason: string) {
-  const actor = ctx.actor!;
+export async function rejectClaim(deps: Deps, ctx: ActorCtx, id: number, reason: string) {
+  const actor = ctx.actor;
   await reviewableClaim(deps.db, actor, id);
   await deps.db.transaction().execute(async (trx) => {
     const c = await decideClaim(trx, id, actor.userId, 'rejected', reason);

@@ -1,7 +1,8 @@
 // The teacher's side of 学分申报: the conversion table, claiming with evidence, my claims, withdrawing.
 import { formatHundredths, type CreditClaimType } from '@shixun/domain';
 import { can, requirePermission } from '../../access/policy.ts';
-import type { Deps, RequestCtx } from '../../context.ts';
+import type { Deps } from '../../context.ts';
+import type { ActorCtx } from '../../http/contract.ts';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { activePolicy } from '../credits/policy.store.ts';
@@ -12,6 +13,9 @@ import {
   claimStatus,
   filesOf,
   findClaim,
+  insertClaim,
+  insertClaimFiles,
+  isTeacher,
   listClaims,
   lockTeacherClaims,
   withdrawOwnClaim,
@@ -30,8 +34,8 @@ export interface ClaimInput {
 const thisYear = () => Number(today().slice(0, 4));
 
 /** Teachers fill the form from it; reviewers read it beside a claim. */
-export async function listClaimTypes(deps: Deps, ctx: RequestCtx) {
-  const actor = ctx.actor!;
+export async function listClaimTypes(deps: Deps, ctx: ActorCtx) {
+  const actor = ctx.actor;
   if (!can(actor, 'credit.self') && !can(actor, 'credit.claimReview')) throw forbidden();
   const { version, policy } = await activePolicy(deps.db);
   return {
@@ -52,8 +56,8 @@ function overCapMessage(t: CreditClaimType, unit: string, year: number, usedH: n
   );
 }
 
-export async function submitClaim(deps: Deps, ctx: RequestCtx, input: ClaimInput, uploads: EvidenceUpload[]) {
-  const actor = ctx.actor!;
+export async function submitClaim(deps: Deps, ctx: ActorCtx, input: ClaimInput, uploads: EvidenceUpload[]) {
+  const actor = ctx.actor;
   requirePermission(actor, 'credit.self');
   const { version, policy } = await activePolicy(deps.db);
   const type = policy.claimTypes.find((t) => t.id === input.claimType);
@@ -66,8 +70,7 @@ export async function submitClaim(deps: Deps, ctx: RequestCtx, input: ClaimInput
   const amountH = claimAmountH(quantityH, type.amount);
   if (amountH <= 0) throw invalid('折算后的学分为 0，无法申报', { quantity: '数量太小' });
   const files = await checkEvidence(deps.config, uploads);
-  const teacher = await deps.db.selectFrom('teachers').select('user_id').where('user_id', '=', actor.userId).executeTakeFirst();
-  if (!teacher) throw notFound('教师');
+  if (!(await isTeacher(deps.db, actor.userId))) throw notFound('教师');
 
   let stored: string[] = [];
   try {
@@ -79,45 +82,34 @@ export async function submitClaim(deps: Deps, ctx: RequestCtx, input: ClaimInput
           throw invalid(overCapMessage(type, unitLabel(policy), input.year, used, amountH), { quantity: '超出每年上限' });
         }
       }
-      const claim = await trx
-        .insertInto('credit_claims')
-        .values({
-          teacher_id: actor.userId,
-          claim_type: type.id,
-          claim_type_name: type.name,
-          title: input.title,
-          year: input.year,
-          category: type.category,
-          form: type.form,
-          quantity_h: quantityH,
-          unit_amount_h: toH(type.amount),
-          amount_h: amountH,
-          description: input.description || null,
-          review_level: type.reviewLevel,
-          policy_version: version,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const claimId = await insertClaim(trx, {
+        teacher_id: actor.userId,
+        claim_type: type.id,
+        claim_type_name: type.name,
+        title: input.title,
+        year: input.year,
+        category: type.category,
+        form: type.form,
+        quantity_h: quantityH,
+        unit_amount_h: toH(type.amount),
+        amount_h: amountH,
+        description: input.description || null,
+        review_level: type.reviewLevel,
+        policy_version: version,
+      });
       stored = writeEvidence(deps.config, actor.userId, files);
-      await trx
-        .insertInto('credit_claim_files')
-        .values(
-          files.map((f, i) => ({
-            claim_id: claim.id,
-            file_name: f.fileName,
-            stored_name: stored[i]!,
-            mime: f.mime,
-            size: f.data.length,
-          })),
-        )
-        .execute();
+      await insertClaimFiles(
+        trx,
+        claimId,
+        files.map((f, i) => ({ fileName: f.fileName, storedName: stored[i]!, mime: f.mime, size: f.data.length })),
+      );
       await recordAudit(trx, ctx, {
         action: 'creditClaim.submit',
         objectType: 'creditClaim',
-        objectId: claim.id,
+        objectId: claimId,
         detail: { claimType: type.id, year: input.year, amount: amountH / 100, files: files.length, reviewLevel: type.reviewLevel },
       });
-      return claim.id;
+      return claimId;
     });
     return ownClaim(deps, actor.userId, id);
   } catch (e) {
@@ -133,8 +125,8 @@ async function ownClaim(deps: Deps, teacherId: number, id: number) {
   return claimView(row, await filesOf(deps.db, [id]), policy);
 }
 
-export async function myClaims(deps: Deps, ctx: RequestCtx) {
-  const actor = ctx.actor!;
+export async function myClaims(deps: Deps, ctx: ActorCtx) {
+  const actor = ctx.actor;
   requirePermission(actor, 'credit.self');
   const { policy } = await activePolicy(deps.db);
   const { items } = await listClaims(deps.db, { scope: {}, teacherId: actor.userId });
@@ -146,8 +138,8 @@ export async function myClaims(deps: Deps, ctx: RequestCtx) {
 }
 
 /** Only the teacher's own pending claim; racing a reviewer, the conditional UPDATE picks one winner. */
-export async function withdrawClaim(deps: Deps, ctx: RequestCtx, id: number) {
-  const actor = ctx.actor!;
+export async function withdrawClaim(deps: Deps, ctx: ActorCtx, id: number) {
+  const actor = ctx.actor;
   requirePermission(actor, 'credit.self');
   await deps.db.transaction().execute(async (trx) => {
     const done = await withdrawOwnClaim(trx, id, actor.userId);

@@ -1,9 +1,10 @@
 // SQL for 学分申报. Every read starts from teachersInScope, so a reviewer's scope is always in the
 // WHERE clause; a teacher reads through the empty scope plus their own id.
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import { isIdNumber, normalizeIdNumber } from '@shixun/domain';
 import type { ScopeFilter } from '../../access/policy.ts';
 import type { Executor } from '../../context.ts';
+import type { CreditClaimTable } from '../../db/types.ts';
 import { teachersInScope } from '../teachers/teachers.repository.ts';
 import type { ClaimStatus, ReviewLevel } from './claim-types.ts';
 import { idNumberIndex } from '../../security/pii.ts';
@@ -146,4 +147,62 @@ export function withdrawOwnClaim(db: Executor, id: number, teacherId: number) {
 
 export function claimStatus(db: Executor, id: number) {
   return db.selectFrom('credit_claims').select(['status', 'teacher_id']).where('id', '=', id).executeTakeFirst();
+}
+
+/** The stored file behind one evidence row of a claim. */
+export function claimFile(db: Executor, claimId: number, fileId: number) {
+  return db
+    .selectFrom('credit_claim_files')
+    .select(['file_name', 'stored_name', 'mime'])
+    .where('id', '=', fileId)
+    .where('claim_id', '=', claimId)
+    .executeTakeFirst();
+}
+
+/** Whether the user is a teacher (a claim needs a teacher profile). */
+export async function isTeacher(db: Executor, userId: number): Promise<boolean> {
+  return !!(await db.selectFrom('teachers').select('user_id').where('user_id', '=', userId).executeTakeFirst());
+}
+
+export type NewClaim = Insertable<CreditClaimTable>;
+
+export async function insertClaim(trx: Executor, values: NewClaim): Promise<number> {
+  return (await trx.insertInto('credit_claims').values(values).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function insertClaimFiles(
+  trx: Executor,
+  claimId: number,
+  files: { fileName: string; storedName: string; mime: string; size: number }[],
+) {
+  if (!files.length) return;
+  await trx
+    .insertInto('credit_claim_files')
+    .values(files.map((f) => ({ claim_id: claimId, file_name: f.fileName, stored_name: f.storedName, mime: f.mime, size: f.size })))
+    .execute();
+}
+
+/** The ledger entry an approval posted. */
+export async function linkClaimEntry(trx: Executor, claimId: number, entryId: number) {
+  await trx.updateTable('credit_claims').set({ entry_id: entryId }).where('id', '=', claimId).execute();
+}
+
+/** A demo evidence file's size, known once it has been rendered. */
+export async function setClaimFileSize(db: Executor, storedName: string, size: number) {
+  await db.updateTable('credit_claim_files').set({ size }).where('stored_name', '=', storedName).execute();
+}
+
+/** The unit a reviewer acts for, as written on the ledger entry: their school, or their region (a county with its city). */
+export async function reviewerUnit(db: Executor, scope: { schoolId?: number | null; regionCode?: string | null }): Promise<string> {
+  if (scope.schoolId) {
+    return (await db.selectFrom('schools').select('name').where('id', '=', scope.schoolId).executeTakeFirst())?.name ?? '';
+  }
+  if (!scope.regionCode) return '';
+  const r = await db
+    .selectFrom('regions as r')
+    .leftJoin('regions as p', 'p.code', 'r.parent_code')
+    .select(['r.name', 'r.level', 'p.name as parent_name'])
+    .where('r.code', '=', scope.regionCode)
+    .executeTakeFirst();
+  return r ? (r.level === 'county' && r.parent_name ? `${r.parent_name}${r.name}` : r.name) : '';
 }

@@ -2,8 +2,8 @@
 // teacher, as creditFacts does), evaluated in memory, standings written in one statement. Used to
 // recompute every standing after a policy is published and to preview a draft policy.
 import { evaluateCredits, type CreditEntryFact, type CreditEvaluation, type CreditPolicy, type CreditTeacherFacts } from '@shixun/domain';
-import { sql } from 'kysely';
 import type { Executor } from '../../context.ts';
+import { entryFactRowsOf, teacherFactRows, writeStandings, type StandingRow } from '../credits/standings.repository.ts';
 
 export interface TeacherFacts {
   id: number;
@@ -14,20 +14,8 @@ export interface TeacherFacts {
 /** Facts of the given teachers, in the shape creditFacts() (modules/credits/standing.ts) gives. */
 export async function loadFacts(db: Executor, ids: readonly number[]): Promise<TeacherFacts[]> {
   if (!ids.length) return [];
-  const arr = sql`${[...ids]}::bigint[]`;
-  // one after the other: `db` may be a transaction, which has a single connection
-  const teachers = await db
-    .selectFrom('teachers')
-    .select(['user_id', 'hire_date', 'personnel_status'])
-    .where(sql<boolean>`user_id = ANY(${arr})`)
-    .orderBy('user_id')
-    .execute();
-  const entries = await db
-    .selectFrom('credit_entries')
-    .select(['teacher_id', 'id', 'entry_date', 'year', 'category', 'form', 'amount_h', 'hours_h', 'level', 'reversal_of'])
-    .where(sql<boolean>`teacher_id = ANY(${arr})`)
-    .orderBy('id')
-    .execute();
+  const teachers = await teacherFactRows(db, ids);
+  const entries = await entryFactRowsOf(db, ids);
   const byTeacher = new Map<number, CreditEntryFact[]>();
   for (const r of entries) {
     let list = byTeacher.get(Number(r.teacher_id));
@@ -56,7 +44,7 @@ export function evaluate(policy: CreditPolicy, f: TeacherFacts, asOf: string): C
 }
 
 /** The credit_standings row of an evaluation — the same mapping as refreshStanding (a test holds them equal). */
-export function standingRow(teacherId: number, ev: CreditEvaluation, asOf: string) {
+export function standingRow(teacherId: number, ev: CreditEvaluation, asOf: string): StandingRow {
   const cycle = ev.cycles.find((c) => c.id === ev.currentCycleId)!;
   const byCategory = Object.fromEntries(Object.entries(cycle.categories).map(([k, c]) => [k, Math.round(c.counted * 100)]));
   return {
@@ -73,25 +61,4 @@ export function standingRow(teacherId: number, ev: CreditEvaluation, asOf: strin
   };
 }
 
-/** Upserts standings in one statement (inside the caller's transaction). */
-export async function writeStandings(trx: Executor, rows: ReturnType<typeof standingRow>[]): Promise<void> {
-  if (!rows.length) return;
-  await trx
-    .insertInto('credit_standings')
-    .values(rows)
-    .onConflict((oc) =>
-      oc.column('teacher_id').doUpdateSet((eb) => ({
-        policy_version: eb.ref('excluded.policy_version'),
-        cycle_id: eb.ref('excluded.cycle_id'),
-        assessed: eb.ref('excluded.assessed'),
-        compliant: eb.ref('excluded.compliant'),
-        earned_h: eb.ref('excluded.earned_h'),
-        required_h: eb.ref('excluded.required_h'),
-        by_category: eb.ref('excluded.by_category'),
-        missing: eb.ref('excluded.missing'),
-        as_of: eb.ref('excluded.as_of'),
-        computed_at: sql`now()`,
-      })),
-    )
-    .execute();
-}
+export { writeStandings };

@@ -1,15 +1,14 @@
 // 学分政策 (province admin): versions, the active document, check, preview, publish, recompute.
-import { z } from 'zod';
+import { creditPolicies as c } from '@shixun/contracts';
+import { requirePermission } from '../../access/policy.ts';
 import type { Deps } from '../../context.ts';
-import { bodyId, dbId, type App } from '../../http/types.ts';
+import { actorCtx, schemaOf } from '../../http/contract.ts';
+import type { App } from '../../http/types.ts';
 import { checkDraft, listPolicyVersions, policyVersion, publishPolicy, recomputeNow } from './credit-policies.service.ts';
 import { previewDraft } from './preview.ts';
 import { recomputeStatus, stopRecompute } from './recompute.ts';
-import { requirePermission } from '../../access/policy.ts';
 
-const tags = ['credit-policies'];
 const access = 'credit.policy' as const;
-const draftBody = z.object({ document: z.unknown() });
 
 export function creditPolicyRoutes(app: App, deps: Deps) {
   // a running recompute must end before the database closes
@@ -17,52 +16,40 @@ export function creditPolicyRoutes(app: App, deps: Deps) {
     await stopRecompute(deps.db);
   });
 
-  app.get('/api/credit-policies', { config: { access }, schema: { tags, summary: '学分政策版本列表' } }, async (req) =>
-    listPolicyVersions(deps, req.ctx),
+  app.get(c.listVersions.path, { config: { access }, schema: schemaOf(c.listVersions) }, async (req) =>
+    listPolicyVersions(deps, actorCtx(req)),
   );
 
-  app.get('/api/credit-policies/active', { config: { access }, schema: { tags, summary: '当前生效的学分政策' } }, async (req) =>
-    policyVersion(deps, req.ctx),
+  app.get(c.activeVersion.path, { config: { access }, schema: schemaOf(c.activeVersion) }, async (req) =>
+    policyVersion(deps, actorCtx(req)),
   );
 
-  app.get('/api/credit-policies/recompute', { config: { access }, schema: { tags, summary: '学分状态重新计算进度' } }, async (req) => {
-    requirePermission(req.actor!, access);
+  app.get(c.recomputeProgress.path, { config: { access }, schema: schemaOf(c.recomputeProgress) }, async (req) => {
+    requirePermission(actorCtx(req).actor, access);
     return recomputeStatus(deps.db);
   });
 
+  // 202: the job runs in the background, the answer is its status at the start
+  const { response: _200, ...recompute } = schemaOf(c.recompute);
   app.post(
-    '/api/credit-policies/recompute',
-    { config: { access }, schema: { tags, summary: '按当前政策重新计算全部教师的学分状态' } },
-    async (req, reply) => reply.code(202).send(await recomputeNow(deps, req.ctx)),
+    c.recompute.path,
+    { config: { access }, schema: { ...recompute, response: { 202: c.recompute.response } } },
+    async (req, reply) => reply.code(202).send(await recomputeNow(deps, actorCtx(req))),
   );
 
-  app.get(
-    '/api/credit-policies/:version',
-    {
-      config: { access },
-      schema: { tags, summary: '某一版本的学分政策', params: z.object({ version: dbId }) },
-    },
-    async (req) => policyVersion(deps, req.ctx, req.params.version),
+  app.get(c.version.path, { config: { access }, schema: schemaOf(c.version) }, async (req) =>
+    policyVersion(deps, actorCtx(req), req.params.version),
   );
 
-  app.post(
-    '/api/credit-policies/validate',
-    { config: { access }, schema: { tags, summary: '校验学分政策草稿', body: draftBody } },
-    async (req) => checkDraft(deps, req.ctx, req.body.document),
+  app.post(c.validate.path, { config: { access }, schema: schemaOf(c.validate) }, async (req) =>
+    checkDraft(deps, actorCtx(req), req.body.document),
   );
 
-  app.post(
-    '/api/credit-policies/preview',
-    { config: { access }, schema: { tags, summary: '预览草稿对达标情况的影响', body: draftBody } },
-    async (req) => previewDraft(deps, req.ctx, req.body.document),
+  app.post(c.preview.path, { config: { access }, schema: schemaOf(c.preview) }, async (req) =>
+    previewDraft(deps, actorCtx(req), req.body.document),
   );
 
-  app.post(
-    '/api/credit-policies',
-    {
-      config: { access },
-      schema: { tags, summary: '发布新版本学分政策', body: draftBody.extend({ baseVersion: bodyId.optional() }) },
-    },
-    async (req, reply) => reply.code(201).send(await publishPolicy(deps, req.ctx, req.body.document, req.body.baseVersion)),
+  app.post(c.publish.path, { config: { access }, schema: schemaOf(c.publish) }, async (req, reply) =>
+    reply.code(201).send(await publishPolicy(deps, actorCtx(req), req.body.document, req.body.baseVersion)),
   );
 }

@@ -2,29 +2,25 @@
 // as a new version. Publishing adds a row and moves the "active" flag in one transaction; it never
 // rewrites an entry or an old version. Standings are then recomputed in the background.
 import { parseCreditPolicy, type CreditPolicy } from '@shixun/domain';
-import { sql } from 'kysely';
 import { requirePermission } from '../../access/policy.ts';
-import type { Deps, RequestCtx } from '../../context.ts';
+import type { Deps } from '../../context.ts';
+import type { ActorCtx } from '../../http/contract.ts';
 import { conflict, invalid, notFound } from '../../http/errors.ts';
 import { recordAudit, recordAuditNow } from '../audit/audit.service.ts';
 import { activePolicy } from '../credits/policy.store.ts';
+import {
+  deactivatePolicy,
+  insertActivePolicy,
+  lockActivePolicy,
+  maxPolicyVersion,
+  policyVersionRow,
+  policyVersionRows,
+} from '../credits/policies.repository.ts';
 import { isRecomputing, startRecompute } from './recompute.ts';
 
-export async function listPolicyVersions(deps: Deps, ctx: RequestCtx) {
-  requirePermission(ctx.actor!, 'credit.policy');
-  const rows = await deps.db
-    .selectFrom('credit_policies as p')
-    .leftJoin('users as u', 'u.id', 'p.created_by')
-    .select([
-      'p.version',
-      'p.policy_id',
-      'p.active',
-      'p.created_at',
-      'u.name as created_by_name',
-      sql<string>`p.document->>'name'`.as('name'),
-    ])
-    .orderBy('p.version', 'desc')
-    .execute();
+export async function listPolicyVersions(deps: Deps, ctx: ActorCtx) {
+  requirePermission(ctx.actor, 'credit.policy');
+  const rows = await policyVersionRows(deps.db);
   return {
     items: rows.map((r) => ({
       version: r.version,
@@ -37,11 +33,9 @@ export async function listPolicyVersions(deps: Deps, ctx: RequestCtx) {
   };
 }
 
-export async function policyVersion(deps: Deps, ctx: RequestCtx, version?: number) {
-  requirePermission(ctx.actor!, 'credit.policy');
-  let q = deps.db.selectFrom('credit_policies').select(['version', 'policy_id', 'active', 'document', 'created_at']);
-  q = version === undefined ? q.where('active', '=', true) : q.where('version', '=', version);
-  const row = await q.orderBy('id').executeTakeFirst();
+export async function policyVersion(deps: Deps, ctx: ActorCtx, version?: number) {
+  requirePermission(ctx.actor, 'credit.policy');
+  const row = await policyVersionRow(deps.db, version);
   if (!row) throw notFound('学分政策版本');
   // jsonb keeps keys in its own order; the parsed policy reads in the schema's order (id, version, name …)
   const parsed = parseCreditPolicy(row.document);
@@ -50,7 +44,7 @@ export async function policyVersion(deps: Deps, ctx: RequestCtx, version?: numbe
     policyId: row.policy_id,
     active: row.active,
     createdAt: row.created_at,
-    document: parsed.ok ? parsed.policy : row.document,
+    document: (parsed.ok ? parsed.policy : row.document) as Record<string, unknown>,
   };
 }
 
@@ -65,8 +59,8 @@ export function validateDraft(document: unknown): ValidationResult {
   return r.ok ? { valid: true, policy: r.policy } : { valid: false, errors: r.errors };
 }
 
-export function checkDraft(deps: Deps, ctx: RequestCtx, document: unknown) {
-  requirePermission(ctx.actor!, 'credit.policy');
+export function checkDraft(deps: Deps, ctx: ActorCtx, document: unknown) {
+  requirePermission(ctx.actor, 'credit.policy');
   const r = validateDraft(document);
   return r.valid ? { valid: true, errors: [] as string[] } : { valid: false, errors: r.errors };
 }
@@ -84,47 +78,28 @@ function canonical(v: unknown): string {
 }
 const withoutVersion = (p: CreditPolicy) => canonical({ ...p, version: 0 });
 
-export async function publishPolicy(deps: Deps, ctx: RequestCtx, document: unknown, baseVersion?: number) {
-  requirePermission(ctx.actor!, 'credit.policy');
+export async function publishPolicy(deps: Deps, ctx: ActorCtx, document: unknown, baseVersion?: number) {
+  requirePermission(ctx.actor, 'credit.policy');
   const r = validateDraft(document);
   if (!r.valid)
     throw invalid(`学分政策有 ${r.errors.length} 处错误，未发布：${r.errors.slice(0, 5).join('；')}`, { document: r.errors.join('\n') });
   const published = await deps.db.transaction().execute(async (trx) => {
-    // the active row is locked: a second publisher waits here, then finds it inactive and gets 409
-    const current = await trx
-      .selectFrom('credit_policies')
-      .select(['id', 'version'])
-      .where('active', '=', true)
-      .forUpdate()
-      .executeTakeFirst();
+    // the active row is locked: a second publisher waits, then finds it inactive and gets 409
+    const current = await lockActivePolicy(trx);
     if (!current) throw conflict('学分政策已被他人更新，请刷新后再编辑');
     if (baseVersion !== undefined && current.version !== baseVersion) {
       throw conflict(`学分政策已被他人更新为第 ${current.version} 版，请刷新后在新版本上编辑`);
     }
     const { policy: active } = await activePolicy(trx);
     if (withoutVersion(active) === withoutVersion(r.policy)) throw invalid('草稿与当前生效的政策完全相同，无需发布');
-    const max = await trx
-      .selectFrom('credit_policies')
-      .select((eb) => eb.fn.max('version').as('v'))
-      .executeTakeFirstOrThrow();
-    const version = Number(max.v) + 1;
-    const off = await trx
-      .updateTable('credit_policies')
-      .set({ active: false })
-      .where('id', '=', current.id)
-      .where('active', '=', true)
-      .executeTakeFirst();
-    if (Number(off.numUpdatedRows) !== 1) throw conflict('学分政策已被他人更新，请刷新后再编辑');
-    await trx
-      .insertInto('credit_policies')
-      .values({
-        policy_id: r.policy.id,
-        version,
-        document: JSON.stringify({ ...r.policy, version }),
-        active: true,
-        created_by: ctx.actor!.userId,
-      })
-      .execute();
+    const version = (await maxPolicyVersion(trx)) + 1;
+    if (!(await deactivatePolicy(trx, current.id))) throw conflict('学分政策已被他人更新，请刷新后再编辑');
+    await insertActivePolicy(trx, {
+      policyId: r.policy.id,
+      version,
+      document: JSON.stringify({ ...r.policy, version }),
+      createdBy: ctx.actor.userId,
+    });
     await recordAudit(trx, ctx, {
       action: 'credit.policy.publish',
       objectType: 'credit_policy',
@@ -137,8 +112,8 @@ export async function publishPolicy(deps: Deps, ctx: RequestCtx, document: unkno
   return { ...published, recompute };
 }
 
-export async function recomputeNow(deps: Deps, ctx: RequestCtx) {
-  requirePermission(ctx.actor!, 'credit.policy');
+export async function recomputeNow(deps: Deps, ctx: ActorCtx) {
+  requirePermission(ctx.actor, 'credit.policy');
   if (isRecomputing(deps.db)) throw conflict('正在重新计算学分状态，请等待完成');
   const status = await startRecompute(deps.db, (e) => console.error('重新计算学分状态失败', e));
   await recordAuditNow(deps.db, ctx, {

@@ -2,29 +2,23 @@
 // Up to PREVIEW_ALL_UP_TO teachers are all evaluated; above that a repeatable random sample of
 // PREVIEW_SAMPLE teachers is, and the answer says so (a province has a million teachers; reading
 // all their ledgers for a preview would take minutes). Nothing is written.
+import type { creditPolicies } from '@shixun/contracts';
 import type { CreditEvaluation, CreditPolicy } from '@shixun/domain';
-import { sql } from 'kysely';
+import type { z } from 'zod';
 import { requirePermission } from '../../access/policy.ts';
-import type { Deps, RequestCtx } from '../../context.ts';
+import type { Deps } from '../../context.ts';
+import type { ActorCtx } from '../../http/contract.ts';
 import { activePolicy } from '../credits/policy.store.ts';
 import { today } from '../credits/standing.ts';
 import { evaluate, loadFacts } from './batch.ts';
+import { allStaffIds, countStaff, sampleStaffIds } from './credit-policies.repository.ts';
 import { validateDraft } from './credit-policies.service.ts';
 
 export const PREVIEW_ALL_UP_TO = 5000;
 export const PREVIEW_SAMPLE = 2000;
 const BATCH = 1000;
 
-interface Tally {
-  version: number | null;
-  name: string;
-  cycle: string;
-  assessed: number;
-  compliant: number;
-  completed: number;
-  rate: number | null;
-  byCategory: { id: string; name: string; met: number }[];
-}
+type Tally = z.output<typeof creditPolicies.tally>;
 
 function newTally(policy: CreditPolicy, version: number | null): Tally {
   return {
@@ -61,25 +55,14 @@ function add(t: Tally, ev: CreditEvaluation) {
 }
 
 async function teachersToEvaluate(deps: Deps) {
-  const base = deps.db
-    .selectFrom('teachers as t')
-    .innerJoin('users as u', 'u.id', 't.user_id')
-    .where('u.status', 'in', ['active', 'disabled']);
-  const population = Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  if (population <= PREVIEW_ALL_UP_TO) {
-    const ids = (await base.select('t.user_id').orderBy('t.user_id').execute()).map((r) => Number(r.user_id));
-    return { population, ids, sampled: false };
-  }
-  // BERNOULLI picks each row with the given chance; REPEATABLE keeps the same sample between previews
+  const population = await countStaff(deps.db);
+  if (population <= PREVIEW_ALL_UP_TO) return { population, ids: await allStaffIds(deps.db), sampled: false };
   const percent = Math.min(100, ((PREVIEW_SAMPLE * 1.2) / population) * 100);
-  const rows = await sql<{ user_id: number }>`
-    SELECT t.user_id FROM teachers t TABLESAMPLE BERNOULLI (${percent}) REPEATABLE (42)
-    JOIN users u ON u.id = t.user_id WHERE u.status IN ('active', 'disabled') ORDER BY t.user_id LIMIT ${PREVIEW_SAMPLE}`.execute(deps.db);
-  return { population, ids: rows.rows.map((r) => Number(r.user_id)), sampled: true };
+  return { population, ids: await sampleStaffIds(deps.db, percent, PREVIEW_SAMPLE), sampled: true };
 }
 
-export async function previewDraft(deps: Deps, ctx: RequestCtx, document: unknown) {
-  requirePermission(ctx.actor!, 'credit.policy');
+export async function previewDraft(deps: Deps, ctx: ActorCtx, document: unknown) {
+  requirePermission(ctx.actor, 'credit.policy');
   const r = validateDraft(document);
   if (!r.valid) return { valid: false as const, errors: r.errors };
   const active = await activePolicy(deps.db);

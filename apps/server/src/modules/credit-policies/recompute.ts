@@ -8,25 +8,19 @@
 // locks its teacher rows FOR UPDATE SKIP LOCKED before reading entries, so it never reads a ledger
 // that a writer is still changing, and a writer that comes later waits and then refreshes the
 // standing itself. Teachers locked by a writer are skipped and retried at the end.
+import type { creditPolicies } from '@shixun/contracts';
 import type { CreditPolicy } from '@shixun/domain';
-import { sql } from 'kysely';
+import type { z } from 'zod';
 import type { Executor } from '../../context.ts';
 import { invalidateRollup } from '../credit-reports/rollup.ts';
 import { activePolicy } from '../credits/policy.store.ts';
 import { today } from '../credits/standing.ts';
 import { evaluate, loadFacts, standingRow, writeStandings } from './batch.ts';
+import { countTeachers, lockTeachers, teacherIdsAfter } from './credit-policies.repository.ts';
 
 export const RECOMPUTE_BATCH = 500;
 
-export interface RecomputeStatus {
-  state: 'idle' | 'running' | 'done' | 'failed' | 'cancelled';
-  version: number | null;
-  total: number;
-  done: number;
-  startedAt: string | null;
-  finishedAt: string | null;
-  error: string | null;
-}
+export type RecomputeStatus = z.output<typeof creditPolicies.recomputeStatus>;
 
 interface Job {
   status: RecomputeStatus;
@@ -59,14 +53,7 @@ class Superseded extends Error {}
 export async function startRecompute(db: Executor, onError: (e: unknown) => void = () => {}): Promise<RecomputeStatus> {
   await stopRecompute(db);
   const { version, policy } = await activePolicy(db);
-  const total = Number(
-    (
-      await db
-        .selectFrom('teachers')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+  const total = await countTeachers(db);
   const status: RecomputeStatus = {
     state: 'running',
     version,
@@ -106,9 +93,7 @@ async function run(db: Executor, job: Job, version: number, policy: CreditPolicy
   let skipped: number[] = [];
   for (;;) {
     if (job.cancel) return;
-    const ids = (
-      await db.selectFrom('teachers').select('user_id').where('user_id', '>', after).orderBy('user_id').limit(RECOMPUTE_BATCH).execute()
-    ).map((r) => Number(r.user_id));
+    const ids = await teacherIdsAfter(db, after, RECOMPUTE_BATCH);
     if (!ids.length) break;
     const left = await recomputeBatch(db, ids, version, policy);
     skipped.push(...left);
@@ -131,10 +116,7 @@ export async function recomputeBatch(db: Executor, ids: readonly number[], versi
   return db.transaction().execute(async (trx) => {
     const active = await activePolicy(trx);
     if (active.version !== version) throw new Superseded();
-    const locked = (
-      await sql<{ user_id: number }>`
-      SELECT user_id FROM teachers WHERE user_id = ANY(${[...ids]}::bigint[]) ORDER BY user_id FOR UPDATE SKIP LOCKED`.execute(trx)
-    ).rows.map((r) => Number(r.user_id));
+    const locked = await lockTeachers(trx, ids);
     const asOf = today();
     const facts = await loadFacts(trx, locked);
     await writeStandings(

@@ -202,3 +202,11 @@ export async function groupsOf(
     .execute();
   return rows.map((r) => ({ key: r.code, code: r.code, name: r.name }));
 }
+
+export function schoolById(db: Executor, id: number) {
+  return db.selectFrom('schools').select(['id', 'name', 'region_code']).where('id', '=', id).executeTakeFirst();
+}
+
+export function regionByCode(db: Executor, code: string) {
+  return db.selectFrom('regions').select(['code', 'name', 'level']).where('code', '=', code).executeTakeFirst();
+}

@@ -3,7 +3,8 @@
 // each number means).
 import { maskIdNumber, maskPhone } from '@shixun/domain';
 import { requirePermission } from '../../access/policy.ts';
-import type { Deps, RequestCtx } from '../../context.ts';
+import type { Deps } from '../../context.ts';
+import type { ActorCtx } from '../../http/contract.ts';
 import { invalid } from '../../http/errors.ts';
 import { activePolicy } from '../credits/policy.store.ts';
 import { today } from '../credits/standing.ts';
@@ -25,9 +26,9 @@ export interface ScopeQuery {
   schoolId?: number;
 }
 
-export async function reportContext(deps: Deps, ctx: RequestCtx, q: ScopeQuery) {
-  requirePermission(ctx.actor!, 'credit.report');
-  const scope = await resolveReportScope(deps.db, ctx.actor!, q);
+export async function reportContext(deps: Deps, ctx: ActorCtx, q: ScopeQuery) {
+  requirePermission(ctx.actor, 'credit.report');
+  const scope = await resolveReportScope(deps.db, ctx.actor, q);
   const { policy } = await activePolicy(deps.db);
   return { scope, basis: cycleBasis(policy, today()) };
 }
@@ -77,7 +78,7 @@ async function countsFor(deps: Deps, scope: ReportScope, basis: CycleBasis, grou
   return rollupReport(deps.db, scope, basis, groupBy, deps.config.provinceCode, (e) => console.error('学分达标统计重新汇总失败', e));
 }
 
-export async function complianceReport(deps: Deps, ctx: RequestCtx, q: ScopeQuery & { groupBy?: GroupBy }) {
+export async function complianceReport(deps: Deps, ctx: ActorCtx, q: ScopeQuery & { groupBy?: GroupBy }) {
   const { scope, basis } = await reportContext(deps, ctx, q);
   const groupBy = groupByFor(scope, q.groupBy);
   const [groups, { rows: counts, countedAt, refreshing }] = await Promise.all([
@@ -159,7 +160,7 @@ type ListQuery = ScopeQuery & {
   pageSize: number;
 };
 
-export async function reportTeachers(deps: Deps, ctx: RequestCtx, q: ListQuery) {
+export async function reportTeachers(deps: Deps, ctx: ActorCtx, q: ListQuery) {
   const { scope, basis } = await reportContext(deps, ctx, q);
   const f = parseFilter(basis, q);
   return teacherPage(deps, scope, basis, f, q.page, q.pageSize);
@@ -203,7 +204,7 @@ export const ELIGIBILITY = {
 /** 定期注册: who meets the current cycle's requirements (eligible), who does not, who is not assessed. */
 export async function eligibility(
   deps: Deps,
-  ctx: RequestCtx,
+  ctx: ActorCtx,
   q: ScopeQuery & { status: keyof typeof ELIGIBILITY; page: number; pageSize: number },
 ) {
   const { scope, basis } = await reportContext(deps, ctx, q);

@@ -4,7 +4,8 @@
 // apostrophe, so a teacher named "=HYPERLINK(…)" stays text.
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { Deps, RequestCtx } from '../../context.ts';
+import type { Deps } from '../../context.ts';
+import type { ActorCtx } from '../../http/contract.ts';
 import { recordAuditNow } from '../audit/audit.service.ts';
 import type { CycleBasis } from './basis.ts';
 import { teachersAfter, type TeacherFilter } from './compliance.repository.ts';
@@ -23,7 +24,7 @@ const yesNo = (v: boolean | null) => (v === null ? '—' : v ? '是' : '否');
 
 type ExportQuery = ScopeQuery & { groupBy?: GroupBy; assessed?: boolean; compliant?: boolean; completed?: boolean; category?: string };
 
-export async function exportCompliance(deps: Deps, ctx: RequestCtx, q: ExportQuery) {
+export async function exportCompliance(deps: Deps, ctx: ActorCtx, q: ExportQuery) {
   // everything that can fail with a clear message fails here, before the first byte is sent
   const report = await complianceReport(deps, ctx, q);
   const { scope, basis } = await reportContext(deps, ctx, q);

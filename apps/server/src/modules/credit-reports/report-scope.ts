@@ -3,6 +3,7 @@
 import { teacherScope, type Actor } from '../../access/policy.ts';
 import type { Executor } from '../../context.ts';
 import { invalid, notFound } from '../../http/errors.ts';
+import { regionByCode, schoolById } from './compliance.repository.ts';
 
 export type ReportLevel = 'province' | 'city' | 'county' | 'school';
 export type GroupBy = 'city' | 'county' | 'school';
@@ -24,24 +25,21 @@ export async function resolveReportScope(db: Executor, actor: Actor, q: { region
   if (base.none) throw notFound('统计范围');
   const schoolId = q.schoolId ?? (base.schoolId && !q.regionCode ? base.schoolId : undefined);
   if (schoolId !== undefined) {
-    const school = await db.selectFrom('schools').select(['id', 'name', 'region_code']).where('id', '=', schoolId).executeTakeFirst();
+    const school = await schoolById(db, schoolId);
     const inScope = school && (base.schoolId ? school.id === base.schoolId : school.region_code.startsWith(base.regionPrefix!));
     if (!school || !inScope || (q.regionCode && !school.region_code.startsWith(q.regionCode))) throw notFound('学校');
     return { schoolId: school.id, level: 'school', code: school.region_code, name: school.name };
   }
   if (base.schoolId) {
     // a school admin naming a region: only the regions their school lies in, and it stays the school
-    const school = await db
-      .selectFrom('schools')
-      .select(['id', 'name', 'region_code'])
-      .where('id', '=', base.schoolId)
-      .executeTakeFirstOrThrow();
+    const school = await schoolById(db, base.schoolId);
+    if (!school) throw notFound('学校');
     if (!school.region_code.startsWith(q.regionCode!)) throw notFound('行政区划');
     return { schoolId: school.id, level: 'school', code: school.region_code, name: school.name };
   }
   const code = q.regionCode ?? base.regionPrefix!;
   if (!code.startsWith(base.regionPrefix!)) throw notFound('行政区划');
-  const region = await db.selectFrom('regions').select(['code', 'name', 'level']).where('code', '=', code).executeTakeFirst();
+  const region = await regionByCode(db, code);
   if (!region || !LEVEL_BY_LENGTH[code.length]) throw notFound('行政区划');
   return { regionPrefix: code, level: region.level, code, name: region.name };
 }

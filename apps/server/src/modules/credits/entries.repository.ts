@@ -130,3 +130,21 @@ export async function unitName(db: Executor, scope: { schoolId?: number; regionC
   }
   return '';
 }
+
+/** A teacher in the actor's scope (undefined: no such teacher, or not in scope). */
+export function teacherInScope(db: Executor, scope: ScopeFilter, teacherId: number) {
+  return teachersInScope(db, scope)
+    .select(['t.user_id as id', 'u.name', 'u.status', 's.name as school_name'])
+    .where('t.user_id', '=', teacherId)
+    .executeTakeFirst();
+}
+
+/** Teachers by ID number across the province (the import tells "no such ID number" from "not your school"). */
+export function teachersByIdIndex(db: Executor, indexes: string[]) {
+  return db
+    .selectFrom('users as u')
+    .innerJoin('teachers as t', 't.user_id', 'u.id')
+    .select(['u.id', 'u.name', 'u.status', 'u.id_number', 't.school_id'])
+    .where('u.id_number_bidx', 'in', indexes)
+    .execute();
+}

@@ -2,10 +2,10 @@
 // the teacher's summary rows and standing in the same transaction, so reports never scan the ledger
 // and a crash can never leave the two disagreeing.
 import { CREDIT_FORMS, CREDIT_LEVELS, type CreditForm, type CreditLevel } from '@shixun/domain';
-import { sql } from 'kysely';
 import type { Executor, RequestCtx } from '../../context.ts';
 import { conflict, invalid, notFound } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { addToSummary, entryById, entryIdByKey, insertEntry, insertEntryOnce, isReversed, teacherSchoolOf } from './ledger.repository.ts';
 import { activePolicy } from './policy.store.ts';
 import { refreshStanding } from './standing.ts';
 
@@ -57,36 +57,28 @@ export async function checkEntry(db: Executor, e: NewCreditEntry): Promise<void>
 /** Appends one entry (inside the caller's transaction). */
 export async function postCreditEntry(trx: Executor, ctx: RequestCtx, e: NewCreditEntry): Promise<PostResult> {
   await checkEntry(trx, e);
-  const teacher = await trx.selectFrom('teachers').select(['user_id', 'school_id']).where('user_id', '=', e.teacherId).executeTakeFirst();
+  const teacher = await teacherSchoolOf(trx, e.teacherId);
   if (!teacher) throw notFound('教师');
-  const inserted = await trx
-    .insertInto('credit_entries')
-    .values({
-      teacher_id: e.teacherId,
-      entry_date: e.date,
-      year: e.year,
-      category: e.category,
-      form: e.form,
-      amount_h: toH(e.amount),
-      hours_h: e.hours === undefined ? null : toH(e.hours),
-      title: e.title.trim(),
-      source: e.source,
-      source_id: e.sourceId ?? null,
-      source_key: e.sourceKey ?? null,
-      level: e.level,
-      certifier_id: e.certifier.id,
-      certifier_name: e.certifier.name,
-      certifier_unit: e.certifier.unit,
-      school_id: teacher.school_id,
-      reason: e.reason ?? null,
-    })
-    .onConflict((oc) => oc.column('source_key').doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  if (!inserted) {
-    const existing = await trx.selectFrom('credit_entries').select('id').where('source_key', '=', e.sourceKey!).executeTakeFirstOrThrow();
-    return { id: existing.id, duplicate: true };
-  }
+  const insertedId = await insertEntryOnce(trx, {
+    teacher_id: e.teacherId,
+    entry_date: e.date,
+    year: e.year,
+    category: e.category,
+    form: e.form,
+    amount_h: toH(e.amount),
+    hours_h: e.hours === undefined ? null : toH(e.hours),
+    title: e.title.trim(),
+    source: e.source,
+    source_id: e.sourceId ?? null,
+    source_key: e.sourceKey ?? null,
+    level: e.level,
+    certifier_id: e.certifier.id,
+    certifier_name: e.certifier.name,
+    certifier_unit: e.certifier.unit,
+    school_id: teacher.school_id,
+    reason: e.reason ?? null,
+  });
+  if (insertedId === undefined) return { id: await entryIdByKey(trx, e.sourceKey!), duplicate: true };
   await addToSummary(
     trx,
     e.teacherId,
@@ -99,7 +91,7 @@ export async function postCreditEntry(trx: Executor, ctx: RequestCtx, e: NewCred
   await recordAudit(trx, ctx, {
     action: 'credit.post',
     objectType: 'credit_entry',
-    objectId: inserted.id,
+    objectId: insertedId,
     detail: {
       teacherId: e.teacherId,
       year: e.year,
@@ -109,7 +101,7 @@ export async function postCreditEntry(trx: Executor, ctx: RequestCtx, e: NewCred
       sourceId: e.sourceId ?? null,
     },
   });
-  return { id: inserted.id, duplicate: false };
+  return { id: insertedId, duplicate: false };
 }
 
 /** A correction: a row with the opposite amount that points at the original. An entry is reversed once. */
@@ -121,38 +113,33 @@ export async function reverseCreditEntry(
   certifier: NewCreditEntry['certifier'],
 ): Promise<PostResult> {
   if (!reason.trim()) throw invalid('请填写冲销原因');
-  const o = await trx.selectFrom('credit_entries').selectAll().where('id', '=', entryId).executeTakeFirst();
+  const o = await entryById(trx, entryId);
   if (!o) throw notFound('学分记录');
   if (o.reversal_of !== null) throw invalid('冲销记录本身不能再冲销');
-  const already = await trx.selectFrom('credit_entries').select('id').where('reversal_of', '=', entryId).executeTakeFirst();
-  if (already) throw conflict('该学分记录已被冲销，不能重复冲销');
+  if (await isReversed(trx, entryId)) throw conflict('该学分记录已被冲销，不能重复冲销');
   const today = new Date().toISOString().slice(0, 10);
-  let row;
+  let rowId: number;
   try {
-    row = await trx
-      .insertInto('credit_entries')
-      .values({
-        teacher_id: o.teacher_id,
-        entry_date: today,
-        year: o.year,
-        category: o.category,
-        form: o.form,
-        amount_h: -o.amount_h,
-        hours_h: o.hours_h === null ? null : -o.hours_h,
-        title: `冲销：${o.title}`,
-        source: 'reversal',
-        source_id: String(o.id),
-        source_key: null,
-        level: o.level,
-        certifier_id: certifier.id,
-        certifier_name: certifier.name,
-        certifier_unit: certifier.unit,
-        school_id: o.school_id,
-        reversal_of: o.id,
-        reason: reason.trim(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    rowId = await insertEntry(trx, {
+      teacher_id: o.teacher_id,
+      entry_date: today,
+      year: o.year,
+      category: o.category,
+      form: o.form,
+      amount_h: -o.amount_h,
+      hours_h: o.hours_h === null ? null : -o.hours_h,
+      title: `冲销：${o.title}`,
+      source: 'reversal',
+      source_id: String(o.id),
+      source_key: null,
+      level: o.level,
+      certifier_id: certifier.id,
+      certifier_name: certifier.name,
+      certifier_unit: certifier.unit,
+      school_id: o.school_id,
+      reversal_of: o.id,
+      reason: reason.trim(),
+    });
   } catch (err) {
     // two admins reversing the same entry at once: the unique index lets one win
     if ((err as { code?: string }).code === '23505') throw conflict('该学分记录已被冲销，不能重复冲销');
@@ -163,38 +150,8 @@ export async function reverseCreditEntry(
   await recordAudit(trx, ctx, {
     action: 'credit.reverse',
     objectType: 'credit_entry',
-    objectId: row.id,
+    objectId: rowId,
     detail: { reversalOf: o.id, teacherId: o.teacher_id, amount: -o.amount_h / 100, reason: reason.trim() },
   });
-  return { id: row.id, duplicate: false };
-}
-
-async function addToSummary(
-  trx: Executor,
-  teacherId: number,
-  k: { year: number; category: string; form: string; level: string },
-  amountH: number,
-  hoursH: number,
-  entries: number,
-) {
-  await trx
-    .insertInto('credit_summaries')
-    .values({
-      teacher_id: teacherId,
-      year: k.year,
-      category: k.category,
-      form: k.form,
-      level: k.level,
-      amount_h: amountH,
-      hours_h: hoursH,
-      entries,
-    })
-    .onConflict((oc) =>
-      oc.columns(['teacher_id', 'year', 'category', 'form', 'level']).doUpdateSet({
-        amount_h: sql`credit_summaries.amount_h + excluded.amount_h`,
-        hours_h: sql`credit_summaries.hours_h + excluded.hours_h`,
-        entries: sql`credit_summaries.entries + excluded.entries`,
-      }),
-    )
-    .execute();
+  return { id: rowId, duplicate: false };
 }

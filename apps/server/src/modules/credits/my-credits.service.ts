@@ -1,7 +1,8 @@
 // 我的学分: the teacher's own evaluation under the active policy and the entries behind each cell.
 // The teacher is the one in the session; no id comes from the request.
 import { requirePermission } from '../../access/policy.ts';
-import type { Deps, Executor, RequestCtx } from '../../context.ts';
+import type { Deps, Executor } from '../../context.ts';
+import type { ActorCtx } from '../../http/contract.ts';
 import { notFound } from '../../http/errors.ts';
 import type { EntriesQuery } from './credits.schema.ts';
 import { teacherEntries } from './entries.repository.ts';
@@ -17,14 +18,14 @@ export async function creditsOf(db: Executor, teacherId: number) {
   return { policy: policyView(policy), evaluation };
 }
 
-export async function myCredits(deps: Deps, ctx: RequestCtx) {
-  requirePermission(ctx.actor!, 'credit.self');
-  return creditsOf(deps.db, ctx.actor!.userId);
+export async function myCredits(deps: Deps, ctx: ActorCtx) {
+  requirePermission(ctx.actor, 'credit.self');
+  return creditsOf(deps.db, ctx.actor.userId);
 }
 
-export async function myEntries(deps: Deps, ctx: RequestCtx, q: EntriesQuery) {
-  requirePermission(ctx.actor!, 'credit.self');
+export async function myEntries(deps: Deps, ctx: ActorCtx, q: EntriesQuery) {
+  requirePermission(ctx.actor, 'credit.self');
   const { policy } = await activePolicy(deps.db);
-  const rows = await teacherEntries(deps.db, ctx.actor!.userId, cellFilter(policy, q));
+  const rows = await teacherEntries(deps.db, ctx.actor.userId, cellFilter(policy, q));
   return { items: rows.map((r) => entryView(policy, r)) };
 }

@@ -2,6 +2,7 @@
 // never rewrites one, so every standing and certificate can say which version produced it.
 import { CREDIT_POLICIES, parseCreditPolicy, type CreditPolicy } from '@shixun/domain';
 import type { Executor } from '../../context.ts';
+import { activePolicyRow, hasAnyPolicy, insertInitialPolicy } from './policies.repository.ts';
 
 export interface StoredPolicy {
   rowId: number;
@@ -13,7 +14,7 @@ export interface StoredPolicy {
 const parsed = new Map<number, CreditPolicy>();
 
 export async function activePolicy(db: Executor): Promise<StoredPolicy> {
-  const row = await db.selectFrom('credit_policies').select(['id', 'version', 'document']).where('active', '=', true).executeTakeFirst();
+  const row = await activePolicyRow(db);
   if (!row) throw new Error('没有生效的学分政策：启动时应已写入初始政策');
   return { rowId: row.id, version: row.version, policy: parsedPolicy(row.id, row.document) };
 }
@@ -30,13 +31,8 @@ export function parsedPolicy(rowId: number, document: unknown): CreditPolicy {
 
 /** At start: a database without a policy gets the configured one as version 1. */
 export async function ensureCreditPolicy(db: Executor, policyId: string): Promise<void> {
-  const any = await db.selectFrom('credit_policies').select('id').limit(1).executeTakeFirst();
-  if (any) return;
+  if (await hasAnyPolicy(db)) return;
   const initial = CREDIT_POLICIES.find((p) => p.id === policyId);
   if (!initial) throw new Error(`未知的学分政策 "${policyId}"，可选：${CREDIT_POLICIES.map((p) => p.id).join('、')}`);
-  await db
-    .insertInto('credit_policies')
-    .values({ policy_id: initial.id, version: 1, document: JSON.stringify({ ...initial, version: 1 }), active: true })
-    .onConflict((oc) => oc.doNothing())
-    .execute();
+  await insertInitialPolicy(db, initial.id, JSON.stringify({ ...initial, version: 1 }));
 }

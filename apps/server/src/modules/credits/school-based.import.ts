@@ -2,10 +2,12 @@
 // Chinese); all valid rows are posted in ONE transaction; a file uploaded again posts nothing twice,
 // because each row's source key is derived from school + teacher + year + date + content + amount.
 import { checkIdNumber, maskIdNumber, normalizeIdNumber, type CreditPolicy } from '@shixun/domain';
-import type { Deps, Executor, RequestCtx } from '../../context.ts';
+import type { Deps, Executor } from '../../context.ts';
+import type { ActorCtx } from '../../http/contract.ts';
 import { detectFileType } from '../../files/file-type.ts';
 import { invalid } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { teachersByIdIndex } from './entries.repository.ts';
 import { postCreditEntry } from './ledger.ts';
 import { activePolicy } from './policy.store.ts';
 import { schoolBasedError, type SchoolBasedValues } from './rules.ts';
@@ -44,12 +46,7 @@ const NUMBER = /^\d+(\.\d+)?$/;
 /** Lookup across the province on purpose: it lets the report tell "no such ID number" from "not your school". */
 async function teachersByIdNumber(db: Executor, ids: string[]): Promise<Map<string, TeacherRow>> {
   if (!ids.length) return new Map();
-  const rows = await db
-    .selectFrom('users as u')
-    .innerJoin('teachers as t', 't.user_id', 'u.id')
-    .select(['u.id', 'u.name', 'u.status', 'u.id_number', 't.school_id'])
-    .where('u.id_number_bidx', 'in', ids.map(idNumberIndex))
-    .execute();
+  const rows = await teachersByIdIndex(db, ids.map(idNumberIndex));
   return new Map(rows.map((r) => [r.id_number!, r]));
 }
 
@@ -111,8 +108,8 @@ function checkRows(policy: CreditPolicy, rows: RawRow[], teachers: Map<string, T
   return { results, candidates };
 }
 
-export async function importSchoolBased(deps: Deps, ctx: RequestCtx, data: Buffer) {
-  const actor = ctx.actor!;
+export async function importSchoolBased(deps: Deps, ctx: ActorCtx, data: Buffer) {
+  const actor = ctx.actor;
   const schoolId = ownSchool(actor);
   if (!data.length) throw invalid('请选择要上传的文件');
   if (!(await detectFileType(data, ['xlsx']))) throw invalid('只能上传 xlsx 格式的 Excel 文件，请使用下载的模板');

@@ -5,11 +5,11 @@
 import { createHash } from 'node:crypto';
 import { maskIdNumber } from '@shixun/domain';
 import { requirePermission, teacherScope, type Actor } from '../../access/policy.ts';
-import type { Deps, Executor, RequestCtx } from '../../context.ts';
+import type { Deps, Executor } from '../../context.ts';
+import type { ActorCtx } from '../../http/contract.ts';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
-import { teachersInScope } from '../teachers/teachers.repository.ts';
 import type { SchoolBasedInput } from './credits.schema.ts';
-import { schoolBasedEntries, unitName, type SchoolBasedFilter } from './entries.repository.ts';
+import { schoolBasedEntries, teacherInScope, unitName, type SchoolBasedFilter } from './entries.repository.ts';
 import { postCreditEntry, type NewCreditEntry } from './ledger.ts';
 import { activePolicy } from './policy.store.ts';
 import { schoolBasedError, type SchoolBasedValues } from './rules.ts';
@@ -56,13 +56,10 @@ export function schoolBasedEntry(
   };
 }
 
-export async function enterSchoolBased(deps: Deps, ctx: RequestCtx, input: SchoolBasedInput) {
-  const actor = ctx.actor!;
+export async function enterSchoolBased(deps: Deps, ctx: ActorCtx, input: SchoolBasedInput) {
+  const actor = ctx.actor;
   const schoolId = ownSchool(actor);
-  const t = await teachersInScope(deps.db, teacherScope(actor))
-    .select(['t.user_id as id', 'u.status'])
-    .where('t.user_id', '=', input.teacherId)
-    .executeTakeFirst();
+  const t = await teacherInScope(deps.db, teacherScope(actor), input.teacherId);
   if (!t) throw notFound('教师');
   if (t.status === 'pending' || t.status === 'rejected') throw invalid('该教师的账号尚未通过注册审核，不能认定学分');
   const { policy } = await activePolicy(deps.db);
@@ -76,10 +73,10 @@ export async function enterSchoolBased(deps: Deps, ctx: RequestCtx, input: Schoo
   });
 }
 
-export async function listSchoolBased(deps: Deps, ctx: RequestCtx, f: SchoolBasedFilter) {
-  ownSchool(ctx.actor!);
+export async function listSchoolBased(deps: Deps, ctx: ActorCtx, f: SchoolBasedFilter) {
+  ownSchool(ctx.actor);
   const { policy } = await activePolicy(deps.db);
-  const { rows, total } = await schoolBasedEntries(deps.db, teacherScope(ctx.actor!), f);
+  const { rows, total } = await schoolBasedEntries(deps.db, teacherScope(ctx.actor), f);
   return {
     items: rows.map((r) => ({
       id: r.id,

@@ -3,6 +3,7 @@
 import { evaluateCredits, type CreditEntryFact, type CreditEvaluation, type CreditTeacherFacts } from '@shixun/domain';
 import type { Executor } from '../../context.ts';
 import { activePolicy } from './policy.store.ts';
+import { entryFactRows, teacherFactRow, writeStandings } from './standings.repository.ts';
 
 export const today = () => new Date().toISOString().slice(0, 10);
 
@@ -10,14 +11,9 @@ export async function creditFacts(
   db: Executor,
   teacherId: number,
 ): Promise<{ teacher: CreditTeacherFacts; entries: CreditEntryFact[] } | undefined> {
-  const t = await db.selectFrom('teachers').select(['hire_date', 'personnel_status']).where('user_id', '=', teacherId).executeTakeFirst();
+  const t = await teacherFactRow(db, teacherId);
   if (!t) return undefined;
-  const rows = await db
-    .selectFrom('credit_entries')
-    .select(['id', 'entry_date', 'year', 'category', 'form', 'amount_h', 'hours_h', 'level', 'reversal_of'])
-    .where('teacher_id', '=', teacherId)
-    .orderBy('id')
-    .execute();
+  const rows = await entryFactRows(db, teacherId);
   return {
     teacher: { hireDate: t.hire_date ?? undefined, status: t.personnel_status },
     entries: rows.map((r) => ({
@@ -47,20 +43,18 @@ export async function refreshStanding(db: Executor, teacherId: number, asOf = to
   if (!ev) return;
   const cycle = ev.cycles.find((c) => c.id === ev.currentCycleId)!;
   const byCategory = Object.fromEntries(Object.entries(cycle.categories).map(([k, c]) => [k, Math.round(c.counted * 100)]));
-  const row = {
-    policy_version: ev.policyVersion,
-    cycle_id: ev.currentCycleId,
-    assessed: ev.assessed,
-    compliant: ev.compliant,
-    earned_h: Math.round(cycle.total.counted * 100),
-    required_h: Math.round(cycle.total.required * 100),
-    by_category: JSON.stringify(byCategory),
-    missing: JSON.stringify(ev.missing),
-    as_of: asOf,
-  };
-  await db
-    .insertInto('credit_standings')
-    .values({ teacher_id: teacherId, ...row })
-    .onConflict((oc) => oc.column('teacher_id').doUpdateSet({ ...row, computed_at: new Date() }))
-    .execute();
+  await writeStandings(db, [
+    {
+      teacher_id: teacherId,
+      policy_version: ev.policyVersion,
+      cycle_id: ev.currentCycleId,
+      assessed: ev.assessed,
+      compliant: ev.compliant,
+      earned_h: Math.round(cycle.total.counted * 100),
+      required_h: Math.round(cycle.total.required * 100),
+      by_category: JSON.stringify(byCategory),
+      missing: JSON.stringify(ev.missing),
+      as_of: asOf,
+    },
+  ]);
 }

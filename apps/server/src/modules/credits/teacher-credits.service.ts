@@ -1,12 +1,12 @@
 // An admin's view of one teacher's credits, and the two corrections: 冲销 (a reversing entry) and
 // 调整 (an adjustment entry). Entries are never edited; both write through the ledger and are audited.
 import { can, requirePermission, teacherScope, type Actor } from '../../access/policy.ts';
-import type { Deps, Executor, RequestCtx } from '../../context.ts';
+import type { Deps, Executor } from '../../context.ts';
+import type { ActorCtx } from '../../http/contract.ts';
 import { forbidden, invalid, notFound } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { teachersInScope } from '../teachers/teachers.repository.ts';
 import type { AdjustmentInput } from './credits.schema.ts';
-import { entryInScope, summaryAmount, teacherEntries, unitName } from './entries.repository.ts';
+import { entryInScope, summaryAmount, teacherEntries, teacherInScope, unitName } from './entries.repository.ts';
 import { postCreditEntry, reverseCreditEntry } from './ledger.ts';
 import { creditsOf } from './my-credits.service.ts';
 import { activePolicy } from './policy.store.ts';
@@ -15,10 +15,7 @@ import { today } from './standing.ts';
 import { entryView } from './view.ts';
 
 async function teacherOr404(db: Executor, actor: Actor, id: number) {
-  const t = await teachersInScope(db, teacherScope(actor))
-    .select(['t.user_id as id', 'u.name', 's.name as school_name'])
-    .where('t.user_id', '=', id)
-    .executeTakeFirst();
+  const t = await teacherInScope(db, teacherScope(actor), id);
   if (!t) throw notFound('教师');
   return t;
 }
@@ -27,8 +24,8 @@ async function certifierOf(db: Executor, actor: Actor) {
   return { id: actor.userId, name: actor.name, unit: await unitName(db, actor.scope) };
 }
 
-export async function teacherCredits(deps: Deps, ctx: RequestCtx, id: number) {
-  const actor = ctx.actor!;
+export async function teacherCredits(deps: Deps, ctx: ActorCtx, id: number) {
+  const actor = ctx.actor;
   requirePermission(actor, 'credit.read');
   const t = await teacherOr404(deps.db, actor, id);
   const { policy, evaluation } = await creditsOf(deps.db, id);
@@ -47,8 +44,8 @@ export async function teacherCredits(deps: Deps, ctx: RequestCtx, id: number) {
   };
 }
 
-export async function reverseEntry(deps: Deps, ctx: RequestCtx, entryId: number, reason: string) {
-  const actor = ctx.actor!;
+export async function reverseEntry(deps: Deps, ctx: ActorCtx, entryId: number, reason: string) {
+  const actor = ctx.actor;
   requirePermission(actor, 'credit.adjust');
   return deps.db.transaction().execute(async (trx) => {
     const e = await entryInScope(trx, teacherScope(actor), entryId);
@@ -62,8 +59,8 @@ export async function reverseEntry(deps: Deps, ctx: RequestCtx, entryId: number,
   });
 }
 
-export async function adjustCredits(deps: Deps, ctx: RequestCtx, teacherId: number, input: AdjustmentInput) {
-  const actor = ctx.actor!;
+export async function adjustCredits(deps: Deps, ctx: ActorCtx, teacherId: number, input: AdjustmentInput) {
+  const actor = ctx.actor;
   requirePermission(actor, 'credit.adjust');
   const level = adminLevel(actor);
   if (!level) throw forbidden();

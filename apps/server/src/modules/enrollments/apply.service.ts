@@ -4,7 +4,8 @@
 // row above the teacher when the first level approves it (see review.service.ts), so applications
 // beyond the quota can be filed and a reviewer decides who gets the places.
 import { requirePermission } from '../../access/policy.ts';
-import type { Deps, Executor, RequestCtx } from '../../context.ts';
+import type { Deps, Executor } from '../../context.ts';
+import type { ActorCtx } from '../../http/contract.ts';
 import { conflict, invalid, notFound } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { chinaDay as today } from '../projects/dates.ts';
@@ -12,14 +13,11 @@ import { findProject, type ProjectRow } from '../projects/projects.repository.ts
 import { firstStage } from './chain.ts';
 import { applicationProblems, type ApplyProject, type ApplyTeacher } from './eligibility.ts';
 import { enrol } from './enrol.ts';
+import { enrollmentsOfTeachers, teacherFactsRow } from './enrollments.repository.ts';
 import { addEvents } from './events.ts';
 
 export async function teacherFacts(db: Executor, teacherId: number): Promise<ApplyTeacher> {
-  const t = await db
-    .selectFrom('teachers')
-    .select(['stage', 'subject', 'region_code', 'school_id'])
-    .where('user_id', '=', teacherId)
-    .executeTakeFirst();
+  const t = await teacherFactsRow(db, teacherId);
   if (!t) throw notFound('教师');
   return { stage: t.stage, subject: t.subject, regionCode: t.region_code, schoolId: t.school_id };
 }
@@ -38,8 +36,8 @@ export function applyFacts(p: ProjectRow): ApplyProject {
   };
 }
 
-export async function applyToProject(deps: Deps, ctx: RequestCtx, projectId: number) {
-  const actor = ctx.actor!;
+export async function applyToProject(deps: Deps, ctx: ActorCtx, projectId: number) {
+  const { actor } = ctx;
   requirePermission(actor, 'project.self');
   const [p, teacher] = await Promise.all([findProject(deps.db, projectId), teacherFacts(deps.db, actor.userId)]);
   // a draft, or a project for another area, does not exist for this teacher
@@ -47,12 +45,7 @@ export async function applyToProject(deps: Deps, ctx: RequestCtx, projectId: num
   const problems = applicationProblems(applyFacts(p), teacher, today());
   if (problems.length) throw invalid(`不能申报：${problems.join('；')}`);
   const id = await deps.db.transaction().execute(async (trx) => {
-    const mine = await trx
-      .selectFrom('enrollments')
-      .select('status')
-      .where('project_id', '=', projectId)
-      .where('teacher_id', '=', actor.userId)
-      .executeTakeFirst();
+    const [mine] = await enrollmentsOfTeachers(trx, projectId, [actor.userId]);
     if (mine && mine.status !== 'returned' && mine.status !== 'withdrawn') throw conflict('您已报名该项目，请在“审核中”查看进度');
     const [enrollmentId] = await enrol(trx, {
       projectId,

@@ -3,8 +3,9 @@
 // shorter for lower levels. The school is the first step of a teacher's own application (it knows
 // the teacher); an admin's selection counts as the selecting level's step.
 import type { ProjectLevel } from '../../db/types.ts';
+import type { ReviewStage } from '../org/org.ts';
 
-export type ReviewStage = 'school' | 'county' | 'city' | 'province';
+export type { ReviewStage };
 export type Stage = ReviewStage | 'done';
 
 export const STAGE_LABELS: Record<Stage, string> = { school: '学校', county: '区县', city: '市级', province: '省级', done: '已完成' };

@@ -3,7 +3,9 @@
 import { sql } from 'kysely';
 import { isIdNumber, normalizeIdNumber } from '@shixun/domain';
 import type { ScopeFilter } from '../../access/policy.ts';
+import type { Insertable } from 'kysely';
 import type { Executor } from '../../context.ts';
+import type { EnrollmentTable } from '../../db/types.ts';
 import { teachersInScope } from '../teachers/teachers.repository.ts';
 import { idNumberIndex } from '../../security/pii.ts';
 
@@ -141,4 +143,97 @@ export async function pendingAt(db: Executor, scope: ScopeFilter, stage: string,
       .execute(),
   ]);
   return { rows, total: Number(total.n), byProject: byProject.map((r) => ({ projectId: r.id, name: r.name, pending: Number(r.n) })) };
+}
+
+// ---- enrolments by project and teacher (inside the services' transactions) ----
+
+export function teacherFactsRow(db: Executor, teacherId: number) {
+  return db
+    .selectFrom('teachers')
+    .select(['stage', 'subject', 'region_code', 'school_id'])
+    .where('user_id', '=', teacherId)
+    .executeTakeFirst();
+}
+
+/** Each listed teacher's enrolment in the project (any status). */
+export function enrollmentsOfTeachers(db: Executor, projectId: number, teacherIds: number[]) {
+  return db
+    .selectFrom('enrollments')
+    .select(['id', 'teacher_id', 'status'])
+    .where('project_id', '=', projectId)
+    .where('teacher_id', 'in', teacherIds)
+    .execute();
+}
+
+/** A teacher's enrolments in these projects. */
+export function statusesOfTeacher(db: Executor, teacherId: number, projectIds: number[]) {
+  if (!projectIds.length) return Promise.resolve([]);
+  return db
+    .selectFrom('enrollments')
+    .select(['project_id', 'status'])
+    .where('teacher_id', '=', teacherId)
+    .where('project_id', 'in', projectIds)
+    .execute();
+}
+
+type EnrolValues = Pick<Insertable<EnrollmentTable>, 'origin' | 'status' | 'stage' | 'quota_id'>;
+
+/** Starts returned or withdrawn enrolments over in place (scores and class cleared); the ids restarted. */
+export function restartEnrollments(trx: Executor, ids: number[], v: EnrolValues) {
+  return trx
+    .updateTable('enrollments')
+    .set({
+      ...v,
+      class_id: null,
+      result: null,
+      onsite_score: null,
+      online_score: null,
+      total_score: null,
+      version: sql`version + 1`,
+      updated_at: new Date(),
+    })
+    .where('id', 'in', ids)
+    .where('status', 'in', ['returned', 'withdrawn'])
+    .returning('id')
+    .execute();
+}
+
+/** New enrolments; a teacher enrolled concurrently is skipped (the caller counts the ids). */
+export function insertEnrollments(trx: Executor, projectId: number, teacherIds: number[], v: EnrolValues) {
+  return trx
+    .insertInto('enrollments')
+    .values(teacherIds.map((teacher_id) => ({ project_id: projectId, teacher_id, ...v })))
+    .onConflict((oc) => oc.columns(['project_id', 'teacher_id']).doNothing())
+    .returning('id')
+    .execute();
+}
+
+/**
+ * A review decision as ONE versioned UPDATE: only the version the reviewer saw, still waiting at
+ * their stage, changes; undefined for the loser of a race.
+ */
+export function applyDecision(
+  trx: Executor,
+  id: number,
+  d: { version: number; stage: string; next: string; status: 'reviewing' | 'returned' | 'approved'; clearQuota: boolean },
+) {
+  return trx
+    .updateTable('enrollments')
+    .set({
+      stage: d.next as 'done',
+      status: d.status,
+      version: sql`version + 1`,
+      updated_at: new Date(),
+      ...(d.clearQuota ? { quota_id: null } : {}),
+    })
+    .where('id', '=', id)
+    .where('version', '=', d.version)
+    .where('stage', '=', d.stage as 'done')
+    .where('status', '=', 'reviewing')
+    .returning(['version'])
+    .executeTakeFirst();
+}
+
+export async function setQuotaOf(trx: Executor, id: number, quotaId: number) {
+  await trx.updateTable('enrollments').set({ quota_id: quotaId }).where('id', '=', id).execute();
 }

@@ -4,6 +4,7 @@ import type { Actor } from '../../access/policy.ts';
 import type { Executor } from '../../context.ts';
 import type { EnrollmentEventTable } from '../../db/types.ts';
 import { STAGE_LABELS, type Stage } from './chain.ts';
+import { eventsOf, insertEvents } from './events.repository.ts';
 
 export type EventAction = EnrollmentEventTable['action'];
 
@@ -29,27 +30,13 @@ export interface NewEvent {
 }
 
 export async function addEvents(trx: Executor, actor: Pick<Actor, 'userId' | 'name'>, enrollmentIds: number[], e: NewEvent) {
-  if (!enrollmentIds.length) return;
-  await trx
-    .insertInto('enrollment_events')
-    .values(
-      enrollmentIds.map((id) => ({
-        enrollment_id: id,
-        action: e.action,
-        level: e.level,
-        actor_id: actor.userId,
-        actor_name: actor.name,
-        reason: e.reason ?? null,
-      })),
-    )
-    .execute();
+  await insertEvents(trx, enrollmentIds, { ...e, actorId: actor.userId, actorName: actor.name });
 }
 
 export async function timelinesOf(db: Executor, enrollmentIds: number[]) {
   const byId = new Map<number, ReturnType<typeof eventView>[]>();
   if (!enrollmentIds.length) return byId;
-  const rows = await db.selectFrom('enrollment_events').selectAll().where('enrollment_id', 'in', enrollmentIds).orderBy('id').execute();
-  for (const r of rows) {
+  for (const r of await eventsOf(db, enrollmentIds)) {
     const list = byId.get(r.enrollment_id) ?? [];
     list.push(eventView(r));
     byId.set(r.enrollment_id, list);

@@ -2,16 +2,18 @@
 // and one enrolment with its project and timeline (the contract the detail page builds on).
 import type { CreditPolicy } from '@shixun/domain';
 import { requirePermission } from '../../access/policy.ts';
-import type { Deps, RequestCtx } from '../../context.ts';
+import type { Deps } from '../../context.ts';
+import type { ActorCtx } from '../../http/contract.ts';
 import { notFound } from '../../http/errors.ts';
 import { activePolicy } from '../credits/policy.store.ts';
 import { chinaDay as today } from '../projects/dates.ts';
 import { ENROLLMENT_STATUS_LABELS, RESULT_LABELS } from '../projects/levels.ts';
-import { namesOf, type ProjectRow } from '../projects/projects.repository.ts';
+import { namesOf, projectsByIds, type ProjectRow } from '../projects/projects.repository.ts';
 import { projectView } from '../projects/projects.view.ts';
 import { applyFacts, teacherFacts } from './apply.service.ts';
 import { STAGE_LABELS } from './chain.ts';
 import { applicationProblems } from './eligibility.ts';
+import { statusesOfTeacher } from './enrollments.repository.ts';
 import { timelinesOf } from './events.ts';
 import { myEnrollments, openProjectsFor, type MyEnrollmentRow } from './my-projects.repository.ts';
 import { TEACHER_TABS, TEACHER_TAB_LABELS, teacherTab, type TeacherTab } from './tabs.ts';
@@ -45,7 +47,7 @@ export function subjectArea(p: Pick<ProjectRow, 'target_stages' | 'target_subjec
 }
 
 async function projectsById(deps: Deps, ids: number[]) {
-  const rows = ids.length ? await deps.db.selectFrom('projects').selectAll().where('id', 'in', ids).execute() : [];
+  const rows = await projectsByIds(deps.db, ids);
   const names = await namesOf(deps.db, rows);
   return new Map(rows.map((p) => [p.id, { row: p, names: names.get(p.id)! }]));
 }
@@ -84,8 +86,8 @@ function cardProject(p: ProjectRow, names: Parameters<typeof projectView>[1], po
   return { ...projectView(p, names, policy), subjectArea: subjectArea(p) };
 }
 
-export async function myProjects(deps: Deps, ctx: RequestCtx, q: MyProjectsQuery) {
-  const actor = ctx.actor!;
+export async function myProjects(deps: Deps, ctx: ActorCtx, q: MyProjectsQuery) {
+  const { actor } = ctx;
   requirePermission(actor, 'project.self');
   const day = today();
   const all = await myEnrollments(deps.db, actor.userId);
@@ -125,8 +127,8 @@ export async function myProjects(deps: Deps, ctx: RequestCtx, q: MyProjectsQuery
   };
 }
 
-export async function myEnrollment(deps: Deps, ctx: RequestCtx, id: number) {
-  const actor = ctx.actor!;
+export async function myEnrollment(deps: Deps, ctx: ActorCtx, id: number) {
+  const { actor } = ctx;
   requirePermission(actor, 'project.self');
   const [r] = await myEnrollments(deps.db, actor.userId, id);
   if (!r) throw notFound('报名记录');
@@ -140,24 +142,17 @@ export async function myEnrollment(deps: Deps, ctx: RequestCtx, id: number) {
 }
 
 /** 去申报: open projects of my area, each with whether I may apply and, if not, why. */
-export async function openProjects(deps: Deps, ctx: RequestCtx) {
-  const actor = ctx.actor!;
+export async function openProjects(deps: Deps, ctx: ActorCtx) {
+  const { actor } = ctx;
   requirePermission(actor, 'project.self');
   const day = today();
   const teacher = await teacherFacts(deps.db, actor.userId);
   const rows = await openProjectsFor(deps.db, teacher, day);
-  const mine = rows.length
-    ? await deps.db
-        .selectFrom('enrollments')
-        .select(['project_id', 'status'])
-        .where('teacher_id', '=', actor.userId)
-        .where(
-          'project_id',
-          'in',
-          rows.map((p) => p.id),
-        )
-        .execute()
-    : [];
+  const mine = await statusesOfTeacher(
+    deps.db,
+    actor.userId,
+    rows.map((p) => p.id),
+  );
   const [names, { policy }] = await Promise.all([namesOf(deps.db, rows), activePolicy(deps.db)]);
   return {
     items: rows.map((p) => {

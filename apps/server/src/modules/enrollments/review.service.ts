@@ -4,17 +4,17 @@
 // so of two reviewers clicking at once exactly one changes the row and the other gets 409.
 // An application takes its place when its first level approves it: from the nearest quota row
 // above the teacher (school, else county, city, organiser), in the same transaction.
-import { sql } from 'kysely';
 import { maskIdNumber } from '@shixun/domain';
 import { requirePermission, teacherScope, type Actor } from '../../access/policy.ts';
-import type { Deps, RequestCtx } from '../../context.ts';
+import type { Deps } from '../../context.ts';
+import type { ActorCtx } from '../../http/contract.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { LEVEL_LABELS } from '../projects/levels.ts';
-import { nodeOf } from '../projects/projects.service.ts';
+import { nodeOf } from '../org/org.ts';
 import { nearestRow, releaseQuota, useQuota } from '../projects/quotas.repository.ts';
 import { STAGE_LABELS, approvalAction, stageAfter, type ReviewStage } from './chain.ts';
-import { findEnrollmentInScope, pendingAt, type QueueFilter } from './enrollments.repository.ts';
+import { applyDecision, findEnrollmentInScope, pendingAt, setQuotaOf, type QueueFilter } from './enrollments.repository.ts';
 import { addEvents, timelinesOf } from './events.ts';
 
 export const TAKEN = '该申请已被其他管理员处理，请刷新';
@@ -31,8 +31,8 @@ async function reviewer(deps: Deps, actor: Actor) {
   return { node, stage: node.level as ReviewStage, scope: teacherScope(actor) };
 }
 
-export async function decide(deps: Deps, ctx: RequestCtx, id: number, d: Decision) {
-  const actor = ctx.actor!;
+export async function decide(deps: Deps, ctx: ActorCtx, id: number, d: Decision) {
+  const { actor } = ctx;
   const { stage, scope } = await reviewer(deps, actor);
   const e = await findEnrollmentInScope(deps.db, scope, id);
   if (!e) throw notFound('报名记录');
@@ -43,15 +43,7 @@ export async function decide(deps: Deps, ctx: RequestCtx, id: number, d: Decisio
   return deps.db.transaction().execute(async (trx) => {
     const next = d.approve ? stageAfter(e.project_level, stage) : e.stage;
     const status = !d.approve ? ('returned' as const) : next === 'done' ? ('approved' as const) : ('reviewing' as const);
-    const done = await trx
-      .updateTable('enrollments')
-      .set({ stage: next, status, version: sql`version + 1`, updated_at: new Date(), ...(d.approve ? {} : { quota_id: null }) })
-      .where('id', '=', id)
-      .where('version', '=', d.version)
-      .where('stage', '=', stage)
-      .where('status', '=', 'reviewing')
-      .returning(['version'])
-      .executeTakeFirst();
+    const done = await applyDecision(trx, id, { version: d.version, stage, next, status, clearQuota: !d.approve });
     if (!done) throw conflict(TAKEN, 'TAKEN');
     if (d.approve && e.quota_id === null) {
       const row = await nearestRow(trx, e.project_id, { schoolId: e.school_id, regionCode: e.region_code });
@@ -61,7 +53,7 @@ export async function decide(deps: Deps, ctx: RequestCtx, id: number, d: Decisio
           'QUOTA_EXCEEDED',
         );
       }
-      await trx.updateTable('enrollments').set({ quota_id: row.id }).where('id', '=', id).execute();
+      await setQuotaOf(trx, id, row.id);
     }
     if (!d.approve && e.quota_id !== null) await releaseQuota(trx, e.quota_id, 1);
     const action = d.approve ? approvalAction(e.project_level, stage) : 'returned';
@@ -77,8 +69,8 @@ export async function decide(deps: Deps, ctx: RequestCtx, id: number, d: Decisio
 }
 
 /** Bulk approve / return: each one on its own (one conflict does not hold back the rest). */
-export async function decideMany(deps: Deps, ctx: RequestCtx, items: { id: number; version: number }[], approve: boolean, reason?: string) {
-  await reviewer(deps, ctx.actor!);
+export async function decideMany(deps: Deps, ctx: ActorCtx, items: { id: number; version: number }[], approve: boolean, reason?: string) {
+  await reviewer(deps, ctx.actor);
   if (!approve && !reason?.trim()) throw invalid('请填写退回理由');
   const results: { id: number; ok: boolean; message?: string }[] = [];
   for (const it of items) {
@@ -93,8 +85,8 @@ export async function decideMany(deps: Deps, ctx: RequestCtx, items: { id: numbe
   return { done: results.filter((r) => r.ok).length, failed: results.filter((r) => !r.ok), results };
 }
 
-export async function reviewQueue(deps: Deps, ctx: RequestCtx, f: QueueFilter) {
-  const { stage, scope, node } = await reviewer(deps, ctx.actor!);
+export async function reviewQueue(deps: Deps, ctx: ActorCtx, f: QueueFilter) {
+  const { stage, scope, node } = await reviewer(deps, ctx.actor);
   const { rows, total, byProject } = await pendingAt(deps.db, scope, stage, f);
   const timelines = await timelinesOf(
     deps.db,

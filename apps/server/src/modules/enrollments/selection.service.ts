@@ -4,21 +4,24 @@
 // on the same row can never oversell it. The selection is the selecting level's review step.
 import { maskIdNumber } from '@shixun/domain';
 import { requirePermission, teacherScope } from '../../access/policy.ts';
-import type { Deps, RequestCtx } from '../../context.ts';
+import type { Deps } from '../../context.ts';
+import type { ActorCtx } from '../../http/contract.ts';
 import { conflict, invalid, notFound } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { LEVEL_LABELS } from '../projects/levels.ts';
-import { nodeOf, visibleProjectOr404 } from '../projects/projects.service.ts';
+import { nodeOf } from '../org/org.ts';
+import { visibleProjectOr404 } from '../projects/projects.service.ts';
 import { quotaRow, useQuota } from '../projects/quotas.repository.ts';
-import { teachersInScope } from '../teachers/teachers.repository.ts';
 import { STAGE_LABELS, approvalAction, firstStage } from './chain.ts';
 import { targetsTeacher } from './eligibility.ts';
 import { enrol } from './enrol.ts';
+import { enrollmentsOfTeachers } from './enrollments.repository.ts';
+import { candidateRows, teachersToSelect } from './selection.repository.ts';
 import { addEvents } from './events.ts';
 import { applyFacts } from './apply.service.ts';
 
-export async function selectTeachers(deps: Deps, ctx: RequestCtx, projectId: number, teacherIds: number[]) {
-  const actor = ctx.actor!;
+export async function selectTeachers(deps: Deps, ctx: ActorCtx, projectId: number, teacherIds: number[]) {
+  const { actor } = ctx;
   requirePermission(actor, 'project.select');
   const node = await nodeOf(deps.db, actor);
   const p = await visibleProjectOr404(deps.db, node, projectId);
@@ -26,10 +29,7 @@ export async function selectTeachers(deps: Deps, ctx: RequestCtx, projectId: num
   const stage = firstStage(p.level, 'selected', node.level);
   if (!stage) throw conflict(`${LEVEL_LABELS[p.level]}项目的审核流程中没有${STAGE_LABELS[node.level]}一级，不能遴选`);
   const ids = [...new Set(teacherIds)];
-  const teachers = await teachersInScope(deps.db, teacherScope(actor))
-    .where('t.user_id', 'in', ids)
-    .select(['t.user_id as id', 'u.name', 'u.status', 't.region_code', 't.school_id'])
-    .execute();
+  const teachers = await teachersToSelect(deps.db, teacherScope(actor), ids);
   if (teachers.length !== ids.length) throw notFound('教师');
   const inactive = teachers.filter((t) => t.status !== 'active');
   if (inactive.length) throw invalid(`以下教师的账号未启用，不能遴选：${inactive.map((t) => t.name).join('、')}`);
@@ -37,13 +37,9 @@ export async function selectTeachers(deps: Deps, ctx: RequestCtx, projectId: num
   if (outside.length) throw invalid(`以下教师不在项目面向的地区：${outside.map((t) => t.name).join('、')}`);
 
   const enrolled = await deps.db.transaction().execute(async (trx) => {
-    const taken = await trx
-      .selectFrom('enrollments')
-      .select('teacher_id')
-      .where('project_id', '=', projectId)
-      .where('teacher_id', 'in', ids)
-      .where('status', 'in', ['reviewing', 'approved', 'assigned'])
-      .execute();
+    const taken = (await enrollmentsOfTeachers(trx, projectId, ids)).filter((x) =>
+      ['reviewing', 'approved', 'assigned'].includes(x.status),
+    );
     if (taken.length) {
       throw conflict(
         `以下教师已报名该项目：${teachers
@@ -76,41 +72,15 @@ export async function selectTeachers(deps: Deps, ctx: RequestCtx, projectId: num
 /** Teachers of my scope to pick from, with what the project asks and whether they are enrolled already. */
 export async function candidates(
   deps: Deps,
-  ctx: RequestCtx,
+  ctx: ActorCtx,
   projectId: number,
   f: { q?: string; stage?: string; subject?: string; page: number; pageSize: number },
 ) {
-  const actor = ctx.actor!;
+  const { actor } = ctx;
   requirePermission(actor, 'project.select');
   const node = await nodeOf(deps.db, actor);
   const p = await visibleProjectOr404(deps.db, node, projectId);
-  let q = teachersInScope(deps.db, teacherScope(actor))
-    .where('u.status', '=', 'active')
-    .leftJoin('enrollments as e', (j) => j.onRef('e.teacher_id', '=', 't.user_id').on('e.project_id', '=', projectId));
-  if (f.q?.trim()) q = q.where('u.name', 'like', `%${f.q.trim()}%`);
-  if (f.stage) q = q.where('t.stage', '=', f.stage);
-  if (f.subject) q = q.where('t.subject', '=', f.subject);
-  const [rows, total] = await Promise.all([
-    q
-      .select([
-        't.user_id as id',
-        'u.name',
-        'u.id_number',
-        's.name as school_name',
-        'county.name as county_name',
-        't.stage',
-        't.subject',
-        't.region_code',
-        't.school_id',
-        'e.status as enrollment_status',
-      ])
-      .orderBy('t.school_id')
-      .orderBy('t.user_id')
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize)
-      .execute(),
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
+  const { rows, total } = await candidateRows(deps.db, teacherScope(actor), projectId, f);
   const facts = applyFacts(p);
   return {
     items: rows.map((r) => ({
@@ -128,7 +98,7 @@ export async function candidates(
         (!p.target_stages.length || (!!r.stage && p.target_stages.includes(r.stage))) &&
         (!p.target_subjects.length || (!!r.subject && p.target_subjects.includes(r.subject))),
     })),
-    total: Number(total.n),
+    total,
     page: f.page,
     pageSize: f.pageSize,
   };

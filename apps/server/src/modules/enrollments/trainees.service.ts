@@ -3,11 +3,13 @@
 import ExcelJS from 'exceljs';
 import { maskIdNumber, maskPhone } from '@shixun/domain';
 import { requirePermission, teacherScope } from '../../access/policy.ts';
-import type { Deps, RequestCtx } from '../../context.ts';
+import type { Deps } from '../../context.ts';
+import type { ActorCtx } from '../../http/contract.ts';
 import { notFound } from '../../http/errors.ts';
 import { recordAuditNow } from '../audit/audit.service.ts';
 import { ENROLLMENT_STATUS_LABELS, RESULT_LABELS } from '../projects/levels.ts';
-import { nodeOf, visibleProjectOr404 } from '../projects/projects.service.ts';
+import { nodeOf } from '../org/org.ts';
+import { visibleProjectOr404 } from '../projects/projects.service.ts';
 import { STAGE_LABELS } from './chain.ts';
 import { findEnrollmentInScope, listTrainees, traineesQuery, type TraineeFilter, type TraineeRow } from './enrollments.repository.ts';
 import { timelinesOf } from './events.ts';
@@ -43,23 +45,23 @@ function traineeView(r: TraineeRow) {
   };
 }
 
-async function scoped(deps: Deps, ctx: RequestCtx, projectId: number) {
-  const actor = ctx.actor!;
+async function scoped(deps: Deps, ctx: ActorCtx, projectId: number) {
+  const { actor } = ctx;
   requirePermission(actor, 'project.read');
   const node = await nodeOf(deps.db, actor);
   const project = await visibleProjectOr404(deps.db, node, projectId);
   return { scope: teacherScope(actor), project };
 }
 
-export async function trainees(deps: Deps, ctx: RequestCtx, projectId: number, f: TraineeFilter & { page: number; pageSize: number }) {
+export async function trainees(deps: Deps, ctx: ActorCtx, projectId: number, f: TraineeFilter & { page: number; pageSize: number }) {
   const { scope } = await scoped(deps, ctx, projectId);
   const { rows, total } = await listTrainees(deps.db, scope, projectId, f);
   return { items: rows.map(traineeView), total, page: f.page, pageSize: f.pageSize };
 }
 
 /** One enrolment of a teacher in my scope, with its timeline (the admin's view of a review). */
-export async function enrollmentForAdmin(deps: Deps, ctx: RequestCtx, id: number) {
-  const actor = ctx.actor!;
+export async function enrollmentForAdmin(deps: Deps, ctx: ActorCtx, id: number) {
+  const { actor } = ctx;
   requirePermission(actor, 'project.read');
   const e = await findEnrollmentInScope(deps.db, teacherScope(actor), id);
   if (!e) throw notFound('报名记录');
@@ -113,7 +115,7 @@ const HEADER = [
 ];
 const MAX_ROWS = 100_000;
 
-export async function exportTrainees(deps: Deps, ctx: RequestCtx, projectId: number, f: TraineeFilter) {
+export async function exportTrainees(deps: Deps, ctx: ActorCtx, projectId: number, f: TraineeFilter) {
   const { scope, project } = await scoped(deps, ctx, projectId);
   const rows = await traineesQuery(deps.db, scope, projectId, f)
     .orderBy('t.region_code')

@@ -4,6 +4,7 @@
 import { maskEmail, maskPhone } from '@shixun/domain';
 import type { Deps, Executor } from '../../context.ts';
 import { decrypt, sealValue } from '../../security/pii.ts';
+import { insertOutbox, outboxPage } from './outbox.repository.ts';
 
 export interface Message {
   channel: 'sms' | 'email';
@@ -18,10 +19,7 @@ export interface Notifier {
 export const outboxNotifier: Notifier = {
   async send(db, m) {
     // the recipient is personal data: encrypted at rest like ID and phone numbers
-    await db
-      .insertInto('outbox')
-      .values({ ...m, recipient: sealValue(m.recipient) })
-      .execute();
+    await insertOutbox(db, { ...m, recipient: sealValue(m.recipient) });
   },
 };
 
@@ -33,19 +31,7 @@ export const outboxNotifier: Notifier = {
 export async function listOutbox(deps: Pick<Deps, 'db' | 'config' | 'keys'>, page: number, pageSize: number) {
   const { db } = deps;
   const dev = deps.config.devOutbox;
-  const [items, total] = await Promise.all([
-    db
-      .selectFrom('outbox')
-      .selectAll()
-      .orderBy('id', 'desc')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    db
-      .selectFrom('outbox')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
+  const { items, total } = await outboxPage(db, page, pageSize);
   return {
     devOutbox: dev,
     items: items.map((m) => {
@@ -61,7 +47,7 @@ export async function listOutbox(deps: Pick<Deps, 'db' | 'config' | 'keys'>, pag
         ...(dev ? { body: m.body } : {}),
       };
     }),
-    total: Number(total.n),
+    total,
     page,
     pageSize,
   };

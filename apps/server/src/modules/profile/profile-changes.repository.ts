@@ -1,7 +1,12 @@
+import type { profile } from '@shixun/contracts';
 import { sql } from 'kysely';
+import type { z } from 'zod';
 import type { ScopeFilter } from '../../access/policy.ts';
 import type { Executor } from '../../context.ts';
 import { teachersInScope } from '../teachers/teachers.repository.ts';
+
+/** A stored change of one field: profile values only (what parsePatch lets through). */
+type FieldChange = z.infer<typeof profile.fieldChange>;
 
 export interface ChangeFilter {
   id?: number;
@@ -38,7 +43,7 @@ export async function listChanges(db: Executor, f: ChangeFilter, page: { page: n
       .execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { items: rows, total: Number(total.n) };
+  return { items: rows.map((r) => ({ ...r, changes: r.changes as Record<string, FieldChange> })), total: Number(total.n) };
 }
 
 /**
@@ -53,4 +58,27 @@ export function decideChange(db: Executor, id: number, reviewerId: number, statu
     .where('status', '=', 'pending')
     .returning(['id', 'teacher_id', 'changes'])
     .executeTakeFirst();
+}
+
+export async function hasPendingChange(db: Executor, teacherId: number) {
+  const r = await db
+    .selectFrom('profile_changes')
+    .select('id')
+    .where('teacher_id', '=', teacherId)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return !!r;
+}
+
+/** A new pending request; a second pending one of the same teacher fails on the unique index (23505). */
+export async function insertChange(
+  trx: Executor,
+  c: { teacherId: number; changes: Record<string, { from: unknown; to: unknown }>; reason: string },
+) {
+  const r = await trx
+    .insertInto('profile_changes')
+    .values({ teacher_id: c.teacherId, changes: JSON.stringify(c.changes), reason: c.reason })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
 }

@@ -1,9 +1,8 @@
-// Who plans at which level, and the node of the region tree an admin acts for. A quota holder is
-// written as a region code ('45', '4501', '450102') or 'school:<id>'.
+// Who plans at which level, and the labels of projects and enrolments. The admin's node in the region
+// tree (and the quota holder keys) are in modules/org.
 import type { Actor } from '../../access/policy.ts';
-import type { Executor } from '../../context.ts';
 import type { ProjectLevel } from '../../db/types.ts';
-import type { ReviewStage } from '../enrollments/chain.ts';
+import { schoolHolder } from '../org/org.ts';
 
 export const PROJECT_LEVELS: ProjectLevel[] = ['national', 'province', 'city', 'county', 'school'];
 export const LEVEL_LABELS: Record<ProjectLevel, string> = {
@@ -31,54 +30,6 @@ export const LEVELS_OF_ROLE: Partial<Record<Actor['role'], ProjectLevel[]>> = {
   county_admin: ['county'],
   school_admin: ['school'],
 };
-export const STAGE_OF_ROLE: Partial<Record<Actor['role'], ReviewStage>> = {
-  school_admin: 'school',
-  county_admin: 'county',
-  city_admin: 'city',
-  province_admin: 'province',
-};
-
-export const schoolHolder = (schoolId: number) => `school:${schoolId}`;
-
-/** The node an admin acts for: the level, the quota holder key, the region (a school's county) and a name. */
-export interface AdminNode {
-  level: ReviewStage;
-  holder: string;
-  /** the admin's region code; for a school admin, the school's county */
-  regionCode: string;
-  schoolId: number | null;
-  name: string;
-}
-
-export async function adminNode(db: Executor, actor: Actor): Promise<AdminNode | null> {
-  const level = STAGE_OF_ROLE[actor.role];
-  if (!level) return null;
-  if (level === 'school') {
-    if (!actor.scope.schoolId) return null;
-    const s = await db
-      .selectFrom('schools')
-      .select(['id', 'name', 'region_code'])
-      .where('id', '=', actor.scope.schoolId)
-      .executeTakeFirst();
-    return s ? { level, holder: schoolHolder(s.id), regionCode: s.region_code, schoolId: s.id, name: s.name } : null;
-  }
-  const code = actor.scope.regionCode;
-  if (!code) return null;
-  return { level, holder: code, regionCode: code, schoolId: null, name: await regionFullName(db, code) };
-}
-
-/** 南宁市兴宁区 for a county, the plain name for a city or the province. */
-export async function regionFullName(db: Executor, code: string): Promise<string> {
-  const r = await db
-    .selectFrom('regions as r')
-    .leftJoin('regions as p', 'p.code', 'r.parent_code')
-    .select(['r.name', 'r.level', 'p.name as parent_name'])
-    .where('r.code', '=', code)
-    .executeTakeFirst();
-  if (!r) return code;
-  return r.level === 'county' && r.parent_name ? `${r.parent_name}${r.name}` : r.name;
-}
-
 /** The holder key of a project's organiser. */
 export function organiserHolder(p: { organiser_region_code: string | null; organiser_school_id: number | null }): string {
   return p.organiser_school_id ? schoolHolder(p.organiser_school_id) : p.organiser_region_code!;

@@ -1,10 +1,10 @@
 // SQL of training projects. Every read for an admin starts from visibleProjects(), which puts the
 // viewer's node in the WHERE clause: a project organised in their area (drafts too), or a published
 // or closed one that targets their area (an empty target list means the organiser's whole area).
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type Expression, type Insertable, type SqlBool } from 'kysely';
 import type { Executor } from '../../context.ts';
-import type { ProjectLevel } from '../../db/types.ts';
-import type { AdminNode } from './levels.ts';
+import type { ProjectLevel, ProjectTable } from '../../db/types.ts';
+import type { AdminNode } from '../org/org.ts';
 
 /** The target regions in force: the list, or the organiser's own region when the list is empty. */
 const effectiveTargets = sql`(CASE WHEN cardinality(p.target_region_codes) = 0 THEN ARRAY[p.organiser_region_code] ELSE p.target_region_codes END)`;
@@ -145,4 +145,93 @@ export async function namesOf(db: Executor, ps: ProjectRow[]): Promise<Map<numbe
 
 export async function projectNames(db: Executor, p: ProjectRow): Promise<ProjectNames> {
   return (await namesOf(db, [p])).get(p.id)!;
+}
+
+// ---- writes and reference checks of the plan (called inside the service's transactions) ----
+
+export function findProjectType(db: Executor, id: number) {
+  return db.selectFrom('project_types').select(['id', 'parent_id']).where('id', '=', id).executeTakeFirst();
+}
+
+/** Of these institution ids, the ones that exist. */
+export function existingInstitutions(db: Executor, ids: number[]) {
+  return db.selectFrom('institutions').select('id').where('id', 'in', ids).execute();
+}
+
+/** Of these region codes, the ones that exist. */
+export function existingRegions(db: Executor, codes: string[]) {
+  return db.selectFrom('regions').select('code').where('code', 'in', codes).execute();
+}
+
+export function findInstitution(db: Executor, id: number) {
+  return db.selectFrom('institutions').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
+}
+
+export type ProjectValues = Omit<Insertable<ProjectTable>, 'id' | 'status' | 'created_at' | 'published_at' | 'closed_at'>;
+
+export async function insertProject(trx: Executor, values: ProjectValues): Promise<number> {
+  return (await trx.insertInto('projects').values(values).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+/** Writes a draft; undefined when it is no longer a draft (a publish between read and write wins). */
+export function updateDraft(trx: Executor, id: number, values: Partial<ProjectValues>) {
+  return trx.updateTable('projects').set(values).where('id', '=', id).where('status', '=', 'draft').returning('id').executeTakeFirst();
+}
+
+export async function setInstitutions(trx: Executor, projectId: number, ids: number[]) {
+  await trx.deleteFrom('project_institutions').where('project_id', '=', projectId).execute();
+  const unique = [...new Set(ids)];
+  if (unique.length)
+    await trx
+      .insertInto('project_institutions')
+      .values(unique.map((institution_id) => ({ project_id: projectId, institution_id })))
+      .execute();
+}
+
+/** Adds one institution to a project's list (a no-op when it is there). */
+export async function addInstitution(trx: Executor, projectId: number, institutionId: number) {
+  await trx
+    .insertInto('project_institutions')
+    .values({ project_id: projectId, institution_id: institutionId })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+export async function institutionIdsOf(db: Executor, projectId: number): Promise<number[]> {
+  const rows = await db.selectFrom('project_institutions').select('institution_id').where('project_id', '=', projectId).execute();
+  return rows.map((r) => r.institution_id);
+}
+
+/** draft → published; undefined when it was not a draft any more. */
+export function markPublished(trx: Executor, id: number) {
+  return trx
+    .updateTable('projects')
+    .set({ status: 'published', published_at: new Date() })
+    .where('id', '=', id)
+    .where('status', '=', 'draft')
+    .returning('quota')
+    .executeTakeFirst();
+}
+
+/** published → closed; undefined when it was not published. */
+export function markClosed(trx: Executor, id: number) {
+  return trx
+    .updateTable('projects')
+    .set({ status: 'closed', closed_at: new Date() })
+    .where('id', '=', id)
+    .where('status', '=', 'published')
+    .returning('id')
+    .executeTakeFirst();
+}
+
+export function projectsByIds(db: Executor, ids: number[]) {
+  return ids.length ? db.selectFrom('projects').selectAll().where('id', 'in', ids).execute() : Promise.resolve([]);
+}
+
+export function listProjectTypes(db: Executor) {
+  return db.selectFrom('project_types').select(['id', 'name', 'parent_id']).orderBy('sort').orderBy('id').execute();
+}
+
+export function listInstitutions(db: Executor) {
+  return db.selectFrom('institutions').select(['id', 'code', 'name']).orderBy('code').execute();
 }

@@ -3,23 +3,33 @@
 // project; anyone whose area it concerns reads it. Every change is audited in its transaction.
 import { ROLE_LABELS } from '@shixun/domain';
 import { requirePermission, type Actor } from '../../access/policy.ts';
-import type { Deps, Executor, RequestCtx } from '../../context.ts';
+import type { Deps, Executor } from '../../context.ts';
+import type { ActorCtx } from '../../http/contract.ts';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { activePolicy } from '../credits/policy.store.ts';
-import { LEVEL_LABELS, LEVELS_OF_ROLE, adminNode, organiserHolder, type AdminNode } from './levels.ts';
+import { nodeOf, type AdminNode } from '../org/org.ts';
+import { LEVEL_LABELS, LEVELS_OF_ROLE, organiserHolder } from './levels.ts';
 import { publishProblems } from './publish.ts';
-import type { ProjectInput } from './projects.schema.ts';
-import { findVisibleProject, listProjects, projectNames, type ProjectFilter, type ProjectRow } from './projects.repository.ts';
+import type { projects } from '@shixun/contracts';
+import {
+  existingInstitutions,
+  existingRegions,
+  findProjectType,
+  findVisibleProject,
+  insertProject,
+  institutionIdsOf,
+  listProjects,
+  markClosed,
+  markPublished,
+  projectNames,
+  setInstitutions,
+  updateDraft,
+  type ProjectFilter,
+  type ProjectRow,
+} from './projects.repository.ts';
 import { projectView } from './projects.view.ts';
-import { quotaRowsOf } from './quotas.repository.ts';
-
-/** The node an admin acts for; an admin without one (a broken account) may do nothing here. */
-export async function nodeOf(db: Executor, actor: Actor): Promise<AdminNode> {
-  const node = await adminNode(db, actor);
-  if (!node) throw forbidden('您的账号没有所属的管理单位');
-  return node;
-}
+import { insertRootQuota, quotaRowsOf } from './quotas.repository.ts';
 
 /** A project this admin may see, or 404 (outside their area it does not exist for them). */
 export async function visibleProjectOr404(db: Executor, node: AdminNode, id: number): Promise<ProjectRow> {
@@ -41,17 +51,17 @@ export async function viewOf(db: Executor, p: ProjectRow) {
 const toH = (x: number) => Math.round(x * 100);
 
 /** References the schema cannot check: type/sub-type, credit category, institutions, target regions. */
-async function checkReferences(db: Executor, node: AdminNode, actor: Actor, input: ProjectInput) {
+async function checkReferences(db: Executor, node: AdminNode, actor: Actor, input: projects.ProjectInput) {
   const allowed = LEVELS_OF_ROLE[actor.role] ?? [];
   if (!allowed.includes(input.level)) {
     throw invalid(`${ROLE_LABELS[actor.role]}只能创建${allowed.map((l) => LEVEL_LABELS[l]).join('、')}项目`, {
       level: '级别与您的管理层级不符',
     });
   }
-  const type = await db.selectFrom('project_types').select(['id', 'parent_id']).where('id', '=', input.typeId).executeTakeFirst();
+  const type = await findProjectType(db, input.typeId);
   if (!type || type.parent_id !== null) throw invalid('项目类型不存在', { typeId: '请从列表中选择' });
   if (input.subTypeId) {
-    const sub = await db.selectFrom('project_types').select('parent_id').where('id', '=', input.subTypeId).executeTakeFirst();
+    const sub = await findProjectType(db, input.subTypeId);
     if (!sub || sub.parent_id !== input.typeId) throw invalid('子类型不属于所选项目类型', { subTypeId: '请重新选择' });
   }
   const { policy } = await activePolicy(db);
@@ -62,7 +72,7 @@ async function checkReferences(db: Executor, node: AdminNode, actor: Actor, inpu
   }
   const ids = [...new Set(input.institutionIds)];
   if (ids.length) {
-    const found = await db.selectFrom('institutions').select('id').where('id', 'in', ids).execute();
+    const found = await existingInstitutions(db, ids);
     if (found.length !== ids.length) throw invalid('承培机构不存在', { institutionIds: '请从列表中选择' });
   }
   if (input.targetRegionCodes.length) {
@@ -70,12 +80,12 @@ async function checkReferences(db: Executor, node: AdminNode, actor: Actor, inpu
     const outside = input.targetRegionCodes.filter((c) => !c.startsWith(node.regionCode));
     if (outside.length)
       throw invalid(`面向地区须在本单位管辖范围内：${outside.join('、')} 不在范围内`, { targetRegionCodes: '超出管辖范围' });
-    const found = await db.selectFrom('regions').select('code').where('code', 'in', input.targetRegionCodes).execute();
+    const found = await existingRegions(db, input.targetRegionCodes);
     if (found.length !== input.targetRegionCodes.length) throw invalid('面向地区不存在', { targetRegionCodes: '请从列表中选择' });
   }
 }
 
-function columnsOf(input: ProjectInput) {
+function columnsOf(input: projects.ProjectInput) {
   return {
     name: input.name,
     year: input.year,
@@ -107,47 +117,33 @@ function columnsOf(input: ProjectInput) {
   };
 }
 
-async function setInstitutions(trx: Executor, projectId: number, ids: number[]) {
-  await trx.deleteFrom('project_institutions').where('project_id', '=', projectId).execute();
-  const unique = [...new Set(ids)];
-  if (unique.length)
-    await trx
-      .insertInto('project_institutions')
-      .values(unique.map((institution_id) => ({ project_id: projectId, institution_id })))
-      .execute();
-}
-
-export async function createProject(deps: Deps, ctx: RequestCtx, input: ProjectInput) {
-  const actor = ctx.actor!;
+export async function createProject(deps: Deps, ctx: ActorCtx, input: projects.ProjectInput) {
+  const { actor } = ctx;
   requirePermission(actor, 'project.plan');
   const node = await nodeOf(deps.db, actor);
   await checkReferences(deps.db, node, actor, input);
   const id = await deps.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('projects')
-      .values({
-        ...columnsOf(input),
-        organiser_name: input.organiserName || node.name,
-        created_by: actor.userId,
-        organiser_region_code: node.schoolId ? null : node.regionCode,
-        organiser_school_id: node.schoolId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await setInstitutions(trx, row.id, input.institutionIds);
+    const id = await insertProject(trx, {
+      ...columnsOf(input),
+      organiser_name: input.organiserName || node.name,
+      created_by: actor.userId,
+      organiser_region_code: node.schoolId ? null : node.regionCode,
+      organiser_school_id: node.schoolId,
+    });
+    await setInstitutions(trx, id, input.institutionIds);
     await recordAudit(trx, ctx, {
       action: 'project.create',
       objectType: 'project',
-      objectId: row.id,
+      objectId: id,
       detail: { name: input.name, level: input.level },
     });
-    return row.id;
+    return id;
   });
   return getProject(deps, ctx, id);
 }
 
-export async function updateProject(deps: Deps, ctx: RequestCtx, id: number, input: ProjectInput) {
-  const actor = ctx.actor!;
+export async function updateProject(deps: Deps, ctx: ActorCtx, id: number, input: projects.ProjectInput) {
+  const { actor } = ctx;
   requirePermission(actor, 'project.plan');
   const node = await nodeOf(deps.db, actor);
   const p = await visibleProjectOr404(deps.db, node, id);
@@ -156,13 +152,7 @@ export async function updateProject(deps: Deps, ctx: RequestCtx, id: number, inp
   await checkReferences(deps.db, node, actor, input);
   await deps.db.transaction().execute(async (trx) => {
     // a publish between our read and this write must win: only a draft is written
-    const done = await trx
-      .updateTable('projects')
-      .set({ ...columnsOf(input), organiser_name: input.organiserName || p.organiser_name })
-      .where('id', '=', id)
-      .where('status', '=', 'draft')
-      .returning('id')
-      .executeTakeFirst();
+    const done = await updateDraft(trx, id, { ...columnsOf(input), organiser_name: input.organiserName || p.organiser_name });
     if (!done) throw conflict('项目已发布，不能再修改；只有草稿可以修改');
     await setInstitutions(trx, id, input.institutionIds);
     await recordAudit(trx, ctx, { action: 'project.update', objectType: 'project', objectId: id, detail: { name: input.name } });
@@ -170,15 +160,15 @@ export async function updateProject(deps: Deps, ctx: RequestCtx, id: number, inp
   return getProject(deps, ctx, id);
 }
 
-export async function publishProject(deps: Deps, ctx: RequestCtx, id: number) {
-  const actor = ctx.actor!;
+export async function publishProject(deps: Deps, ctx: ActorCtx, id: number) {
+  const { actor } = ctx;
   requirePermission(actor, 'project.plan');
   const node = await nodeOf(deps.db, actor);
   const p = await visibleProjectOr404(deps.db, node, id);
   requireOrganiser(p, node);
   if (p.status !== 'draft') throw conflict('项目已发布或已关闭，不能重复发布');
   await deps.db.transaction().execute(async (trx) => {
-    const institutions = await trx.selectFrom('project_institutions').select('institution_id').where('project_id', '=', id).execute();
+    const institutions = await institutionIdsOf(trx, id);
     const problems = publishProblems({
       quota: p.quota,
       creditAmountH: p.credit_amount_h,
@@ -194,46 +184,31 @@ export async function publishProject(deps: Deps, ctx: RequestCtx, id: number) {
       endDate: p.end_date,
     });
     if (problems.length) throw invalid(`项目信息不完整，不能发布：${problems.join('；')}`);
-    const done = await trx
-      .updateTable('projects')
-      .set({ status: 'published', published_at: new Date() })
-      .where('id', '=', id)
-      .where('status', '=', 'draft')
-      .returning('quota')
-      .executeTakeFirst();
+    const done = await markPublished(trx, id);
     if (!done) throw conflict('项目已被发布或修改，请刷新后重试');
     // the organiser's node holds the whole quota; it is split down the tree from here
-    await trx
-      .insertInto('project_quotas')
-      .values({ project_id: id, holder: node.holder, holder_name: p.organiser_name, parent_id: null, quota: done.quota })
-      .execute();
+    await insertRootQuota(trx, { projectId: id, holder: node.holder, holderName: p.organiser_name, quota: done.quota });
     await recordAudit(trx, ctx, { action: 'project.publish', objectType: 'project', objectId: id, detail: { quota: done.quota } });
   });
   return getProject(deps, ctx, id);
 }
 
-export async function closeProject(deps: Deps, ctx: RequestCtx, id: number) {
-  const actor = ctx.actor!;
+export async function closeProject(deps: Deps, ctx: ActorCtx, id: number) {
+  const { actor } = ctx;
   requirePermission(actor, 'project.plan');
   const node = await nodeOf(deps.db, actor);
   const p = await visibleProjectOr404(deps.db, node, id);
   requireOrganiser(p, node);
   await deps.db.transaction().execute(async (trx) => {
-    const done = await trx
-      .updateTable('projects')
-      .set({ status: 'closed', closed_at: new Date() })
-      .where('id', '=', id)
-      .where('status', '=', 'published')
-      .returning('id')
-      .executeTakeFirst();
+    const done = await markClosed(trx, id);
     if (!done) throw conflict(p.status === 'draft' ? '草稿尚未发布，不能关闭' : '项目已关闭');
     await recordAudit(trx, ctx, { action: 'project.close', objectType: 'project', objectId: id });
   });
   return getProject(deps, ctx, id);
 }
 
-export async function searchProjects(deps: Deps, ctx: RequestCtx, f: ProjectFilter) {
-  const actor = ctx.actor!;
+export async function searchProjects(deps: Deps, ctx: ActorCtx, f: ProjectFilter) {
+  const { actor } = ctx;
   requirePermission(actor, 'project.read');
   const node = await nodeOf(deps.db, actor);
   const { rows, total } = await listProjects(deps.db, node, f);
@@ -262,8 +237,8 @@ export async function searchProjects(deps: Deps, ctx: RequestCtx, f: ProjectFilt
   };
 }
 
-export async function getProject(deps: Deps, ctx: RequestCtx, id: number) {
-  const actor = ctx.actor!;
+export async function getProject(deps: Deps, ctx: ActorCtx, id: number) {
+  const { actor } = ctx;
   requirePermission(actor, 'project.read');
   const node = await nodeOf(deps.db, actor);
   const p = await visibleProjectOr404(deps.db, node, id);

@@ -71,3 +71,47 @@ export async function nearestRow(db: Executor, projectId: number, teacher: { sch
     .execute();
   return holders.map((h) => rows.find((r) => r.holder === h)).find(Boolean);
 }
+
+/** The organiser's row, opened when the project is published: it holds the whole quota. */
+export async function insertRootQuota(trx: Executor, r: { projectId: number; holder: string; holderName: string; quota: number }) {
+  await trx
+    .insertInto('project_quotas')
+    .values({ project_id: r.projectId, holder: r.holder, holder_name: r.holderName, parent_id: null, quota: r.quota })
+    .execute();
+}
+
+export function quotaRowsOfHolders(db: Executor, projectId: number, holders: string[]) {
+  return db.selectFrom('project_quotas').selectAll().where('project_id', '=', projectId).where('holder', 'in', holders).execute();
+}
+
+export function quotaCounters(db: Executor, rowId: number) {
+  return db.selectFrom('project_quotas').select(['quota', 'granted_below', 'used']).where('id', '=', rowId).executeTakeFirst();
+}
+
+/** A child's new row; undefined when a concurrent grant created it first. */
+export function insertChildQuota(
+  trx: Executor,
+  r: { projectId: number; holder: string; holderName: string; parentId: number; quota: number },
+) {
+  return trx
+    .insertInto('project_quotas')
+    .values({ project_id: r.projectId, holder: r.holder, holder_name: r.holderName, parent_id: r.parentId, quota: r.quota })
+    .onConflict((oc) => oc.columns(['project_id', 'holder']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+}
+
+/**
+ * Sets a child's quota from `from` to `to`; undefined when someone changed it meanwhile or (when
+ * lowering) it would fall below what the child has granted further and used.
+ */
+export function setChildQuota(trx: Executor, rowId: number, from: number, to: number) {
+  return trx
+    .updateTable('project_quotas')
+    .set({ quota: to })
+    .where('id', '=', rowId)
+    .where('quota', '=', from)
+    .where((eb) => eb(eb('granted_below', '+', eb.ref('used')), '<=', to))
+    .returning('id')
+    .executeTakeFirst();
+}

@@ -4,12 +4,23 @@
 // to what the child has already granted further or used. Parent row first, then child: every
 // transaction locks quota rows top-down, so concurrent grants and selections cannot deadlock.
 import { requirePermission } from '../../access/policy.ts';
-import type { Deps, Executor, RequestCtx } from '../../context.ts';
+import type { Deps, Executor } from '../../context.ts';
+import type { ActorCtx } from '../../http/contract.ts';
 import { conflict, forbidden, invalid } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { isChildHolder, regionFullName, schoolHolder, type AdminNode } from './levels.ts';
-import { grantBelow, quotaRowsOf, ungrantBelow, type QuotaRow } from './quotas.repository.ts';
-import { nodeOf, visibleProjectOr404 } from './projects.service.ts';
+import { childNodes, findRegion, nodeOf, regionFullName, schoolOf, type AdminNode } from '../org/org.ts';
+import { isChildHolder } from './levels.ts';
+import {
+  grantBelow,
+  insertChildQuota,
+  quotaCounters,
+  quotaRowsOf,
+  quotaRowsOfHolders,
+  setChildQuota,
+  ungrantBelow,
+  type QuotaRow,
+} from './quotas.repository.ts';
+import { visibleProjectOr404 } from './projects.service.ts';
 import type { ProjectRow } from './projects.repository.ts';
 
 const rowView = (r: QuotaRow) => ({
@@ -23,25 +34,14 @@ const rowView = (r: QuotaRow) => ({
   free: r.quota - r.granted_below - r.used,
 });
 
-/** The nodes one level below a holder, with names: cities of the province, counties of a city, schools of a county. */
-async function childNodes(db: Executor, holder: string) {
-  if (holder.startsWith('school:')) return [];
-  if (holder.length === 6) {
-    const schools = await db.selectFrom('schools').select(['id', 'name']).where('region_code', '=', holder).orderBy('code').execute();
-    return schools.map((s) => ({ holder: schoolHolder(s.id), name: s.name }));
-  }
-  const regions = await db.selectFrom('regions').select(['code', 'name']).where('parent_code', '=', holder).orderBy('code').execute();
-  return regions.map((r) => ({ holder: r.code, name: r.name }));
-}
-
 /** Does a region node lie inside the project's targets (or contain one of them)? */
 function concerns(p: ProjectRow, regionCode: string) {
   const targets = p.target_region_codes.length ? p.target_region_codes : p.organiser_region_code ? [p.organiser_region_code] : [];
   return targets.some((t) => regionCode.startsWith(t) || t.startsWith(regionCode));
 }
 
-export async function listQuotas(deps: Deps, ctx: RequestCtx, projectId: number) {
-  const actor = ctx.actor!;
+export async function listQuotas(deps: Deps, ctx: ActorCtx, projectId: number) {
+  const { actor } = ctx;
   requirePermission(actor, 'project.read');
   const node = await nodeOf(deps.db, actor);
   const p = await visibleProjectOr404(deps.db, node, projectId);
@@ -76,13 +76,13 @@ async function childOf(db: Executor, parent: AdminNode, holder: string, p: Proje
   if (parent.level === 'school') throw forbidden('学校是最末一级，不能再向下分配名额');
   const m = /^school:(\d+)$/.exec(holder);
   if (m) {
-    const s = await db.selectFrom('schools').select(['id', 'name', 'region_code']).where('id', '=', Number(m[1])).executeTakeFirst();
+    const s = await schoolOf(db, Number(m[1]));
     if (!s || !isChildHolder(parent.holder, { holder, regionCode: s.region_code, isSchool: true })) {
       throw invalid('只能把名额分配给下一级单位（本区县的学校）', { holder: '不是下一级单位' });
     }
     return { holder, name: s.name };
   }
-  const r = await db.selectFrom('regions').select(['code']).where('code', '=', holder).executeTakeFirst();
+  const r = await findRegion(db, holder);
   if (!r || !isChildHolder(parent.holder, { holder, regionCode: holder, isSchool: false })) {
     throw invalid(parent.level === 'county' ? '区县只能把名额分配给本区县的学校' : '只能把名额分配给下一级行政区划', {
       holder: '不是下一级单位',
@@ -92,20 +92,15 @@ async function childOf(db: Executor, parent: AdminNode, holder: string, p: Proje
   return { holder, name: await regionFullName(db, holder) };
 }
 
-export async function grantQuota(deps: Deps, ctx: RequestCtx, projectId: number, body: { holder: string; quota: number }) {
-  const actor = ctx.actor!;
+export async function grantQuota(deps: Deps, ctx: ActorCtx, projectId: number, body: { holder: string; quota: number }) {
+  const { actor } = ctx;
   requirePermission(actor, 'project.plan');
   const node = await nodeOf(deps.db, actor);
   const p = await visibleProjectOr404(deps.db, node, projectId);
   const child = await childOf(deps.db, node, body.holder, p);
   if (p.status !== 'published') throw conflict(p.status === 'draft' ? '项目尚未发布，发布后才能分配名额' : '项目已关闭，不能再分配名额');
   const result = await deps.db.transaction().execute(async (trx) => {
-    const rows = await trx
-      .selectFrom('project_quotas')
-      .selectAll()
-      .where('project_id', '=', projectId)
-      .where('holder', 'in', [node.holder, child.holder])
-      .execute();
+    const rows = await quotaRowsOfHolders(trx, projectId, [node.holder, child.holder]);
     const mine = rows.find((r) => r.holder === node.holder);
     if (!mine) throw conflict('本单位在该项目中没有名额，无法向下分配');
     const old = rows.find((r) => r.holder === child.holder);
@@ -120,47 +115,25 @@ export async function grantQuota(deps: Deps, ctx: RequestCtx, projectId: number,
     const stale = () => conflict('该单位的名额刚被其他管理员修改，请刷新后重试', 'STALE');
     if (delta > 0) {
       if (!(await grantBelow(trx, mine.id, delta))) {
-        const now = await trx
-          .selectFrom('project_quotas')
-          .select(['quota', 'granted_below', 'used'])
-          .where('id', '=', mine.id)
-          .executeTakeFirst();
-        throw short(now);
+        throw short(await quotaCounters(trx, mine.id));
       }
       if (old) {
-        const done = await trx
-          .updateTable('project_quotas')
-          .set({ quota: body.quota })
-          .where('id', '=', old.id)
-          .where('quota', '=', from)
-          .returning('id')
-          .executeTakeFirst();
-        if (!done) throw stale();
+        if (!(await setChildQuota(trx, old.id, from, body.quota))) throw stale();
       } else {
-        const done = await trx
-          .insertInto('project_quotas')
-          .values({ project_id: projectId, holder: child.holder, holder_name: child.name, parent_id: mine.id, quota: body.quota })
-          .onConflict((oc) => oc.columns(['project_id', 'holder']).doNothing())
-          .returning('id')
-          .executeTakeFirst();
+        const done = await insertChildQuota(trx, {
+          projectId,
+          holder: child.holder,
+          holderName: child.name,
+          parentId: mine.id,
+          quota: body.quota,
+        });
         if (!done) throw stale();
       }
     } else if (delta < 0) {
       await ungrantBelow(trx, mine.id, -delta); // parent first: the same lock order as a raise
-      const done = await trx
-        .updateTable('project_quotas')
-        .set({ quota: body.quota })
-        .where('id', '=', old!.id)
-        .where('quota', '=', from)
-        .where((eb) => eb(eb('granted_below', '+', eb.ref('used')), '<=', body.quota))
-        .returning('id')
-        .executeTakeFirst();
+      const done = await setChildQuota(trx, old!.id, from, body.quota);
       if (!done) {
-        const now = await trx
-          .selectFrom('project_quotas')
-          .select(['quota', 'granted_below', 'used'])
-          .where('id', '=', old!.id)
-          .executeTakeFirstOrThrow();
+        const now = (await quotaCounters(trx, old!.id))!;
         if (now.quota !== from) throw stale();
         throw conflict(`不能少于该单位已分配和已使用的 ${now.granted_below + now.used} 个名额`, 'QUOTA_IN_USE');
       }

@@ -2,15 +2,17 @@
 // plans at, the active credit policy's categories and unit, and the profile's 学段 / 学科 lists.
 import { ROLE_LABELS } from '@shixun/domain';
 import { requirePermission } from '../../access/policy.ts';
-import type { Deps, RequestCtx } from '../../context.ts';
+import type { Deps } from '../../context.ts';
+import type { ActorCtx } from '../../http/contract.ts';
 import { activePolicy } from '../credits/policy.store.ts';
 import { LEVEL_LABELS, LEVELS_OF_ROLE, MODE_LABELS } from './levels.ts';
-import { nodeOf } from './projects.service.ts';
-import { STAGES, SUBJECTS } from './projects.schema.ts';
+import { nodeOf } from '../org/org.ts';
+import { listInstitutions, listProjectTypes } from './projects.repository.ts';
+import { projects } from '@shixun/contracts';
 
-export async function projectTypes(deps: Deps, ctx: RequestCtx) {
-  requirePermission(ctx.actor!, 'project.read');
-  const rows = await deps.db.selectFrom('project_types').select(['id', 'name', 'parent_id']).orderBy('sort').orderBy('id').execute();
+export async function projectTypes(deps: Deps, ctx: ActorCtx) {
+  requirePermission(ctx.actor, 'project.read');
+  const rows = await listProjectTypes(deps.db);
   return {
     items: rows
       .filter((r) => r.parent_id === null)
@@ -22,14 +24,13 @@ export async function projectTypes(deps: Deps, ctx: RequestCtx) {
   };
 }
 
-export async function institutions(deps: Deps, ctx: RequestCtx) {
-  requirePermission(ctx.actor!, 'project.read');
-  const rows = await deps.db.selectFrom('institutions').select(['id', 'code', 'name']).orderBy('code').execute();
-  return { items: rows };
+export async function institutions(deps: Deps, ctx: ActorCtx) {
+  requirePermission(ctx.actor, 'project.read');
+  return { items: await listInstitutions(deps.db) };
 }
 
-export async function formOptions(deps: Deps, ctx: RequestCtx) {
-  const actor = ctx.actor!;
+export async function formOptions(deps: Deps, ctx: ActorCtx) {
+  const { actor } = ctx;
   requirePermission(actor, 'project.read');
   const node = await nodeOf(deps.db, actor);
   const { policy } = await activePolicy(deps.db);
@@ -39,8 +40,8 @@ export async function formOptions(deps: Deps, ctx: RequestCtx) {
     categories: policy.categories.map((c) => ({ id: c.id, name: c.name })),
     unit: policy.unit,
     unitLabel: policy.unit === 'hour' ? '学时' : '学分',
-    stages: STAGES,
-    subjects: SUBJECTS,
+    stages: [...projects.STAGES],
+    subjects: [...projects.SUBJECTS],
     node: { level: node.level, holder: node.holder, name: node.name, regionCode: node.regionCode, roleLabel: ROLE_LABELS[actor.role] },
   };
 }

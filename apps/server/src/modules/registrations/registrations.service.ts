@@ -1,32 +1,18 @@
 // 注册审核: a registered account stays `pending` until an admin of its school approves it.
 import { maskIdNumber, maskPhone } from '@shixun/domain';
 import { requirePermission, teacherScope } from '../../access/policy.ts';
-import type { Deps, RequestCtx } from '../../context.ts';
+import type { Deps } from '../../context.ts';
+import type { ActorCtx } from '../../http/contract.ts';
 import { conflict, notFound } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { teachersInScope } from '../teachers/teachers.repository.ts';
+import { decideRegistration, isVisible, listRegistered, type AccountStatus } from './registrations.repository.ts';
 
-type Status = 'pending' | 'active' | 'rejected';
-const STATUS_OF: Record<'pending' | 'approved' | 'rejected', Status> = { pending: 'pending', approved: 'active', rejected: 'rejected' };
+type Outcome = 'pending' | 'approved' | 'rejected';
+const STATUS_OF: Record<Outcome, AccountStatus> = { pending: 'pending', approved: 'active', rejected: 'rejected' };
 
-export async function listRegistrations(
-  deps: Deps,
-  ctx: RequestCtx,
-  q: { status: 'pending' | 'approved' | 'rejected'; page: number; pageSize: number },
-) {
-  requirePermission(ctx.actor!, 'registration.review');
-  const base = teachersInScope(deps.db, teacherScope(ctx.actor!))
-    .where('u.status', '=', STATUS_OF[q.status])
-    .where('u.source', '=', 'register');
-  const [rows, total] = await Promise.all([
-    base
-      .select(['u.id', 'u.name', 'u.id_number', 'u.phone', 's.name as school_name', 'u.created_at', 'u.status', 'u.reject_reason'])
-      .orderBy('u.created_at', 'desc')
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
+export async function listRegistrations(deps: Deps, ctx: ActorCtx, q: { status: Outcome; page: number; pageSize: number }) {
+  requirePermission(ctx.actor, 'registration.review');
+  const { rows, total } = await listRegistered(deps.db, teacherScope(ctx.actor), { ...q, status: STATUS_OF[q.status] });
   return {
     items: rows.map((r) => ({
       id: r.id,
@@ -38,27 +24,17 @@ export async function listRegistrations(
       status: q.status,
       rejectReason: r.reject_reason,
     })),
-    total: Number(total.n),
+    total,
     page: q.page,
     pageSize: q.pageSize,
   };
 }
 
-export async function reviewRegistration(deps: Deps, ctx: RequestCtx, id: number, outcome: 'approved' | 'rejected', reason: string | null) {
-  requirePermission(ctx.actor!, 'registration.review');
-  const visible = await teachersInScope(deps.db, teacherScope(ctx.actor!)).select('u.id').where('u.id', '=', id).executeTakeFirst();
-  if (!visible) throw notFound('注册申请');
+export async function reviewRegistration(deps: Deps, ctx: ActorCtx, id: number, outcome: 'approved' | 'rejected', reason: string | null) {
+  requirePermission(ctx.actor, 'registration.review');
+  if (!(await isVisible(deps.db, teacherScope(ctx.actor), id))) throw notFound('注册申请');
   await deps.db.transaction().execute(async (trx) => {
-    // only a pending account moves; a second reviewer (or a double click) finds nothing to change
-    const r = await trx
-      .updateTable('users')
-      .set({ status: STATUS_OF[outcome], reject_reason: reason })
-      .where('id', '=', id)
-      .where('status', '=', 'pending')
-      .where('source', '=', 'register')
-      .returning('id')
-      .executeTakeFirst();
-    if (!r) throw conflict('该注册申请已被处理，请刷新后查看');
+    if (!(await decideRegistration(trx, id, STATUS_OF[outcome], reason))) throw conflict('该注册申请已被处理，请刷新后查看');
     await recordAudit(trx, ctx, {
       action: `registration.${outcome === 'approved' ? 'approve' : 'reject'}`,
       objectType: 'user',

@@ -1,21 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { KEY_FIELDS, maskIdNumber, maskPhone } from '@shixun/domain';
 import { can, requirePermission, teacherScope } from '../../access/policy.ts';
-import type { Deps, RequestCtx } from '../../context.ts';
+import type { Deps, Executor } from '../../context.ts';
+import type { ActorCtx } from '../../http/contract.ts';
 import { invalid, notFound } from '../../http/errors.ts';
 import { recordAudit, recordAuditNow } from '../audit/audit.service.ts';
+import { clearLockouts } from '../auth/lockout.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { revokeSessions } from '../auth/sessions.ts';
+import { photoFile, type PhotoKind } from './photos.ts';
 import { parsePatch } from './profile.mapper.ts';
 import { toProfile } from './profile.view.ts';
 import { applyProfilePatch } from './profile.write.ts';
-import { findTeacher, listTeachers, type TeacherFilter } from './teachers.repository.ts';
-import { clearLockouts } from '../auth/lockout.ts';
+import * as repo from './teachers.repository.ts';
 
-export async function searchTeachers(deps: Deps, ctx: RequestCtx, f: TeacherFilter) {
-  const actor = ctx.actor!;
-  requirePermission(actor, 'teacher.read');
-  const { rows, total } = await listTeachers(deps.db, teacherScope(actor), f);
+export async function searchTeachers(deps: Deps, ctx: ActorCtx, f: repo.TeacherFilter) {
+  requirePermission(ctx.actor, 'teacher.read');
+  const { rows, total } = await repo.listTeachers(deps.db, teacherScope(ctx.actor), f);
   return {
     items: rows.map((r) => ({
       id: r.id,
@@ -36,14 +37,14 @@ export async function searchTeachers(deps: Deps, ctx: RequestCtx, f: TeacherFilt
   };
 }
 
-async function teacherOr404(deps: Deps, ctx: RequestCtx, id: number) {
-  const row = await findTeacher(deps.db, teacherScope(ctx.actor!), id);
+async function teacherOr404(deps: Deps, ctx: ActorCtx, id: number) {
+  const row = await repo.findTeacher(deps.db, teacherScope(ctx.actor), id);
   if (!row) throw notFound('教师');
   return row;
 }
 
-export async function getTeacher(deps: Deps, ctx: RequestCtx, id: number) {
-  const actor = ctx.actor!;
+export async function getTeacher(deps: Deps, ctx: ActorCtx, id: number) {
+  const { actor } = ctx;
   requirePermission(actor, 'teacher.read');
   const row = await teacherOr404(deps, ctx, id);
   return {
@@ -59,9 +60,17 @@ export async function getTeacher(deps: Deps, ctx: RequestCtx, id: number) {
   };
 }
 
+/** A teacher's photo in the actor's scope (the teacher's own with the `{}` scope of profile routes), or 404. */
+export async function teacherPhoto(deps: Deps, scope: repo.TeacherScope, id: number, kind: PhotoKind) {
+  const row = await repo.findTeacher(deps.db, scope, id);
+  const file = row && photoFile(deps, kind === 'cert' ? row.cert_photo : row.avatar);
+  if (!file) throw notFound('照片');
+  return file;
+}
+
 /** Full ID and phone numbers: only for the roles that need them, and each read is recorded. */
-export async function revealTeacher(deps: Deps, ctx: RequestCtx, id: number) {
-  requirePermission(ctx.actor!, 'teacher.reveal');
+export async function revealTeacher(deps: Deps, ctx: ActorCtx, id: number) {
+  requirePermission(ctx.actor, 'teacher.reveal');
   const row = await teacherOr404(deps, ctx, id);
   await recordAuditNow(deps.db, ctx, {
     action: 'teacher.reveal',
@@ -72,8 +81,8 @@ export async function revealTeacher(deps: Deps, ctx: RequestCtx, id: number) {
   return { idNumber: row.id_number, phone: row.phone };
 }
 
-export async function editKeyFields(deps: Deps, ctx: RequestCtx, id: number, body: unknown) {
-  const actor = ctx.actor!;
+export async function editKeyFields(deps: Deps, ctx: ActorCtx, id: number, body: unknown) {
+  const { actor } = ctx;
   requirePermission(actor, 'teacher.editKeyFields');
   const parsed = parsePatch(KEY_FIELDS, body);
   if (!parsed.ok) throw invalid(parsed.message, parsed.fields);
@@ -83,7 +92,7 @@ export async function editKeyFields(deps: Deps, ctx: RequestCtx, id: number, bod
   await deps.db.transaction().execute(async (trx) => {
     if ('schoolId' in patch) {
       // a move to a school outside the admin's own scope is a transfer (异动), approved by both counties
-      const target = await trx.selectFrom('schools').select('region_code').where('id', '=', Number(patch.schoolId)).executeTakeFirst();
+      const target = await repo.schoolById(trx, Number(patch.schoolId));
       if (!target || !target.region_code.startsWith(actor.scope.regionCode ?? '\u0000'))
         throw invalid('只能调整到本管辖范围内的学校；跨区县调动请走异动流程', { schoolId: '不在管辖范围内' });
     }
@@ -95,21 +104,17 @@ export async function editKeyFields(deps: Deps, ctx: RequestCtx, id: number, bod
       detail: { fields: Object.keys(patch), schoolFrom: before.school_id },
     });
   });
-  return { profile: toProfile((await findTeacher(deps.db, teacherScope(actor), id))!, true) };
+  return { profile: toProfile((await repo.findTeacher(deps.db, teacherScope(actor), id))!, true) };
 }
 
 /** A random temporary password, shown once to the admin; the teacher must change it at next login. */
-export async function resetTeacherPassword(deps: Deps, ctx: RequestCtx, id: number) {
-  requirePermission(ctx.actor!, 'teacher.resetPassword');
+export async function resetTeacherPassword(deps: Deps, ctx: ActorCtx, id: number) {
+  requirePermission(ctx.actor, 'teacher.resetPassword');
   await teacherOr404(deps, ctx, id);
   const temporaryPassword = `Sx${randomBytes(6).toString('base64url')}#${Math.floor(Math.random() * 90 + 10)}`;
   const hash = await hashPassword(temporaryPassword);
   await deps.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({ password_hash: hash, must_change_password: true, locked_until: null, failed_logins: 0, first_failed_at: null })
-      .where('id', '=', id)
-      .execute();
+    await repo.setTemporaryPassword(trx, id, hash);
     await revokeSessions(trx, id);
     await clearLockouts(trx, id);
     await recordAudit(trx, ctx, { action: 'teacher.password.reset', objectType: 'teacher', objectId: id });
@@ -118,12 +123,12 @@ export async function resetTeacherPassword(deps: Deps, ctx: RequestCtx, id: numb
 }
 
 /** 停用 / 启用: a disabled account's sessions end at once and it cannot log in. */
-export async function setTeacherStatus(deps: Deps, ctx: RequestCtx, id: number, status: 'active' | 'disabled') {
-  requirePermission(ctx.actor!, 'teacher.setStatus');
+export async function setTeacherStatus(deps: Deps, ctx: ActorCtx, id: number, status: 'active' | 'disabled') {
+  requirePermission(ctx.actor, 'teacher.setStatus');
   const row = await teacherOr404(deps, ctx, id);
   if (row.account_status === 'pending' || row.account_status === 'rejected') throw invalid('该账号尚未通过注册审核，请在注册审核中处理');
   await deps.db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ status }).where('id', '=', id).execute();
+    await repo.setAccountStatus(trx, id, status);
     if (status === 'disabled') await revokeSessions(trx, id);
     await recordAudit(trx, ctx, {
       action: status === 'disabled' ? 'teacher.disable' : 'teacher.enable',
@@ -132,4 +137,24 @@ export async function setTeacherStatus(deps: Deps, ctx: RequestCtx, id: number, 
     });
   });
   return { ok: true as const, status };
+}
+
+// --- for the teacher's own space (profile module): the id comes from the session, never from the request ---
+
+/** The teacher's own record, or 404. */
+export async function ownTeacher(deps: Deps, userId: number) {
+  const row = await repo.findTeacher(deps.db, {}, userId);
+  if (!row) throw notFound('教师档案');
+  return row;
+}
+
+/** A school of this province (a teacher may only belong to one), or undefined. */
+export async function schoolInProvince(deps: Deps, id: number) {
+  const s = await repo.schoolById(deps.db, id);
+  return s && s.region_code.startsWith(deps.config.provinceCode) ? s : undefined;
+}
+
+/** Points the teacher's certificate photo or avatar at a stored file (photos.ts storePhoto). */
+export function setTeacherPhoto(trx: Executor, teacherId: number, kind: PhotoKind, name: string) {
+  return repo.setPhoto(trx, teacherId, kind, name);
 }

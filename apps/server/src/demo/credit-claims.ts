@@ -3,13 +3,14 @@
 // (materializeDemoEvidence).
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { newPdf, registerCjkFonts } from '../../pdf/document.ts';
+import { newPdf, registerCjkFonts } from '../pdf/document.ts';
 import { sql } from 'kysely';
-import type { Deps, Executor, RequestCtx } from '../../context.ts';
-import { postCreditEntry } from '../credits/ledger.ts';
-import { activePolicy } from '../credits/policy.store.ts';
-import { today } from '../credits/standing.ts';
-import { claimAmountH, toH, type ReviewLevel } from './claim-types.ts';
+import type { Deps, Executor, RequestCtx } from '../context.ts';
+import { postCreditEntry } from '../modules/credits/ledger.ts';
+import { activePolicy } from '../modules/credits/policy.store.ts';
+import { today } from '../modules/credits/standing.ts';
+import { claimAmountH, toH, type ReviewLevel } from '../modules/credit-claims/claim-types.ts';
+import { setClaimFileSize } from '../modules/credit-claims/credit-claims.repository.ts';
 
 const DEMO_FILE = /^claim-\d+-demo-\d+\.pdf$/;
 
@@ -152,7 +153,7 @@ export async function materializeDemoEvidence(deps: Deps, storedName: string, fi
     const pdf = await demoEvidencePdf(deps.config.pdfFont, fileName.replace(/\.pdf$/, ''));
     mkdirSync(deps.config.uploadDir, { recursive: true });
     writeFileSync(target, pdf, { mode: 0o600 });
-    await deps.db.updateTable('credit_claim_files').set({ size: pdf.length }).where('stored_name', '=', storedName).execute();
+    await setClaimFileSize(deps.db, storedName, pdf.length);
   }
   return target;
 }

@@ -4,12 +4,12 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
-import { z } from 'zod';
+import { teachers } from '@shixun/contracts';
+import type { z } from 'zod';
 import type { Deps } from '../../context.ts';
 import { AppError, invalid } from '../../http/errors.ts';
 
-export const photoKind = z.enum(['cert', 'avatar']);
-export type PhotoKind = z.infer<typeof photoKind>;
+export type PhotoKind = z.infer<typeof teachers.photoKind>;
 const ALLOWED: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png' };
 
 export async function storePhoto(deps: Deps, userId: number, kind: PhotoKind, data: Buffer): Promise<string> {

@@ -1,13 +1,13 @@
-// Demo data of the institutions' side, on top of the projects' demo (modules/projects/demo.ts, run
+// Demo data of the institutions' side, on top of the projects' demo (the projects' demo seed, run
 // just before): that seed creates demo-institution's classes, places the trainees and enters the
 // ended class's scores through applyScores. Here each class of demo-institution gets what it still
 // lacks — a published 开班通知 and a 课程安排 — and an ended class gets its attendance and
 // anonymous 训后评估 from classmates (李秀英's own form stays open to try). Plain inserts: seeding
 // is not an admin's act, so it writes no audit rows.
-import type { Executor } from '../../context.ts';
-import { newCheckinSecret } from './checkin-code.ts';
-import { findClassAny, type ClassRow } from './classes.repository.ts';
-import { chinaToday } from './view.ts';
+import type { Executor } from '../context.ts';
+import { newCheckinSecret } from '../modules/classes/checkin-code.ts';
+import { findClassAny, type ClassRow } from '../modules/classes/classes.repository.ts';
+import { chinaToday } from '../modules/classes/view.ts';
 
 const NOTICE = (c: ClassRow) => `各位学员：
 

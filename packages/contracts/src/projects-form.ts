@@ -1,13 +1,19 @@
 // The project form (培训项目) as the API accepts it: every field of the plan, with Chinese messages.
-// Checks that need the database (type, credit category, institutions, regions) are in the service;
-// completeness for publishing is in publish.ts.
+// Checks that need the database (type, credit category, institutions, regions) are in the server's
+// service; completeness for publishing is in its publish.ts.
 import { PROFILE_FIELDS } from '@shixun/domain';
 import { z } from 'zod';
+import { timestamp } from './common.ts';
 
 const optionsOf = (key: string) => PROFILE_FIELDS.find((f) => f.key === key)!.options as readonly string[];
 /** 学段 and 学科 lists of the teacher profile: a project targets the same words teachers chose. */
 export const STAGES = optionsOf('stage');
 export const SUBJECTS = optionsOf('subject');
+
+export const PROJECT_LEVELS = ['national', 'province', 'city', 'county', 'school'] as const;
+export const PROJECT_MODES = ['onsite', 'online', 'blended', 'school_based'] as const;
+export const PROJECT_STATUSES = ['draft', 'published', 'closed'] as const;
+export const LIMITS = { name: 100, organiserName: 100, funding: 100, place: 200, learningUrl: 500, question: 200, questions: 30 } as const;
 
 const twoDecimals = (v: number) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6;
 const date = (label: string) => z.iso.date({ error: `${label}格式应为 YYYY-MM-DD` });
@@ -21,20 +27,20 @@ const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? 
 
 export const evaluationQuestion = z.object({
   id: z.string().max(40).optional(),
-  text: z.string({ error: '请填写评估问题' }).trim().min(1, '评估问题不能为空').max(200, '评估问题不能超过 200 字'),
+  text: z.string({ error: '请填写评估问题' }).trim().min(1, '评估问题不能为空').max(LIMITS.question, '评估问题不能超过 200 字'),
   kind: z.enum(['rating', 'text'], { error: '评估问题类型只能是评分或文字' }),
 });
 
 export const projectInput = z
   .object({
-    name: z.string({ error: '请填写项目名称' }).trim().min(1, '请填写项目名称').max(100, '项目名称不能超过 100 字'),
+    name: z.string({ error: '请填写项目名称' }).trim().min(1, '请填写项目名称').max(LIMITS.name, '项目名称不能超过 100 字'),
     year: z.int({ error: '年度必须是整数' }).min(2000, '年度不能早于 2000 年').max(2100, '年度不能晚于 2100 年'),
-    level: z.enum(['national', 'province', 'city', 'county', 'school'], { error: '请选择项目级别' }),
-    organiserName: z.string().trim().max(100, '组织单位名称不能超过 100 字').optional(),
+    level: z.enum(PROJECT_LEVELS, { error: '请选择项目级别' }),
+    organiserName: z.string().trim().max(LIMITS.organiserName, '组织单位名称不能超过 100 字').optional(),
     typeId: z.int({ error: '请选择项目类型' }).positive('请选择项目类型'),
     subTypeId: z.int({ error: '子类型不正确' }).positive('子类型不正确').nullable().default(null),
-    mode: z.enum(['onsite', 'online', 'blended', 'school_based'], { error: '请选择培训方式' }),
-    funding: z.string().trim().max(100, '经费说明不能超过 100 字').default(''),
+    mode: z.enum(PROJECT_MODES, { error: '请选择培训方式' }),
+    funding: z.string().trim().max(LIMITS.funding, '经费说明不能超过 100 字').default(''),
     creditCategory: z.string({ error: '请选择学分类型' }).trim().min(1, '请选择学分类型').max(40),
     creditAmount: amount('学分').default(0),
     hours: amount('学时').default(0),
@@ -52,7 +58,7 @@ export const projectInput = z
       .default([]),
     quota: z.int({ error: '名额必须是整数' }).min(0, '名额不能为负数').max(1_000_000, '名额不能超过 100 万'),
     institutionIds: z.array(z.int().positive()).max(50, '承培机构过多').default([]),
-    place: z.string().trim().max(200, '培训地点不能超过 200 字').default(''),
+    place: z.string().trim().max(LIMITS.place, '培训地点不能超过 200 字').default(''),
     startDate: date('开始日期'),
     endDate: date('结束日期'),
     allowApplication: z.boolean({ error: '是否允许申报必须是是或否' }).default(false),
@@ -71,11 +77,11 @@ export const projectInput = z
         blankToNull,
         z
           .url({ protocol: /^https?$/, error: '学习网址必须是以 http:// 或 https:// 开头的网址' })
-          .max(500, '学习网址过长')
+          .max(LIMITS.learningUrl, '学习网址过长')
           .nullable(),
       )
       .default(null),
-    evaluationQuestions: z.array(evaluationQuestion).max(30, '评估问题最多 30 个').default([]),
+    evaluationQuestions: z.array(evaluationQuestion).max(LIMITS.questions, '评估问题最多 30 个').default([]),
   })
   .superRefine((p, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
@@ -86,3 +92,49 @@ export const projectInput = z
   });
 
 export type ProjectInput = z.output<typeof projectInput>;
+
+/** A project as the API shows it: every field with its labels and names, amounts in 学分 / 学时. */
+export const projectView = z.object({
+  id: z.number(),
+  name: z.string(),
+  year: z.number(),
+  level: z.enum(PROJECT_LEVELS),
+  levelLabel: z.string(),
+  organiserName: z.string(),
+  organiserHolder: z.string(),
+  organiserRegionName: z.string().nullable(),
+  typeId: z.number(),
+  typeName: z.string(),
+  subTypeId: z.number().nullable(),
+  subTypeName: z.string().nullable(),
+  typeLabel: z.string(),
+  mode: z.enum(PROJECT_MODES),
+  modeLabel: z.string(),
+  funding: z.string(),
+  creditCategory: z.string(),
+  creditCategoryName: z.string(),
+  creditAmount: z.number(),
+  hours: z.number(),
+  creditLabel: z.string(),
+  targetStages: z.array(z.string()),
+  targetSubjects: z.array(z.string()),
+  targetRegions: z.array(z.object({ code: z.string(), name: z.string() })),
+  quota: z.number(),
+  institutions: z.array(z.object({ id: z.number(), name: z.string() })),
+  place: z.string(),
+  startDate: z.string(),
+  endDate: z.string(),
+  allowApplication: z.boolean(),
+  applyStart: z.string().nullable(),
+  applyEnd: z.string().nullable(),
+  onsiteWeight: z.number(),
+  onlineWeight: z.number(),
+  passMark: z.number(),
+  learningUrl: z.string().nullable(),
+  evaluationQuestions: z.array(z.object({ id: z.string(), text: z.string(), kind: z.enum(['rating', 'text']) })),
+  status: z.enum(PROJECT_STATUSES),
+  statusLabel: z.string(),
+  createdAt: timestamp,
+  publishedAt: timestamp.nullable(),
+  closedAt: timestamp.nullable(),
+});

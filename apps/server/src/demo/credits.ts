@@ -3,12 +3,12 @@
 // (demo-teacher2) and a few colleagues with less. Everything goes through the ledger, so summaries
 // and standings are what real postings would make, and every teacher gets a standing row.
 import type { CreditForm, CreditLevel } from '@shixun/domain';
-import type { Executor, RequestCtx } from '../../context.ts';
-import { postCreditEntry, reverseCreditEntry, type CreditSource, type NewCreditEntry } from './ledger.ts';
-import { activePolicy } from './policy.store.ts';
-import { schoolBasedEntry } from './school-based.service.ts';
-import { today } from './standing.ts';
-import { evaluate, loadFacts, standingRow, writeStandings } from '../credit-policies/batch.ts';
+import type { Executor, RequestCtx } from '../context.ts';
+import { postCreditEntry, reverseCreditEntry, type CreditSource, type NewCreditEntry } from '../modules/credits/ledger.ts';
+import { activePolicy } from '../modules/credits/policy.store.ts';
+import { schoolBasedEntry } from '../modules/credits/school-based.service.ts';
+import { today } from '../modules/credits/standing.ts';
+import { evaluate, loadFacts, standingRow, writeStandings } from '../modules/credit-policies/batch.ts';
 
 const ctx: RequestCtx = { ip: '127.0.0.1', requestId: 'demo-seed' };
 const ELECTIVES = [

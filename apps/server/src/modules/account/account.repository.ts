@@ -1,0 +1,17 @@
+// The account owner's contact columns of users (phone sealed at rest, email).
+import type { Executor } from '../../context.ts';
+
+/** Another account holding this phone number (blind index) or email, if any. */
+export function otherHolderOf(db: Executor, userId: number, c: { phoneBidx: string } | { email: string }) {
+  const q = db.selectFrom('users').select('id').where('id', '!=', userId);
+  return ('email' in c ? q.where('email', '=', c.email) : q.where('phone_bidx', '=', c.phoneBidx)).executeTakeFirst();
+}
+
+/** Sets the phone (sealed columns from security/pii) or the email. */
+export async function setContact(
+  db: Executor,
+  userId: number,
+  set: { phone: string | null; phone_bidx: string | null } | { email: string },
+) {
+  await db.updateTable('users').set(set).where('id', '=', userId).execute();
+}
