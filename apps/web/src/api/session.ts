@@ -1,7 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { auth, platform } from '@shixun/contracts';
 import { ADMIN_ROLES, type Role } from '@shixun/domain';
-import { ApiError, api, get, post, rememberCsrf } from './client.ts';
-import type { MeResponse, PublicConfig } from './types.ts';
+import { call } from './call.ts';
+import { ApiError, api, rememberCsrf } from './client.ts';
+import type { MeResponse } from './types.ts';
 
 export const ME_KEY = ['me'] as const;
 
@@ -11,7 +13,8 @@ export function useMe() {
     queryKey: ME_KEY,
     queryFn: async () => {
       try {
-        const r = await api<MeResponse>('/api/auth/me', { noRedirect: true });
+        // no redirect to the login page: a visitor without a session is simply logged out
+        const r = await api<MeResponse>(auth.currentUser.path, { noRedirect: true });
         rememberCsrf(r.csrfToken);
         return r.user;
       } catch (e) {
@@ -25,7 +28,7 @@ export function useMe() {
 }
 
 export function usePublicConfig() {
-  return useQuery({ queryKey: ['public-config'], queryFn: () => get<PublicConfig>('/api/public/config'), staleTime: Infinity });
+  return useQuery({ queryKey: ['public-config'], queryFn: () => call(platform.publicConfig), staleTime: Infinity });
 }
 
 export function isAdmin(role: Role): boolean {
@@ -41,7 +44,7 @@ export function useLogout() {
   const qc = useQueryClient();
   return async () => {
     try {
-      await post('/api/auth/logout');
+      await call(auth.logout);
     } catch {
       /* the session may already be gone */
     }

@@ -1,36 +1,11 @@
-import type { ResponseOf, regions } from '@shixun/contracts';
-import type { Role } from '@shixun/domain';
+import type { ResponseOf, auth, platform, profile, regions, registrations, teachers } from '@shixun/contracts';
 
-export interface Me {
-  id: number;
-  name: string;
-  loginName: string | null;
-  idNumber: string | null;
-  phone: string | null;
-  email: string | null;
-  roles: Role[];
-  role: Role;
-  scope: {
-    regionCode?: string;
-    regionName?: string;
-    schoolId?: number;
-    schoolName?: string;
-    institutionId?: number;
-    institutionName?: string;
-  };
-  mustChangePassword: boolean;
-}
-export interface MeResponse {
-  user: Me;
-  csrfToken: string;
-}
+/** From the contract (packages/contracts/src/auth.ts): the session's user and CSRF token. */
+export type MeResponse = ResponseOf<typeof auth.currentUser>;
+export type Me = MeResponse['user'];
 
-export interface PublicConfig {
-  title: string;
-  provinceCode: string;
-  provinceName: string;
-  passwordPolicy: { minLength: number; minClasses: number };
-}
+/** From the contract (packages/contracts/src/platform.ts). */
+export type PublicConfig = ResponseOf<typeof platform.publicConfig>;
 
 /** From the contract (packages/contracts/src/regions.ts). */
 export type Region = ResponseOf<typeof regions.regionsInScope>['items'][number];
@@ -43,106 +18,17 @@ export interface Paged<T> {
 }
 
 export type ProfileValue = string | number | boolean | null | undefined;
-export type Profile = Record<string, ProfileValue> & {
-  id?: number;
-  name?: string;
-  schoolName?: string;
-  regionName?: string;
-  countyName?: string;
-  regionCode?: string;
-};
+/** From the contract (packages/contracts/src/teachers.ts), readable field by field with PROFILE_FIELDS keys. */
+export type Profile = ResponseOf<typeof teachers.detail>['profile'] & Record<string, ProfileValue>;
 
-export interface ProfileResponse {
-  profile: Profile;
-  photos: { cert: boolean; avatar: boolean };
-  pendingChange: boolean;
-}
-
-export interface ProfileChange {
-  id: number;
-  teacherId: number;
-  teacherName: string;
-  changes: Record<string, { from: ProfileValue; to: ProfileValue }>;
-  reason: string | null;
-  status: 'pending' | 'approved' | 'rejected';
-  reviewReason: string | null;
-  reviewerName: string | null;
-  createdAt: string | number;
-  reviewedAt: string | number | null;
-}
+/** From the contract (packages/contracts/src/profile.ts). */
+export type ProfileResponse = ResponseOf<typeof profile.mine> & { profile: Profile };
+export type ProfileChange = ResponseOf<typeof profile.changesInScope>['items'][number];
 
 /** A school as the scoped list answers it (the registration list gives only id and name). */
 export type SchoolRow = ResponseOf<typeof regions.schoolsInScope>['items'][number];
 
-export type AccountStatus = 'active' | 'pending' | 'disabled' | string;
-
-export interface TeacherRow {
-  id: number;
-  name: string;
-  gender: string | null;
-  idNumber: string | null;
-  phone: string | null;
-  schoolName: string | null;
-  countyName: string | null;
-  stage: string | null;
-  subject: string | null;
-  personnelStatus: string | null;
-  accountStatus: AccountStatus;
-}
-
-export interface TeacherDetail {
-  profile: Profile;
-  accountStatus: AccountStatus;
-  abilities: { editKeyFields: boolean; revealSensitive: boolean; resetPassword: boolean; setStatus?: boolean };
-}
-
-export interface RegistrationRow {
-  id: number;
-  name: string;
-  idNumber: string | null;
-  phone: string | null;
-  schoolName: string | null;
-  createdAt: string | number;
-  status: 'pending' | 'approved' | 'rejected';
-}
-
-export interface OutboxRow {
-  id: number;
-  channel: 'sms' | 'email';
-  recipient: string;
-  subject: string | null;
-  body: string;
-  createdAt: string | number;
-}
-
-export interface AuditRow {
-  id: number;
-  at: number;
-  actorName: string | null;
-  actorRole: string | null;
-  ip: string | null;
-  requestId: string | null;
-  action: string;
-  objectType: string | null;
-  objectId: string | number | null;
-  result: string;
-  detail: unknown;
-}
-
-export interface LockedAccount {
-  id: number;
-  name: string;
-  loginName: string | null;
-  lockedUntil: string | number;
-}
-
-export interface AdminAccountRow {
-  id: number;
-  loginName: string;
-  name: string;
-  role: Role;
-  status: string;
-  regionName: string | null;
-  schoolName: string | null;
-  institutionName: string | null;
-}
+/** From the contracts (packages/contracts/src/teachers.ts, registrations.ts). */
+export type TeacherRow = ResponseOf<typeof teachers.list>['items'][number];
+export type TeacherDetail = ResponseOf<typeof teachers.detail> & { profile: Profile };
+export type RegistrationRow = ResponseOf<typeof registrations.list>['items'][number];

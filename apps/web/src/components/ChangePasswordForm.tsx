@@ -1,6 +1,7 @@
-import { useState } from 'react';
 import { Alert, Button, Form, Input } from 'antd';
-import { post } from '../api/client.ts';
+import { auth } from '@shixun/contracts';
+import { useMutation } from '@tanstack/react-query';
+import { call } from '../api/call.ts';
 import { usePublicConfig } from '../api/session.ts';
 import { confirmRules, newPasswordRules, policyHint } from './passwordRules.ts';
 
@@ -14,21 +15,15 @@ interface Values {
 export function ChangePasswordForm({ onDone }: { onDone: () => void }) {
   const [form] = Form.useForm<Values>();
   const policy = usePublicConfig().data?.passwordPolicy;
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const onFinish = async (v: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await post('/api/auth/password', { oldPassword: v.oldPassword, newPassword: v.newPassword });
+  const change = useMutation({
+    mutationFn: (v: Values) => call(auth.changePassword, { body: { oldPassword: v.oldPassword, newPassword: v.newPassword } }),
+    onSuccess: () => {
       form.resetFields();
       onDone();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
+  const error = change.error?.message ?? null;
+  const onFinish = (v: Values) => change.mutate(v);
   return (
     <Form form={form} layout="vertical" onFinish={onFinish} style={{ maxWidth: 420 }} autoComplete="off">
       <Form.Item label="原密码" name="oldPassword" rules={[{ required: true, message: '请输入原密码' }]}>
@@ -41,7 +36,7 @@ export function ChangePasswordForm({ onDone }: { onDone: () => void }) {
         <Input.Password autoComplete="new-password" />
       </Form.Item>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="password-error" />}
-      <Button type="primary" htmlType="submit" loading={busy}>
+      <Button type="primary" htmlType="submit" loading={change.isPending}>
         提交
       </Button>
     </Form>

@@ -7,18 +7,13 @@ import { Alert, App, Button, Card, Empty, Input, Popconfirm, Select, Space, Tabl
 import { PlusOutlined } from '@ant-design/icons';
 import { ADMIN_ROLES, ROLE_LABELS, type Role } from '@shixun/domain';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { get, post } from '../../api/client.ts';
+import { adminAccounts } from '@shixun/contracts';
+import { call } from '../../api/call.ts';
 import { ACCOUNT_STATUS, formatTime } from '../../format.ts';
 import { CreateAdminModal } from './admin-accounts/CreateAdminModal.tsx';
 import { PlatformRequests, ProposeChangeModal, ProposeCreateModal } from './admin-accounts/PlatformRequests.tsx';
 import { showTemporaryPassword } from './admin-accounts/showPassword.tsx';
-import {
-  PLATFORM_ROLES,
-  type AdminAbilities,
-  type AdminAccount,
-  type AdminAccountPage,
-  type RequestAction,
-} from './admin-accounts/types.ts';
+import { PLATFORM_ROLES, type AdminAbilities, type AdminAccount, type RequestAction } from './admin-accounts/types.ts';
 
 function explain(a: AdminAbilities): string {
   if (a.manage)
@@ -38,7 +33,7 @@ function AccountsTable({ abilities }: { abilities: AdminAbilities }) {
   const [proposing, setProposing] = useState<{ target: AdminAccount; action: Exclude<RequestAction, 'create'> } | null>(null);
   const list = useQuery({
     queryKey: ['admin-accounts', role, q, page],
-    queryFn: () => get<AdminAccountPage>('/api/admin-accounts', { role, q, page }),
+    queryFn: () => call(adminAccounts.list, { query: { role: role as AdminAccount['role'] | undefined, q, page } }),
     placeholderData: keepPreviousData,
   });
   const roleChoices: readonly Role[] = abilities.manage
@@ -48,16 +43,16 @@ function AccountsTable({ abilities }: { abilities: AdminAbilities }) {
       : ADMIN_ROLES;
   const refresh = () => qc.invalidateQueries({ queryKey: ['admin-accounts'] });
   const reset = useMutation({
-    mutationFn: (a: AdminAccount) => post<{ temporaryPassword: string }>(`/api/admin-accounts/${a.id}/password-reset`),
+    mutationFn: (a: AdminAccount) => call(adminAccounts.resetPassword, { params: { id: a.id } }),
     onSuccess: (r, a) => {
       void refresh();
-      showTemporaryPassword(modal, '密码已重置', a.loginName, r.temporaryPassword);
+      showTemporaryPassword(modal, '密码已重置', a.loginName ?? '', r.temporaryPassword);
     },
     onError: (e) => message.error(e.message),
   });
   const setStatus = useMutation({
     mutationFn: (v: { a: AdminAccount; status: 'active' | 'disabled' }) =>
-      post(`/api/admin-accounts/${v.a.id}/status`, { status: v.status }),
+      call(adminAccounts.setStatus, { params: { id: v.a.id }, body: { status: v.status } }),
     onSuccess: (_r, v) => {
       void refresh();
       message.success(`${v.a.name} 已${v.status === 'disabled' ? '停用' : '启用'}`);
@@ -182,7 +177,7 @@ export default function AdminAccounts() {
   // what this admin may do, from the server (the same answer the list carries)
   const probe = useQuery({
     queryKey: ['admin-accounts', 'abilities'],
-    queryFn: () => get<AdminAccountPage>('/api/admin-accounts', { pageSize: 1 }),
+    queryFn: () => call(adminAccounts.list, { query: { pageSize: 1 } }),
   });
   const abilities = probe.data?.abilities;
   const twoPerson = abilities && (abilities.propose || abilities.approve);

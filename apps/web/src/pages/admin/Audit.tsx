@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { Alert, AutoComplete, Button, Card, Empty, Input, Space, Table, Tag, Typography } from 'antd';
 import { SafetyOutlined } from '@ant-design/icons';
 import { ROLE_LABELS, type Role } from '@shixun/domain';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { get, post } from '../../api/client.ts';
-import type { AuditRow, Paged } from '../../api/types.ts';
+import { type ResponseOf, audit } from '@shixun/contracts';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { call } from '../../api/call.ts';
 import { formatTime } from '../../format.ts';
 
 /** Chinese names of the audited actions; an unknown code is shown as is. */
@@ -36,18 +36,7 @@ const ACTION_LABELS: Record<string, string> = {
   'access.denied': '访问被拒绝',
 };
 
-interface Checkpoint {
-  at: string;
-  rows: number;
-  headId: number;
-}
-interface VerifyResult {
-  ok: boolean;
-  checked: number;
-  brokenAt?: number;
-  checkpoint: { status: string; message: string };
-  lastCheckpoint: Checkpoint | null;
-}
+type AuditRow = ResponseOf<typeof audit.auditLog>['items'][number];
 
 /** 审计日志 (audit admin, read-only) with the hash-chain check. */
 export default function Audit() {
@@ -55,30 +44,19 @@ export default function Audit() {
   const [pageSize, setPageSize] = useState(20);
   const [filter, setFilter] = useState({ action: '', actor: '' });
   const [draft, setDraft] = useState(filter);
-  const [verify, setVerify] = useState<VerifyResult | { error: string } | null>(null);
-  const [verifying, setVerifying] = useState(false);
   const list = useQuery({
     queryKey: ['audit', page, pageSize, filter],
-    queryFn: () => get<Paged<AuditRow> & { lastCheckpoint: Checkpoint | null }>('/api/audit', { page, pageSize, ...filter }),
+    queryFn: () => call(audit.auditLog, { query: { page, pageSize, ...filter } }),
     placeholderData: keepPreviousData,
   });
-
-  const runVerify = async () => {
-    setVerifying(true);
-    try {
-      setVerify(await post<VerifyResult>('/api/audit/verify'));
-    } catch (e) {
-      setVerify({ error: (e as Error).message });
-    } finally {
-      setVerifying(false);
-    }
-  };
+  const check = useMutation({ mutationFn: () => call(audit.verifyChain) });
+  const verify = check.isError ? { error: check.error.message } : (check.data ?? null);
 
   return (
     <Card
       title="审计日志"
       extra={
-        <Button icon={<SafetyOutlined />} loading={verifying} onClick={runVerify} data-testid="audit-verify">
+        <Button icon={<SafetyOutlined />} loading={check.isPending} onClick={() => check.mutate()} data-testid="audit-verify">
           校验日志链
         </Button>
       }
@@ -87,7 +65,7 @@ export default function Audit() {
         <Alert
           style={{ marginBottom: 16 }}
           showIcon
-          closable={{ onClose: () => setVerify(null) }}
+          closable={{ onClose: () => check.reset() }}
           data-testid="audit-verify-result"
           type={'error' in verify ? 'error' : verify.ok ? 'success' : 'error'}
           title={

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { App, Form, Modal, Select, Typography } from 'antd';
 import { checkIdNumber, normalizeIdNumber } from '@shixun/domain';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, get, put } from '../../api/client.ts';
-import type { Paged, Profile, SchoolRow } from '../../api/types.ts';
+import { regions, teachers } from '@shixun/contracts';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { call } from '../../api/call.ts';
+import { ApiError } from '../../api/client.ts';
+import type { Profile } from '../../api/types.ts';
 import { fieldByKey } from '../../format.ts';
 import { FieldInput } from '../../components/FieldInput.tsx';
 
@@ -24,7 +26,7 @@ function SchoolSelect({
   const [q, setQ] = useState('');
   const schools = useQuery({
     queryKey: ['schools', '', q],
-    queryFn: () => get<Paged<SchoolRow>>('/api/schools', { q, pageSize: 50 }),
+    queryFn: () => call(regions.schoolsInScope, { query: { q, pageSize: 50 } }),
     placeholderData: keepPreviousData,
   });
   const options = (schools.data?.items ?? []).map((s) => ({ value: s.id, label: `${s.name}${s.countyName ? `（${s.countyName}）` : ''}` }));
@@ -58,7 +60,19 @@ export function KeyFieldsModal({
   const [form] = Form.useForm();
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const [busy, setBusy] = useState(false);
+  const save = useMutation({
+    mutationFn: (body: Record<string, unknown>) => call(teachers.editKeyFields, { params: { id: teacherId }, body }),
+    onSuccess: async () => {
+      message.success('关键字段已修改');
+      await qc.invalidateQueries({ queryKey: ['teacher', teacherId] });
+      await qc.invalidateQueries({ queryKey: ['teachers'] });
+      onClose();
+    },
+    onError: (e) => {
+      if (e instanceof ApiError && e.fields) form.setFields(Object.entries(e.fields).map(([name, m]) => ({ name, errors: [m] })));
+      message.error(e.message);
+    },
+  });
   // The profile carries a masked ID number: never send it back; leave the field empty unless revealed.
   const initial: Record<string, unknown> = Object.fromEntries(EDITABLE.map((k) => [k, profile[k] ?? undefined]));
   initial.idNumber = revealedId ?? undefined;
@@ -75,19 +89,7 @@ export function KeyFieldsModal({
       message.info('没有修改任何字段');
       return;
     }
-    setBusy(true);
-    try {
-      await put(`/api/teachers/${teacherId}/key-fields`, body);
-      message.success('关键字段已修改');
-      await qc.invalidateQueries({ queryKey: ['teacher', teacherId] });
-      await qc.invalidateQueries({ queryKey: ['teachers'] });
-      onClose();
-    } catch (e) {
-      if (e instanceof ApiError && e.fields) form.setFields(Object.entries(e.fields).map(([name, m]) => ({ name, errors: [m] })));
-      message.error(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
+    save.mutate(body);
   };
 
   return (
@@ -97,7 +99,7 @@ export function KeyFieldsModal({
       onCancel={onClose}
       onOk={submit}
       okText="保存"
-      confirmLoading={busy}
+      confirmLoading={save.isPending}
       destroyOnHidden
       width={560}
     >

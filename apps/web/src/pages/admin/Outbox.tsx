@@ -2,26 +2,11 @@ import { useState } from 'react';
 import { Alert, Button, Card, Empty, Table, Tag } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { get } from '../../api/client.ts';
+import { type ResponseOf, outbox } from '@shixun/contracts';
+import { call } from '../../api/call.ts';
 import { formatTime } from '../../format.ts';
 
-interface OutboxRow {
-  id: number;
-  channel: 'sms' | 'email';
-  /** masked: 138****1234, a***@example.com */
-  recipient: string;
-  subject: string | null;
-  status: 'queued' | 'sent' | 'failed';
-  statusLabel: string;
-  /** only on a development outbox (DEV_OUTBOX=true) */
-  body?: string;
-  createdAt: string | number;
-}
-interface OutboxPage {
-  items: OutboxRow[];
-  total: number;
-  devOutbox: boolean;
-}
+type OutboxRow = ResponseOf<typeof outbox.outbox>['items'][number];
 
 const STATUS_COLOR = { queued: 'default', sent: 'green', failed: 'red' } as const;
 
@@ -30,7 +15,7 @@ export default function Outbox() {
   const [page, setPage] = useState(1);
   const list = useQuery({
     queryKey: ['outbox', page],
-    queryFn: () => get<OutboxPage>('/api/outbox', { page }),
+    queryFn: () => call(outbox.outbox, { query: { page } }),
     placeholderData: keepPreviousData,
   });
   const dev = list.data?.devOutbox === true;

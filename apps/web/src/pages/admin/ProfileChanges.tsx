@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { App, Button, Card, Empty, Popconfirm, Segmented, Space, Table, Tag } from 'antd';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { get, post } from '../../api/client.ts';
-import type { Paged, ProfileChange } from '../../api/types.ts';
+import { profile } from '@shixun/contracts';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { call } from '../../api/call.ts';
+import type { ProfileChange } from '../../api/types.ts';
 import { formatTime, REVIEW_STATUS } from '../../format.ts';
 import { ChangeSummary } from '../../components/ChangeSummary.tsx';
 import { RejectModal } from '../../components/RejectModal.tsx';
@@ -15,26 +16,28 @@ export default function ProfileChanges() {
   const [status, setStatus] = useState<'pending' | 'approved' | 'rejected'>('pending');
   const [page, setPage] = useState(1);
   const [rejecting, setRejecting] = useState<ProfileChange | null>(null);
-  const [busy, setBusy] = useState<number | null>(null);
   const list = useQuery({
     queryKey: ['profile-changes', 'review', status, page],
-    queryFn: () => get<Paged<ProfileChange>>('/api/profile-changes', { status, page }),
+    queryFn: () => call(profile.changesInScope, { query: { status, page } }),
     placeholderData: keepPreviousData,
   });
   const refresh = () => qc.invalidateQueries({ queryKey: ['profile-changes', 'review'] });
 
-  const approve = async (c: ProfileChange) => {
-    setBusy(c.id);
-    try {
-      await post(`/api/profile-changes/${c.id}/approve`);
-      message.success('已通过，修改已生效');
-    } catch (e) {
-      message.error((e as Error).message);
-    } finally {
-      setBusy(null);
-      await refresh();
-    }
-  };
+  const approve = useMutation({
+    mutationFn: (c: ProfileChange) => call(profile.approveChange, { params: { id: c.id } }),
+    onSuccess: () => message.success('已通过，修改已生效'),
+    onError: (e) => message.error(e.message),
+    onSettled: refresh,
+  });
+  const reject = useMutation({
+    mutationFn: (v: { id: number; reason: string }) => call(profile.rejectChange, { params: { id: v.id }, body: { reason: v.reason } }),
+    onSuccess: () => {
+      message.success('已驳回');
+      setRejecting(null);
+    },
+    onError: (e) => message.error(e.message),
+    onSettled: refresh,
+  });
 
   return (
     <Card title="信息变更审核">
@@ -89,9 +92,9 @@ export default function ProfileChanges() {
                     description="通过后教师的关键字段将立即修改。"
                     okText="通过"
                     cancelText="取消"
-                    onConfirm={() => approve(c)}
+                    onConfirm={() => approve.mutate(c)}
                   >
-                    <Button type="primary" size="small" loading={busy === c.id}>
+                    <Button type="primary" size="small" loading={approve.isPending && approve.variables?.id === c.id}>
                       通过
                     </Button>
                   </Popconfirm>
@@ -109,17 +112,12 @@ export default function ProfileChanges() {
         open={!!rejecting}
         title={`驳回 ${rejecting?.teacherName ?? ''} 的信息变更申请`}
         onCancel={() => setRejecting(null)}
-        onSubmit={async (reason) => {
-          try {
-            await post(`/api/profile-changes/${rejecting!.id}/reject`, { reason });
-            message.success('已驳回');
-            setRejecting(null);
-          } catch (e) {
-            message.error((e as Error).message);
-          } finally {
-            await refresh();
-          }
-        }}
+        onSubmit={(reason) =>
+          reject.mutateAsync({ id: rejecting!.id, reason }).then(
+            () => undefined,
+            () => undefined, // shown by onError
+          )
+        }
       />
     </Card>
   );

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { App, Button, Card, Empty, Popconfirm, Segmented, Space, Table, Tag } from 'antd';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { get, post } from '../../api/client.ts';
-import type { Paged, RegistrationRow } from '../../api/types.ts';
+import { registrations } from '@shixun/contracts';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { call } from '../../api/call.ts';
+import type { RegistrationRow } from '../../api/types.ts';
 import { formatTime, REVIEW_STATUS } from '../../format.ts';
 import { RejectModal } from '../../components/RejectModal.tsx';
 
@@ -13,26 +14,28 @@ export default function Registrations() {
   const [status, setStatus] = useState<'pending' | 'approved' | 'rejected'>('pending');
   const [page, setPage] = useState(1);
   const [rejecting, setRejecting] = useState<RegistrationRow | null>(null);
-  const [busy, setBusy] = useState<number | null>(null);
   const list = useQuery({
     queryKey: ['registrations', status, page],
-    queryFn: () => get<Paged<RegistrationRow>>('/api/registrations', { status, page }),
+    queryFn: () => call(registrations.list, { query: { status, page } }),
     placeholderData: keepPreviousData,
   });
   const refresh = () => qc.invalidateQueries({ queryKey: ['registrations'] });
 
-  const approve = async (r: RegistrationRow) => {
-    setBusy(r.id);
-    try {
-      await post(`/api/registrations/${r.id}/approve`);
-      message.success(`已通过 ${r.name} 的注册申请`);
-    } catch (e) {
-      message.error((e as Error).message);
-    } finally {
-      setBusy(null);
-      await refresh();
-    }
-  };
+  const approve = useMutation({
+    mutationFn: (r: RegistrationRow) => call(registrations.approve, { params: { id: r.id } }),
+    onSuccess: (_, r) => message.success(`已通过 ${r.name} 的注册申请`),
+    onError: (e) => message.error(e.message),
+    onSettled: refresh,
+  });
+  const reject = useMutation({
+    mutationFn: (v: { id: number; reason: string }) => call(registrations.reject, { params: { id: v.id }, body: { reason: v.reason } }),
+    onSuccess: () => {
+      message.success('已驳回');
+      setRejecting(null);
+    },
+    onError: (e) => message.error(e.message),
+    onSettled: refresh,
+  });
 
   return (
     <Card title="注册审核">
@@ -80,9 +83,9 @@ export default function Registrations() {
                     description="通过后该教师即可登录平台。"
                     okText="通过"
                     cancelText="取消"
-                    onConfirm={() => approve(r)}
+                    onConfirm={() => approve.mutate(r)}
                   >
-                    <Button type="primary" size="small" loading={busy === r.id}>
+                    <Button type="primary" size="small" loading={approve.isPending && approve.variables?.id === r.id}>
                       通过
                     </Button>
                   </Popconfirm>
@@ -100,17 +103,12 @@ export default function Registrations() {
         open={!!rejecting}
         title={`驳回 ${rejecting?.name ?? ''} 的注册申请`}
         onCancel={() => setRejecting(null)}
-        onSubmit={async (reason) => {
-          try {
-            await post(`/api/registrations/${rejecting!.id}/reject`, { reason });
-            message.success('已驳回');
-            setRejecting(null);
-          } catch (e) {
-            message.error((e as Error).message);
-          } finally {
-            await refresh();
-          }
-        }}
+        onSubmit={(reason) =>
+          reject.mutateAsync({ id: rejecting!.id, reason }).then(
+            () => undefined,
+            () => undefined, // shown by onError
+          )
+        }
       />
     </Card>
   );

@@ -1,25 +1,23 @@
 import { App, Button, Card, Empty, Popconfirm, Table } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { get, post } from '../../api/client.ts';
-import type { LockedAccount } from '../../api/types.ts';
+import { type ResponseOf, security } from '@shixun/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { call } from '../../api/call.ts';
 import { formatTime } from '../../format.ts';
+
+type LockedAccount = ResponseOf<typeof security.lockedAccounts>['items'][number];
 
 /** 账户安全: accounts locked after repeated failed logins. */
 export default function Security() {
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const list = useQuery({ queryKey: ['locked'], queryFn: () => get<{ items: LockedAccount[] }>('/api/security/locked') });
-  const unlock = async (a: LockedAccount) => {
-    try {
-      await post(`/api/security/users/${a.id}/unlock`);
-      message.success(`已解锁 ${a.name}`);
-    } catch (e) {
-      message.error((e as Error).message);
-    } finally {
-      await qc.invalidateQueries({ queryKey: ['locked'] });
-    }
-  };
+  const list = useQuery({ queryKey: ['locked'], queryFn: () => call(security.lockedAccounts) });
+  const unlock = useMutation({
+    mutationFn: (a: LockedAccount) => call(security.unlock, { params: { id: a.id } }),
+    onSuccess: (_, a) => message.success(`已解锁 ${a.name}`),
+    onError: (e) => message.error(e.message),
+    onSettled: () => qc.invalidateQueries({ queryKey: ['locked'] }),
+  });
   return (
     <Card
       title="账户安全"
@@ -35,7 +33,7 @@ export default function Security() {
       </p>
       <Table<LockedAccount>
         data-testid="locked-table"
-        rowKey={(a) => `${a.id}@${(a as LockedAccount & { ip?: string }).ip ?? ''}`}
+        rowKey="key"
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         pagination={false}
@@ -50,7 +48,12 @@ export default function Security() {
             title: '操作',
             key: 'op',
             render: (_, a) => (
-              <Popconfirm title={`解锁 ${a.name} 的账号？`} okText="解锁" cancelText="取消" onConfirm={() => unlock(a)}>
+              <Popconfirm
+                title={`解锁 ${a.name} 的账号？`}
+                okText="解锁"
+                cancelText="取消"
+                onConfirm={() => unlock.mutateAsync(a).catch(() => undefined)}
+              >
                 <Button size="small" type="primary">
                   解锁
                 </Button>

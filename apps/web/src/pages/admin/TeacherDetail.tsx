@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { App, Button, Card, Popconfirm, Space, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, EyeOutlined, EditOutlined, KeyOutlined, StopOutlined, CheckCircleOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { get, post } from '../../api/client.ts';
+import { teachers } from '@shixun/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { call } from '../../api/call.ts';
 import type { TeacherDetail as Detail } from '../../api/types.ts';
 import { ACCOUNT_STATUS } from '../../format.ts';
 import { LoadError, PageLoading } from '../../components/guards.tsx';
@@ -15,36 +16,15 @@ export default function TeacherDetail() {
   const { id = '' } = useParams();
   const { message, modal } = App.useApp();
   const qc = useQueryClient();
-  const [revealed, setRevealed] = useState<{ idNumber: string; phone: string } | null>(null);
+  const [revealed, setRevealed] = useState<{ idNumber: string | null; phone: string | null } | null>(null);
   const [editing, setEditing] = useState(false);
-  const [busy, setBusy] = useState<string | null>(null);
-  const detail = useQuery({ queryKey: ['teacher', id], queryFn: () => get<Detail>(`/api/teachers/${id}`) });
-
-  if (detail.isPending) return <PageLoading />;
-  if (detail.isError) return <LoadError message={detail.error.message} onRetry={() => detail.refetch()} />;
-  const { profile, accountStatus, abilities } = detail.data;
-  const shown = revealed ? { ...profile, idNumber: revealed.idNumber, phone: revealed.phone } : profile;
-  const status = ACCOUNT_STATUS[accountStatus];
-
-  const reveal = () =>
-    modal.confirm({
-      title: '查看完整证件号和手机号',
-      content: '本次查看将记录在审计日志中（查看人、时间、IP）。请仅在工作需要时查看。确定继续吗？',
-      okText: '确定查看',
-      cancelText: '取消',
-      onOk: async () => {
-        try {
-          setRevealed(await post<{ idNumber: string; phone: string }>(`/api/teachers/${id}/reveal`));
-        } catch (e) {
-          message.error((e as Error).message);
-        }
-      },
-    });
-
-  const resetPassword = async () => {
-    setBusy('reset');
-    try {
-      const r = await post<{ temporaryPassword: string }>(`/api/teachers/${id}/password-reset`);
+  const detail = useQuery({
+    queryKey: ['teacher', id],
+    queryFn: () => call(teachers.detail, { params: { id } }) as Promise<Detail>,
+  });
+  const resetPassword = useMutation({
+    mutationFn: () => call(teachers.resetPassword, { params: { id } }),
+    onSuccess: (r) =>
       modal.success({
         title: '密码已重置',
         width: 460,
@@ -62,27 +42,39 @@ export default function TeacherDetail() {
           </div>
         ),
         okText: '我已记下',
-      });
-    } catch (e) {
-      message.error((e as Error).message);
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const setStatus = async (next: 'active' | 'disabled') => {
-    setBusy('status');
-    try {
-      await post(`/api/teachers/${id}/status`, { status: next });
+      }),
+    onError: (e) => message.error(e.message),
+  });
+  const setStatus = useMutation({
+    mutationFn: (next: 'active' | 'disabled') => call(teachers.setStatus, { params: { id }, body: { status: next } }),
+    onSuccess: async (_, next) => {
       message.success(next === 'disabled' ? '账号已停用' : '账号已启用');
       await qc.invalidateQueries({ queryKey: ['teacher', id] });
       await qc.invalidateQueries({ queryKey: ['teachers'] });
-    } catch (e) {
-      message.error((e as Error).message);
-    } finally {
-      setBusy(null);
-    }
-  };
+    },
+    onError: (e) => message.error(e.message),
+  });
+
+  if (detail.isPending) return <PageLoading />;
+  if (detail.isError) return <LoadError message={detail.error.message} onRetry={() => detail.refetch()} />;
+  const { profile, accountStatus, abilities } = detail.data;
+  const shown = revealed ? { ...profile, idNumber: revealed.idNumber, phone: revealed.phone } : profile;
+  const status = ACCOUNT_STATUS[accountStatus];
+
+  const reveal = () =>
+    modal.confirm({
+      title: '查看完整证件号和手机号',
+      content: '本次查看将记录在审计日志中（查看人、时间、IP）。请仅在工作需要时查看。确定继续吗？',
+      okText: '确定查看',
+      cancelText: '取消',
+      onOk: async () => {
+        try {
+          setRevealed(await call(teachers.reveal, { params: { id } }));
+        } catch (e) {
+          message.error((e as Error).message);
+        }
+      },
+    });
 
   return (
     <Card
@@ -114,9 +106,9 @@ export default function TeacherDetail() {
             description="将生成一个临时密码，教师下次登录时须修改密码。确定重置吗？"
             okText="确定"
             cancelText="取消"
-            onConfirm={resetPassword}
+            onConfirm={() => resetPassword.mutate()}
           >
-            <Button icon={<KeyOutlined />} loading={busy === 'reset'} data-testid="reset-password">
+            <Button icon={<KeyOutlined />} loading={resetPassword.isPending} data-testid="reset-password">
               重置密码
             </Button>
           </Popconfirm>
@@ -127,9 +119,9 @@ export default function TeacherDetail() {
             description="停用后该教师将立即退出登录且无法登录。确定停用吗？"
             okText="停用"
             cancelText="取消"
-            onConfirm={() => setStatus('disabled')}
+            onConfirm={() => setStatus.mutate('disabled')}
           >
-            <Button danger icon={<StopOutlined />} loading={busy === 'status'}>
+            <Button danger icon={<StopOutlined />} loading={setStatus.isPending}>
               停用
             </Button>
           </Popconfirm>
@@ -140,9 +132,9 @@ export default function TeacherDetail() {
             description="确定恢复该教师的账号吗？"
             okText="启用"
             cancelText="取消"
-            onConfirm={() => setStatus('active')}
+            onConfirm={() => setStatus.mutate('active')}
           >
-            <Button icon={<CheckCircleOutlined />} loading={busy === 'status'}>
+            <Button icon={<CheckCircleOutlined />} loading={setStatus.isPending}>
               启用
             </Button>
           </Popconfirm>
@@ -151,7 +143,13 @@ export default function TeacherDetail() {
       <ProfileDescriptions profile={shown} testId="teacher-profile" />
       <TeacherCreditsCard teacherId={id} />
       {editing && (
-        <KeyFieldsModal teacherId={id} profile={profile} revealedId={revealed?.idNumber} open={editing} onClose={() => setEditing(false)} />
+        <KeyFieldsModal
+          teacherId={id}
+          profile={profile}
+          revealedId={revealed?.idNumber ?? undefined}
+          open={editing}
+          onClose={() => setEditing(false)}
+        />
       )}
     </Card>
   );

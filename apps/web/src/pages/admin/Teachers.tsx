@@ -4,8 +4,9 @@ import { Button, Card, Cascader, Empty, Form, Input, Select, Space, Table, Tag }
 import { SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMe } from '../../api/session.ts';
-import { get } from '../../api/client.ts';
-import type { Paged, SchoolRow, TeacherRow } from '../../api/types.ts';
+import { regions, teachers } from '@shixun/contracts';
+import { call } from '../../api/call.ts';
+import type { TeacherRow } from '../../api/types.ts';
 import { ACCOUNT_STATUS, fieldByKey } from '../../format.ts';
 import { useRegionOptions } from './useRegionOptions.ts';
 
@@ -21,7 +22,7 @@ function SchoolSelect({ regionCode, value, onChange }: { regionCode?: string; va
   const [q, setQ] = useState('');
   const schools = useQuery({
     queryKey: ['schools', regionCode ?? '', q],
-    queryFn: () => get<Paged<SchoolRow>>('/api/schools', { regionCode, q, pageSize: 50 }),
+    queryFn: () => call(regions.schoolsInScope, { query: { regionCode, q, pageSize: 50 } }),
     placeholderData: keepPreviousData,
   });
   return (
@@ -66,7 +67,7 @@ export default function Teachers() {
 
   const list = useQuery({
     queryKey: ['teachers', f],
-    queryFn: () => get<Paged<TeacherRow>>('/api/teachers', { ...f, page, pageSize }),
+    queryFn: () => call(teachers.list, { query: { ...f, status: f.status as TeacherRow['accountStatus'] | undefined, page, pageSize } }),
     placeholderData: keepPreviousData,
   });
 

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Alert, App, Button, Form, Input, Result, Space } from 'antd';
-import { post } from '../../api/client.ts';
+import { auth } from '@shixun/contracts';
+import { useMutation } from '@tanstack/react-query';
+import { call } from '../../api/call.ts';
 import { usePublicConfig } from '../../api/session.ts';
 import { PublicShell } from '../../components/PublicShell.tsx';
 import { CodeButton } from '../../components/CodeButton.tsx';
@@ -20,9 +22,10 @@ export default function Forgot() {
   const policy = usePublicConfig().data?.passwordPolicy;
   // the server answers the same for every account (it does not say whether one exists): its sentence is shown as is
   const [sent, setSent] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState(false);
+  const reset = useMutation({
+    mutationFn: (v: Values) =>
+      call(auth.forgotReset, { body: { account: v.account.trim(), code: v.code.trim(), newPassword: v.newPassword } }),
+  });
 
   const sendCode = async () => {
     try {
@@ -31,9 +34,9 @@ export default function Forgot() {
       return false;
     }
     try {
-      const r = await post<{ message: string }>('/api/auth/forgot/code', { account: form.getFieldValue('account').trim() });
+      const r = await call(auth.forgotCode, { body: { account: form.getFieldValue('account').trim() } });
       setSent(r.message);
-      setError(null);
+      reset.reset();
       return true;
     } catch (e) {
       message.error(e instanceof Error ? e.message : String(e));
@@ -41,20 +44,9 @@ export default function Forgot() {
     }
   };
 
-  const onFinish = async (v: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await post('/api/auth/forgot/reset', { account: v.account.trim(), code: v.code.trim(), newPassword: v.newPassword });
-      setDone(true);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const error = reset.error?.message ?? null;
 
-  if (done)
+  if (reset.isSuccess)
     return (
       <PublicShell title="找回密码">
         <Result
@@ -72,9 +64,9 @@ export default function Forgot() {
 
   return (
     <PublicShell title="找回密码">
-      <Form form={form} layout="vertical" onFinish={onFinish} autoComplete="off">
+      <Form form={form} layout="vertical" onFinish={(v) => reset.mutate(v)} autoComplete="off">
         <Form.Item label="账号" name="account" rules={[{ required: true, whitespace: true, message: '请输入证件号、手机号或用户名' }]}>
-          <Input placeholder="证件号 / 手机号 / 用户名" />
+          <Input placeholder="证件号 / 手机号 / 用户名" maxLength={auth.ACCOUNT_MAX} />
         </Form.Item>
         <Form.Item label="验证码" required>
           <Space.Compact style={{ width: '100%' }}>
@@ -99,7 +91,7 @@ export default function Forgot() {
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-        <Button type="primary" htmlType="submit" block loading={busy}>
+        <Button type="primary" htmlType="submit" block loading={reset.isPending}>
           提交
         </Button>
         <div style={{ marginTop: 12, textAlign: 'center' }}>

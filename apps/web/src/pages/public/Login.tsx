@@ -2,16 +2,18 @@ import { useState } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router-dom';
 import { Alert, Button, Form, Input, Space } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
-import { ApiError, post, rememberCsrf } from '../../api/client.ts';
+import { auth } from '@shixun/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { call } from '../../api/call.ts';
+import { ApiError, rememberCsrf } from '../../api/client.ts';
 import { homeFor, ME_KEY, useMe } from '../../api/session.ts';
 import type { MeResponse } from '../../api/types.ts';
 import { PublicShell } from '../../components/PublicShell.tsx';
 import { PageLoading } from '../../components/guards.tsx';
-import { TwoFactorCodeStep, type TwoFactorTicket } from './TwoFactorCodeStep.tsx';
+import { TwoFactorCodeStep } from './TwoFactorCodeStep.tsx';
 
 /** Where a user goes after logging in: a forced password change, then a due 2FA enrolment, then home. */
-function nextPage(user: MeResponse['user'] & { mustEnrollTotp?: boolean }) {
+function nextPage(user: MeResponse['user']) {
   if (user.mustChangePassword) return '/change-password';
   if (user.mustEnrollTotp) return '/two-factor/setup';
   return homeFor(user.role);
@@ -22,35 +24,34 @@ export default function Login() {
   const qc = useQueryClient();
   const navigate = useNavigate();
   const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  /** set once the session exists: the page navigates away and must not redirect on its own meanwhile */
+  const [leaving, setLeaving] = useState(false);
   const [ticket, setTicket] = useState<string | null>(null);
   const [account, setAccount] = useState('');
 
-  if (me.isPending) return <PageLoading />;
-  if (me.data && !busy) return <Navigate to={nextPage(me.data)} replace />;
-
   const loggedIn = (r: MeResponse) => {
-    setBusy(true);
+    setLeaving(true);
     rememberCsrf(r.csrfToken);
     qc.setQueryData(ME_KEY, r.user);
     navigate(nextPage(r.user), { replace: true });
   };
-
-  const onFinish = async (v: { account: string; password: string }) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await post<MeResponse | TwoFactorTicket>('/api/auth/login', { account: v.account.trim(), password: v.password });
+  const signIn = useMutation({
+    mutationFn: (v: { account: string; password: string }) => call(auth.login, { body: v }),
+    onMutate: () => setError(null),
+    onSuccess: (r, v) => {
       if ('twoFactorRequired' in r) {
-        setAccount(v.account.trim()); // kept for the password form if the second step has to start over
+        setAccount(v.account); // kept for the password form if the second step has to start over
         setTicket(r.ticket);
-        setBusy(false);
       } else loggedIn(r);
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'UNKNOWN', String(e)));
-      setBusy(false);
-    }
-  };
+    },
+    onError: (e) => setError(e instanceof ApiError ? e : new ApiError(0, 'UNKNOWN', String(e))),
+  });
+  const busy = signIn.isPending || leaving;
+
+  if (me.isPending) return <PageLoading />;
+  if (me.data && !busy) return <Navigate to={nextPage(me.data)} replace />;
+
+  const onFinish = (v: { account: string; password: string }) => signIn.mutate({ account: v.account.trim(), password: v.password });
 
   if (ticket)
     return (

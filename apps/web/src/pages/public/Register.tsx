@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Alert, Button, Form, Input, Result, Select } from 'antd';
-import { useQuery } from '@tanstack/react-query';
+import { auth, type ResponseOf } from '@shixun/contracts';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { checkIdNumber, normalizeIdNumber, PHONE_RE } from '@shixun/domain';
-import { ApiError, get, post } from '../../api/client.ts';
+import { call } from '../../api/call.ts';
+import { ApiError, get } from '../../api/client.ts';
 import { usePublicConfig } from '../../api/session.ts';
 import type { Region } from '../../api/types.ts';
 import { PublicShell } from '../../components/PublicShell.tsx';
@@ -21,12 +23,6 @@ interface Values {
   challengeAnswer?: string;
 }
 
-/** After a few registrations from one network the server asks a question first (428). */
-interface Challenge {
-  id: string;
-  question: string;
-}
-
 export default function Register() {
   const [form] = Form.useForm<Values>();
   const cfg = usePublicConfig();
@@ -34,14 +30,13 @@ export default function Register() {
   const cityCode = Form.useWatch('cityCode', form);
   const countyCode = Form.useWatch('countyCode', form);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState(false);
-  const [challenge, setChallenge] = useState<Challenge | null>(null);
+  /** After a few registrations from one network the server asks a question first (428). */
+  const [challenge, setChallenge] = useState<ResponseOf<typeof auth.challenge> | null>(null);
 
   const newChallenge = async () => {
     form.setFieldsValue({ challengeAnswer: undefined });
     try {
-      setChallenge(await get<Challenge>('/api/auth/challenge'));
+      setChallenge(await call(auth.challenge));
     } catch (e) {
       setChallenge(null);
       setError(e instanceof Error ? e.message : String(e));
@@ -64,32 +59,32 @@ export default function Register() {
     enabled: !!countyCode,
   });
 
-  const onFinish = async (v: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await post('/api/auth/register', {
-        idNumber: normalizeIdNumber(v.idNumber),
-        name: v.name.trim(),
-        phone: v.phone.trim(),
-        schoolId: v.schoolId,
-        password: v.password,
-        ...(challenge ? { challengeId: challenge.id, challengeAnswer: v.challengeAnswer?.trim() } : {}),
-      });
-      setDone(true);
-    } catch (e) {
+  const submit = useMutation({
+    mutationFn: (v: Values) =>
+      call(auth.register, {
+        body: {
+          idNumber: normalizeIdNumber(v.idNumber),
+          name: v.name.trim(),
+          phone: v.phone.trim(),
+          schoolId: v.schoolId,
+          password: v.password,
+          ...(challenge ? { challengeId: challenge.id, challengeAnswer: v.challengeAnswer?.trim() } : {}),
+        },
+      }),
+    onMutate: () => setError(null),
+    onError: async (e) => {
       if (e instanceof ApiError && e.fields) {
         form.setFields(Object.entries(e.fields).map(([name, msg]) => ({ name: name as keyof Values, errors: [msg] })));
       }
-      setError(e instanceof Error ? e.message : String(e));
+      setError(e.message);
       // a question is good for one submission: asked for one, or used one up, get the next
       if ((e instanceof ApiError && e.status === 428) || challenge) await newChallenge();
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
+  const busy = submit.isPending;
+  const onFinish = (v: Values) => submit.mutate(v);
 
-  if (done)
+  if (submit.isSuccess)
     return (
       <PublicShell title="注册账号" wide>
         <Result

@@ -1,14 +1,11 @@
 import { useState } from 'react';
 import { Alert, Button, Form, Input, Typography } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { ApiError, post } from '../../api/client.ts';
+import { auth } from '@shixun/contracts';
+import { useMutation } from '@tanstack/react-query';
+import { call } from '../../api/call.ts';
+import { ApiError } from '../../api/client.ts';
 import type { MeResponse } from '../../api/types.ts';
-
-/** The answer of POST /api/auth/login for an account with two-factor authentication. */
-export interface TwoFactorTicket {
-  twoFactorRequired: true;
-  ticket: string;
-}
 
 /**
  * 登录第二步: the 6-digit code of the authenticator app, or one of the recovery codes. A wrong code
@@ -27,22 +24,22 @@ export function TwoFactorCodeStep({
   const [form] = Form.useForm<{ code: string }>();
   const [recovery, setRecovery] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const onFinish = async (v: { code: string }) => {
-    setBusy(true);
-    setError(null);
-    try {
-      onSuccess(await post<MeResponse>('/api/auth/login/totp', { ticket, code: v.code.trim() }));
-    } catch (e) {
+  const verify = useMutation({
+    mutationFn: (code: string) => call(auth.loginTotp, { body: { ticket, code } }),
+    onMutate: () => setError(null),
+    onSuccess: (r) => onSuccess(r),
+    onError: (e) => {
       const err = e instanceof ApiError ? e : new ApiError(0, 'UNKNOWN', String(e));
       if (err.code === 'INVALID_TOTP' || err.code === 'VALIDATION') {
         setError(err.message);
         form.setFieldsValue({ code: '' });
-        setBusy(false);
       } else onRestart(err);
-    }
-  };
+    },
+  });
+  // after a right code the page navigates away: the button stays busy until then
+  const busy = verify.isPending || verify.isSuccess;
+
+  const onFinish = (v: { code: string }) => verify.mutate(v.code.trim());
 
   const toggle = () => {
     setRecovery(!recovery);

@@ -5,7 +5,6 @@ import { homeFor, ME_KEY, useLogout, useMe } from '../../api/session.ts';
 import { PublicShell } from '../../components/PublicShell.tsx';
 import { PageLoading } from '../../components/guards.tsx';
 import { TwoFactorEnrolment } from '../space/TwoFactorEnrolment.tsx';
-import type { TwoFactorMe } from '../space/TwoFactorGate.tsx';
 
 /** The forced enrolment: an admin whose role requires 2FA binds an authenticator before anything else. */
 export default function TwoFactorSetup() {
@@ -15,7 +14,7 @@ export default function TwoFactorSetup() {
   const logout = useLogout();
   const { message } = App.useApp();
   if (me.isPending) return <PageLoading />;
-  const user = me.data as TwoFactorMe | null;
+  const user = me.data;
   if (!user) return <Navigate to="/login" replace />;
   if (user.mustChangePassword) return <Navigate to="/change-password" replace />;
   if (user.totpEnabled && !user.mustEnrollTotp) return <Navigate to={homeFor(user.role)} replace />;

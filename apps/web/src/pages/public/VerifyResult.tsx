@@ -1,21 +1,8 @@
 import { Descriptions, Result, Spin } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { ApiError, get } from '../../api/client.ts';
-
-interface Verification {
-  valid: boolean;
-  revoked: boolean;
-  revokedAt: string | null;
-  kind: 'credit' | 'completion';
-  kindLabel: string;
-  title: string;
-  code: string;
-  /** masked: 李*英 */
-  name: string;
-  subject: string;
-  result: string;
-  issuedAt: string;
-}
+import { certificates } from '@shixun/contracts';
+import { call } from '../../api/call.ts';
+import { ApiError } from '../../api/client.ts';
 
 const date = (iso: string) =>
   new Date(iso).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' });
@@ -24,7 +11,7 @@ const date = (iso: string) =>
 export function VerifyResult({ code }: { code: string }) {
   const q = useQuery({
     queryKey: ['verify', code],
-    queryFn: () => get<Verification>(`/api/public/certificates/${encodeURIComponent(code)}`),
+    queryFn: () => call(certificates.verifyCertificate, { params: { code } }),
     retry: false,
   });
   if (q.isPending) return <Spin style={{ display: 'block', padding: 32 }} />;

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { Alert, App, Button, Card, Form, Input, Space, Tabs, Typography } from 'antd';
+import { account } from '@shixun/contracts';
 import { PHONE_RE } from '@shixun/domain';
-import { useQueryClient } from '@tanstack/react-query';
-import { post } from '../../api/client.ts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { call } from '../../api/call.ts';
 import { isAdmin, ME_KEY, useMe } from '../../api/session.ts';
 import { CodeButton } from '../../components/CodeButton.tsx';
 import { ChangePasswordForm } from '../../components/ChangePasswordForm.tsx';
-import type { TwoFactorMe } from './TwoFactorGate.tsx';
 import { TwoFactorPanel } from './TwoFactorPanel.tsx';
 
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -18,9 +18,23 @@ function ContactForm({ kind, current }: { kind: 'phone' | 'email'; current: stri
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const label = kind === 'phone' ? '新手机号' : '新邮箱';
-  const base = `/api/account/${kind}`;
+  const sendCode = (value: string) =>
+    kind === 'phone' ? call(account.phoneCode, { body: { phone: value } }) : call(account.emailCode, { body: { email: value } });
+  const change = useMutation({
+    mutationFn: ({ value, code }: { value: string; code: string }) =>
+      kind === 'phone'
+        ? call(account.changePhone, { body: { phone: value, code } })
+        : call(account.changeEmail, { body: { email: value, code } }),
+    onSuccess: async () => {
+      message.success(kind === 'phone' ? '手机号已修改' : '邮箱已修改');
+      form.resetFields();
+      setSentTo(null);
+      await qc.invalidateQueries({ queryKey: ME_KEY });
+      await qc.invalidateQueries({ queryKey: ['profile'] });
+    },
+    onError: (e) => message.error(e.message),
+  });
 
   const send = async () => {
     try {
@@ -29,7 +43,7 @@ function ContactForm({ kind, current }: { kind: 'phone' | 'email'; current: stri
       return false;
     }
     try {
-      const r = await post<{ sentTo: string }>(`${base}/code`, { [kind]: form.getFieldValue('value').trim() });
+      const r = await sendCode(form.getFieldValue('value').trim());
       setSentTo(r.sentTo);
       return true;
     } catch (e) {
@@ -38,21 +52,7 @@ function ContactForm({ kind, current }: { kind: 'phone' | 'email'; current: stri
     }
   };
 
-  const onFinish = async (v: { value: string; code: string }) => {
-    setBusy(true);
-    try {
-      await post(base, { [kind]: v.value.trim(), code: v.code.trim() });
-      message.success(kind === 'phone' ? '手机号已修改' : '邮箱已修改');
-      form.resetFields();
-      setSentTo(null);
-      await qc.invalidateQueries({ queryKey: ME_KEY });
-      await qc.invalidateQueries({ queryKey: ['profile'] });
-    } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const onFinish = (v: { value: string; code: string }) => change.mutate({ value: v.value.trim(), code: v.code.trim() });
 
   return (
     <Form form={form} layout="vertical" onFinish={onFinish} style={{ maxWidth: 420 }} autoComplete="off">
@@ -69,7 +69,7 @@ function ContactForm({ kind, current }: { kind: 'phone' | 'email'; current: stri
             : { pattern: EMAIL_RE, message: '请输入正确的邮箱地址' },
         ]}
       >
-        <Input maxLength={kind === 'phone' ? 11 : 100} />
+        <Input maxLength={kind === 'phone' ? 11 : account.EMAIL_MAX} />
       </Form.Item>
       <Form.Item label="验证码" required>
         <Space.Compact style={{ width: '100%' }}>
@@ -87,7 +87,7 @@ function ContactForm({ kind, current }: { kind: 'phone' | 'email'; current: stri
         </Space.Compact>
       </Form.Item>
       {sentTo && <Alert type="success" showIcon style={{ marginBottom: 16 }} title={`验证码已发送至 ${sentTo}，10 分钟内有效。`} />}
-      <Button type="primary" htmlType="submit" loading={busy}>
+      <Button type="primary" htmlType="submit" loading={change.isPending}>
         提交
       </Button>
     </Form>
@@ -114,9 +114,7 @@ export default function AccountPage() {
           { key: 'phone', label: '修改手机号', children: <ContactForm kind="phone" current={me?.phone ?? null} /> },
           { key: 'email', label: '修改邮箱', children: <ContactForm kind="email" current={me?.email ?? null} /> },
           // admins, and anyone who switched it on, manage two-factor authentication here
-          ...(me && (isAdmin(me.role) || (me as TwoFactorMe).totpEnabled)
-            ? [{ key: 'two-factor', label: '两步验证', children: <TwoFactorPanel /> }]
-            : []),
+          ...(me && (isAdmin(me.role) || me.totpEnabled) ? [{ key: 'two-factor', label: '两步验证', children: <TwoFactorPanel /> }] : []),
         ]}
       />
     </Card>

@@ -1,13 +1,9 @@
 import { useState } from 'react';
 import { Alert, App, Button, Checkbox, Form, Input, Space, Steps, Typography } from 'antd';
 import { CopyOutlined, DownloadOutlined } from '@ant-design/icons';
-import { post } from '../../api/client.ts';
-
-interface Setup {
-  secret: string;
-  otpauthUri: string;
-  qrDataUrl: string;
-}
+import { account } from '@shixun/contracts';
+import { useMutation } from '@tanstack/react-query';
+import { call } from '../../api/call.ts';
 
 /** The secret in groups of four, easier to type into an app by hand. */
 const grouped = (s: string) => s.match(/.{1,4}/g)?.join(' ') ?? s;
@@ -18,40 +14,25 @@ const grouped = (s: string) => s.match(/.{1,4}/g)?.join(' ') ?? s;
  */
 export function TwoFactorEnrolment({ onDone }: { onDone: () => void }) {
   const { message } = App.useApp();
-  const [setup, setSetup] = useState<Setup | null>(null);
-  const [codes, setCodes] = useState<string[] | null>(null);
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm<{ code: string }>();
+  const begin = useMutation({ mutationFn: () => call(account.totpSetup) });
+  const enable = useMutation({
+    mutationFn: (code: string) => call(account.totpEnable, { body: { code } }),
+    onError: () => form.setFieldsValue({ code: '' }),
+  });
+  const setup = begin.data ?? null;
+  const codes = enable.data?.recoveryCodes ?? null;
+  const busy = begin.isPending || enable.isPending;
+  const error = (enable.error ?? begin.error)?.message ?? null;
 
-  const start = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      setSetup(await post<Setup>('/api/account/totp/setup'));
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
+  const start = () => {
+    enable.reset();
+    begin.mutate();
   };
+  const confirm = (v: { code: string }) => enable.mutate(v.code.trim());
 
-  const confirm = async (v: { code: string }) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await post<{ recoveryCodes: string[] }>('/api/account/totp/enable', { code: v.code.trim() });
-      setCodes(r.recoveryCodes);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-      form.setFieldsValue({ code: '' });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const text = () => `师训平台两步验证恢复码（每个只能使用一次，请妥善保管）\n\n${codes!.join('\n')}\n`;
+  const text = () => `师训平台两步验证恢复码（每个只能使用一次，请妥善保管）\n\n${(codes ?? []).join('\n')}\n`;
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(text());

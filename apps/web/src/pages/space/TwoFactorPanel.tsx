@@ -1,25 +1,18 @@
 import { Alert, App, Button, Descriptions, Form, Input, Popconfirm, Spin, Tag, Typography } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { get, post } from '../../api/client.ts';
+import { account } from '@shixun/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { call } from '../../api/call.ts';
 import { ME_KEY } from '../../api/session.ts';
 import { formatTime } from '../../format.ts';
 import { TwoFactorEnrolment } from './TwoFactorEnrolment.tsx';
 
-export type { TwoFactorMe } from './TwoFactorGate.tsx';
-
-interface Status {
-  enabled: boolean;
-  enabledAt: string | null;
-  required: boolean;
-  recoveryCodesLeft: number;
-}
 const STATUS_KEY = ['totp-status'];
 
 /** 我的账户 → 两步验证: the state, enrolment, and switching it off. */
 export function TwoFactorPanel() {
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const status = useQuery({ queryKey: STATUS_KEY, queryFn: () => get<Status>('/api/account/totp') });
+  const status = useQuery({ queryKey: STATUS_KEY, queryFn: () => call(account.totpStatus) });
   const [form] = Form.useForm<{ password: string; code: string }>();
 
   const refresh = async () => {
@@ -27,6 +20,16 @@ export function TwoFactorPanel() {
     await qc.invalidateQueries({ queryKey: ME_KEY });
   };
 
+  const switchOff = useMutation({
+    mutationFn: (v: { password: string; code: string }) =>
+      call(account.totpDisable, { body: { password: v.password, code: v.code.trim() } }),
+    onSuccess: async () => {
+      message.success('两步验证已停用');
+      form.resetFields();
+      await refresh();
+    },
+    onError: (e) => message.error(e.message),
+  });
   const disable = async () => {
     let v: { password: string; code: string };
     try {
@@ -34,14 +37,7 @@ export function TwoFactorPanel() {
     } catch {
       return;
     }
-    try {
-      await post('/api/account/totp/disable', { password: v.password, code: v.code.trim() });
-      message.success('两步验证已停用');
-      form.resetFields();
-      await refresh();
-    } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
-    }
+    await switchOff.mutateAsync(v).catch(() => undefined);
   };
 
   if (status.isPending) return <Spin />;

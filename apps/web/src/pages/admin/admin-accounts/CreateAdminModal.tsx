@@ -2,13 +2,15 @@ import { useState } from 'react';
 import { App, Form, Input, Modal, Select } from 'antd';
 import { ROLE_LABELS, type Role } from '@shixun/domain';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, get, post } from '../../../api/client.ts';
+import { adminAccounts, type BodyOf } from '@shixun/contracts';
+import { call } from '../../../api/call.ts';
+import { ApiError, get } from '../../../api/client.ts';
 import type { Paged, Region, SchoolRow } from '../../../api/types.ts';
 import { showTemporaryPassword } from './showPassword.tsx';
 import type { AdminAbilities } from './types.ts';
 
 const REGION_ROLES: Role[] = ['city_admin', 'county_admin'];
-const LOGIN_RULE = { pattern: /^[A-Za-z][A-Za-z0-9_-]{2,31}$/, message: '登录名为 3–32 位字母、数字、下划线或短横线，以字母开头' };
+const LOGIN_RULE = { pattern: adminAccounts.LOGIN_NAME_RE, message: '登录名为 3–32 位字母、数字、下划线或短横线，以字母开头' };
 
 /** 新建下一级管理员: only the roles this admin creates, pickers only inside its own node. */
 export function CreateAdminModal({ open, onClose, abilities }: { open: boolean; onClose: () => void; abilities: AdminAbilities }) {
@@ -34,7 +36,7 @@ export function CreateAdminModal({ open, onClose, abilities }: { open: boolean; 
     enabled: open && role === 'institution_admin',
   });
   const create = useMutation({
-    mutationFn: (body: Record<string, unknown>) => post<{ id: number; temporaryPassword: string }>('/api/admin-accounts', body),
+    mutationFn: (body: BodyOf<typeof adminAccounts.create>) => call(adminAccounts.create, { body }),
     onSuccess: async (r, body) => {
       await qc.invalidateQueries({ queryKey: ['admin-accounts'] });
       onClose();
@@ -49,7 +51,7 @@ export function CreateAdminModal({ open, onClose, abilities }: { open: boolean; 
 
   const submit = async () => {
     const v = await form.validateFields();
-    const body: Record<string, unknown> = { loginName: v.loginName.trim(), name: v.name.trim(), role: v.role };
+    const body: BodyOf<typeof adminAccounts.create> = { loginName: v.loginName.trim(), name: v.name.trim(), role: v.role };
     if (REGION_ROLES.includes(v.role)) body.regionCode = v.regionCode;
     if (v.role === 'school_admin') body.schoolId = v.schoolId;
     if (v.role === 'institution_admin') body.institutionId = v.institutionId;
@@ -89,7 +91,7 @@ export function CreateAdminModal({ open, onClose, abilities }: { open: boolean; 
           name="name"
           rules={[
             { required: true, whitespace: true, message: '请输入姓名' },
-            { max: 50, message: '最多 50 个字' },
+            { max: adminAccounts.PERSON_NAME_MAX, message: `最多 ${adminAccounts.PERSON_NAME_MAX} 个字` },
           ]}
         >
           <Input />

@@ -4,8 +4,9 @@ import { useState } from 'react';
 import { App, Button, Empty, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { ROLE_LABELS, type Role } from '@shixun/domain';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, get, post } from '../../../api/client.ts';
-import type { Paged } from '../../../api/types.ts';
+import { adminAccounts, type BodyOf } from '@shixun/contracts';
+import { call } from '../../../api/call.ts';
+import { ApiError } from '../../../api/client.ts';
 import { formatTime } from '../../../format.ts';
 import { showTemporaryPassword } from './showPassword.tsx';
 import { PLATFORM_ROLES, type AdminAccount, type PlatformRequest, type RequestAction } from './types.ts';
@@ -25,7 +26,7 @@ function useProposal(onDone: () => void) {
   const qc = useQueryClient();
   const { message } = App.useApp();
   return useMutation({
-    mutationFn: (body: Record<string, unknown>) => post<{ id: number }>('/api/admin-account-requests', body),
+    mutationFn: (body: BodyOf<typeof adminAccounts.propose>) => call(adminAccounts.propose, { body }),
     onSuccess: async () => {
       message.success('申请已提交，待审计管理员批准后生效');
       await qc.invalidateQueries({ queryKey: ['admin-account-requests'] });
@@ -66,7 +67,7 @@ export function ProposeCreateModal({ open, onClose }: { open: boolean; onClose: 
           name="loginName"
           rules={[
             { required: true, whitespace: true, message: '请输入登录名' },
-            { pattern: /^[A-Za-z][A-Za-z0-9_-]{2,31}$/, message: '登录名为 3–32 位字母、数字、下划线或短横线，以字母开头' },
+            { pattern: adminAccounts.LOGIN_NAME_RE, message: '登录名为 3–32 位字母、数字、下划线或短横线，以字母开头' },
           ]}
         >
           <Input autoComplete="off" />
@@ -75,7 +76,7 @@ export function ProposeCreateModal({ open, onClose }: { open: boolean; onClose: 
           <Input />
         </Form.Item>
         <Form.Item label="申请理由" name="reason" rules={[{ required: true, whitespace: true, min: 2, message: '请写明申请理由' }]}>
-          <Input.TextArea rows={3} maxLength={500} showCount />
+          <Input.TextArea rows={3} maxLength={adminAccounts.REASON_MAX} showCount />
         </Form.Item>
       </Form>
     </Modal>
@@ -115,7 +116,7 @@ export function ProposeChangeModal({
       </Typography.Paragraph>
       <Form form={form} layout="vertical" preserve={false}>
         <Form.Item label="申请理由" name="reason" rules={[{ required: true, whitespace: true, min: 2, message: '请写明申请理由' }]}>
-          <Input.TextArea rows={3} maxLength={500} showCount />
+          <Input.TextArea rows={3} maxLength={adminAccounts.REASON_MAX} showCount />
         </Form.Item>
       </Form>
     </Modal>
@@ -128,7 +129,7 @@ function DecisionModal({ request, approve, onClose }: { request: PlatformRequest
   const { message, modal } = App.useApp();
   const decide = useMutation({
     mutationFn: (body: { version: number; approve: boolean; reason?: string }) =>
-      post<{ temporaryPassword: string | null }>(`/api/admin-account-requests/${request!.id}/decision`, body),
+      call(adminAccounts.decide, { params: { id: request!.id }, body }),
     onSuccess: async (r) => {
       onClose();
       form.resetFields();
@@ -177,7 +178,7 @@ function DecisionModal({ request, approve, onClose }: { request: PlatformRequest
           name="reason"
           rules={approve ? [] : [{ required: true, whitespace: true, message: '请填写驳回理由' }]}
         >
-          <Input.TextArea rows={2} maxLength={500} />
+          <Input.TextArea rows={2} maxLength={adminAccounts.REASON_MAX} />
         </Form.Item>
       </Form>
     </Modal>
@@ -191,7 +192,7 @@ export function PlatformRequests() {
   const [deciding, setDeciding] = useState<{ request: PlatformRequest; approve: boolean } | null>(null);
   const list = useQuery({
     queryKey: ['admin-account-requests', status, page],
-    queryFn: () => get<Paged<PlatformRequest>>('/api/admin-account-requests', { status, page }),
+    queryFn: () => call(adminAccounts.requests, { query: { status, page } }),
     placeholderData: keepPreviousData,
   });
   return (

@@ -2,8 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { Button, Typography } from 'antd';
 import { CloseOutlined, FullscreenOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { get } from '../../../api/client.ts';
-import type { CheckinCode } from './types.ts';
+import { classSchedule } from '@shixun/contracts';
+import { call } from '../../../api/call.ts';
 
 /**
  * The big-screen QR of one session. The code changes every few seconds on the server; this asks
@@ -24,7 +24,7 @@ export function CheckinQr({
   const [left, setLeft] = useState(0);
   const q = useQuery({
     queryKey: ['class', classId, 'checkin-code', sessionId],
-    queryFn: () => get<CheckinCode>(`/api/classes/${classId}/sessions/${sessionId}/checkin-code`),
+    queryFn: () => call(classSchedule.checkinCode, { params: { id: classId, sid: sessionId } }),
     // fetch the next code right as the step turns (a little after, so the server is on the new step)
     refetchInterval: (query) => Math.max(500, (query.state.data?.expiresInMs ?? 2000) + 150),
     refetchIntervalInBackground: true,

@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'react';
 import { App, Button, Empty, Select, Space, Table, Tag, Typography } from 'antd';
 import { QrcodeOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { get, post } from '../../../api/client.ts';
+import { classSchedule } from '@shixun/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { call } from '../../../api/call.ts';
 import { formatTime } from '../../../format.ts';
 import { classKey } from './ClassDetailPage.tsx';
 import { CheckinQr } from './CheckinQr.tsx';
 import { sessionsKey } from './ScheduleTab.tsx';
-import type { Attendance, SessionList } from './types.ts';
+import type { Attendance } from './types.ts';
 
 type Row = Attendance['items'][number];
 
@@ -15,11 +16,13 @@ type Row = Attendance['items'][number];
 export function CheckinTab({ classId }: { classId: number }) {
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const sessions = useQuery({ queryKey: sessionsKey(classId), queryFn: () => get<SessionList>(`/api/classes/${classId}/sessions`) });
+  const sessions = useQuery({
+    queryKey: sessionsKey(classId),
+    queryFn: () => call(classSchedule.listSessions, { params: { id: classId } }),
+  });
   const [sid, setSid] = useState<number | null>(null);
   const [showQr, setShowQr] = useState(false);
   const [selected, setSelected] = useState<number[]>([]);
-  const [busy, setBusy] = useState(false);
   useEffect(() => {
     // start on today's first session, else the first one
     const items = sessions.data?.items;
@@ -30,7 +33,7 @@ export function CheckinTab({ classId }: { classId: number }) {
   }, [sessions.data, sid]);
   const attendance = useQuery({
     queryKey: ['class', classId, 'attendance', sid],
-    queryFn: () => get<Attendance>(`/api/classes/${classId}/sessions/${sid}/checkins`),
+    queryFn: () => call(classSchedule.sessionCheckins, { params: { id: classId, sid: sid ?? 0 } }),
     enabled: sid !== null,
     // while the QR is up, the list follows the scans
     refetchInterval: showQr ? 3000 : false,
@@ -41,24 +44,20 @@ export function CheckinTab({ classId }: { classId: number }) {
       qc.invalidateQueries({ queryKey: sessionsKey(classId) }),
       qc.invalidateQueries({ queryKey: classKey(classId) }),
     ]);
-  const mark = async (present: boolean) => {
-    setBusy(true);
-    try {
-      const r = await post<{ changed: number; unchanged: number }>(`/api/classes/${classId}/sessions/${sid}/checkins`, {
-        enrollmentIds: selected,
-        present,
-      });
+  const marking = useMutation({
+    mutationFn: (present: boolean) =>
+      call(classSchedule.markCheckins, { params: { id: classId, sid: sid ?? 0 }, body: { enrollmentIds: selected, present } }),
+    onSuccess: async (r, present) => {
       message.success(
         present ? `已为 ${r.changed} 人签到${r.unchanged ? `（${r.unchanged} 人已签到过）` : ''}` : `已取消 ${r.changed} 人的签到`,
       );
       setSelected([]);
       await refresh();
-    } catch (e) {
-      message.error((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    onError: (e) => message.error(e.message),
+  });
+  const mark = (present: boolean) => marking.mutate(present);
+  const busy = marking.isPending;
 
   if (sessions.data && !sessions.data.items.length) return <Empty description="尚未安排课程：请先在“课程安排”中添加课程，再组织签到" />;
   const items = attendance.data?.items ?? [];

@@ -1,7 +1,8 @@
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { Breadcrumb, Card, Descriptions, Tabs } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { get } from '../../../api/client.ts';
+import { classes } from '@shixun/contracts';
+import { call } from '../../../api/call.ts';
 import { LoadError, PageLoading } from '../../../components/guards.tsx';
 import { CheckinTab } from './CheckinTab.tsx';
 import { EvaluationTab } from './EvaluationTab.tsx';
@@ -9,7 +10,6 @@ import { NoticeTab } from './NoticeTab.tsx';
 import { ScheduleTab } from './ScheduleTab.tsx';
 import { ScoresTab } from './ScoresTab.tsx';
 import { TraineesTab } from './TraineesTab.tsx';
-import type { ClassDetail } from './types.ts';
 
 const TABS = ['trainees', 'notice', 'schedule', 'checkin', 'scores', 'evaluation'] as const;
 type TabKey = (typeof TABS)[number];
@@ -23,7 +23,7 @@ export default function ClassDetailPage() {
   const tab: TabKey = TABS.includes(params.get('tab') as TabKey) ? (params.get('tab') as TabKey) : 'trainees';
   const q = useQuery({
     queryKey: classKey(id),
-    queryFn: () => get<ClassDetail>(`/api/classes/${id}`),
+    queryFn: () => call(classes.classDetail, { params: { id } }),
     enabled: Number.isInteger(id) && id > 0,
   });
   if (q.isPending) return <PageLoading />;

@@ -3,7 +3,8 @@ import { Link } from 'react-router-dom';
 import { Card, Empty, Input, Space, Table, Tag, Typography } from 'antd';
 import { TeamOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { get } from '../../../api/client.ts';
+import { classes } from '@shixun/contracts';
+import { call } from '../../../api/call.ts';
 import type { ClassListItem } from './types.ts';
 
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
@@ -18,7 +19,7 @@ function phase(c: ClassListItem) {
 /** 我的班级: the classes the province assigned to this institution. */
 export default function ClassesPage() {
   const [q, setQ] = useState('');
-  const list = useQuery({ queryKey: ['classes'], queryFn: () => get<{ items: ClassListItem[] }>('/api/classes') });
+  const list = useQuery({ queryKey: ['classes'], queryFn: () => call(classes.listClasses) });
   const term = q.trim();
   const items = (list.data?.items ?? []).filter((c) => !term || c.projectName.includes(term) || c.name.includes(term));
   return (

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Alert, App, Button, Form, Input, List, Popconfirm, Progress, Space, Tag, Typography, Upload } from 'antd';
 import { DeleteOutlined, FilePdfOutlined, PaperClipOutlined, SendOutlined, UploadOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
-import { api, post, put } from '../../../api/client.ts';
+import { classes } from '@shixun/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { call } from '../../../api/call.ts';
 import { formatTime } from '../../../format.ts';
 import { classKey } from './ClassDetailPage.tsx';
 import { downloadFile, openPdf, uploadWithProgress } from '../../../api/files.ts';
-import type { ClassDetail, Notice, NoticeFile } from './types.ts';
+import type { ClassDetail, NoticeFile } from './types.ts';
 
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,.docx,.xlsx';
 const MAX_MB = 10;
@@ -20,44 +21,37 @@ export function NoticeTab({ detail }: { detail: ClassDetail }) {
   const notice = detail.class.notice;
   const [form] = Form.useForm<{ title: string; body: string }>();
   const [dirty, setDirty] = useState(false);
-  const [busy, setBusy] = useState<'save' | 'publish' | 'pdf' | null>(null);
+  const [printing, setPrinting] = useState(false);
   const [progress, setProgress] = useState<{ name: string; percent: number } | null>(null);
   const refresh = () => qc.invalidateQueries({ queryKey: classKey(id) });
 
-  const save = async () => {
-    const v = await form.validateFields();
-    setBusy('save');
-    try {
-      await put<{ notice: Notice }>(`/api/classes/${id}/notice`, v);
+  const saving = useMutation({
+    mutationFn: (v: { title: string; body: string }) => call(classes.saveNotice, { params: { id }, body: v }),
+    onSuccess: async () => {
       setDirty(false);
       message.success(notice.publishedAt ? '已保存，学员看到的通知已同步更新' : '已保存草稿，发布后学员才能看到');
       await refresh();
-    } catch (e) {
-      message.error((e as Error).message);
-    } finally {
-      setBusy(null);
-    }
-  };
-  const publish = async () => {
-    setBusy('publish');
-    try {
-      await post(`/api/classes/${id}/notice/publish`);
+    },
+    onError: (e) => message.error(e.message),
+  });
+  const save = async () => saving.mutate(await form.validateFields());
+  const publishing = useMutation({
+    mutationFn: () => call(classes.publishNotice, { params: { id } }),
+    onSuccess: async () => {
       message.success('开班通知已发布，本班学员可在“我的专项培训”中查看和打印');
       await refresh();
-    } catch (e) {
-      message.error((e as Error).message);
-    } finally {
-      setBusy(null);
-    }
-  };
+    },
+    onError: (e) => message.error(e.message),
+  });
+  const publish = () => publishing.mutateAsync().catch(() => undefined);
   const printPdf = async () => {
-    setBusy('pdf');
+    setPrinting(true);
     try {
       await openPdf(`/api/classes/${id}/notice.pdf`);
     } catch (e) {
       message.error((e as Error).message);
     } finally {
-      setBusy(null);
+      setPrinting(false);
     }
   };
   const upload = async (file: File) => {
@@ -73,15 +67,15 @@ export function NoticeTab({ detail }: { detail: ClassDetail }) {
       setProgress(null);
     }
   };
-  const remove = async (f: NoticeFile) => {
-    try {
-      await api(`/api/classes/${id}/notice/files/${f.id}`, { method: 'DELETE' });
+  const removal = useMutation({
+    mutationFn: (f: NoticeFile) => call(classes.deleteNoticeFile, { params: { id, fileId: f.id } }),
+    onSuccess: async (_, f) => {
       message.success(`已删除“${f.fileName}”`);
       await refresh();
-    } catch (e) {
-      message.error((e as Error).message);
-    }
-  };
+    },
+    onError: (e) => message.error(e.message),
+  });
+  const remove = (f: NoticeFile) => removal.mutateAsync(f).catch(() => undefined);
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%', maxWidth: 860 }}>
@@ -106,7 +100,7 @@ export function NoticeTab({ detail }: { detail: ClassDetail }) {
           label="通知标题"
           rules={[
             { required: true, whitespace: true, message: '请填写通知标题' },
-            { max: 100, message: '通知标题不能超过 100 个字' },
+            { max: classes.NOTICE_TITLE_MAX, message: `通知标题不能超过 ${classes.NOTICE_TITLE_MAX} 个字` },
           ]}
         >
           <Input placeholder="如：关于 2026 年小学语文骨干教师培训开班的通知" />
@@ -117,10 +111,10 @@ export function NoticeTab({ detail }: { detail: ClassDetail }) {
           rules={[{ required: true, whitespace: true, message: '请填写通知正文' }]}
           extra="写明报到时间、地点、需携带的材料、食宿安排和联系人。课程安排会自动附在打印版中。"
         >
-          <Input.TextArea rows={10} maxLength={10000} showCount />
+          <Input.TextArea rows={10} maxLength={classes.NOTICE_BODY_MAX} showCount />
         </Form.Item>
         <Space wrap>
-          <Button onClick={save} loading={busy === 'save'} disabled={!dirty && !!notice.title}>
+          <Button onClick={save} loading={saving.isPending} disabled={!dirty && !!notice.title}>
             保存
           </Button>
           <Popconfirm
@@ -134,14 +128,14 @@ export function NoticeTab({ detail }: { detail: ClassDetail }) {
             <Button
               type="primary"
               icon={<SendOutlined />}
-              loading={busy === 'publish'}
+              loading={publishing.isPending}
               disabled={dirty || !notice.title}
               data-testid="publish-notice"
             >
               {notice.publishedAt ? '再次发布' : '发布'}
             </Button>
           </Popconfirm>
-          <Button icon={<FilePdfOutlined />} onClick={printPdf} loading={busy === 'pdf'} disabled={!notice.title}>
+          <Button icon={<FilePdfOutlined />} onClick={printPdf} loading={printing} disabled={!notice.title}>
             打印预览（PDF）
           </Button>
           {dirty && <Typography.Text type="warning">有未保存的修改，请先保存再发布或打印</Typography.Text>}

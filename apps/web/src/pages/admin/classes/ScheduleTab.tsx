@@ -1,10 +1,13 @@
 import { useState } from 'react';
 import { App, Button, Empty, Form, Input, Modal, Popconfirm, Space, Table, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, get, post, put } from '../../../api/client.ts';
+import { classSchedule } from '@shixun/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { call } from '../../../api/call.ts';
 import { classKey } from './ClassDetailPage.tsx';
-import type { Session, SessionList } from './types.ts';
+import type { Session } from './types.ts';
+
+const { SESSION_LECTURER_MAX, SESSION_PLACE_MAX, SESSION_TOPIC_MAX } = classSchedule;
 
 interface FormValues {
   date: string;
@@ -40,9 +43,8 @@ export const sessionsKey = (id: number) => ['class', id, 'sessions'] as const;
 export function ScheduleTab({ classId }: { classId: number }) {
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const q = useQuery({ queryKey: sessionsKey(classId), queryFn: () => get<SessionList>(`/api/classes/${classId}/sessions`) });
+  const q = useQuery({ queryKey: sessionsKey(classId), queryFn: () => call(classSchedule.listSessions, { params: { id: classId } }) });
   const [editing, setEditing] = useState<Session | 'new' | null>(null);
-  const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<FormValues>();
   const refresh = () =>
     Promise.all([qc.invalidateQueries({ queryKey: sessionsKey(classId) }), qc.invalidateQueries({ queryKey: classKey(classId) })]);
@@ -53,30 +55,31 @@ export function ScheduleTab({ classId }: { classId: number }) {
       s === 'new' ? { date: q.data?.startDate, start: '08:30', end: '11:30', place: '', topic: '', lecturer: '' } : toForm(s),
     );
   };
-  const submit = async () => {
-    const v = await form.validateFields();
-    setSaving(true);
-    try {
-      if (editing === 'new') await post(`/api/classes/${classId}/sessions`, toBody(v));
-      else await put(`/api/classes/${classId}/sessions/${(editing as Session).id}`, toBody(v));
-      message.success(editing === 'new' ? '已新增课程' : '已保存');
+  const save = useMutation({
+    mutationFn: ({ target, v }: { target: Session | 'new'; v: FormValues }) =>
+      target === 'new'
+        ? call(classSchedule.createSession, { params: { id: classId }, body: toBody(v) })
+        : call(classSchedule.updateSession, { params: { id: classId, sid: target.id }, body: toBody(v) }),
+    onSuccess: async (_, { target }) => {
+      message.success(target === 'new' ? '已新增课程' : '已保存');
       setEditing(null);
       await refresh();
-    } catch (e) {
-      message.error((e as Error).message);
-    } finally {
-      setSaving(false);
-    }
+    },
+    onError: (e) => message.error(e.message),
+  });
+  const submit = async () => {
+    const v = await form.validateFields();
+    if (editing) save.mutate({ target: editing, v });
   };
-  const remove = async (s: Session) => {
-    try {
-      await api(`/api/classes/${classId}/sessions/${s.id}`, { method: 'DELETE' });
+  const removal = useMutation({
+    mutationFn: (s: Session) => call(classSchedule.deleteSession, { params: { id: classId, sid: s.id } }),
+    onSuccess: async () => {
       message.success('已删除');
       await refresh();
-    } catch (e) {
-      message.error((e as Error).message);
-    }
-  };
+    },
+    onError: (e) => message.error(e.message),
+  });
+  const remove = (s: Session) => removal.mutateAsync(s).catch(() => undefined);
 
   return (
     <>
@@ -135,7 +138,7 @@ export function ScheduleTab({ classId }: { classId: number }) {
         title={editing === 'new' ? '新增课程' : '修改课程'}
         okText="保存"
         cancelText="取消"
-        confirmLoading={saving}
+        confirmLoading={save.isPending}
         onOk={submit}
         onCancel={() => setEditing(null)}
         destroyOnHidden
@@ -162,15 +165,19 @@ export function ScheduleTab({ classId }: { classId: number }) {
             label="主题"
             rules={[
               { required: true, whitespace: true, message: '请填写课程主题' },
-              { max: 100, message: '课程主题不能超过 100 个字' },
+              { max: SESSION_TOPIC_MAX, message: `课程主题不能超过 ${SESSION_TOPIC_MAX} 个字` },
             ]}
           >
             <Input />
           </Form.Item>
-          <Form.Item name="place" label="地点" rules={[{ max: 100, message: '地点不能超过 100 个字' }]}>
+          <Form.Item name="place" label="地点" rules={[{ max: SESSION_PLACE_MAX, message: `地点不能超过 ${SESSION_PLACE_MAX} 个字` }]}>
             <Input placeholder="如：报告厅、302 教室" />
           </Form.Item>
-          <Form.Item name="lecturer" label="主讲" rules={[{ max: 50, message: '主讲人不能超过 50 个字' }]}>
+          <Form.Item
+            name="lecturer"
+            label="主讲"
+            rules={[{ max: SESSION_LECTURER_MAX, message: `主讲人不能超过 ${SESSION_LECTURER_MAX} 个字` }]}
+          >
             <Input />
           </Form.Item>
         </Form>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Progress, Segmented, Space, Table, Tag, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
+import { classScores } from '@shixun/contracts';
 import { uploadWithProgress } from '../../../api/files.ts';
 import type { ImportResult, ImportRow } from './types.ts';
 
@@ -10,7 +11,7 @@ const STATUS: Record<ImportRow['status'], { text: string; color: string }> = {
   skipped: { text: '已跳过', color: 'default' },
   error: { text: '有错误', color: 'red' },
 };
-const MAX = 5 * 1024 * 1024;
+const MAX = classScores.SCORES_IMPORT_MAX_BYTES;
 
 /** Upload of the filled-in template: progress while sending, then the row-level report. */
 export function ScoreImport({ classId, onImported }: { classId: number; onImported: () => unknown }) {
@@ -21,7 +22,7 @@ export function ScoreImport({ classId, onImported }: { classId: number; onImport
 
   const upload = async (file: File) => {
     if (!file.name.toLowerCase().endsWith('.xlsx')) return message.error('只能上传 xlsx 格式的 Excel 文件，请使用下载的成绩模板');
-    if (file.size > MAX) return message.error('文件不能超过 5 MB');
+    if (file.size > MAX) return message.error(`文件不能超过 ${MAX / 1024 / 1024} MB`);
     setResult(null);
     setProgress({ name: file.name, percent: 0 });
     try {

@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'react';
 import { Alert, App, Button, Empty, InputNumber, Space, Table, Typography } from 'antd';
 import { DownloadOutlined, SaveOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
-import { put } from '../../../api/client.ts';
+import { classScores } from '@shixun/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { call } from '../../../api/call.ts';
 import { classKey } from './ClassDetailPage.tsx';
 import { downloadFile } from '../../../api/files.ts';
 import { ScoreImport } from './ScoreImport.tsx';
@@ -32,7 +33,6 @@ export function ScoresTab({ detail }: { detail: ClassDetail }) {
   const id = detail.class.id;
   const p = detail.project;
   const [edits, setEdits] = useState<Record<number, Edit>>({});
-  const [saving, setSaving] = useState(false);
   const byId = useMemo(() => new Map(detail.trainees.map((t) => [t.enrollmentId, t])), [detail.trainees]);
   const valueOf = (t: Trainee): Edit => edits[t.enrollmentId] ?? { onsite: t.onsiteScore, online: t.onlineScore };
   const changed = Object.entries(edits).filter(([k, e]) => {
@@ -42,21 +42,20 @@ export function ScoresTab({ detail }: { detail: ClassDetail }) {
   const set = (t: Trainee, part: keyof Edit, v: number | null) =>
     setEdits((x) => ({ ...x, [t.enrollmentId]: { ...valueOf(t), [part]: v } }));
 
-  const doSave = async () => {
-    setSaving(true);
-    try {
-      const r = await put<SaveScoresResult>(`/api/classes/${id}/scores`, {
-        items: changed.map(([k, e]) => ({ enrollmentId: Number(k), onsiteScore: e.onsite, onlineScore: e.online })),
-      });
+  const saving = useMutation({
+    mutationFn: (items: { enrollmentId: number; onsiteScore: number | null; onlineScore: number | null }[]) =>
+      call(classScores.saveScores, { params: { id }, body: { items } }),
+    onSuccess: async (r) => {
       message.success(saveSummary(r), 6);
       setEdits({});
       await qc.invalidateQueries({ queryKey: classKey(id) });
-    } catch (e) {
-      message.error((e as Error).message);
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+    onError: (e) => message.error(e.message),
+  });
+  const doSave = () =>
+    saving
+      .mutateAsync(changed.map(([k, e]) => ({ enrollmentId: Number(k), onsiteScore: e.onsite, onlineScore: e.online })))
+      .catch(() => undefined);
   const save = () => {
     const losing = changed
       .map(([k, e]) => ({ t: byId.get(Number(k))!, total: previewTotal(p, e) }))
@@ -99,7 +98,14 @@ export function ScoresTab({ detail }: { detail: ClassDetail }) {
         description={`合格的学员自动获得 ${p.creditCategoryName} ${p.credits} 学分（由${p.organiserName}认定）和结业证书；合格改为不合格时，学分冲销、证书撤销。`}
       />
       <Space wrap>
-        <Button type="primary" icon={<SaveOutlined />} disabled={!changed.length} loading={saving} onClick={save} data-testid="save-scores">
+        <Button
+          type="primary"
+          icon={<SaveOutlined />}
+          disabled={!changed.length}
+          loading={saving.isPending}
+          onClick={save}
+          data-testid="save-scores"
+        >
           保存成绩{changed.length ? `（${changed.length} 人）` : ''}
         </Button>
         {changed.length > 0 && <Button onClick={() => setEdits({})}>放弃修改</Button>}

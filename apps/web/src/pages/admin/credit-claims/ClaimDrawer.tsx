@@ -1,20 +1,21 @@
 import { useState } from 'react';
 import { Alert, App, Button, Descriptions, Drawer, Image, List, Popconfirm, Space, Spin, Tag, Typography } from 'antd';
 import { DownloadOutlined, EyeOutlined, FilePdfOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
-import { ApiError, get, post } from '../../../api/client.ts';
+import { creditClaims } from '@shixun/contracts';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { call } from '../../../api/call.ts';
+import { ApiError } from '../../../api/client.ts';
 import { formatTime } from '../../../format.ts';
 import { RejectModal } from '../../../components/RejectModal.tsx';
-import { CLAIM_STATUS_COLORS, formatSize, type ReviewDetail } from './types.ts';
+import { CLAIM_STATUS_COLORS, formatSize } from './types.ts';
 
 /** One claim for review: who, what, how much, the evidence to open, and 通过 / 驳回. */
 export function ClaimDrawer({ id, onClose, onDecided }: { id: number | null; onClose: () => void; onDecided: () => Promise<unknown> }) {
   const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
   const [rejecting, setRejecting] = useState(false);
   const detail = useQuery({
     queryKey: ['credit-claims', 'review', 'detail', id],
-    queryFn: () => get<{ claim: ReviewDetail }>(`/api/credit-claims/${id}`).then((r) => r.claim),
+    queryFn: () => call(creditClaims.reviewClaimDetail, { params: { id: id as number } }).then((r) => r.claim),
     enabled: id !== null,
   });
   const c = detail.data;
@@ -26,18 +27,19 @@ export function ClaimDrawer({ id, onClose, onDecided }: { id: number | null; onC
     await Promise.all([detail.refetch(), onDecided()]);
   };
 
-  const approve = async () => {
-    setBusy(true);
-    try {
-      await post(`/api/credit-claims/${id}/approve`);
-      message.success('已通过，学分已计入该教师的学分明细');
-      await after();
-    } catch (e) {
-      await after(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const approve = useMutation({
+    mutationFn: () => call(creditClaims.approveClaim, { params: { id: id as number } }),
+    onSuccess: () => message.success('已通过，学分已计入该教师的学分明细'),
+    onSettled: (_, e) => after(e ?? undefined),
+  });
+  const reject = useMutation({
+    mutationFn: (reason: string) => call(creditClaims.rejectClaim, { params: { id: id as number }, body: { reason } }),
+    onSuccess: () => message.success('已驳回，教师将看到驳回原因'),
+    onSettled: async (_, e) => {
+      setRejecting(false);
+      await after(e ?? undefined);
+    },
+  });
 
   const unit = c?.unitLabel ?? '学分';
   return (
@@ -55,9 +57,9 @@ export function ClaimDrawer({ id, onClose, onDecided }: { id: number | null; onC
               description={`通过后将为 ${c.teacher.name} 计入 ${c.amount} ${unit}。`}
               okText="通过"
               cancelText="取消"
-              onConfirm={approve}
+              onConfirm={() => approve.mutateAsync().catch(() => undefined)}
             >
-              <Button type="primary" loading={busy}>
+              <Button type="primary" loading={approve.isPending}>
                 通过
               </Button>
             </Popconfirm>
@@ -155,15 +157,7 @@ export function ClaimDrawer({ id, onClose, onDecided }: { id: number | null; onC
         title={`驳回 ${c?.teacher.name ?? ''} 的学分申报`}
         onCancel={() => setRejecting(false)}
         onSubmit={async (reason) => {
-          try {
-            await post(`/api/credit-claims/${id}/reject`, { reason });
-            message.success('已驳回，教师将看到驳回原因');
-            setRejecting(false);
-            await after();
-          } catch (e) {
-            setRejecting(false);
-            await after(e);
-          }
+          await reject.mutateAsync(reason).catch(() => undefined);
         }}
       />
     </Drawer>

@@ -2,10 +2,11 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Button, Card, Empty, Input, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { get } from '../../../api/client.ts';
+import { creditClaims } from '@shixun/contracts';
+import { call } from '../../../api/call.ts';
 import { formatTime } from '../../../format.ts';
 import { ClaimDrawer } from './ClaimDrawer.tsx';
-import { CLAIM_STATUS_COLORS, type ReviewClaim, type ReviewQueue } from './types.ts';
+import { CLAIM_STATUS_COLORS, type ReviewClaim } from './types.ts';
 
 type Tab = 'pending' | 'approved' | 'rejected';
 const TABS: Array<{ value: Tab; label: string }> = [
@@ -24,7 +25,7 @@ export default function CreditClaimReview() {
   const [open, setOpen] = useState<number | null>(null);
   const list = useQuery({
     queryKey: ['credit-claims', 'review', status, page, search],
-    queryFn: () => get<ReviewQueue>('/api/credit-claims', { status, page, q: search }),
+    queryFn: () => call(creditClaims.reviewQueue, { query: { status, page, q: search } }),
     placeholderData: keepPreviousData,
   });
   const refresh = () => qc.invalidateQueries({ queryKey: ['credit-claims', 'review'] });

@@ -17,11 +17,14 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { get, post } from '../../../api/client.ts';
+import { creditPolicies as c } from '@shixun/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { call } from '../../../api/call.ts';
 import { formatTime } from '../../../format.ts';
 import { PreviewTable } from './PreviewTable.tsx';
-import type { PolicyDocument, PolicyVersionRow, PreviewResult, PublishResult, RecomputeStatus, ValidateResult } from './types.ts';
+import type { PolicyDocument, PolicyVersionRow, PreviewResult, ValidateResult } from './types.ts';
+
+type Kind = 'check' | 'preview' | 'publish' | 'recompute';
 
 const MONO = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Noto Sans Mono CJK SC", monospace', fontSize: 13 };
 const pretty = (doc: unknown) => JSON.stringify(doc, null, 2);
@@ -39,7 +42,7 @@ function RecomputeProgress() {
   const qc = useQueryClient();
   const status = useQuery({
     queryKey: ['credit-recompute'],
-    queryFn: () => get<RecomputeStatus>('/api/credit-policies/recompute'),
+    queryFn: () => call(c.recomputeProgress),
     refetchInterval: (q) => (q.state.data?.state === 'running' ? 1000 : false),
   });
   const s = status.data;
@@ -80,12 +83,11 @@ function RecomputeProgress() {
 export default function CreditPoliciesPage() {
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const versions = useQuery({ queryKey: ['credit-policies'], queryFn: () => get<{ items: PolicyVersionRow[] }>('/api/credit-policies') });
-  const active = useQuery({ queryKey: ['credit-policy-active'], queryFn: () => get<PolicyDocument>('/api/credit-policies/active') });
+  const versions = useQuery({ queryKey: ['credit-policies'], queryFn: () => call(c.listVersions) });
+  const active = useQuery({ queryKey: ['credit-policy-active'], queryFn: () => call(c.activeVersion) });
   const [text, setText] = useState<string | null>(null);
   const [check, setCheck] = useState<ValidateResult | null>(null);
   const [preview, setPreview] = useState<PreviewResult | null>(null);
-  const [busy, setBusy] = useState<'check' | 'preview' | 'publish' | 'recompute' | null>(null);
   const [viewing, setViewing] = useState<PolicyDocument | null>(null);
 
   useEffect(() => {
@@ -97,61 +99,50 @@ export default function CreditPoliciesPage() {
     setCheck(null);
     setPreview(null);
   };
-  const run = async <T,>(kind: NonNullable<typeof busy>, fn: (doc: unknown) => Promise<T>): Promise<T | undefined> => {
+  const action = useMutation({
+    mutationFn: async ({ kind, doc }: { kind: Kind; doc?: unknown }) => {
+      if (kind === 'check') {
+        setCheck(await call(c.validate, { body: { document: doc } }));
+      } else if (kind === 'preview') {
+        const r = await call(c.preview, { body: { document: doc } });
+        setPreview(r.valid ? r : null);
+        setCheck({ valid: r.valid, errors: r.errors });
+      } else if (kind === 'publish') {
+        const r = await call(c.publish, { body: { document: doc, baseVersion: active.data?.version } });
+        message.success(`已发布第 ${r.version} 版学分政策，正在重新计算教师的学分状态`);
+        setPreview(null);
+        setCheck(null);
+        await Promise.all(
+          ['credit-policies', 'credit-policy-active', 'credit-recompute', 'credit-compliance'].map((k) =>
+            qc.invalidateQueries({ queryKey: [k] }),
+          ),
+        );
+        setText(null); // the editor reloads from the new active version, now fetched
+      } else {
+        await call(c.recompute);
+        await qc.invalidateQueries({ queryKey: ['credit-recompute'] });
+      }
+    },
+    onError: (e) => message.error(e.message),
+  });
+  const busy = action.isPending ? action.variables.kind : null;
+  /** Sends the draft when it is JSON at all; a syntax error is shown as the check's result. */
+  const run = (kind: Exclude<Kind, 'recompute'>) => {
     const parsed = parseDraft(text ?? '');
     if (!parsed.ok) {
       setCheck({ valid: false, errors: [parsed.error] });
       setPreview(null);
-      return undefined;
+      return;
     }
-    setBusy(kind);
-    try {
-      return await fn(parsed.doc);
-    } catch (e) {
-      message.error((e as Error).message);
-      return undefined;
-    } finally {
-      setBusy(null);
-    }
+    action.mutate({ kind, doc: parsed.doc });
   };
-  const validate = () =>
-    run('check', async (doc) => {
-      const r = await post<ValidateResult>('/api/credit-policies/validate', { document: doc });
-      setCheck(r);
-    });
-  const doPreview = () =>
-    run('preview', async (doc) => {
-      const r = await post<PreviewResult>('/api/credit-policies/preview', { document: doc });
-      setPreview(r.valid ? r : null);
-      setCheck({ valid: r.valid, errors: r.errors });
-    });
-  const publish = () =>
-    run('publish', async (doc) => {
-      const r = await post<PublishResult>('/api/credit-policies', { document: doc, baseVersion: active.data?.version });
-      message.success(`已发布第 ${r.version} 版学分政策，正在重新计算教师的学分状态`);
-      setPreview(null);
-      setCheck(null);
-      await Promise.all(
-        ['credit-policies', 'credit-policy-active', 'credit-recompute', 'credit-compliance'].map((k) =>
-          qc.invalidateQueries({ queryKey: [k] }),
-        ),
-      );
-      setText(null); // the editor reloads from the new active version, now fetched
-    });
-  const recompute = async () => {
-    setBusy('recompute');
-    try {
-      await post<RecomputeStatus>('/api/credit-policies/recompute');
-      await qc.invalidateQueries({ queryKey: ['credit-recompute'] });
-    } catch (e) {
-      message.error((e as Error).message);
-    } finally {
-      setBusy(null);
-    }
-  };
+  const validate = () => run('check');
+  const doPreview = () => run('preview');
+  const publish = () => run('publish');
+  const recompute = () => action.mutate({ kind: 'recompute' });
   const openVersion = async (v: number) => {
     try {
-      setViewing(await get<PolicyDocument>(`/api/credit-policies/${v}`));
+      setViewing(await call(c.version, { params: { version: v } }));
     } catch (e) {
       message.error((e as Error).message);
     }

@@ -3,14 +3,16 @@ import { useSearchParams } from 'react-router-dom';
 import { Alert, App, Button, Card, Col, Empty, Progress, Row, Segmented, Space, Spin, Statistic, Table, Tabs, Typography } from 'antd';
 import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { get, withQuery } from '../../../api/client.ts';
+import { withQuery } from '../../../api/client.ts';
+import { call } from '../../../api/call.ts';
 import { formatTime } from '../../../format.ts';
 import { useMe } from '../../../api/session.ts';
 import { downloadFile } from '../../../api/files.ts';
 import { EligibilityTab } from './EligibilityTab.tsx';
 import { percent, RateBars } from './RateBars.tsx';
 import { TeachersDrawer, type DrawerTarget } from './TeachersDrawer.tsx';
-import type { ComplianceNumbers, ComplianceReport, ComplianceRow, GroupBy, ReportBasis, ScopeParams, TeacherFilter } from './types.ts';
+import type { ComplianceNumbers, ComplianceRow, GroupBy, ReportBasis, ScopeParams, TeacherFilter } from './types.ts';
+import { creditReports } from '@shixun/contracts';
 
 const GROUP_LABEL: Record<GroupBy, string> = { city: '市', county: '区县', school: '学校' };
 const GROUPS_FOR: Record<ReportBasis['scope']['level'], GroupBy[]> = {
@@ -68,7 +70,7 @@ export default function CreditReportsPage() {
   };
   const report = useQuery({
     queryKey: ['credit-compliance', scope, groupBy],
-    queryFn: () => get<ComplianceReport>('/api/credit-reports/compliance', { ...scope, groupBy }),
+    queryFn: () => call(creditReports.compliance, { query: { ...scope, groupBy } }),
     placeholderData: keepPreviousData,
   });
   const r = report.data;
@@ -90,7 +92,7 @@ export default function CreditReportsPage() {
   const exportXlsx = async () => {
     setExporting(true);
     try {
-      await downloadFile(withQuery('/api/credit-reports/export.xlsx', { ...scope, groupBy: r?.groupBy }), '学分达标统计.xlsx');
+      await downloadFile(withQuery(creditReports.exportXlsx.path, { ...scope, groupBy: r?.groupBy }), '学分达标统计.xlsx');
     } catch (e) {
       message.error((e as Error).message);
     } finally {

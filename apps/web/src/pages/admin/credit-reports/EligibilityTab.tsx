@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { Alert, Segmented, Space } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { get } from '../../../api/client.ts';
+import { call } from '../../../api/call.ts';
 import { TeachersTable } from './TeachersTable.tsx';
-import type { EligibilityPage, EligibilityStatus, ScopeParams } from './types.ts';
+import type { EligibilityStatus, ScopeParams } from './types.ts';
+import { creditReports } from '@shixun/contracts';
 
 const LABELS: Record<EligibilityStatus, string> = { eligible: '符合学分条件', ineligible: '不符合', not_assessed: '不纳入考核' };
 
@@ -13,7 +14,7 @@ export function EligibilityTab({ scope, unit }: { scope: ScopeParams; unit: stri
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const list = useQuery({
     queryKey: ['credit-eligibility', scope, status, paging],
-    queryFn: () => get<EligibilityPage>('/api/credit-reports/eligibility', { ...scope, status, ...paging }),
+    queryFn: () => call(creditReports.eligibility, { query: { ...scope, status, ...paging } }),
     placeholderData: keepPreviousData,
   });
   const counts = list.data?.counts;

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { Drawer } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { get } from '../../../api/client.ts';
+import { call } from '../../../api/call.ts';
 import { TeachersTable } from './TeachersTable.tsx';
-import type { ScopeParams, TeacherFilter, TeacherPage } from './types.ts';
+import type { ScopeParams, TeacherFilter } from './types.ts';
+import { creditReports } from '@shixun/contracts';
 
 export interface DrawerTarget {
   title: string;
@@ -21,7 +22,7 @@ export function TeachersDrawer({ target, unit, onClose }: { target: DrawerTarget
   }
   const list = useQuery({
     queryKey: ['credit-report-teachers', target, paging],
-    queryFn: () => get<TeacherPage>('/api/credit-reports/teachers', { ...target!.scope, ...target!.filter, ...paging }),
+    queryFn: () => call(creditReports.teachers, { query: { ...target!.scope, ...target!.filter, ...paging } }),
     enabled: !!target,
     placeholderData: keepPreviousData,
   });

@@ -2,7 +2,11 @@
 // leaves the original as it was. A second admin who was quicker gets a clear 409 message.
 import { useState } from 'react';
 import { App, Button, Input, Popconfirm } from 'antd';
-import { post } from '../../../api/client.ts';
+import { credits } from '@shixun/contracts';
+import { useMutation } from '@tanstack/react-query';
+import { call } from '../../../api/call.ts';
+
+const REASON_MAX = credits.reverseBody.shape.reason.maxLength ?? 500;
 
 interface Props {
   entryId: number;
@@ -13,20 +17,16 @@ interface Props {
 export function ReverseButton({ entryId, title, onDone }: Props) {
   const { message } = App.useApp();
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const reverse = async () => {
-    setBusy(true);
-    try {
-      await post(`/api/credit-entries/${entryId}/reverse`, { reason: reason.trim() });
+  const reverse = useMutation({
+    mutationFn: () => call(credits.reverseEntry, { params: { id: entryId }, body: { reason: reason.trim() } }),
+    onSuccess: () => {
       message.success(`已冲销“${title}”`);
       setReason('');
-    } catch (e) {
-      message.error((e as Error).message);
-    } finally {
-      setBusy(false);
-      await onDone();
-    }
-  };
+    },
+    onError: (e) => message.error(e.message),
+    onSettled: () => onDone(),
+  });
+  const busy = reverse.isPending;
   return (
     <Popconfirm
       title="冲销这条学分记录"
@@ -36,7 +36,7 @@ export function ReverseButton({ entryId, title, onDone }: Props) {
           <Input.TextArea
             aria-label="冲销原因"
             rows={2}
-            maxLength={500}
+            maxLength={REASON_MAX}
             value={reason}
             onChange={(e) => setReason(e.target.value)}
             placeholder="如：重复录入、成绩更正"
@@ -46,7 +46,7 @@ export function ReverseButton({ entryId, title, onDone }: Props) {
       okText="冲销"
       okButtonProps={{ danger: true, disabled: !reason.trim(), loading: busy }}
       cancelText="取消"
-      onConfirm={reverse}
+      onConfirm={() => reverse.mutate()}
     >
       <Button size="small" danger loading={busy} data-testid={`reverse-${entryId}`}>
         冲销

@@ -2,9 +2,13 @@
 import { useState } from 'react';
 import { App, Button, DatePicker, Form, Input, InputNumber, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { get, post } from '../../../api/client.ts';
+import { credits } from '@shixun/contracts';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { call } from '../../../api/call.ts';
+import { get } from '../../../api/client.ts';
 import type { Paged, TeacherRow } from '../../../api/types.ts';
+
+const TITLE_MAX = credits.schoolBasedBody.shape.title.maxLength ?? 200;
 
 interface Values {
   teacherId: number;
@@ -39,28 +43,27 @@ function TeacherPicker({ value, onChange }: { value?: number; onChange?: (v: num
 export function SchoolBasedForm({ onPosted }: { onPosted: () => void | Promise<unknown> }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const thisYear = new Date().getFullYear();
-  const submit = async (v: Values) => {
-    setBusy(true);
-    try {
-      await post('/api/credits/school-based', {
-        teacherId: v.teacherId,
-        year: v.year,
-        date: v.date.format('YYYY-MM-DD'),
-        title: v.title.trim(),
-        amount: v.amount,
-        ...(v.hours === null || v.hours === undefined ? {} : { hours: v.hours }),
-      });
+  const enter = useMutation({
+    mutationFn: (v: Values) =>
+      call(credits.enterSchoolBased, {
+        body: {
+          teacherId: v.teacherId,
+          year: v.year,
+          date: v.date.format('YYYY-MM-DD'),
+          title: v.title.trim(),
+          amount: v.amount,
+          ...(v.hours === null || v.hours === undefined ? {} : { hours: v.hours }),
+        },
+      }),
+    onSuccess: async () => {
       message.success('校本研修学分已认定');
       form.resetFields(['teacherId', 'amount', 'hours']);
       await onPosted();
-    } catch (e) {
-      message.error((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    onError: (e) => message.error(e.message),
+  });
+  const submit = (v: Values) => enter.mutate(v);
   return (
     <Form
       form={form}
@@ -80,7 +83,7 @@ export function SchoolBasedForm({ onPosted }: { onPosted: () => void | Promise<u
         <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(new Date())} />
       </Form.Item>
       <Form.Item name="title" label="研修内容" rules={[{ required: true, whitespace: true, message: '请填写研修内容' }]}>
-        <Input maxLength={200} placeholder="如：2026 年春季学期校本研修：集体备课与听评课" />
+        <Input maxLength={TITLE_MAX} placeholder="如：2026 年春季学期校本研修：集体备课与听评课" />
       </Form.Item>
       <Form.Item label="学分 / 学时" required style={{ marginBottom: 0 }}>
         <Form.Item
@@ -94,7 +97,7 @@ export function SchoolBasedForm({ onPosted }: { onPosted: () => void | Promise<u
           <InputNumber aria-label="学时" placeholder="学时（可不填）" min={0} max={500} step={1} precision={2} style={{ width: '100%' }} />
         </Form.Item>
       </Form.Item>
-      <Button type="primary" htmlType="submit" loading={busy}>
+      <Button type="primary" htmlType="submit" loading={enter.isPending}>
         认定
       </Button>
     </Form>

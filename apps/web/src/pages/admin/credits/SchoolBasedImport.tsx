@@ -3,24 +3,12 @@
 import { useState } from 'react';
 import { Alert, App, Button, Segmented, Space, Spin, Table, Tag, Typography, Upload } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { api } from '../../../api/client.ts';
+import { credits, type ResponseOf } from '@shixun/contracts';
+import { useMutation } from '@tanstack/react-query';
+import { call } from '../../../api/call.ts';
 
-interface RowResult {
-  row: number;
-  ok: boolean;
-  status: 'posted' | 'duplicate' | 'error';
-  idNumber: string | null;
-  name: string;
-  error?: string;
-  note?: string;
-}
-interface ImportResult {
-  total: number;
-  posted: number;
-  duplicates: number;
-  errors: number;
-  rows: RowResult[];
-}
+type ImportResult = ResponseOf<typeof credits.importSchoolBased>;
+type RowResult = ImportResult['rows'][number];
 
 const STATUS: Record<RowResult['status'], { text: string; color: string }> = {
   posted: { text: '已导入', color: 'green' },
@@ -31,29 +19,30 @@ const MAX = 5 * 1024 * 1024;
 
 export function SchoolBasedImport({ onImported }: { onImported: () => void | Promise<unknown> }) {
   const { message } = App.useApp();
-  const [busy, setBusy] = useState<string | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
-  const [only, setOnly] = useState<'all' | 'error'>('all');
-
-  const upload = async (file: File) => {
-    if (!file.name.toLowerCase().endsWith('.xlsx')) return message.error('只能上传 xlsx 格式的 Excel 文件，请使用下载的模板');
-    if (file.size > MAX) return message.error('文件不能超过 5 MB，请分成几个文件上传');
-    const fd = new FormData();
-    fd.append('file', file);
-    setBusy(file.name);
-    setResult(null);
-    try {
-      const r = await api<ImportResult>('/api/credits/school-based/import', { method: 'POST', body: fd });
+  const importFile = useMutation({
+    mutationFn: (file: File) => {
+      const fd = new FormData();
+      fd.append('file', file);
+      return call(credits.importSchoolBased, { body: fd });
+    },
+    onMutate: () => setResult(null),
+    onSuccess: async (r) => {
       setResult(r);
       setOnly(r.errors ? 'error' : 'all');
       if (r.errors) message.warning(`有 ${r.errors} 行未导入，请按提示修改后重新上传整个文件`);
       else message.success(`导入完成：新导入 ${r.posted} 行`);
       await onImported();
-    } catch (e) {
-      message.error((e as Error).message);
-    } finally {
-      setBusy(null);
-    }
+    },
+    onError: (e) => message.error(e.message),
+  });
+  const busy = importFile.isPending ? importFile.variables.name : null;
+  const [only, setOnly] = useState<'all' | 'error'>('all');
+
+  const upload = async (file: File) => {
+    if (!file.name.toLowerCase().endsWith('.xlsx')) return message.error('只能上传 xlsx 格式的 Excel 文件，请使用下载的模板');
+    if (file.size > MAX) return message.error('文件不能超过 5 MB，请分成几个文件上传');
+    importFile.mutate(file);
   };
 
   const rows = result ? (only === 'error' ? result.rows.filter((r) => r.status === 'error') : result.rows) : [];
@@ -63,7 +52,7 @@ export function SchoolBasedImport({ onImported }: { onImported: () => void | Pro
         按模板填写：证件号码、姓名、年度、认定日期、研修内容、学分、学时（可不填）。只能认定本校教师；同一文件改正后可整份重新上传，已导入的行不会重复记入。
       </Typography.Paragraph>
       <Space wrap>
-        <Button icon={<DownloadOutlined />} href="/api/credits/school-based/template" download="校本研修学分导入模板.xlsx">
+        <Button icon={<DownloadOutlined />} href={credits.schoolBasedTemplate.path} download="校本研修学分导入模板.xlsx">
           下载模板
         </Button>
         <Upload

@@ -2,28 +2,13 @@
 import { useState } from 'react';
 import { Empty, Input, Select, Space, Table, Tag, Tooltip } from 'antd';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { get } from '../../../api/client.ts';
-import type { Paged } from '../../../api/types.ts';
+import { credits, type ResponseOf } from '@shixun/contracts';
+import { call } from '../../../api/call.ts';
 import { formatTime } from '../../../format.ts';
 import { fmt } from '../../space/credits/labels.ts';
 import { ReverseButton } from './ReverseButton.tsx';
 
-interface Row {
-  id: number;
-  teacherId: number;
-  teacherName: string;
-  idNumber: string | null;
-  year: number;
-  date: string;
-  title: string;
-  amount: number;
-  hours: number | null;
-  categoryName: string;
-  certifierName: string;
-  createdAt: string;
-  reversed: boolean;
-  reversedReason: string | null;
-}
+type Row = ResponseOf<typeof credits.schoolBasedList>['items'][number];
 export const SCHOOL_BASED_KEY = ['credits', 'school-based'] as const;
 
 export function SchoolBasedList() {
@@ -34,7 +19,7 @@ export function SchoolBasedList() {
   const thisYear = new Date().getFullYear();
   const list = useQuery({
     queryKey: [...SCHOOL_BASED_KEY, q, year, page],
-    queryFn: () => get<Paged<Row>>('/api/credits/school-based', { q, year, page }),
+    queryFn: () => call(credits.schoolBasedList, { query: { q, year, page } }),
     placeholderData: keepPreviousData,
   });
   return (

@@ -4,25 +4,20 @@ import { useState } from 'react';
 import { Button, Card, Drawer } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { get } from '../../../api/client.ts';
+import { call } from '../../../api/call.ts';
 import { LoadError, PageLoading } from '../../../components/guards.tsx';
 import { cellEntries } from '../../space/credits/cellEntries.ts';
 import { CreditOverview } from '../../space/credits/CreditOverview.tsx';
 import { EntriesTable } from '../../space/credits/EntriesTable.tsx';
-import type { CellRef, CreditsResponse, EntryView } from '../../space/credits/types.ts';
+import type { CellRef, EntryView } from '../../space/credits/types.ts';
 import { AdjustModal } from './AdjustModal.tsx';
 import { ReverseButton } from './ReverseButton.tsx';
-
-interface TeacherCredits extends CreditsResponse {
-  teacher: { id: number; name: string; schoolName: string };
-  entries: EntryView[];
-  abilities: { adjust: boolean; level: string | null };
-}
+import { credits } from '@shixun/contracts';
 
 export function TeacherCreditsCard({ teacherId }: { teacherId: string }) {
   const qc = useQueryClient();
   const key = ['teacher', teacherId, 'credits'];
-  const data = useQuery({ queryKey: key, queryFn: () => get<TeacherCredits>(`/api/teachers/${teacherId}/credits`) });
+  const data = useQuery({ queryKey: key, queryFn: () => call(credits.teacherCredits, { params: { id: teacherId } }) });
   const [cell, setCell] = useState<CellRef | null>(null);
   const [all, setAll] = useState(false);
   const [adjusting, setAdjusting] = useState(false);

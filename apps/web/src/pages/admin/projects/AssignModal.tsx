@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { App, AutoComplete, Form, Modal, Select } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import { get, post } from '../../../api/client.ts';
-import type { Project, TrainingClass } from './types.ts';
+import { enrollments, type BodyOf } from '@shixun/contracts';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { call } from '../../../api/call.ts';
+import type { Project } from './types.ts';
 
 /** 分配至承培机构: the picked approved trainees go to a class (an existing one, or a new name). */
 export function AssignModal({
@@ -20,10 +20,12 @@ export function AssignModal({
 }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ institutionId: number; className: string }>();
-  const [busy, setBusy] = useState(false);
+  const assign = useMutation({
+    mutationFn: (body: BodyOf<typeof enrollments.assignTrainees>) => call(enrollments.assignTrainees, { params: { id: project.id }, body }),
+  });
   const classes = useQuery({
     queryKey: ['project-classes', project.id],
-    queryFn: () => get<{ items: TrainingClass[] }>(`/api/projects/${project.id}/classes`),
+    queryFn: () => call(enrollments.projectClasses, { params: { id: project.id } }),
     enabled: open,
   });
   const inst = Form.useWatch('institutionId', form);
@@ -34,23 +36,16 @@ export function AssignModal({
       onCancel={onClose}
       okText="分配"
       cancelText="取消"
-      confirmLoading={busy}
+      confirmLoading={assign.isPending}
       destroyOnHidden
       onOk={async () => {
         const v = await form.validateFields();
-        setBusy(true);
         try {
-          const r = await post<{ assigned: number; className: string; institutionName: string }>(`/api/projects/${project.id}/assign`, {
-            enrollmentIds,
-            institutionId: v.institutionId,
-            className: v.className.trim(),
-          });
+          const r = await assign.mutateAsync({ enrollmentIds, institutionId: v.institutionId, className: v.className.trim() });
           message.success(`已将 ${r.assigned} 名学员分配至 ${r.institutionName}（${r.className}）`);
           onDone();
         } catch (e) {
           message.error((e as Error).message);
-        } finally {
-          setBusy(false);
         }
       }}
     >
@@ -61,7 +56,7 @@ export function AssignModal({
         <Form.Item
           label="班级"
           name="className"
-          rules={[{ required: true, whitespace: true, message: '请填写或选择班级' }, { max: 50 }]}
+          rules={[{ required: true, whitespace: true, message: '请填写或选择班级' }, { max: enrollments.CLASS_NAME_MAX }]}
           extra="可选已有班级，或输入新班级名称（将在所选机构下新建）"
         >
           <AutoComplete

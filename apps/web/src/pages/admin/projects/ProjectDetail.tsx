@@ -1,13 +1,14 @@
 import { useNavigate, useParams } from 'react-router-dom';
 import { App, Button, Card, Descriptions, Popconfirm, Space, Spin, Tabs, Tag } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { get, post } from '../../../api/client.ts';
+import { projects } from '@shixun/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { call } from '../../../api/call.ts';
 import { LoadError } from '../../../components/guards.tsx';
 import { QuotaTab } from './QuotaTab.tsx';
 import { SelectionTab } from './SelectionTab.tsx';
 import { StatsTab } from './StatsTab.tsx';
 import { TraineesTab } from './TraineesTab.tsx';
-import { STATUS_COLOR, type ProjectDetail as Detail } from './types.ts';
+import { STATUS_COLOR } from './types.ts';
 
 /** A project: its fields, figures per stage, quota split, selection, trainees; publish / close / edit for the organiser. */
 export default function ProjectDetail() {
@@ -15,14 +16,18 @@ export default function ProjectDetail() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['project', id], queryFn: () => get<Detail>(`/api/projects/${id}`) });
+  const q = useQuery({ queryKey: ['project', id], queryFn: () => call(projects.getProject, { params: { id: Number(id) } }) });
+  const change = useMutation({
+    mutationFn: ({ what, projectId }: { what: 'publish' | 'close'; projectId: number }) =>
+      call(what === 'publish' ? projects.publishProject : projects.closeProject, { params: { id: projectId } }),
+  });
   if (q.isPending) return <Spin style={{ margin: 80 }} />;
   if (q.isError) return <LoadError message={q.error.message} onRetry={() => q.refetch()} />;
   const d = q.data;
   const p = d.project;
   const act = async (what: 'publish' | 'close', done: string) => {
     try {
-      await post(`/api/projects/${p.id}/${what}`);
+      await change.mutateAsync({ what, projectId: p.id });
       message.success(done);
       await qc.invalidateQueries({ queryKey: ['project', id] });
       await qc.invalidateQueries({ queryKey: ['projects'] });

@@ -1,22 +1,24 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { App, Button, Card, Cascader, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Spin, Switch, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
+import { projects, type BodyOf } from '@shixun/contracts';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
-import { ApiError, get, post, put } from '../../../api/client.ts';
+import { call } from '../../../api/call.ts';
+import type { ApiError } from '../../../api/client.ts';
 import { LoadError } from '../../../components/guards.tsx';
 import { useRegionOptions } from '../useRegionOptions.ts';
-import type { FormOptions, Institution, ProjectDetail, ProjectType } from './types.ts';
 
+type ProjectBody = BodyOf<typeof projects.createProject>;
 interface Values {
   name: string;
   year: number;
-  level: string;
+  level: ProjectBody['level'];
   organiserName?: string;
   typeId: number;
   subTypeId?: number | null;
-  mode: string;
+  mode: ProjectBody['mode'];
   funding?: string;
   creditCategory: string;
   creditAmount?: number;
@@ -46,11 +48,19 @@ export default function ProjectForm() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const opts = useQuery({ queryKey: ['project-form-options'], queryFn: () => get<FormOptions>('/api/projects/form-options') });
-  const types = useQuery({ queryKey: ['project-types'], queryFn: () => get<{ items: ProjectType[] }>('/api/project-types') });
-  const insts = useQuery({ queryKey: ['institutions'], queryFn: () => get<{ items: Institution[] }>('/api/institutions') });
-  const existing = useQuery({ queryKey: ['project', id], queryFn: () => get<ProjectDetail>(`/api/projects/${id}`), enabled: !!id });
+  const opts = useQuery({ queryKey: ['project-form-options'], queryFn: () => call(projects.formOptions) });
+  const types = useQuery({ queryKey: ['project-types'], queryFn: () => call(projects.projectTypes) });
+  const insts = useQuery({ queryKey: ['institutions'], queryFn: () => call(projects.institutions) });
+  const existing = useQuery({
+    queryKey: ['project', id],
+    queryFn: () => call(projects.getProject, { params: { id: Number(id) } }),
+    enabled: !!id,
+  });
+  const save = useMutation({
+    mutationFn: (body: ProjectBody) =>
+      id ? call(projects.updateProject, { params: { id: Number(id) }, body }) : call(projects.createProject, { body }),
+  });
+  const busy = save.isPending;
   const regions = useRegionOptions();
   const rootLen = regions.options[0]?.value.length ?? 2;
   const typeId = Form.useWatch('typeId', form);
@@ -76,7 +86,7 @@ export default function ProjectForm() {
   if (existing.data && existing.data.project.status !== 'draft') return <LoadError message="项目已发布，不能再修改；只有草稿可以修改" />;
 
   const submit = async (v: Values) => {
-    const body = {
+    const body: ProjectBody = {
       name: v.name,
       year: v.year,
       level: v.level,
@@ -105,9 +115,8 @@ export default function ProjectForm() {
       learningUrl: v.learningUrl || null,
       evaluationQuestions: v.evaluationQuestions ?? [],
     };
-    setBusy(true);
     try {
-      const r = id ? await put<ProjectDetail>(`/api/projects/${id}`, body) : await post<ProjectDetail>('/api/projects', body);
+      const r = await save.mutateAsync(body);
       message.success(id ? '已保存' : '已创建草稿，检查无误后可发布');
       navigate(`/admin/projects/${r.project.id}`);
     } catch (e) {
@@ -115,8 +124,6 @@ export default function ProjectForm() {
       message.error(err.message);
       if (err.fields)
         form.setFields(Object.entries(err.fields).map(([name, errors]) => ({ name: name as keyof Values, errors: [errors] })));
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -141,7 +148,11 @@ export default function ProjectForm() {
       >
         <Row gutter={16}>
           <Col span={12}>
-            <Form.Item label="项目名称" name="name" rules={[{ required: true, whitespace: true, message: '请填写项目名称' }, { max: 100 }]}>
+            <Form.Item
+              label="项目名称"
+              name="name"
+              rules={[{ required: true, whitespace: true, message: '请填写项目名称' }, { max: projects.LIMITS.name }]}
+            >
               <Input />
             </Form.Item>
           </Col>

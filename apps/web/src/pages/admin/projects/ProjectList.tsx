@@ -3,8 +3,9 @@ import { Link, useNavigate } from 'react-router-dom';
 import { Button, Card, Empty, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { get } from '../../../api/client.ts';
-import { PROJECT_STATUS, STATUS_COLOR, type ProjectList as List, type ProjectRow } from './types.ts';
+import { projects, type QueryOf } from '@shixun/contracts';
+import { call } from '../../../api/call.ts';
+import { PROJECT_STATUS, STATUS_COLOR, type ProjectRow } from './types.ts';
 
 const LEVELS = [
   { value: 'national', label: '国家级' },
@@ -17,11 +18,11 @@ const LEVELS = [
 /** 培训项目: the projects organised in or aimed at my area, with filters; the levels I plan at may create. */
 export default function ProjectList() {
   const navigate = useNavigate();
-  const [f, setF] = useState<{ year?: number; level?: string; status?: string; q?: string }>({});
+  const [f, setF] = useState<Omit<QueryOf<typeof projects.listProjects>, 'page' | 'pageSize'>>({});
   const [page, setPage] = useState(1);
   const list = useQuery({
     queryKey: ['projects', f, page],
-    queryFn: () => get<List>('/api/projects', { ...f, page, pageSize: 20 }),
+    queryFn: () => call(projects.listProjects, { query: { ...f, page, pageSize: 20 } }),
     placeholderData: keepPreviousData,
   });
   const set = (patch: typeof f) => {

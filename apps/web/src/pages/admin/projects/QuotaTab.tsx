@@ -1,22 +1,24 @@
 import { useState } from 'react';
 import { App, Alert, Button, Descriptions, Empty, InputNumber, Space, Table } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { get, post } from '../../../api/client.ts';
-import type { QuotaRow, Quotas } from './types.ts';
+import { projects } from '@shixun/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { call } from '../../../api/call.ts';
+import type { QuotaRow } from './types.ts';
 
 /** 名额分配: my row and what I gave to each unit one level down; set a unit's quota. */
 export function QuotaTab({ projectId, canGrant }: { projectId: number; canGrant: boolean }) {
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['project-quotas', projectId], queryFn: () => get<Quotas>(`/api/projects/${projectId}/quotas`) });
+  const q = useQuery({ queryKey: ['project-quotas', projectId], queryFn: () => call(projects.listQuotas, { params: { id: projectId } }) });
   const [edits, setEdits] = useState<Record<string, number | null>>({});
-  const [busy, setBusy] = useState<string | null>(null);
+  const grant = useMutation({
+    mutationFn: (body: { holder: string; quota: number }) => call(projects.grantQuota, { params: { id: projectId }, body }),
+  });
   const save = async (r: QuotaRow) => {
     const value = edits[r.holder];
     if (value === undefined || value === null) return;
-    setBusy(r.holder);
     try {
-      await post(`/api/projects/${projectId}/quotas`, { holder: r.holder, quota: value });
+      await grant.mutateAsync({ holder: r.holder, quota: value });
       message.success(`已将 ${r.holderName} 的名额设为 ${value}`);
       setEdits((e) => {
         const { [r.holder]: _, ...rest } = e;
@@ -26,8 +28,6 @@ export function QuotaTab({ projectId, canGrant }: { projectId: number; canGrant:
       await qc.invalidateQueries({ queryKey: ['project', String(projectId)] });
     } catch (e) {
       message.error((e as Error).message);
-    } finally {
-      setBusy(null);
     }
   };
   if (q.isError) return <Empty description={q.error.message} />;
@@ -79,7 +79,7 @@ export function QuotaTab({ projectId, canGrant }: { projectId: number; canGrant:
                     size="small"
                     type="primary"
                     disabled={edits[r.holder] === undefined || edits[r.holder] === v}
-                    loading={busy === r.holder}
+                    loading={grant.isPending && grant.variables?.holder === r.holder}
                     onClick={() => save(r)}
                   >
                     分配

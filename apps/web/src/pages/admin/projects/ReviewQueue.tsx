@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { App, Button, Card, Empty, Input, Popover, Select, Space, Table, Tag } from 'antd';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { get, post } from '../../../api/client.ts';
+import { enrollments } from '@shixun/contracts';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { call } from '../../../api/call.ts';
 import { RejectModal } from '../../../components/RejectModal.tsx';
 import { EnrollmentTimeline } from '../../space/projects/Timeline.tsx';
-import type { BatchResult, PendingItem, PendingList } from './types.ts';
+import type { BatchResult, PendingItem } from './types.ts';
 
 /** 项目审核: enrolments waiting for my level; approve (moves up a level) or return with a reason, one or many. */
 export default function ReviewQueue() {
@@ -15,10 +16,24 @@ export default function ReviewQueue() {
   const [page, setPage] = useState(1);
   const [picked, setPicked] = useState<PendingItem[]>([]);
   const [returning, setReturning] = useState<PendingItem[] | null>(null);
-  const [busy, setBusy] = useState(false);
+  const ref = (items: PendingItem[]) => items.map((i) => ({ id: i.id, version: i.version }));
+  /** One item by its own route (its answer names the conflict), several in one batch. */
+  const approval = useMutation({
+    mutationFn: (items: PendingItem[]) =>
+      items.length === 1
+        ? call(enrollments.approve, { params: { id: items[0]!.id }, body: { version: items[0]!.version } }).then(() => null)
+        : call(enrollments.approveMany, { body: { items: ref(items) } }),
+  });
+  const giveBack = useMutation({
+    mutationFn: ({ items, reason }: { items: PendingItem[]; reason: string }) =>
+      items.length === 1
+        ? call(enrollments.returnOne, { params: { id: items[0]!.id }, body: { version: items[0]!.version, reason } }).then(() => null)
+        : call(enrollments.returnMany, { body: { items: ref(items), reason } }),
+  });
+  const busy = approval.isPending;
   const list = useQuery({
     queryKey: ['project-reviews', projectId, q, page],
-    queryFn: () => get<PendingList>('/api/enrollments/pending', { projectId, q, page, pageSize: 20 }),
+    queryFn: () => call(enrollments.pending, { query: { projectId, q, page, pageSize: 20 } }),
     placeholderData: keepPreviousData,
   });
   const refresh = async () => {
@@ -40,21 +55,13 @@ export default function ReviewQueue() {
       });
   };
   const approve = async (items: PendingItem[]) => {
-    setBusy(true);
     try {
-      if (items.length === 1) {
-        await post(`/api/enrollments/${items[0]!.id}/approve`, { version: items[0]!.version });
-        message.success(`已通过 ${items[0]!.name} 的报名`);
-      } else {
-        report(
-          await post<BatchResult>('/api/enrollments/batch/approve', { items: items.map((i) => ({ id: i.id, version: i.version })) }),
-          '通过',
-        );
-      }
+      const r = await approval.mutateAsync(items);
+      if (r) report(r, '通过');
+      else message.success(`已通过 ${items[0]!.name} 的报名`);
     } catch (e) {
       message.error((e as Error).message);
     } finally {
-      setBusy(false);
       await refresh();
     }
   };
@@ -175,18 +182,9 @@ export default function ReviewQueue() {
         onCancel={() => setReturning(null)}
         onSubmit={async (reason) => {
           try {
-            if (returning!.length === 1) {
-              await post(`/api/enrollments/${returning![0]!.id}/return`, { version: returning![0]!.version, reason });
-              message.success('已退回');
-            } else {
-              report(
-                await post<BatchResult>('/api/enrollments/batch/return', {
-                  items: returning!.map((i) => ({ id: i.id, version: i.version })),
-                  reason,
-                }),
-                '退回',
-              );
-            }
+            const r = await giveBack.mutateAsync({ items: returning!, reason });
+            if (r) report(r, '退回');
+            else message.success('已退回');
             setReturning(null);
           } catch (e) {
             message.error((e as Error).message);

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { App, Button, Empty, Input, Space, Table, Tag, Typography } from 'antd';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { get, post } from '../../../api/client.ts';
+import { enrollments } from '@shixun/contracts';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { call } from '../../../api/call.ts';
 import type { Candidate, ProjectDetail } from './types.ts';
 
 /** 遴选: teachers of my scope; the picked ones take places of my quota, all of them or none. */
@@ -12,17 +13,18 @@ export function SelectionTab({ detail }: { detail: ProjectDetail }) {
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const [picked, setPicked] = useState<number[]>([]);
-  const [busy, setBusy] = useState(false);
+  const selection = useMutation({
+    mutationFn: (teacherIds: number[]) => call(enrollments.selectTeachers, { params: { id }, body: { teacherIds } }),
+  });
   const list = useQuery({
     queryKey: ['project-candidates', id, q, page],
-    queryFn: () => get<{ items: Candidate[]; total: number }>(`/api/projects/${id}/candidates`, { q, page, pageSize: 20 }),
+    queryFn: () => call(enrollments.candidates, { params: { id }, query: { q, page, pageSize: 20 } }),
     placeholderData: keepPreviousData,
   });
   const free = detail.myQuota?.free ?? 0;
   const submit = async () => {
-    setBusy(true);
     try {
-      const r = await post<{ selected: number; stageLabel: string }>(`/api/projects/${id}/selections`, { teacherIds: picked });
+      const r = await selection.mutateAsync(picked);
       message.success(`已遴选 ${r.selected} 名教师，${r.stageLabel === '已完成' ? '已审核通过' : `等待${r.stageLabel}审核`}`);
       setPicked([]);
       await Promise.all(
@@ -30,8 +32,6 @@ export function SelectionTab({ detail }: { detail: ProjectDetail }) {
       );
     } catch (e) {
       message.error((e as Error).message);
-    } finally {
-      setBusy(false);
     }
   };
   return (
@@ -49,7 +49,7 @@ export function SelectionTab({ detail }: { detail: ProjectDetail }) {
         <Typography.Text>
           本单位剩余名额：<b data-testid="selection-free">{free}</b>，已选 {picked.length} 人
         </Typography.Text>
-        <Button type="primary" disabled={!picked.length || picked.length > free} loading={busy} onClick={submit}>
+        <Button type="primary" disabled={!picked.length || picked.length > free} loading={selection.isPending} onClick={submit}>
           遴选并提交
         </Button>
         {picked.length > free && <Typography.Text type="danger">超出剩余名额</Typography.Text>}

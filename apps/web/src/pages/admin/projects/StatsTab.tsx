@@ -1,11 +1,15 @@
 import { Empty, Table } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { get } from '../../../api/client.ts';
-import type { Figures, Stats } from './types.ts';
+import { enrollments } from '@shixun/contracts';
+import { call } from '../../../api/call.ts';
+import type { Figures } from './types.ts';
 
 /** 各环节人数 by the next level under me, and the total of my area. */
 export function StatsTab({ projectId }: { projectId: number }) {
-  const stats = useQuery({ queryKey: ['project-stats', projectId], queryFn: () => get<Stats>(`/api/projects/${projectId}/stats`) });
+  const stats = useQuery({
+    queryKey: ['project-stats', projectId],
+    queryFn: () => call(enrollments.projectStats, { params: { id: projectId } }),
+  });
   const rows = stats.data ? [...stats.data.items, stats.data.total] : [];
   const n = (v: number | null) => (v === null ? '—' : v);
   return (

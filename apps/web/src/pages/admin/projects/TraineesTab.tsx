@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { App, Button, Empty, Input, Select, Space, Table, Tag } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { get, withQuery } from '../../../api/client.ts';
+import { enrollments, type QueryOf } from '@shixun/contracts';
+import { call } from '../../../api/call.ts';
+import { withQuery } from '../../../api/client.ts';
 import { AssignModal } from './AssignModal.tsx';
 import { downloadFile } from '../../../api/files.ts';
 import { STATUS_COLOR, type ProjectDetail, type Trainee } from './types.ts';
@@ -24,14 +26,14 @@ export function TraineesTab({ detail }: { detail: ProjectDetail }) {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const id = detail.project.id;
-  const [f, setF] = useState<{ status?: string; result?: string; origin?: string; q?: string }>({});
+  const [f, setF] = useState<Pick<QueryOf<typeof enrollments.trainees>, 'status' | 'result' | 'origin' | 'q'>>({});
   const [page, setPage] = useState(1);
   const [picked, setPicked] = useState<number[]>([]);
   const [assigning, setAssigning] = useState(false);
   const [exporting, setExporting] = useState(false);
   const list = useQuery({
     queryKey: ['project-trainees', id, f, page],
-    queryFn: () => get<{ items: Trainee[]; total: number }>(`/api/projects/${id}/enrollments`, { ...f, page, pageSize: 20 }),
+    queryFn: () => call(enrollments.trainees, { params: { id }, query: { ...f, page, pageSize: 20 } }),
     placeholderData: keepPreviousData,
   });
   const set = (patch: typeof f) => {
@@ -42,7 +44,7 @@ export function TraineesTab({ detail }: { detail: ProjectDetail }) {
   const exportList = async () => {
     setExporting(true);
     try {
-      await downloadFile(withQuery(`/api/projects/${id}/enrollments/export.xlsx`, f), '学员名单.xlsx');
+      await downloadFile(withQuery(enrollments.exportTrainees.path.replace(':id', String(id)), f), '学员名单.xlsx');
     } catch (e) {
       message.error((e as Error).message);
     } finally {

@@ -3,7 +3,8 @@ import { Link } from 'react-router-dom';
 import { App, Button, Card, Empty, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { get } from '../../../api/client.ts';
+import { certificates } from '@shixun/contracts';
+import { call } from '../../../api/call.ts';
 import { downloadFile } from '../../../api/files.ts';
 import { IssueCreditModal } from './IssueCreditModal.tsx';
 import type { CertificateItem, CertificateKind } from './types.ts';
@@ -22,13 +23,13 @@ export default function CertificatesPage() {
   const [kind, setKind] = useState<CertificateKind>('credit');
   const [issuing, setIssuing] = useState(false);
   const [downloading, setDownloading] = useState<number | null>(null);
-  const list = useQuery({ queryKey: ['certificates', 'mine'], queryFn: () => get<{ items: CertificateItem[] }>('/api/certificates/mine') });
+  const list = useQuery({ queryKey: ['certificates', 'mine'], queryFn: () => call(certificates.myCertificates) });
   const items = list.data?.items ?? [];
 
   const download = async (c: CertificateItem) => {
     setDownloading(c.id);
     try {
-      await downloadFile(`/api/certificates/${c.id}/pdf`, `${c.title}-${c.code}.pdf`);
+      await downloadFile(certificates.certificatePdf.path.replace(':id', String(c.id)), `${c.title}-${c.code}.pdf`);
     } catch (e) {
       message.error((e as Error).message);
     } finally {

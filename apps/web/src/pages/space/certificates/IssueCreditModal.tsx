@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Alert, App, Form, Modal, Radio, Select, Spin, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import { get, post } from '../../../api/client.ts';
-import type { CreditOptions, IssueAnswer } from './types.ts';
+import { certificates } from '@shixun/contracts';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { call } from '../../../api/call.ts';
+import type { IssueAnswer } from './types.ts';
 
 interface Values {
   by: 'cycle' | 'year';
@@ -15,39 +16,34 @@ export function IssueCreditModal({ open, onClose, onIssued }: { open: boolean; o
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const by = Form.useWatch('by', form);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const options = useQuery({
     queryKey: ['certificates', 'credit-options'],
-    queryFn: () => get<CreditOptions>('/api/certificates/credit/options'),
+    queryFn: () => call(certificates.creditOptions),
     enabled: open,
   });
   const o = options.data;
 
-  useEffect(() => {
-    if (open && o) {
-      form.setFieldsValue({ by: 'cycle', cycleId: o.currentCycleId, year: Number(o.asOf.slice(0, 4)) });
-      setError(null);
-    }
-  }, [open, o, form]);
-
-  const submit = async (v: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const a = await post<IssueAnswer>('/api/certificates/credit', v.by === 'cycle' ? { cycleId: v.cycleId } : { year: v.year });
+  const issue = useMutation({
+    mutationFn: (v: Values) =>
+      call(certificates.issueCredit, { body: v.by === 'cycle' ? { cycleId: v.cycleId as string } : { year: v.year as number } }),
+    onSuccess: (a) => {
       message.success(
         a.reused
           ? `学分数据没有变化，已为您找到此前生成的证书（${a.certificate.code}）`
           : `已生成${a.certificate.title}（${a.certificate.code}）`,
       );
       onIssued(a);
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
+    },
+  });
+  const submit = (v: Values) => issue.mutate(v);
+  const error = issue.error?.message ?? null;
+  const resetIssue = issue.reset;
+  useEffect(() => {
+    if (open && o) {
+      form.setFieldsValue({ by: 'cycle', cycleId: o.currentCycleId, year: Number(o.asOf.slice(0, 4)) });
+      resetIssue();
     }
-  };
+  }, [open, o, form, resetIssue]);
 
   const years = (o?.cycles ?? [])
     .flatMap((c) => c.years.filter((y) => y.issuable).map((y) => ({ value: y.year, label: `${y.year} 年（${c.name}周期）` })))
@@ -60,7 +56,7 @@ export function IssueCreditModal({ open, onClose, onIssued }: { open: boolean; o
       onOk={() => form.submit()}
       okText="生成"
       cancelText="取消"
-      confirmLoading={busy}
+      confirmLoading={issue.isPending}
       okButtonProps={{ disabled: !o }}
       destroyOnHidden
     >

@@ -1,7 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Alert, App, Button, Form, Input, InputNumber, Modal, Select, Typography, Upload, type UploadFile } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
-import { ApiError, api } from '../../../api/client.ts';
+import { creditClaims } from '@shixun/contracts';
+import { useMutation } from '@tanstack/react-query';
+import { call } from '../../../api/call.ts';
+import { ApiError } from '../../../api/client.ts';
 import { claimAmount, formatSize, type Claim, type ClaimTypes } from './types.ts';
 
 interface Values {
@@ -14,6 +17,9 @@ interface Values {
 }
 
 const EXT = /\.(pdf|jpe?g|png)$/i;
+// the limits the server checks, from the contract
+const TITLE_MAX = creditClaims.claimForm.shape.title.maxLength ?? 100;
+const DESCRIPTION_MAX = creditClaims.claimForm.shape.description.unwrap().maxLength ?? 1000;
 const MIME = ['application/pdf', 'image/jpeg', 'image/png'];
 
 /** What this teacher already holds of a type in a year (待审核 + 已通过): the server's maxPerYear counts the same. */
@@ -41,7 +47,6 @@ export function ClaimFormModal({
 }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const typeId = Form.useWatch('claimType', form);
   const year = Form.useWatch('year', form);
   const quantity = Form.useWatch('quantity', form);
@@ -55,6 +60,25 @@ export function ClaimFormModal({
   useEffect(() => {
     if (open) form.setFieldsValue({ claimType: initialType, year: data.years[0], quantity: 1, files: [] });
   }, [open, initialType, data.years, form]);
+
+  const send = useMutation({
+    mutationFn: (fd: FormData) => call(creditClaims.submitClaim, { body: fd }),
+    onSuccess: (r) => {
+      message.success('申报已提交，请等待审核');
+      form.resetFields();
+      onSubmitted(r.claim);
+    },
+    onError: (e) => {
+      if (e instanceof ApiError && e.fields) {
+        form.setFields(
+          Object.entries(e.fields)
+            .filter(([k]) => k in { claimType: 1, year: 1, title: 1, quantity: 1, description: 1, files: 1 })
+            .map(([name, msg]) => ({ name: name as keyof Values, errors: [msg] })),
+        );
+      }
+      message.error(e.message);
+    },
+  });
 
   const submit = async () => {
     let v: Values;
@@ -70,24 +94,7 @@ export function ClaimFormModal({
     fd.append('quantity', String(v.quantity));
     if (v.description?.trim()) fd.append('description', v.description.trim());
     for (const f of v.files) if (f.originFileObj) fd.append('files', f.originFileObj, f.name);
-    setBusy(true);
-    try {
-      const r = await api<{ claim: Claim }>('/api/credit-claims', { method: 'POST', body: fd });
-      message.success('申报已提交，请等待审核');
-      form.resetFields();
-      onSubmitted(r.claim);
-    } catch (e) {
-      if (e instanceof ApiError && e.fields) {
-        form.setFields(
-          Object.entries(e.fields)
-            .filter(([k]) => k in { claimType: 1, year: 1, title: 1, quantity: 1, description: 1, files: 1 })
-            .map(([name, msg]) => ({ name: name as keyof Values, errors: [msg] })),
-        );
-      }
-      message.error((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    send.mutate(fd);
   };
 
   return (
@@ -102,7 +109,7 @@ export function ClaimFormModal({
         <Button key="c" onClick={onClose}>
           取消
         </Button>,
-        <Button key="s" type="primary" loading={busy} onClick={submit}>
+        <Button key="s" type="primary" loading={send.isPending} onClick={submit}>
           提交申报
         </Button>,
       ]}
@@ -131,10 +138,10 @@ export function ClaimFormModal({
           name="title"
           rules={[
             { required: true, whitespace: true, message: '请填写申报名称' },
-            { max: 100, message: '申报名称不能超过 100 个字' },
+            { max: TITLE_MAX, message: `申报名称不能超过 ${TITLE_MAX} 个字` },
           ]}
         >
-          <Input placeholder="如：论文题目、课题名称、授课的培训项目" maxLength={100} showCount />
+          <Input placeholder="如：论文题目、课题名称、授课的培训项目" maxLength={TITLE_MAX} showCount />
         </Form.Item>
         <Form.Item
           label="数量（项）"
@@ -169,8 +176,8 @@ export function ClaimFormModal({
               : undefined
           }
         />
-        <Form.Item label="说明" name="description" rules={[{ max: 1000, message: '说明不能超过 1000 个字' }]}>
-          <Input.TextArea rows={3} maxLength={1000} showCount placeholder="时间、级别、本人承担的工作等，便于审核" />
+        <Form.Item label="说明" name="description" rules={[{ max: DESCRIPTION_MAX, message: `说明不能超过 ${DESCRIPTION_MAX} 个字` }]}>
+          <Input.TextArea rows={3} maxLength={DESCRIPTION_MAX} showCount placeholder="时间、级别、本人承担的工作等，便于审核" />
         </Form.Item>
         <Form.Item
           label="证明材料"

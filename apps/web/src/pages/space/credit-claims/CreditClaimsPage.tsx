@@ -3,11 +3,11 @@ import { Link } from 'react-router-dom';
 import { Alert, Button, Card, Space, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { get } from '../../../api/client.ts';
+import { creditClaims } from '@shixun/contracts';
+import { call } from '../../../api/call.ts';
 import { ClaimFormModal } from './ClaimFormModal.tsx';
 import { ConversionTable } from './ConversionTable.tsx';
 import { MyClaims } from './MyClaims.tsx';
-import type { Claim, ClaimTypes } from './types.ts';
 
 const KEY = ['credit-claims'] as const;
 
@@ -15,10 +15,10 @@ const KEY = ['credit-claims'] as const;
 export default function CreditClaimsPage() {
   const qc = useQueryClient();
   const [form, setForm] = useState<{ typeId?: string } | null>(null);
-  const types = useQuery({ queryKey: [...KEY, 'types'], queryFn: () => get<ClaimTypes>('/api/credit-claims/types') });
+  const types = useQuery({ queryKey: [...KEY, 'types'], queryFn: () => call(creditClaims.claimTypes) });
   const mine = useQuery({
     queryKey: [...KEY, 'mine'],
-    queryFn: () => get<{ unitLabel: string; items: Claim[] }>('/api/credit-claims/mine'),
+    queryFn: () => call(creditClaims.myClaims),
   });
   const refresh = () => qc.invalidateQueries({ queryKey: KEY });
 

@@ -1,6 +1,8 @@
 import { App, Button, Empty, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
-import { post } from '../../../api/client.ts';
+import { creditClaims } from '@shixun/contracts';
+import { useMutation } from '@tanstack/react-query';
+import { call } from '../../../api/call.ts';
 import { formatTime } from '../../../format.ts';
 import { CLAIM_STATUS_COLORS, type Claim } from './types.ts';
 
@@ -19,16 +21,12 @@ export function MyClaims({
   onChanged: () => Promise<unknown>;
 }) {
   const { message } = App.useApp();
-  const withdraw = async (c: Claim) => {
-    try {
-      await post(`/api/credit-claims/${c.id}/withdraw`);
-      message.success('申报已撤回');
-    } catch (e) {
-      message.error((e as Error).message);
-    } finally {
-      await onChanged();
-    }
-  };
+  const withdraw = useMutation({
+    mutationFn: (c: Claim) => call(creditClaims.withdrawClaim, { params: { id: c.id } }),
+    onSuccess: () => message.success('申报已撤回'),
+    onError: (e) => message.error(e.message),
+    onSettled: () => onChanged(),
+  });
   return (
     <Table<Claim>
       data-testid="my-claims-table"
@@ -121,7 +119,7 @@ export function MyClaims({
                 description="撤回后不再审核，如需要可重新申报。"
                 okText="撤回"
                 cancelText="取消"
-                onConfirm={() => withdraw(c)}
+                onConfirm={() => withdraw.mutateAsync(c).catch(() => undefined)}
               >
                 <Button size="small" danger>
                   撤回

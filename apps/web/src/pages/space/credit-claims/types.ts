@@ -1,62 +1,10 @@
-// What /api/credit-claims answers (apps/server/src/modules/credit-claims/credit-claims.view.ts).
+// 学分申报 as the contract (packages/contracts/src/credit-claims.ts) describes it, plus the page's helpers.
+import type { ResponseOf, creditClaims } from '@shixun/contracts';
 
-export type ClaimStatus = 'pending' | 'approved' | 'rejected' | 'withdrawn';
-
-export interface ClaimType {
-  id: string;
-  name: string;
-  category: string;
-  categoryName: string;
-  form: string;
-  amount: number;
-  maxPerYear: number | null;
-  reviewLevel: 'school' | 'county' | 'city' | 'province';
-  reviewLevelLabel: string;
-  evidence: string | null;
-}
-
-export interface ClaimTypes {
-  policyVersion: number;
-  policyName: string;
-  unit: 'credit' | 'hour';
-  unitLabel: string;
-  years: number[];
-  types: ClaimType[];
-  evidenceLimits: { maxFiles: number; maxBytes: number; types: string[] };
-}
-
-export interface ClaimFile {
-  id: number;
-  name: string;
-  mime: string;
-  size: number;
-  url: string;
-}
-
-export interface Claim {
-  id: number;
-  claimType: string;
-  claimTypeName: string;
-  title: string;
-  description: string | null;
-  year: number;
-  category: string;
-  categoryName: string;
-  quantity: number;
-  unitAmount: number;
-  amount: number;
-  reviewLevel: string;
-  reviewLevelLabel: string;
-  status: ClaimStatus;
-  statusLabel: string;
-  reviewReason: string | null;
-  reviewerName: string | null;
-  entryId: number | null;
-  createdAt: string;
-  reviewedAt: string | null;
-  withdrawnAt: string | null;
-  files: ClaimFile[];
-}
+export type ClaimTypes = ResponseOf<typeof creditClaims.claimTypes>;
+export type ClaimType = ClaimTypes['types'][number];
+export type Claim = ResponseOf<typeof creditClaims.myClaims>['items'][number];
+export type ClaimStatus = Claim['status'];
 
 export const CLAIM_STATUS_COLORS: Record<ClaimStatus, string> = {
   pending: 'orange',

@@ -5,19 +5,20 @@ import { Link } from 'react-router-dom';
 import { Button, Card, Drawer, Space } from 'antd';
 import { FileAddOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { get } from '../../../api/client.ts';
+import { call } from '../../../api/call.ts';
 import { LoadError, PageLoading } from '../../../components/guards.tsx';
 import { cellQuery } from './cellEntries.ts';
 import { CreditOverview } from './CreditOverview.tsx';
 import { EntriesTable } from './EntriesTable.tsx';
-import type { CellRef, CreditsResponse, EntryView } from './types.ts';
+import type { CellRef } from './types.ts';
+import { credits as c } from '@shixun/contracts';
 
 export const MY_CREDITS_KEY = ['credits', 'me'] as const;
 
 function CellDrawer({ cell, unit, onClose }: { cell: CellRef | null; unit: string; onClose: () => void }) {
   const entries = useQuery({
     queryKey: [...MY_CREDITS_KEY, 'entries', cell],
-    queryFn: () => get<{ items: EntryView[] }>('/api/credits/me/entries', cellQuery(cell!)),
+    queryFn: () => call(c.myEntries, { query: cellQuery(cell!) }),
     enabled: !!cell,
   });
   return (
@@ -34,7 +35,7 @@ function CellDrawer({ cell, unit, onClose }: { cell: CellRef | null; unit: strin
 
 export default function MyCreditsPage() {
   const [cell, setCell] = useState<CellRef | null>(null);
-  const credits = useQuery({ queryKey: MY_CREDITS_KEY, queryFn: () => get<CreditsResponse>('/api/credits/me') });
+  const credits = useQuery({ queryKey: MY_CREDITS_KEY, queryFn: () => call(c.myCredits) });
   if (credits.isPending) return <PageLoading />;
   if (credits.isError) return <LoadError message={credits.error.message} onRetry={() => credits.refetch()} />;
   return (

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { App, Form, Input, Modal, Select, Typography } from 'antd';
 import { checkIdNumber, KEY_FIELDS, normalizeIdNumber } from '@shixun/domain';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { get, post } from '../../../api/client.ts';
+import { profile as profileApi, regions } from '@shixun/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { call } from '../../../api/call.ts';
 import { usePublicConfig } from '../../../api/session.ts';
-import type { Profile, Region } from '../../../api/types.ts';
+import type { Profile } from '../../../api/types.ts';
 import { fieldByKey, formatValue } from '../../../format.ts';
 import { FieldInput } from '../../../components/FieldInput.tsx';
 import { MY_CHANGES_KEY, PROFILE_KEY } from './useProfile.ts';
@@ -16,17 +17,17 @@ function SchoolPicker({ value, onChange }: { value?: number; onChange?: (v: numb
   const [county, setCounty] = useState<string>();
   const cities = useQuery({
     queryKey: ['public-regions', cfg?.provinceCode],
-    queryFn: () => get<{ items: Region[] }>('/api/public/regions', { parent: cfg!.provinceCode }),
+    queryFn: () => call(regions.publicRegions, { query: { parent: cfg!.provinceCode } }),
     enabled: !!cfg,
   });
   const counties = useQuery({
     queryKey: ['public-regions', city],
-    queryFn: () => get<{ items: Region[] }>('/api/public/regions', { parent: city }),
+    queryFn: () => call(regions.publicRegions, { query: { parent: city } }),
     enabled: !!city,
   });
   const schools = useQuery({
     queryKey: ['public-schools', county],
-    queryFn: () => get<{ items: { id: number; name: string }[] }>('/api/public/schools', { countyCode: county }),
+    queryFn: () => call(regions.publicSchools, { query: { countyCode: county! } }),
     enabled: !!county,
   });
   return (
@@ -73,25 +74,23 @@ export function ChangeRequestModal({ open, profile, onClose }: { open: boolean; 
   const [form] = Form.useForm();
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const [busy, setBusy] = useState(false);
+  const request = useMutation({
+    mutationFn: (body: { changes: Record<string, unknown>; reason: string }) => call(profileApi.requestChange, { body }),
+    onSuccess: async () => {
+      message.success('信息变更申请已提交，请等待区县管理员审核');
+      form.resetFields();
+      await Promise.all([qc.invalidateQueries({ queryKey: MY_CHANGES_KEY }), qc.invalidateQueries({ queryKey: PROFILE_KEY })]);
+      onClose();
+    },
+    onError: (e) => message.error(e.message),
+  });
   const chosen: string[] = Form.useWatch('fields', form) ?? [];
 
   const submit = async () => {
     const v = await form.validateFields();
     const changes: Record<string, unknown> = {};
     for (const k of v.fields as string[]) changes[k] = k === 'idNumber' ? normalizeIdNumber(String(v[`new_${k}`])) : v[`new_${k}`];
-    setBusy(true);
-    try {
-      await post('/api/profile/changes', { changes, reason: String(v.reason).trim() });
-      message.success('信息变更申请已提交，请等待区县管理员审核');
-      form.resetFields();
-      await Promise.all([qc.invalidateQueries({ queryKey: MY_CHANGES_KEY }), qc.invalidateQueries({ queryKey: PROFILE_KEY })]);
-      onClose();
-    } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
+    request.mutate({ changes, reason: String(v.reason).trim() });
   };
 
   return (
@@ -101,7 +100,7 @@ export function ChangeRequestModal({ open, profile, onClose }: { open: boolean; 
       onCancel={onClose}
       onOk={submit}
       okText="提交"
-      confirmLoading={busy}
+      confirmLoading={request.isPending}
       destroyOnHidden
       width={620}
     >

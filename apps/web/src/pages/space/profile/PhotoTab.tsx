@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { Alert, App, Button, Space, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../api/client.ts';
+import { profile } from '@shixun/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { call } from '../../../api/call.ts';
 import { PROFILE_KEY } from './useProfile.ts';
 
 const MAX = 2 * 1024 * 1024;
@@ -12,8 +13,16 @@ export function PhotoTab({ kind, has }: { kind: 'cert' | 'avatar'; has: boolean 
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [version, setVersion] = useState(() => Date.now());
-  const [busy, setBusy] = useState(false);
   const label = kind === 'cert' ? '证书照片' : '头像';
+  const send = useMutation({
+    mutationFn: (fd: FormData) => call(profile.uploadPhoto, { params: { kind }, body: fd }),
+    onSuccess: async () => {
+      message.success(`${label}已上传`);
+      setVersion(Date.now());
+      await qc.invalidateQueries({ queryKey: PROFILE_KEY });
+    },
+    onError: (e) => message.error(e.message),
+  });
 
   const upload = async (file: File) => {
     if (!['image/jpeg', 'image/png'].includes(file.type)) {
@@ -26,17 +35,7 @@ export function PhotoTab({ kind, has }: { kind: 'cert' | 'avatar'; has: boolean 
     }
     const fd = new FormData();
     fd.append('file', file);
-    setBusy(true);
-    try {
-      await api(`/api/profile/photos/${kind}`, { method: 'POST', body: fd });
-      message.success(`${label}已上传`);
-      setVersion(Date.now());
-      await qc.invalidateQueries({ queryKey: PROFILE_KEY });
-    } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
+    send.mutate(fd);
   };
 
   return (
@@ -64,7 +63,7 @@ export function PhotoTab({ kind, has }: { kind: 'cert' | 'avatar'; has: boolean 
             return false;
           }}
         >
-          <Button type="primary" icon={<UploadOutlined />} loading={busy}>
+          <Button type="primary" icon={<UploadOutlined />} loading={send.isPending}>
             {has ? `重新上传${label}` : `上传${label}`}
           </Button>
         </Upload>

@@ -1,8 +1,9 @@
-import { useState } from 'react';
 import { App, Button, Col, Form, Row, Space } from 'antd';
 import { ORDINARY_FIELDS } from '@shixun/domain';
-import { useQueryClient } from '@tanstack/react-query';
-import { ApiError, put } from '../../../api/client.ts';
+import { profile as profileApi } from '@shixun/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { call } from '../../../api/call.ts';
+import { ApiError } from '../../../api/client.ts';
 import type { Profile } from '../../../api/types.ts';
 import { fieldByKey } from '../../../format.ts';
 import { FieldInput } from '../../../components/FieldInput.tsx';
@@ -13,24 +14,22 @@ export function ProfileEditForm({ profile, onClose }: { profile: Profile; onClos
   const [form] = Form.useForm();
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const [busy, setBusy] = useState(false);
-  const initial = Object.fromEntries(ORDINARY_FIELDS.map((k) => [k, profile[k] ?? null]));
-
-  const onFinish = async (values: Record<string, unknown>) => {
-    setBusy(true);
-    try {
-      const body = Object.fromEntries(ORDINARY_FIELDS.map((k) => [k, values[k] === '' || values[k] === undefined ? null : values[k]]));
-      await put('/api/profile', body);
+  const save = useMutation({
+    mutationFn: (body: Record<string, unknown>) => call(profileApi.update, { body }),
+    onSuccess: async () => {
       message.success('个人资料已保存');
       await qc.invalidateQueries({ queryKey: PROFILE_KEY });
       onClose();
-    } catch (e) {
+    },
+    onError: (e) => {
       if (e instanceof ApiError && e.fields) form.setFields(Object.entries(e.fields).map(([name, m]) => ({ name, errors: [m] })));
-      message.error(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+      message.error(e.message);
+    },
+  });
+  const initial = Object.fromEntries(ORDINARY_FIELDS.map((k) => [k, profile[k] ?? null]));
+
+  const onFinish = (values: Record<string, unknown>) =>
+    save.mutate(Object.fromEntries(ORDINARY_FIELDS.map((k) => [k, values[k] === '' || values[k] === undefined ? null : values[k]])));
 
   return (
     <Form form={form} layout="vertical" initialValues={initial} onFinish={onFinish} data-testid="profile-edit-form">
@@ -47,7 +46,7 @@ export function ProfileEditForm({ profile, onClose }: { profile: Profile; onClos
         })}
       </Row>
       <Space>
-        <Button type="primary" htmlType="submit" loading={busy}>
+        <Button type="primary" htmlType="submit" loading={save.isPending}>
           保存
         </Button>
         <Button onClick={onClose}>取消</Button>

@@ -1,16 +1,14 @@
-import { useEffect, useRef, useState, type CSSProperties } from 'react';
+import { useEffect, useRef, type CSSProperties } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { Button, Result, Spin, Typography } from 'antd';
-import { ApiError, post } from '../../../api/client.ts';
+import { classSchedule, type ResponseOf } from '@shixun/contracts';
+import { useMutation } from '@tanstack/react-query';
+import { call } from '../../../api/call.ts';
+import { ApiError } from '../../../api/client.ts';
 import { isAdmin, useMe } from '../../../api/session.ts';
 import { formatTime } from '../../../format.ts';
 
-interface CheckinAnswer {
-  status: 'checked_in' | 'already';
-  message: string;
-  at: string;
-  session: { topic: string; when: string; place: string; className: string; projectName: string };
-}
+type CheckinAnswer = ResponseOf<typeof classSchedule.checkIn>;
 type State = { kind: 'busy' } | { kind: 'done'; r: CheckinAnswer } | { kind: 'error'; code: string; message: string };
 
 const shell: CSSProperties = { minHeight: '100vh', background: '#f5f7fa', display: 'flex', justifyContent: 'center', padding: '24px 16px' };
@@ -28,7 +26,13 @@ export default function CheckinPage() {
   const [params] = useSearchParams();
   const code = params.get('c') ?? '';
   const me = useMe();
-  const [state, setState] = useState<State>({ kind: 'busy' });
+  const checkin = useMutation({ mutationFn: (c: string) => call(classSchedule.checkIn, { body: { code: c } }) });
+  const failure = checkin.error;
+  const state: State = checkin.isSuccess
+    ? { kind: 'done', r: checkin.data }
+    : failure
+      ? { kind: 'error', code: failure instanceof ApiError ? failure.code : 'ERROR', message: failure.message }
+      : { kind: 'busy' };
   const sent = useRef(false);
   const user = me.data;
   const teacher = !!user && !user.mustChangePassword && !isAdmin(user.role);
@@ -36,9 +40,7 @@ export default function CheckinPage() {
   useEffect(() => {
     if (!teacher || !code || sent.current) return;
     sent.current = true;
-    post<CheckinAnswer>('/api/checkin', { code })
-      .then((r) => setState({ kind: 'done', r }))
-      .catch((e: unknown) => setState({ kind: 'error', code: e instanceof ApiError ? e.code : 'ERROR', message: (e as Error).message }));
+    checkin.mutate(code);
   }, [teacher, code]);
 
   let body;

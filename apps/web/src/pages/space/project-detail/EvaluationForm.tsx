@@ -1,6 +1,7 @@
-import { useState } from 'react';
 import { Alert, App, Button, Form, Input, Popconfirm, Rate, Result } from 'antd';
-import { post } from '../../../api/client.ts';
+import { myClass } from '@shixun/contracts';
+import { useMutation } from '@tanstack/react-query';
+import { call } from '../../../api/call.ts';
 import type { MyClass } from './types.ts';
 
 const RATE_TIPS = ['很不满意', '不满意', '一般', '满意', '很满意'];
@@ -17,22 +18,21 @@ export function EvaluationForm({
 }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Record<string, number | string>>();
-  const [busy, setBusy] = useState(false);
+  const submitting = useMutation({
+    mutationFn: (answers: Record<string, number | string>) =>
+      call(myClass.submitEvaluation, { params: { id: enrollmentId }, body: { answers } }),
+    onSuccess: async (r) => {
+      message.success(r.message);
+      await onDone();
+    },
+    onError: (e) => message.error(e.message),
+  });
   if (evaluation.done) return <Result status="success" title="您已提交训后评估" subTitle="感谢您的反馈。评估为匿名，每人只能提交一次。" />;
   if (!evaluation.open) return <Alert type="info" showIcon title={evaluation.reason ?? '训后评估暂未开放'} />;
   const submit = async () => {
     const answers = await form.validateFields();
-    setBusy(true);
-    try {
-      const clean = Object.fromEntries(Object.entries(answers).filter(([, v]) => v !== undefined && v !== ''));
-      const r = await post<{ message: string }>(`/api/my/enrollments/${enrollmentId}/evaluation`, { answers: clean });
-      message.success(r.message);
-      await onDone();
-    } catch (e) {
-      message.error((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    const clean = Object.fromEntries(Object.entries(answers).filter(([, v]) => v !== undefined && v !== ''));
+    await submitting.mutateAsync(clean).catch(() => undefined);
   };
   return (
     <Form form={form} layout="vertical" style={{ maxWidth: 640 }}>
@@ -55,7 +55,7 @@ export function EvaluationForm({
         ),
       )}
       <Popconfirm title="提交训后评估？" description="提交后不能修改。" okText="提交" cancelText="取消" onConfirm={submit}>
-        <Button type="primary" loading={busy} data-testid="submit-evaluation">
+        <Button type="primary" loading={submitting.isPending} data-testid="submit-evaluation">
           提交评估
         </Button>
       </Popconfirm>

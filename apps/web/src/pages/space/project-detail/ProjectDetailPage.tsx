@@ -3,12 +3,13 @@ import { Link, useLocation, useParams } from 'react-router-dom';
 import { Alert, App, Breadcrumb, Button, Card, Empty, List, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { FilePdfOutlined, LinkOutlined, PaperClipOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { get } from '../../../api/client.ts';
+import { myClass, myProjects } from '@shixun/contracts';
+import { call } from '../../../api/call.ts';
 import { LoadError, PageLoading } from '../../../components/guards.tsx';
 import { formatTime } from '../../../format.ts';
 import { downloadFile, openPdf } from '../../../api/files.ts';
 import { EvaluationForm } from './EvaluationForm.tsx';
-import type { MyClass, PlanEnrollment } from './types.ts';
+import type { MyClass } from './types.ts';
 
 const PHASE = {
   upcoming: { text: '未开始', color: 'default' },
@@ -23,11 +24,11 @@ export default function ProjectDetailPage() {
   const { hash } = useLocation();
   const { message } = App.useApp();
   const [printing, setPrinting] = useState<'cert' | 'notice' | null>(null);
-  const mine = useQuery({ queryKey: ['my-class', id], queryFn: () => get<MyClass>(`/api/my/enrollments/${id}/class`), enabled: id > 0 });
+  const mine = useQuery({ queryKey: ['my-class', id], queryFn: () => call(myClass.myClass, { params: { id } }), enabled: id > 0 });
   // the timeline comes from the enrolment itself (PLAN's endpoint); the page stands without it
   const plan = useQuery({
     queryKey: ['my-enrollment', id],
-    queryFn: () => get<PlanEnrollment>(`/api/my/enrollments/${id}`),
+    queryFn: () => call(myProjects.myEnrollment, { params: { id } }),
     enabled: id > 0,
     retry: false,
   });

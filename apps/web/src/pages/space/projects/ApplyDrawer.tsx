@@ -1,17 +1,17 @@
-import { useState } from 'react';
 import { App, Button, Card, Drawer, Empty, Space, Spin, Tag, Typography } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { get, post } from '../../../api/client.ts';
+import { myProjects } from '@shixun/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { call } from '../../../api/call.ts';
 import type { OpenProject } from './types.ts';
 
 /** 去申报: open projects of my area; those I may not apply to say why. */
 export function ApplyDrawer({ open, onClose, onApplied }: { open: boolean; onClose: () => void; onApplied: () => void }) {
   const { message, modal } = App.useApp();
   const qc = useQueryClient();
-  const [busy, setBusy] = useState<number | null>(null);
+  const applyTo = useMutation({ mutationFn: (id: number) => call(myProjects.apply, { params: { id } }) });
   const list = useQuery({
     queryKey: ['my-projects', 'open'],
-    queryFn: () => get<{ items: OpenProject[] }>('/api/my/projects/open'),
+    queryFn: () => call(myProjects.openProjects),
     enabled: open,
   });
   const apply = (o: OpenProject) =>
@@ -21,16 +21,13 @@ export function ApplyDrawer({ open, onClose, onApplied }: { open: boolean; onClo
       okText: '提交申报',
       cancelText: '取消',
       onOk: async () => {
-        setBusy(o.project.id);
         try {
-          await post(`/api/projects/${o.project.id}/apply`);
+          await applyTo.mutateAsync(o.project.id);
           message.success('已提交申报，等待学校审核');
           await qc.invalidateQueries({ queryKey: ['my-projects'] });
           onApplied();
         } catch (e) {
           message.error((e as Error).message);
-        } finally {
-          setBusy(null);
         }
       },
     });
@@ -52,7 +49,13 @@ export function ApplyDrawer({ open, onClose, onApplied }: { open: boolean; onClo
             data-testid="open-project"
             title={o.project.name}
             extra={
-              <Button type="primary" size="small" disabled={!o.canApply} loading={busy === o.project.id} onClick={() => apply(o)}>
+              <Button
+                type="primary"
+                size="small"
+                disabled={!o.canApply}
+                loading={applyTo.isPending && applyTo.variables === o.project.id}
+                onClick={() => apply(o)}
+              >
                 申报
               </Button>
             }

@@ -3,10 +3,11 @@ import { useSearchParams } from 'react-router-dom';
 import { Button, Card, DatePicker, Empty, Input, Pagination, Select, Space, Spin, Tabs } from 'antd';
 import { ProjectOutlined, SendOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { get } from '../../../api/client.ts';
+import { myProjects } from '@shixun/contracts';
+import { call } from '../../../api/call.ts';
 import { ApplyDrawer } from './ApplyDrawer.tsx';
 import { ProjectCard } from './ProjectCard.tsx';
-import type { MyProjectsResponse, TeacherTab } from './types.ts';
+import type { TeacherTab } from './types.ts';
 
 const TABS: { key: TeacherTab; label: string; empty: string }[] = [
   { key: 'ongoing', label: '进行中', empty: '没有正在进行的培训' },
@@ -22,14 +23,13 @@ export default function ProjectsPage() {
   const [params, setParams] = useSearchParams();
   const tab = (params.get('tab') as TeacherTab | null) ?? 'ongoing';
   const [range, setRange] = useState<[string, string] | null>(null);
-  const [result, setResult] = useState<string | undefined>();
+  const [result, setResult] = useState<'passed' | 'failed' | 'none' | undefined>();
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const [applying, setApplying] = useState(false);
   const list = useQuery({
     queryKey: ['my-projects', tab, range, result, q, page],
-    queryFn: () =>
-      get<MyProjectsResponse>('/api/my/projects', { tab, from: range?.[0], to: range?.[1], result, q, page, pageSize: PAGE_SIZE }),
+    queryFn: () => call(myProjects.myProjects, { query: { tab, from: range?.[0], to: range?.[1], result, q, page, pageSize: PAGE_SIZE } }),
     placeholderData: keepPreviousData,
   });
   const counts = list.data?.counts;
