@@ -1,4 +1,5 @@
 // `npm test`: every test, on both databases, plus the browser flows.
+//   0. Biome (format + lint) and the architecture check (SQL only in repositories, no module cycles, files ≤ 400 lines)
 //   1. type checks           2. unit + service/HTTP tests on embedded PGlite
 //   3. service/HTTP tests on PostgreSQL (TEST_DATABASE_URL, default the machine's local server)
 //   4. browser flows in Debian's Chromium against a real server
@@ -16,6 +17,7 @@ ensurePostgres();
 
 const steps = [
   ['格式与代码检查 (Biome)', 'npx', ['biome', 'check', '.'], {}],
+  ['架构检查', process.execPath, ['scripts/check-architecture.mjs'], {}],
   ['类型检查 domain', 'npx', ['tsc', '-p', 'packages/domain'], {}],
   ['类型检查 contracts', 'npx', ['tsc', '-p', 'packages/contracts'], {}],
   ['类型检查 server', 'npx', ['tsc', '-p', 'apps/server'], {}],
