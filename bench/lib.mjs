@@ -11,10 +11,12 @@ const databaseUrl = process.env.DATABASE_URL || undefined;
 
 // ---------- server child process ----------
 
-export function startServer() {
+/** `url`: the database the server uses (default: DATABASE_URL, or a fresh PGlite directory when unset). */
+export function startServer({ url = databaseUrl } = {}) {
   return new Promise((resolve, reject) => {
     const env = { ...process.env };
-    if (!databaseUrl) delete env.DATABASE_URL;
+    if (url) env.DATABASE_URL = url;
+    else delete env.DATABASE_URL;
     const child = fork(path.join(here, 'server.ts'), [], {
       cwd: root,
       env,
@@ -68,7 +70,7 @@ export function startServer() {
 
 // ---------- HTTP client ----------
 
-export function makeClient(port, concurrency) {
+export function makeClient(port, concurrency, { timeoutMs = 30_000 } = {}) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency, maxFreeSockets: concurrency });
   /** resolves { status, body? } — body only when wantBody; never rejects (network errors become status 0) */
   const request = ({ method = 'GET', path: p, headers = {}, body, wantBody = false }) =>
@@ -94,7 +96,7 @@ export function makeClient(port, concurrency) {
           res.on('error', (e) => resolve({ status: 0, error: e.code ?? e.message }));
         },
       );
-      req.setTimeout(30_000, () => req.destroy(new Error('client timeout')));
+      req.setTimeout(timeoutMs, () => req.destroy(new Error('client timeout')));
       req.on('error', (e) => resolve({ status: 0, error: e.code ?? e.message }));
       req.end(payload);
     });

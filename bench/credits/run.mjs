@@ -1,18 +1,9 @@
 #!/usr/bin/env node
-// Credits under load on a generated data set (bench/credits/generate.ts): the province's compliance
-// report, a county's, and a teacher's 我的学分, against the bare endpoint of the same server, in one
-// run, as ratios. The server is bench/server.ts in a child process (the load generator does not
-// share its event loop); it reads DATABASE_URL (default: the shixun_bench database).
-//
-//   node bench/credits/run.mjs
-//   DATABASE_URL=postgres://postgres@127.0.0.1:5432/shixun_bench_100k node bench/credits/run.mjs
-// Knobs (env): BENCH_CREDITS_CONCURRENCY (8), BENCH_CREDITS_SEGMENT_SECONDS (5), BENCH_CREDITS_ROUNDS (3).
-import { fork } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { closedLoop, makeClient, pct, round, startServer } from '../lib.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -26,116 +17,6 @@ const K = {
 const databaseUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/shixun_bench';
 const PASSWORD = 'Shixun@2026'; // the demo accounts' and the bench-tNNN teachers' (generate.ts)
 const TEACHER_LOGINS = Array.from({ length: 50 }, (_, i) => `bench-t${String(i + 1).padStart(3, '0')}`);
-
-function startServer() {
-  return new Promise((resolve, reject) => {
-    const child = fork(path.join(root, 'bench/server.ts'), [], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: databaseUrl },
-      execArgv: ['--import', 'tsx'],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error('bench server did not start within 180 s'));
-    }, 180_000);
-    const pending = new Map();
-    child.on('message', (m) => {
-      if (m?.type === 'ready') {
-        clearTimeout(timer);
-        resolve(api(m));
-        return;
-      }
-      pending.get(m?.type)?.(m);
-      pending.delete(m?.type);
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`bench server exited (code ${code}) before it was ready`));
-    });
-    const ask = (type) =>
-      new Promise((res) => {
-        pending.set(type, res);
-        child.send({ type });
-      });
-    const api = (info) => ({
-      info,
-      child,
-      cpuMark: () => ask('cpu-mark'),
-      cpuRead: async () => {
-        const m = await ask('cpu-read');
-        return m.userMs + m.systemMs;
-      },
-      stop: () =>
-        new Promise((res) => {
-          if (child.exitCode !== null) return res();
-          const kill = setTimeout(() => child.kill('SIGKILL'), 15_000);
-          child.once('exit', () => {
-            clearTimeout(kill);
-            res();
-          });
-          child.send({ type: 'stop' });
-        }),
-    });
-  });
-}
-
-function makeClient(port, concurrency) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency, maxFreeSockets: concurrency });
-  const request = ({ method = 'GET', path: p, headers = {}, body, wantBody = false }) =>
-    new Promise((resolve) => {
-      const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-      const req = http.request(
-        {
-          host: '127.0.0.1',
-          port,
-          method,
-          path: p,
-          agent,
-          headers: payload ? { ...headers, 'content-type': 'application/json', 'content-length': payload.length } : headers,
-        },
-        (res) => {
-          const chunks = [];
-          res.on('data', (c) => {
-            if (wantBody) chunks.push(c);
-          });
-          res.on('end', () =>
-            resolve({ status: res.statusCode, headers: res.headers, body: wantBody ? Buffer.concat(chunks).toString('utf8') : undefined }),
-          );
-          res.on('error', (e) => resolve({ status: 0, error: e.code ?? e.message }));
-        },
-      );
-      req.setTimeout(120_000, () => req.destroy(new Error('client timeout')));
-      req.on('error', (e) => resolve({ status: 0, error: e.code ?? e.message }));
-      req.end(payload);
-    });
-  return { request, close: () => agent.destroy() };
-}
-
-async function closedLoop({ concurrency, maxSeconds, maxCount, op }) {
-  const lat = [];
-  const statuses = {};
-  let started = 0;
-  const t0 = performance.now();
-  const deadline = t0 + maxSeconds * 1000;
-  const worker = async (w) => {
-    while (started < maxCount && performance.now() < deadline) {
-      started++;
-      const s = performance.now();
-      const status = await op(w);
-      lat.push(performance.now() - s);
-      statuses[status] = (statuses[status] ?? 0) + 1;
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, (_, w) => worker(w)));
-  const seconds = (performance.now() - t0) / 1000;
-  return { count: lat.length, seconds, perSecond: lat.length / seconds, lat, statuses };
-}
-
-const round = (v, d = 3) => Math.round(v * 10 ** d) / 10 ** d;
-function pct(sorted, p) {
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] : null;
-}
 
 async function login(client, account) {
   const r = await client.request({ method: 'POST', path: '/api/auth/login', body: { account, password: PASSWORD }, wantBody: true });
@@ -152,8 +33,9 @@ async function probe(client, p, cookie) {
 
 const t0 = performance.now();
 console.log(`Shixun credits bench — ${databaseUrl.replace(/\/\/[^@/]*@/, '//…@')}, node ${process.version}, ${os.cpus().length} cores`);
-const server = await startServer();
-const client = makeClient(server.info.port, K.concurrency);
+const server = await startServer({ url: databaseUrl });
+// province-wide reports on a large data set can take long: a generous client timeout
+const client = makeClient(server.info.port, K.concurrency, { timeoutMs: 120_000 });
 let failed = false;
 const result = {
   at: new Date().toISOString(),
@@ -192,7 +74,7 @@ try {
     },
     me: {
       path: '/api/credits/me (50 teachers × 20 entries)',
-      op: async (w) =>
+      op: async (_i, w) =>
         (
           await client.request({
             path: '/api/credits/me',

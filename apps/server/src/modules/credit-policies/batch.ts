@@ -3,7 +3,7 @@
 // recompute every standing after a policy is published and to preview a draft policy.
 import { evaluateCredits, type CreditEntryFact, type CreditEvaluation, type CreditPolicy, type CreditTeacherFacts } from '@shixun/domain';
 import type { Executor } from '../../context.ts';
-import { entryFactRowsOf, teacherFactRows, writeStandings, type StandingRow } from '../credits/standings.repository.ts';
+import { entryFactRowsOf, teacherFactRows, writeStandings } from '../credits/standings.repository.ts';
 
 export interface TeacherFacts {
   id: number;
@@ -43,22 +43,7 @@ export function evaluate(policy: CreditPolicy, f: TeacherFacts, asOf: string): C
   return evaluateCredits(policy, f.teacher, f.entries, asOf);
 }
 
-/** The credit_standings row of an evaluation — the same mapping as refreshStanding (a test holds them equal). */
-export function standingRow(teacherId: number, ev: CreditEvaluation, asOf: string): StandingRow {
-  const cycle = ev.cycles.find((c) => c.id === ev.currentCycleId)!;
-  const byCategory = Object.fromEntries(Object.entries(cycle.categories).map(([k, c]) => [k, Math.round(c.counted * 100)]));
-  return {
-    teacher_id: teacherId,
-    policy_version: ev.policyVersion,
-    cycle_id: ev.currentCycleId,
-    assessed: ev.assessed,
-    compliant: ev.compliant,
-    earned_h: Math.round(cycle.total.counted * 100),
-    required_h: Math.round(cycle.total.required * 100),
-    by_category: JSON.stringify(byCategory),
-    missing: JSON.stringify(ev.missing),
-    as_of: asOf,
-  };
-}
+// the standings row of an evaluation is the credits module's (one mapping for the single and the batch path)
+export { standingRow } from '../credits/standing.ts';
 
 export { writeStandings };

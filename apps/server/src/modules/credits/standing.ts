@@ -3,7 +3,7 @@
 import { evaluateCredits, type CreditEntryFact, type CreditEvaluation, type CreditTeacherFacts } from '@shixun/domain';
 import type { Executor } from '../../context.ts';
 import { activePolicy } from './policy.store.ts';
-import { entryFactRows, teacherFactRow, writeStandings } from './standings.repository.ts';
+import { entryFactRows, teacherFactRow, writeStandings, type StandingRow } from './standings.repository.ts';
 
 export const today = () => new Date().toISOString().slice(0, 10);
 
@@ -41,20 +41,23 @@ export async function evaluateTeacher(db: Executor, teacherId: number, asOf = to
 export async function refreshStanding(db: Executor, teacherId: number, asOf = today()): Promise<void> {
   const ev = await evaluateTeacher(db, teacherId, asOf);
   if (!ev) return;
+  await writeStandings(db, [standingRow(teacherId, ev, asOf)]);
+}
+
+/** The credit_standings row of an evaluation — used by refreshStanding and by the batch recompute. */
+export function standingRow(teacherId: number, ev: CreditEvaluation, asOf: string): StandingRow {
   const cycle = ev.cycles.find((c) => c.id === ev.currentCycleId)!;
   const byCategory = Object.fromEntries(Object.entries(cycle.categories).map(([k, c]) => [k, Math.round(c.counted * 100)]));
-  await writeStandings(db, [
-    {
-      teacher_id: teacherId,
-      policy_version: ev.policyVersion,
-      cycle_id: ev.currentCycleId,
-      assessed: ev.assessed,
-      compliant: ev.compliant,
-      earned_h: Math.round(cycle.total.counted * 100),
-      required_h: Math.round(cycle.total.required * 100),
-      by_category: JSON.stringify(byCategory),
-      missing: JSON.stringify(ev.missing),
-      as_of: asOf,
-    },
-  ]);
+  return {
+    teacher_id: teacherId,
+    policy_version: ev.policyVersion,
+    cycle_id: ev.currentCycleId,
+    assessed: ev.assessed,
+    compliant: ev.compliant,
+    earned_h: Math.round(cycle.total.counted * 100),
+    required_h: Math.round(cycle.total.required * 100),
+    by_category: JSON.stringify(byCategory),
+    missing: JSON.stringify(ev.missing),
+    as_of: asOf,
+  };
 }
