@@ -46,19 +46,19 @@ export async function createServer(config: Config, opts: { logger?: boolean; loa
       keys,
       auditCheckpoints,
     };
-    await verifyAndCheckpoint(db.kysely, auditCheckpoints); // anchors what seeding and earlier runs wrote
+    await verifyAndCheckpoint(db.kysely, auditCheckpoints, { incremental: true }); // anchors what seeding and earlier runs wrote
     if (config.demoData) await seedDemoTotp(deps); // demo-province's authenticator, where 2FA is required for it
     const app = await buildApp(deps, opts);
     // hourly and at shutdown: rows written since the last checkpoint are protected by the keyed chain alone
     const checkpointTimer = setInterval(() => {
-      verifyAndCheckpoint(db.kysely, auditCheckpoints).catch((e) => console.error('审计检查点写入失败', e));
+      verifyAndCheckpoint(db.kysely, auditCheckpoints, { incremental: true }).catch((e) => console.error('审计检查点写入失败', e));
     }, 3_600_000);
     checkpointTimer.unref();
     const close = async () => {
       clearInterval(checkpointTimer);
       await app.close();
       if (config.auditCheckpointDir)
-        await verifyAndCheckpoint(db.kysely, auditCheckpoints).catch((e) => console.error('审计检查点写入失败', e));
+        await verifyAndCheckpoint(db.kysely, auditCheckpoints, { incremental: true }).catch((e) => console.error('审计检查点写入失败', e));
       await db.close();
     };
     return { app, deps, demo, firstAdminPassword, firstAccounts, close, dump: db.dump };

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deniedAccessLimiter } from '../src/modules/audit/access-denied.ts';
+import { checkpointStore, verifyAndCheckpoint } from '../src/modules/audit/checkpoints.ts';
 import { TEST_DB, loginAs, startTestServer, userIdOf, type Client, type TestServer } from './harness.ts';
 
 let s: TestServer;
@@ -149,6 +150,47 @@ describe(`a deleted tail (${TEST_DB})`, () => {
     } finally {
       await s2.close();
       rmSync(d2, { recursive: true, force: true });
+    }
+  });
+});
+
+describe(`the periodic checkpoint reads only what is new (${TEST_DB})`, () => {
+  it('walks the rows since the last intact checkpoint, catches an edit among them, and leaves old rows to the full check', async () => {
+    const s3 = await startTestServer();
+    try {
+      const store = checkpointStore('');
+      const first = await verifyAndCheckpoint(s3.deps.db, store);
+      expect(first.ok).toBe(true);
+      const teacher = await loginAs(s3, 'demo-teacher'); // writes a login row after the checkpoint
+      expect(teacher).toBeDefined();
+      const next = await verifyAndCheckpoint(s3.deps.db, store, { incremental: true });
+      expect(next.ok).toBe(true);
+      expect(next.headId).toBeGreaterThan(first.headId);
+      expect(next.checked).toBe(
+        first.checked +
+          Number(
+            (
+              await s3.deps.db
+                .selectFrom('audit_log')
+                .select((eb) => eb.fn.countAll<number>().as('n'))
+                .where('id', '>', first.headId)
+                .where('id', '<=', next.headId)
+                .executeTakeFirstOrThrow()
+            ).n,
+          ),
+      );
+      expect(next.lastCheckpoint?.headId).toBe(next.headId);
+      await loginAs(s3, 'demo-teacher2');
+      const rows = await s3.deps.db.selectFrom('audit_log').select('id').where('id', '>', next.headId).execute();
+      await s3.deps.db.transaction().execute(async (trx) => {
+        await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_change`.execute(trx);
+        await sql`UPDATE audit_log SET actor_name = 'x' WHERE id = ${rows[0]!.id}`.execute(trx);
+        await sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_change`.execute(trx);
+      });
+      const caught = await verifyAndCheckpoint(s3.deps.db, store, { incremental: true });
+      expect(caught).toMatchObject({ ok: false, brokenAt: rows[0]!.id });
+    } finally {
+      await s3.close();
     }
   });
 });

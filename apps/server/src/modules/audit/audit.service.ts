@@ -115,12 +115,16 @@ export interface ChainCheck {
 }
 
 /** Walks the whole chain; a keyed row must be followed only by keyed rows (no downgrade to plain SHA-256). */
-export async function verifyAuditChain(db: Executor): Promise<ChainCheck> {
-  let prev = GENESIS,
-    afterId = 0,
-    checked = 0,
+/**
+ * Walks the chain from the start, or — `from`, a verified checkpoint's head — only the rows written since
+ * (every one of them keyed), so that the periodic checkpoint does not re-read the whole log each time.
+ */
+export async function verifyAuditChain(db: Executor, from?: { headId: number; headHash: string; rows: number }): Promise<ChainCheck> {
+  let prev = from?.headHash ?? GENESIS,
+    afterId = from?.headId ?? 0,
+    checked = from?.rows ?? 0,
     legacyRows = 0,
-    seenKeyed = false;
+    seenKeyed = !!from;
   for (;;) {
     const rows = await auditBatch(db, afterId, 1000);
     if (!rows.length) return { ok: true, checked, headId: afterId, headHash: prev, legacyRows };

@@ -87,10 +87,22 @@ export async function compareWithCheckpoint(db: Executor, check: ChainCheck, cp:
   return hash === cp.headHash ? 'match' : 'rewritten';
 }
 
-/** Verifies the chain against the last checkpoint and, when both hold, signs a new checkpoint at the head. */
-export async function verifyAndCheckpoint(db: Executor, store: CheckpointStore) {
-  const check = await verifyAuditChain(db);
+/**
+ * Verifies the chain against the last checkpoint and, when both hold, signs a new checkpoint at the head.
+ * `incremental` (start-up, hourly, shutdown): when the last checkpoint is intact, only the rows written since it
+ * are walked; the audit admin's verification walks the whole log.
+ */
+export async function verifyAndCheckpoint(db: Executor, store: CheckpointStore, opts: { incremental?: boolean } = {}) {
   const previous = store.latest();
+  const intact =
+    opts.incremental &&
+    previous &&
+    (await compareWithCheckpoint(
+      db,
+      { ok: true, checked: previous.rows, headId: previous.headId, headHash: previous.headHash, legacyRows: 0 },
+      previous,
+    )) === 'match';
+  const check = await verifyAuditChain(db, intact ? previous : undefined);
   const status = await compareWithCheckpoint(db, check, previous);
   let written: Checkpoint | null = null;
   if (check.ok && (status === 'none' || status === 'match') && check.headId > (previous?.headId ?? 0)) {
