@@ -44,7 +44,8 @@ const snapshot = async () => ({
   policies: await s.deps.db.selectFrom('credit_policies').selectAll().orderBy('id').execute(),
   standings: await s.deps.db.selectFrom('credit_standings').selectAll().orderBy('teacher_id').execute(),
   entries: await s.deps.db.selectFrom('credit_entries').selectAll().orderBy('id').execute(),
-  audits: (await s.deps.db.selectFrom('audit_log').select('id').execute()).length,
+  // refused requests are audited too (access.denied, written after the answer): business changes are what must stay put
+  audits: (await s.deps.db.selectFrom('audit_log').select('id').where('action', '!=', 'access.denied').execute()).length,
 });
 
 function factsOf(rows: Awaited<ReturnType<typeof snapshot>>['entries'], teacherId: number): CreditEntryFact[] {
