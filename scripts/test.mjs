@@ -1,11 +1,15 @@
 // `npm test`: every test, on both databases, plus the browser flows.
-//   0. Biome (format + lint) and the architecture check (SQL only in repositories, no module cycles, files ≤ 400 lines)
+//   0. Biome (format + lint), the architecture check (SQL only in repositories, no module cycles, files ≤ 400 lines),
+//      the web and server builds
 //   1. type checks           2. unit + service/HTTP tests on embedded PGlite
 //   3. service/HTTP tests on PostgreSQL (TEST_DATABASE_URL, default the machine's local server)
-//   4. browser flows in Debian's Chromium against a real server
+//   4. browser flows in Debian's Chromium against the compiled server, beside steps 1–3
 // Nothing is skipped: a missing PostgreSQL or Chromium is an error, not a pass.
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { ensureCjkFont, ensureDependencies, must, run } from './lib.mjs';
+import { ensureCjkFont, ensureDependencies, must, root, run } from './lib.mjs';
+
+const children = new Set();
 
 const PG = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -15,29 +19,42 @@ ensureChromium();
 ensureCjkFont({ required: true });
 ensurePostgres();
 
-const steps = [
+// Two cores: the CPU-bound steps (type checks, the two database suites) run one lane after another, while the
+// browser flows — mostly waiting on the browser, the server and authenticator time steps — run beside them.
+// A lane's output is kept and printed whole when it ends, so the lanes never interleave.
+const tsc = (p) => [`类型检查 ${p.split('/').pop()}`, 'npx', ['tsc', '-p', p], {}];
+const first = [
   ['格式与代码检查 (Biome)', 'npx', ['biome', 'check', '.'], {}],
   ['架构检查', process.execPath, ['scripts/check-architecture.mjs'], {}],
-  ['类型检查 domain', 'npx', ['tsc', '-p', 'packages/domain'], {}],
-  ['类型检查 contracts', 'npx', ['tsc', '-p', 'packages/contracts'], {}],
-  ['类型检查 server', 'npx', ['tsc', '-p', 'apps/server'], {}],
-  ['类型检查 web', 'npx', ['tsc', '-p', 'apps/web'], {}],
-  ['类型检查 e2e', 'npx', ['tsc', '-p', 'e2e'], {}],
-  ['单元 + 服务测试 (PGlite)', 'npx', ['vitest', 'run', ...report('pglite')], { TEST_DB: 'pglite' }],
-  ['服务测试 (PostgreSQL)', 'npx', ['vitest', 'run', 'apps/server', ...report('postgres')], { TEST_DB: 'postgres', TEST_DATABASE_URL: PG }],
   ['构建前端', 'npm', ['run', 'build', '-w', '@shixun/web'], {}],
   ['编译服务端', 'npm', ['run', 'build', '-w', '@shixun/server'], {}],
-  ['浏览器测试 (Chromium)', 'npx', ['vitest', 'run', '--config', 'e2e/vitest.config.ts', ...report('e2e')], { CHROMIUM_PATH: CHROMIUM }],
 ];
+const typeChecks = ['packages/domain', 'packages/contracts', 'apps/server', 'apps/web', 'e2e'].map(tsc);
+const suites = [
+  ['单元 + 服务测试 (PGlite)', 'npx', ['vitest', 'run', ...report('pglite')], { TEST_DB: 'pglite' }],
+  ['服务测试 (PostgreSQL)', 'npx', ['vitest', 'run', 'apps/server', ...report('postgres')], { TEST_DB: 'postgres', TEST_DATABASE_URL: PG }],
+];
+const browser = [
+  '浏览器测试 (Chromium)',
+  'npx',
+  ['vitest', 'run', '--config', 'e2e/vitest.config.ts', ...report('e2e')],
+  { CHROMIUM_PATH: CHROMIUM },
+];
+
 rmSync('.tmp/reports', { recursive: true, force: true });
 const timings = [];
 const started = Date.now();
-for (const [label, cmd, args, env] of steps) {
-  console.log(`\n▶ ${label}`);
-  const t0 = Date.now();
-  must(cmd, args, { env });
-  timings.push([label, Date.now() - t0]);
-}
+for (const step of first) await step1(step, false);
+const e2e = step1(browser, true);
+// type checks two at a time (one per core), then the database suites
+await Promise.all(
+  [0, 1].map(async (lane) => {
+    for (let i = lane; i < typeChecks.length; i += 2) await step1(typeChecks[i], true);
+  }),
+);
+for (const step of suites) await step1(step, false);
+await e2e;
+
 let passed = 0,
   failed = 0;
 for (const f of readdirSync('.tmp/reports')) {
@@ -47,10 +64,34 @@ for (const f of readdirSync('.tmp/reports')) {
 }
 console.log(`\n✓ 全部测试通过 (PGlite + PostgreSQL + Chromium)`);
 console.log(`tests: ${passed} passed, ${failed} failed`);
-console.log('\n各步骤用时：');
+console.log('\n各步骤用时（浏览器测试与其余步骤同时运行）：');
 for (const [label, ms] of timings) console.log(`  ${(ms / 1000).toFixed(1).padStart(6)} s  ${label}`);
 console.log(`  ${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s  合计（不含安装）`);
 process.exit(failed ? 1 : 0);
+
+/** Runs one step; `quiet` keeps its output until it ends. The first failure ends the whole run. */
+function step1([label, cmd, args, env], quiet) {
+  if (!quiet) console.log(`\n▶ ${label}`);
+  const t0 = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+    children.add(child);
+    let out = '';
+    child.stdout?.on('data', (d) => (out += d));
+    child.stderr?.on('data', (d) => (out += d));
+    child.on('exit', (code) => {
+      children.delete(child);
+      if (quiet) console.log(`\n▶ ${label}\n${out}`);
+      timings.push([label, Date.now() - t0]);
+      if (code !== 0) {
+        console.error(`\n✗ ${label} 失败 (exit ${code})`);
+        for (const c of children) c.kill('SIGTERM');
+        process.exit(code ?? 1);
+      }
+      resolve();
+    });
+  });
+}
 
 function report(name) {
   return ['--reporter=default', '--reporter=json', `--outputFile.json=.tmp/reports/${name}.json`];

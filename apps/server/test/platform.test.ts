@@ -88,7 +88,7 @@ describe('embedded data directory', () => {
     const again = await lockDataDir(dir);
     again();
     // an owner killed with SIGKILL leaves nothing that blocks a restart
-    const child = spawn(process.execPath, ['--import', 'tsx', CONTENDER, dir, '0', '60000'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', CONTENDER, dir, '0', '60000'], { stdio: ['pipe', 'pipe', 'inherit'] });
     await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
     await expect(lockDataDir(dir)).rejects.toThrow(DataDirInUseError);
     child.kill('SIGKILL');
@@ -98,28 +98,30 @@ describe('embedded data directory', () => {
   });
 
   it('gives the lock to exactly one of several processes starting at the same instant', async () => {
-    // the winner holds the lock far longer than the contenders can take to start, even on a loaded machine,
+    // the winner holds the lock until all six have reported, however slowly they start on a loaded machine,
     // so a second winner can only come from two of them binding at the same moment
     for (let trial = 0; trial < 2; trial++) {
       const dir = mkdtempSync(path.join(tmpdir(), 'shixun-race-'));
       fs.writeFileSync(path.join(dir, 'shixun.lock'), '999999'); // a stale pid file, as after a crash
       const startAt = Date.now() + 4000;
-      const results = await Promise.all(
-        Array.from(
-          { length: 6 },
-          () =>
-            new Promise<string>((resolve) => {
-              const p = spawn(process.execPath, ['--import', 'tsx', CONTENDER, dir, String(startAt), '12000'], {
-                stdio: ['ignore', 'pipe', 'inherit'],
-              });
-              let out = '';
-              p.stdout.on('data', (d) => {
-                out += d;
-              });
-              p.on('exit', () => resolve(out.trim()));
-            }),
-        ),
+      const contenders = Array.from({ length: 6 }, () =>
+        spawn(process.execPath, ['--import', 'tsx', CONTENDER, dir, String(startAt), '60000'], { stdio: ['pipe', 'pipe', 'inherit'] }),
       );
+      // each reports one line; the winner holds the lock until every contender has reported, then we let it go
+      const reported = contenders.map(
+        (p) =>
+          new Promise<string>((resolve) => {
+            let out = '';
+            p.stdout.on('data', (d) => {
+              out += d;
+              if (out.includes('\n')) resolve(out.trim());
+            });
+            p.on('exit', () => resolve(out.trim()));
+          }),
+      );
+      const results = await Promise.all(reported);
+      for (const p of contenders) p.stdin.end();
+      await Promise.all(contenders.map((p) => (p.exitCode === null ? new Promise((r) => p.once('exit', r)) : null)));
       expect(
         results.filter((r) => r === 'won'),
         `trial ${trial}: ${results.join(', ')}`,
