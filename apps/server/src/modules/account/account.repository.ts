@@ -7,11 +7,5 @@ export function otherHolderOf(db: Executor, userId: number, c: { phoneBidx: stri
   return ('email' in c ? q.where('email', '=', c.email) : q.where('phone_bidx', '=', c.phoneBidx)).executeTakeFirst();
 }
 
-/** Sets the phone (sealed columns from security/pii) or the email. */
-export async function setContact(
-  db: Executor,
-  userId: number,
-  set: { phone: string | null; phone_bidx: string | null } | { email: string },
-) {
-  await db.updateTable('users').set(set).where('id', '=', userId).execute();
-}
+/** Sets the phone (sealed columns from security/pii) or the email: the auth module owns the users table. */
+export { updateAccountFields as setContact } from '../auth/accounts.repository.ts';

@@ -2,6 +2,7 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Database } from '../../db/types.ts';
 import type { Executor } from '../../context.ts';
+import { insertAccount } from '../auth/accounts.repository.ts';
 import { CREATES, PLATFORM_ROLES, type AdminRole, type RoleRow } from './rules.ts';
 import type { Role } from '@shixun/domain';
 
@@ -80,9 +81,9 @@ export async function insertAdmin(
   scope: AccountScope,
   hash: string,
 ) {
-  const u = await trx
-    .insertInto('users')
-    .values({
+  return insertAccount(
+    trx,
+    {
       login_name: a.loginName,
       name: a.name,
       password_hash: hash,
@@ -92,28 +93,13 @@ export async function insertAdmin(
       phone: null,
       email: null,
       reject_reason: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await trx
-    .insertInto('user_roles')
-    .values({ user_id: u.id, role: a.role, ...scope })
-    .execute();
-  return u.id;
+    },
+    { role: a.role, ...scope },
+  );
 }
 
-/** A new temporary password: to be changed at the next login; lockout cleared. */
-export async function setTemporaryPassword(trx: Executor, userId: number, hash: string) {
-  await trx
-    .updateTable('users')
-    .set({ password_hash: hash, must_change_password: true, locked_until: null, failed_logins: 0, first_failed_at: null })
-    .where('id', '=', userId)
-    .execute();
-}
-
-export async function setStatus(trx: Executor, userId: number, status: 'active' | 'disabled') {
-  await trx.updateTable('users').set({ status }).where('id', '=', userId).execute();
-}
+// the auth module owns users: passwords and status change through its functions
+export { setTemporaryPassword, setAccountStatus as setStatus } from '../auth/accounts.repository.ts';
 
 export async function loginNameTaken(db: Executor, loginName: string) {
   return !!(await db.selectFrom('users').select('id').where('login_name', '=', loginName).executeTakeFirst());

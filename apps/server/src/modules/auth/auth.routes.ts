@@ -5,7 +5,7 @@ import { actorCtx, schemaOf } from '../../http/contract.ts';
 import { AppError } from '../../http/errors.ts';
 import { ok, type App } from '../../http/types.ts';
 import { describeMe } from './actor.ts';
-import { changePassword, login, logout, register, resetForgotten, sendForgotCode } from './auth.service.ts';
+import { changePassword, login, logout, resetForgotten, sendForgotCode } from './auth.service.ts';
 import { issueChallenge } from './challenge.ts';
 import { twoFactorRoutes } from './two-factor.routes.ts';
 
@@ -39,16 +39,6 @@ export function authRoutes(app: App, deps: Deps) {
     await changePassword(deps, actorCtx(req), req.body);
     return ok;
   });
-
-  app.post(
-    c.register.path,
-    { config: { access: 'public', rateLimit: perMinute(20) }, schema: schemaOf(c.register) },
-    async (req, reply) => {
-      const r = await register(deps, req.ctx, req.body);
-      reply.code(201);
-      return { status: r.status };
-    },
-  );
 
   app.get(c.challenge.path, { config: { access: 'public', rateLimit: perMinute(30) }, schema: schemaOf(c.challenge) }, async () =>
     issueChallenge(deps.db),

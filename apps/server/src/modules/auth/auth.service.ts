@@ -1,16 +1,14 @@
-import { checkIdNumber, idNumberFacts, maskIdNumber, maskPhone, normalizeIdNumber, PHONE_RE } from '@shixun/domain';
+import { maskIdNumber, maskPhone } from '@shixun/domain';
 import type { Deps, RequestCtx } from '../../context.ts';
 import type { ActorCtx } from '../../http/contract.ts';
-import { AppError, conflict, invalid } from '../../http/errors.ts';
-import { idNumberIndex, phoneIndex, sealIdNumber, sealPhone } from '../../security/pii.ts';
+import { AppError, invalid } from '../../http/errors.ts';
 import { recordAudit, recordAuditNow } from '../audit/audit.service.ts';
 import { describeMe, primaryRole } from './actor.ts';
-import { guardForgotCode, guardRegistration } from './challenge.ts';
+import { guardForgotCode } from './challenge.ts';
 import { accountKey, clearLockouts, clearLoginFailures, lockedError, lockedUntil, recordLoginFailure } from './lockout.ts';
 import { issueTicket } from './login-tickets.ts';
 import { isRecentPassword, newPasswordProblem, rememberPassword, REUSED_MESSAGE } from './password-rules.ts';
 import { burn, checkPassword, hashPassword } from './passwords.ts';
-import { holderOfNumbers, insertPendingTeacher, schoolForRegistration } from './registration.repository.ts';
 import { createSession, revokeSession, revokeSessions } from './sessions.ts';
 import { requiresTwoFactor } from './totp.ts';
 import { findUserByAccount, findUserById, rolesOf, setPasswordHash, setTotpRequired } from './users.repository.ts';
@@ -116,62 +114,6 @@ export async function changePassword(deps: Deps, ctx: ActorCtx, input: { oldPass
     await revokeSessions(trx, user.id, actor.sessionId);
     await recordAudit(trx, ctx, { action: 'auth.password.change', objectType: 'user', objectId: user.id });
   });
-}
-
-export interface RegisterInput {
-  idNumber: string;
-  name: string;
-  phone: string;
-  schoolId: number;
-  password: string;
-  /** asked for after a few registrations from one IP (GET /api/auth/challenge) */
-  challengeId?: string;
-  challengeAnswer?: string;
-}
-
-export async function register(deps: Deps, ctx: RequestCtx, input: RegisterInput) {
-  const idNumber = normalizeIdNumber(input.idNumber);
-  const idErr = checkIdNumber(idNumber);
-  if (idErr) throw invalid(idErr, { idNumber: idErr });
-  if (!PHONE_RE.test(input.phone)) throw invalid('手机号格式不正确', { phone: '手机号格式不正确' });
-  const name = input.name.trim();
-  if (!name) throw invalid('请填写姓名', { name: '请填写姓名' });
-  const pwErr = newPasswordProblem(deps.config, input.password, { id_number: idNumber, login_name: null, name, phone: input.phone });
-  if (pwErr) throw invalid(pwErr, { password: pwErr });
-  const school = await schoolForRegistration(deps.db, input.schoolId);
-  if (!school || !school.region_code.startsWith(deps.config.provinceCode)) throw invalid('请选择所在学校', { schoolId: '学校不存在' });
-  // "已存在" below tells whether a number is registered: past a few tries from one IP, a person must answer a question
-  await guardRegistration(deps.db, ctx.ip, { id: input.challengeId, answer: input.challengeAnswer });
-  const hash = await hashPassword(input.password);
-  const facts = idNumberFacts(idNumber);
-  try {
-    return await deps.db.transaction().execute(async (trx) => {
-      // numbers are stored encrypted: exact matches go through their blind indexes
-      const taken = await holderOfNumbers(trx, idNumberIndex(idNumber), phoneIndex(input.phone));
-      if (taken) throw conflict('手机号/证件号已存在', 'ALREADY_EXISTS');
-      const userId = await insertPendingTeacher(trx, {
-        sealed: { ...sealIdNumber(idNumber), ...sealPhone(input.phone) },
-        name,
-        passwordHash: hash,
-        school,
-        gender: facts.gender,
-        birthDate: facts.birthDate,
-      });
-      await rememberPassword(trx, deps.config, userId, hash);
-      await recordAudit(trx, ctx, {
-        action: 'auth.register',
-        objectType: 'user',
-        objectId: userId,
-        actorOverride: { id: userId, name, role: 'teacher' },
-        detail: { schoolId: school.id, idNumber: maskIdNumber(idNumber) },
-      });
-      return { status: 'pending' as const, id: userId };
-    });
-  } catch (e) {
-    // two registrations racing for the same number: the unique index decides, the loser hears why
-    if ((e as { code?: string }).code === '23505') throw conflict('手机号/证件号已存在', 'ALREADY_EXISTS');
-    throw e;
-  }
 }
 
 export const FORGOT_CODE_MESSAGE =

@@ -23,15 +23,5 @@ export async function isVisible(db: Executor, scope: ScopeFilter, id: number) {
   return !!(await teachersInScope(db, scope).select('u.id').where('u.id', '=', id).executeTakeFirst());
 }
 
-/** Only a pending registered account moves: a second reviewer (or a double click) finds nothing to change. */
-export async function decideRegistration(trx: Executor, id: number, status: AccountStatus, reason: string | null) {
-  const r = await trx
-    .updateTable('users')
-    .set({ status, reject_reason: reason })
-    .where('id', '=', id)
-    .where('status', '=', 'pending')
-    .where('source', '=', 'register')
-    .returning('id')
-    .executeTakeFirst();
-  return !!r;
-}
+// the decision changes the account, which belongs to the auth module
+export { decideRegistration } from '../auth/accounts.repository.ts';

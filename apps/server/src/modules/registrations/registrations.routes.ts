@@ -1,10 +1,21 @@
-import { registrations as c } from '@shixun/contracts';
+import { auth, registrations as c } from '@shixun/contracts';
 import type { Deps } from '../../context.ts';
 import { actorCtx, schemaOf } from '../../http/contract.ts';
 import type { App } from '../../http/types.ts';
+import { register } from './register.service.ts';
 import { listRegistrations, reviewRegistration } from './registrations.service.ts';
 
 export function registrationRoutes(app: App, deps: Deps) {
+  // 教师注册 (the path stays under /api/auth with the other public account routes)
+  app.post(
+    auth.register.path,
+    { config: { access: 'public', rateLimit: { max: 20, timeWindow: 60_000 } }, schema: schemaOf(auth.register) },
+    async (req, reply) => {
+      const r = await register(deps, req.ctx, req.body);
+      reply.code(201);
+      return { status: r.status };
+    },
+  );
   app.get(c.list.path, { config: { access: 'registration.review' }, schema: schemaOf(c.list) }, async (req) =>
     listRegistrations(deps, actorCtx(req), req.query),
   );
