@@ -2,10 +2,9 @@ import { useState } from 'react';
 import { App, Form, Input, Modal, Select } from 'antd';
 import { ROLE_LABELS, type Role } from '@shixun/domain';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { adminAccounts, type BodyOf } from '@shixun/contracts';
+import { adminAccounts, projects, regions as regionRoutes, type BodyOf } from '@shixun/contracts';
 import { call } from '../../../api/call.ts';
-import { ApiError, get } from '../../../api/client.ts';
-import type { Paged, Region, SchoolRow } from '../../../api/types.ts';
+import { ApiError } from '../../../api/client.ts';
 import { showTemporaryPassword } from './showPassword.tsx';
 import type { AdminAbilities } from './types.ts';
 
@@ -21,18 +20,18 @@ export function CreateAdminModal({ open, onClose, abilities }: { open: boolean; 
   const [q, setQ] = useState('');
   const regions = useQuery({
     queryKey: ['regions', abilities.scopeRegionCode],
-    queryFn: () => get<{ items: Region[] }>('/api/regions', { parent: abilities.scopeRegionCode }),
+    queryFn: () => call(regionRoutes.regionsInScope, { query: { parent: abilities.scopeRegionCode ?? undefined } }),
     enabled: open && !!role && REGION_ROLES.includes(role) && !!abilities.scopeRegionCode,
   });
   const schools = useQuery({
     queryKey: ['schools', '', q],
-    queryFn: () => get<Paged<SchoolRow>>('/api/schools', { q, pageSize: 50 }),
+    queryFn: () => call(regionRoutes.schoolsInScope, { query: { q, pageSize: 50 } }),
     enabled: open && role === 'school_admin',
     placeholderData: keepPreviousData,
   });
   const institutions = useQuery({
     queryKey: ['institutions'],
-    queryFn: () => get<{ items: { id: number; code: string; name: string }[] }>('/api/institutions'),
+    queryFn: () => call(projects.institutions),
     enabled: open && role === 'institution_admin',
   });
   const create = useMutation({

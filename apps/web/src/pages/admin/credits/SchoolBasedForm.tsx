@@ -2,11 +2,9 @@
 import { useState } from 'react';
 import { App, Button, DatePicker, Form, Input, InputNumber, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { credits } from '@shixun/contracts';
+import { credits, teachers } from '@shixun/contracts';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { call } from '../../../api/call.ts';
-import { get } from '../../../api/client.ts';
-import type { Paged, TeacherRow } from '../../../api/types.ts';
 
 const TITLE_MAX = credits.schoolBasedBody.shape.title.maxLength ?? 200;
 
@@ -23,7 +21,7 @@ function TeacherPicker({ value, onChange }: { value?: number; onChange?: (v: num
   const [q, setQ] = useState('');
   const list = useQuery({
     queryKey: ['teachers', 'picker', q],
-    queryFn: () => get<Paged<TeacherRow>>('/api/teachers', { q, status: 'active', pageSize: 30 }),
+    queryFn: () => call(teachers.list, { query: { q, status: 'active', pageSize: 30 } }),
     placeholderData: keepPreviousData,
   });
   return (
