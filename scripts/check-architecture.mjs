@@ -2,6 +2,7 @@
 //   1. SQL only in repositories (*.repository.ts) — plus db/ (connection, migrations) and the demo seeds.
 //   2. No import cycles between feature modules (apps/server/src/modules/<feature>).
 //   3. Files stay at most 400 lines (after formatting).
+//   4. A module writes only its own tables (TABLE_OWNERS); another module's rows change through its exported functions.
 // Each rule prints the offending places; any offence fails the run.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -78,9 +79,55 @@ for (const m of edges.keys()) {
   problems.push(`import cycle between modules:\n    ${c.join('\n    ')}`);
 }
 
+// 4. a module writes only its own tables
+const TABLE_OWNERS = {
+  regions: ['regions'],
+  org: ['schools', 'institutions'],
+  auth: [
+    'users',
+    'user_roles',
+    'sessions',
+    'verification_codes',
+    'login_failures',
+    'auth_attempts',
+    'auth_challenges',
+    'password_history',
+    'totp_recovery_codes',
+    'login_tickets',
+  ],
+  teachers: ['teachers', 'teacher_registrations'],
+  profile: ['profile_changes'],
+  notifier: ['outbox'],
+  audit: ['audit_log'],
+  credits: ['credit_policies', 'credit_entries', 'credit_summaries', 'credit_standings', 'credit_cycle_standings'],
+  'credit-claims': ['credit_claims', 'credit_claim_files'],
+  certificates: ['certificates'],
+  'credit-reports': ['credit_report_school_counts', 'credit_report_county_counts', 'credit_report_state'],
+  projects: ['project_types', 'projects', 'project_institutions', 'project_quotas'],
+  enrollments: ['enrollments', 'enrollment_events'],
+  classes: ['training_classes', 'class_notice_files', 'class_sessions', 'checkins', 'project_evaluations'],
+  'admin-accounts': ['admin_account_requests'],
+  jobs: ['jobs'],
+};
+const owner = new Map(Object.entries(TABLE_OWNERS).flatMap(([m, ts]) => ts.map((t) => [t, m])));
+const WRITE = /\.(insertInto|updateTable|deleteFrom|mergeInto)\(\s*'([a-z_]+)/g;
+for (const f of walk(modulesDir)) {
+  if (f.endsWith('.test.ts')) continue;
+  const mod = path.relative(modulesDir, f).split(path.sep)[0];
+  const text = readFileSync(f, 'utf8');
+  for (const m of text.matchAll(WRITE)) {
+    const table = m[2];
+    const by = owner.get(table);
+    const line = text.slice(0, m.index).split('\n').length;
+    if (!by) problems.push(`table without an owner in TABLE_OWNERS (scripts/check-architecture.mjs): ${table} at ${rel(f)}:${line}`);
+    else if (by !== mod) problems.push(`module ${mod} writes ${table}, which belongs to ${by}: ${rel(f)}:${line}`);
+  }
+}
+
 // 3. file length
 for (const dir of ['apps', 'packages', 'e2e', 'bench', 'scripts'].filter((d) => existsSync(path.join(ROOT, d)))) {
   for (const f of walk(path.join(ROOT, dir))) {
+    if (f.endsWith(`${path.sep}db${path.sep}generated.ts`)) continue; // written by kysely-codegen (scripts/db-types.ts)
     const n = readFileSync(f, 'utf8').split('\n').length;
     if (n > MAX_LINES + 1) problems.push(`file over ${MAX_LINES} lines (${n}): ${rel(f)}`);
   }
@@ -90,4 +137,4 @@ if (problems.length) {
   console.error(`✗ 架构检查未通过（${problems.length} 处）：\n  ${problems.join('\n  ')}`);
   process.exit(1);
 }
-console.log('✓ 架构检查通过：SQL 只在 repository 中，模块之间无循环依赖，文件不超过 400 行');
+console.log('✓ 架构检查通过：SQL 只在 repository 中，模块只写自己的表，模块之间无循环依赖，文件不超过 400 行');

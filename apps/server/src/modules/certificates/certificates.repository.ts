@@ -82,3 +82,15 @@ export function holderRow(trx: Executor, teacherId: number) {
 export async function lockTeacher(trx: Executor, teacherId: number): Promise<boolean> {
   return !!(await trx.selectFrom('teachers').select('user_id').where('user_id', '=', teacherId).forUpdate().executeTakeFirst());
 }
+
+/** Marks a certificate revoked; false when it already was. */
+export async function revokeCertificateRow(trx: Executor, certificateId: number): Promise<boolean> {
+  const r = await trx
+    .updateTable('certificates')
+    .set({ revoked_at: new Date() })
+    .where('id', '=', certificateId)
+    .where('revoked_at', 'is', null)
+    .returning('id')
+    .executeTakeFirst();
+  return !!r;
+}

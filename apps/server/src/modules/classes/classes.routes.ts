@@ -2,10 +2,11 @@
 // All of the class's own routes are registered from here (check-in, scores, evaluation, the
 // trainee's side in their own files), so modules/index.ts has one line for the whole area.
 import { createReadStream } from 'node:fs';
-import { classes as c, classSchedule as s } from '@shixun/contracts';
+import { classes as c, enrollments as e, classSchedule as s } from '@shixun/contracts';
 import type { Deps } from '../../context.ts';
 import { actorCtx, schemaOf } from '../../http/contract.ts';
 import { contentDisposition, type App } from '../../http/types.ts';
+import { assignTrainees, projectClasses } from './assign.service.ts';
 import { checkinRoutes } from './checkin.routes.ts';
 import { classDetail, myClasses } from './classes.service.ts';
 import { myClassRoutes } from './my-class.routes.ts';
@@ -83,6 +84,13 @@ export function classRoutes(app: App, deps: Deps) {
     deleteSession(deps, actorCtx(req), req.params.id, req.params.sid),
   );
 
+  // 分配至承培机构: the organiser places approved trainees in a class (the paths stay with the project's trainees)
+  app.get(e.projectClasses.path, { config: { access: 'project.read' }, schema: schemaOf(e.projectClasses) }, async (req) =>
+    projectClasses(deps, actorCtx(req), req.params.id),
+  );
+  app.post(e.assignTrainees.path, { config: { access: 'project.assign' }, schema: schemaOf(e.assignTrainees) }, async (req) =>
+    assignTrainees(deps, actorCtx(req), req.params.id, req.body),
+  );
   checkinRoutes(app, deps);
   scoreRoutes(app, deps);
   myClassRoutes(app, deps);

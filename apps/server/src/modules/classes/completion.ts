@@ -11,7 +11,8 @@ import { today } from '../credits/standing.ts';
 import { addEvents } from '../enrollments/events.ts';
 import type { ClassRow } from './classes.repository.ts';
 import { isReversed } from './my-class.repository.ts';
-import { projectEntriesOf, revokeCertificateRow } from './scores.repository.ts';
+import { revokeCertificateRow } from '../certificates/certificates.repository.ts';
+import { projectEntriesOf } from './scores.repository.ts';
 import { fromH, LEVEL_LABELS } from './view.ts';
 
 const FORM_OF_MODE: Record<ClassRow['mode'], CreditForm> = {
@@ -102,6 +103,8 @@ async function issue(trx: Executor, ctx: RequestCtx, c: ClassRow, e: Trainee, ca
     credits: fromH(c.credit_amount_h),
     hours: fromH(c.hours_h),
     category: c.credit_category,
+    // 证书打印证件照 (a project setting, e.g. 骨干教师): the PDF prints the holder's 证件照 from the profile
+    photo: c.certificate_photo,
     // what the PDF prints (certificates/certificate-pdf.ts genericBody), in this order
     facts: [
       { label: '项目名称', value: c.project_name },

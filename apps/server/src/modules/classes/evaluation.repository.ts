@@ -1,5 +1,5 @@
-// SQL of 训后评估: the anonymous answers rows (project_evaluations) and the once-only flag on the
-// enrolment. No query here joins an answers row to a teacher.
+// SQL of 训后评估: the anonymous answers rows (project_evaluations); the once-only flag on the enrolment is
+// set through the enrollments module. No query here joins an answers row to a teacher.
 import type { Executor } from '../../context.ts';
 import type { Answers } from './evaluation.ts';
 
@@ -10,18 +10,6 @@ export async function countEvaluations(db: Executor, classId: number): Promise<n
     .where('class_id', '=', classId)
     .executeTakeFirstOrThrow();
   return Number(r.n);
-}
-
-/** Sets enrollments.evaluated; false when it already was (the loser of two submissions at once). */
-export async function markEvaluated(trx: Executor, enrollmentId: number): Promise<boolean> {
-  const won = await trx
-    .updateTable('enrollments')
-    .set({ evaluated: true })
-    .where('id', '=', enrollmentId)
-    .where('evaluated', '=', false)
-    .returning('id')
-    .executeTakeFirst();
-  return !!won;
 }
 
 export async function insertEvaluation(trx: Executor, v: { projectId: number; classId: number | null; answers: Answers }) {

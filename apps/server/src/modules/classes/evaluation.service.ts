@@ -8,7 +8,8 @@ import type { ActorCtx } from '../../http/contract.ts';
 import { conflict, invalid, notFound } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { countTrainees, ownClass } from './classes.repository.ts';
-import { answersOf, evaluationPerClass, insertEvaluation, markEvaluated, projectOfEvaluation } from './evaluation.repository.ts';
+import { markEvaluated } from '../enrollments/placement.repository.ts';
+import { answersOf, evaluationPerClass, insertEvaluation, projectOfEvaluation } from './evaluation.repository.ts';
 import { checkAnswers, evaluationOpen, summarizeAnswers } from './evaluation.ts';
 import { myEnrollment } from './my-class.service.ts';
 

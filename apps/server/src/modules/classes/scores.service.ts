@@ -12,7 +12,8 @@ import { addEvents } from '../enrollments/events.ts';
 import { categoryName } from './classes.service.ts';
 import { ownClass, type ClassRow } from './classes.repository.ts';
 import { completePass, reissue, undoPass, type Trainee } from './completion.ts';
-import { lockTraineeScores, setCompletion, updateScores } from './scores.repository.ts';
+import { setCompletion, updateScores } from '../enrollments/placement.repository.ts';
+import { lockTraineeScores } from './scores.repository.ts';
 import { sameScore, scoreError, totalOf } from './scores.ts';
 
 /** undefined: leave as it is; null: clear (only before a result exists). */

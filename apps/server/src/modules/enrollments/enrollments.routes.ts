@@ -5,11 +5,11 @@ import type { Deps } from '../../context.ts';
 import { actorCtx, schemaOf } from '../../http/contract.ts';
 import { contentDisposition, type App } from '../../http/types.ts';
 import { applyToProject } from './apply.service.ts';
-import { assignTrainees, projectClasses } from './assign.service.ts';
 import { myEnrollment, myProjects, openProjects } from './my-projects.service.ts';
 import { decide, decideMany, reviewQueue } from './review.service.ts';
 import { candidates, selectTeachers } from './selection.service.ts';
 import { projectStats } from './stats.service.ts';
+import { withdrawApplication } from './withdraw.service.ts';
 import { enrollmentForAdmin, exportTrainees, trainees } from './trainees.service.ts';
 
 export function enrollmentRoutes(app: App, deps: Deps) {
@@ -32,12 +32,6 @@ export function enrollmentRoutes(app: App, deps: Deps) {
       .header('cache-control', 'private, no-store')
       .send(buffer);
   });
-  app.get(c.projectClasses.path, { config: { access: 'project.read' }, schema: schemaOf(c.projectClasses) }, async (req) =>
-    projectClasses(deps, actorCtx(req), req.params.id),
-  );
-  app.post(c.assignTrainees.path, { config: { access: 'project.assign' }, schema: schemaOf(c.assignTrainees) }, async (req) =>
-    assignTrainees(deps, actorCtx(req), req.params.id, req.body),
-  );
   app.get(c.projectStats.path, { config: { access: 'project.read' }, schema: schemaOf(c.projectStats) }, async (req) =>
     projectStats(deps, actorCtx(req), req.params.id),
   );
@@ -67,6 +61,9 @@ export function enrollmentRoutes(app: App, deps: Deps) {
     reply.code(201);
     return applyToProject(deps, actorCtx(req), req.params.id);
   });
+  app.post(my.withdraw.path, { config: { access: 'project.self' }, schema: schemaOf(my.withdraw) }, async (req) =>
+    withdrawApplication(deps, actorCtx(req), req.params.id, req.body.version),
+  );
   app.get(my.myProjects.path, { config: { access: 'project.self' }, schema: schemaOf(my.myProjects) }, async (req) =>
     myProjects(deps, actorCtx(req), req.query),
   );

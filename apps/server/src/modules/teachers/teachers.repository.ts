@@ -130,18 +130,22 @@ export async function listTeachers(db: Executor, scope: ScopeFilter, f: TeacherF
 // --- writes of a teacher's record (users, teachers and the teacher's role row) ---
 
 export const profileDates = (db: Executor, teacherId: number) =>
-  db.selectFrom('teachers').select(['birth_date', 'work_start_date', 'hire_date']).where('user_id', '=', teacherId).executeTakeFirst();
+  db
+    .selectFrom('teachers')
+    .select(['birth_date', 'work_start_date', 'hire_date', 'initial_education', 'highest_education'])
+    .where('user_id', '=', teacherId)
+    .executeTakeFirst();
 
 export const schoolById = (db: Executor, id: number) =>
   db.selectFrom('schools').select(['id', 'name', 'region_code']).where('id', '=', id).executeTakeFirst();
 
-export async function setTeacherRoleSchool(trx: Executor, teacherId: number, schoolId: number) {
-  await trx.updateTable('user_roles').set({ school_id: schoolId }).where('user_id', '=', teacherId).where('role', '=', 'teacher').execute();
-}
-
-export async function updateUser(trx: Executor, userId: number, set: Record<string, unknown>) {
-  await trx.updateTable('users').set(set).where('id', '=', userId).execute();
-}
+// a teacher's account (users, user_roles) belongs to the auth module: its fields change through auth's functions
+export {
+  setAccountStatus,
+  setTeacherRoleSchool,
+  setTemporaryPassword,
+  updateAccountFields as updateUser,
+} from '../auth/accounts.repository.ts';
 
 export async function updateTeacher(trx: Executor, teacherId: number, set: Record<string, unknown>) {
   await trx
@@ -157,17 +161,4 @@ export async function setPhoto(trx: Executor, teacherId: number, kind: 'cert' | 
     .set(kind === 'cert' ? { cert_photo: name } : { avatar: name })
     .where('user_id', '=', teacherId)
     .execute();
-}
-
-/** A temporary password the teacher must change at the next login; any lockout ends. */
-export async function setTemporaryPassword(trx: Executor, userId: number, hash: string) {
-  await trx
-    .updateTable('users')
-    .set({ password_hash: hash, must_change_password: true, locked_until: null, failed_logins: 0, first_failed_at: null })
-    .where('id', '=', userId)
-    .execute();
-}
-
-export async function setAccountStatus(trx: Executor, userId: number, status: 'active' | 'disabled') {
-  await trx.updateTable('users').set({ status }).where('id', '=', userId).execute();
 }

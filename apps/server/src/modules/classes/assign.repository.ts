@@ -1,7 +1,5 @@
-// SQL of 分配至承培机构: a project's classes, found by name or created, and trainees moved into one.
-// training_classes belongs to the classes module, which has no function to open a class for a
-// project yet: the two statements stay here until it does.
-import { sql } from 'kysely';
+// SQL of 分配至承培机构: a project's classes, found by name or created (the enrolments move through the
+// enrollments module's placement.repository.ts).
 import type { Executor } from '../../context.ts';
 
 export function classByName(trx: Executor, projectId: number, name: string) {
@@ -21,18 +19,6 @@ export function insertClass(trx: Executor, c: { projectId: number; institutionId
     .onConflict((oc) => oc.columns(['project_id', 'name']).doNothing())
     .returning(['id', 'institution_id'])
     .executeTakeFirst();
-}
-
-/** Moves approved (or already assigned) enrolments of the project into a class; the ids that moved. */
-export function assignToClass(trx: Executor, projectId: number, ids: number[], classId: number) {
-  return trx
-    .updateTable('enrollments')
-    .set({ status: 'assigned', class_id: classId, version: sql`version + 1`, updated_at: new Date() })
-    .where('project_id', '=', projectId)
-    .where('id', 'in', ids)
-    .where('status', 'in', ['approved', 'assigned'])
-    .returning('id')
-    .execute();
 }
 
 export function classesOfProject(db: Executor, projectId: number) {

@@ -10,8 +10,9 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { nodeOf } from '../org/org.ts';
 import { requireOrganiser, visibleProjectOr404 } from '../projects/projects.service.ts';
 import { addInstitution, findInstitution, institutionIdsOf } from '../projects/projects.repository.ts';
-import { assignToClass, classByName, classesOfProject, insertClass } from './assign.repository.ts';
-import { addEvents } from './events.ts';
+import { addEvents } from '../enrollments/events.ts';
+import { assignToClass } from '../enrollments/placement.repository.ts';
+import { classByName, classesOfProject, insertClass } from './assign.repository.ts';
 
 export interface Assignment {
   enrollmentIds: number[];
