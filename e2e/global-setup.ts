@@ -40,7 +40,7 @@ export default async function setup(project: TestProject) {
   let log = '';
   child.stdout!.on('data', (d) => (log += d));
   child.stderr!.on('data', (d) => (log += d));
-  const deadline = Date.now() + 90_000;
+  const deadline = Date.now() + 180_000; // seeding the demo world (with its five years of history) on a loaded machine
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${log}`);
     try {

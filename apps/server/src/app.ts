@@ -8,11 +8,9 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import swagger from '@fastify/swagger';
 import Fastify from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
-  jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -20,6 +18,7 @@ import {
 import { z } from 'zod';
 import type { Deps } from './context.ts';
 import { registerAuthHook } from './http/auth-hook.ts';
+import { registerDocs, registerOpenApi } from './http/docs.ts';
 import { registerDeniedAccessAudit } from './modules/audit/access-denied.ts';
 import { AppError } from './http/errors.ts';
 import type { App } from './http/types.ts';
@@ -79,11 +78,8 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
     }),
   });
   await app.register(multipart, { limits: { fileSize: deps.config.uploadMaxBytes, files: 1 } });
-  await app.register(swagger, {
-    openapi: { info: { title: 'Shixun 师训 API', version: '0.1.0' } },
-    transform: jsonSchemaTransform,
-  });
-  await registerDocs(app);
+  await registerOpenApi(app);
+  await registerDocs(app, markPublic);
 
   app.setErrorHandler((err, req, reply) => {
     if (err instanceof AppError) return reply.code(err.status).send({ code: err.code, message: err.message, fields: err.fields });
@@ -167,21 +163,4 @@ function databaseInputError(err: unknown): AppError | null {
   if (code === '23502') return new AppError(400, 'VALIDATION', '缺少必填项，请补全后重新提交');
   if (code === '23503') return new AppError(400, 'VALIDATION', '引用的记录不存在，请刷新后重试');
   return null;
-}
-
-async function registerDocs(app: App) {
-  const { default: scalar } = await import('@scalar/fastify-api-reference');
-  await app.register(async (docs) => {
-    markPublic(docs);
-    await docs.register(scalar, { routePrefix: '/api/docs', configuration: { withDefaultFonts: false, title: 'Shixun 师训 API' } });
-  });
-  // the reference UI boots from an inline script: allowed on its own pages only
-  app.addHook('onSend', async (req, reply) => {
-    if (req.url.startsWith('/api/docs'))
-      reply.header(
-        'content-security-policy',
-        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'",
-      );
-  });
-  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 }

@@ -39,6 +39,12 @@ export interface Config {
   devOutbox: boolean;
   /** Limits for uploaded spreadsheets, checked before and while they are read. */
   spreadsheet: { maxUncompressedBytes: number; maxEntries: number; maxCells: number };
+  /** When a session's check-in QR is accepted: from minutesBefore its start to minutesAfter its end. */
+  checkinWindow: { minutesBefore: number; minutesAfter: number };
+  /** 客服: shown on the login page and in the teacher's space (public). Empty phone and QQ: the page says whom to ask instead. */
+  support: { phone: string; qq: string; hours: string };
+  /** The deployment's time zone (IANA name): the web app shows every time in it (server-side calendar days are still China's). */
+  timeZone: string;
 }
 
 export const defaults: Config = {
@@ -63,6 +69,9 @@ export const defaults: Config = {
   twoFactor: { requiredRoles: ['province_admin', 'city_admin', 'sys_admin', 'security_admin', 'audit_admin'], issuer: '师训' },
   devOutbox: false,
   spreadsheet: { maxUncompressedBytes: 64 * 1024 * 1024, maxEntries: 200, maxCells: 2_000_000 },
+  checkinWindow: { minutesBefore: 30, minutesAfter: 0 },
+  support: { phone: '', qq: '', hours: '工作日 8:30–12:00，14:30–17:30' },
+  timeZone: 'Asia/Shanghai',
 };
 
 type Env = Record<string, string | undefined>;
@@ -92,6 +101,10 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   if (env.KEY_FILE) c.keyFile = env.KEY_FILE;
   if (env.AUDIT_CHECKPOINT_DIR) c.auditCheckpointDir = env.AUDIT_CHECKPOINT_DIR;
   if (env.DEV_OUTBOX) c.devOutbox = env.DEV_OUTBOX === 'true';
+  if (env.SUPPORT_PHONE !== undefined) c.support.phone = env.SUPPORT_PHONE;
+  if (env.SUPPORT_QQ !== undefined) c.support.qq = env.SUPPORT_QQ;
+  if (env.SUPPORT_HOURS !== undefined) c.support.hours = env.SUPPORT_HOURS;
+  if (env.TIME_ZONE) c.timeZone = env.TIME_ZONE;
   if (env.TWO_FACTOR_ROLES !== undefined)
     c.twoFactor.requiredRoles = env.TWO_FACTOR_ROLES.split(',')
       .map((r) => r.trim())
@@ -144,12 +157,28 @@ const ConfigSchema = z.strictObject({
     issuer: z.string().min(1).max(40),
   }),
   devOutbox: z.boolean(),
+  checkinWindow: z.strictObject({ minutesBefore: int(0, 24 * 60), minutesAfter: int(0, 24 * 60) }),
   spreadsheet: z.strictObject({
     maxUncompressedBytes: int(1024 * 1024, 2 ** 31 - 1),
     maxEntries: int(10, 100_000),
     maxCells: int(1000, 100_000_000),
   }),
+  support: z.strictObject({
+    phone: z.string().max(40, '客服电话不能超过 40 个字符'),
+    qq: z.string().regex(/^\d{0,15}$/, '客服 QQ 应为数字'),
+    hours: z.string().max(60, '服务时间不能超过 60 个字'),
+  }),
+  timeZone: z.string().refine(isTimeZone, '不是有效的时区名（如 Asia/Shanghai）'),
 });
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function validated(c: Config, file: string): Config {
   const r = ConfigSchema.safeParse(c);

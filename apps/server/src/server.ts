@@ -16,6 +16,8 @@ import { sealStoredPersonalData } from './security/pii.repository.ts';
 import { useAuditKey } from './modules/audit/audit.service.ts';
 import { checkpointStore, verifyAndCheckpoint } from './modules/audit/checkpoints.ts';
 import { bootstrapPlatformAccounts } from './modules/admin-accounts/admin-accounts.service.ts';
+import { jobHandlers } from './modules/index.ts';
+import { createJobRunner } from './modules/jobs/runner.ts';
 
 /** `loadDataDir`: start the embedded database from a dump of an already-seeded one (the tests' template). */
 export async function createServer(config: Config, opts: { logger?: boolean; loadDataDir?: Blob } = {}) {
@@ -49,6 +51,9 @@ export async function createServer(config: Config, opts: { logger?: boolean; loa
     await verifyAndCheckpoint(db.kysely, auditCheckpoints, { incremental: true }); // anchors what seeding and earlier runs wrote
     if (config.demoData) await seedDemoTotp(deps); // demo-province's authenticator, where 2FA is required for it
     const app = await buildApp(deps, opts);
+    // durable background jobs (standings recomputes …): resumed here after a restart, handed back at close
+    const jobs = createJobRunner({ db: deps.db, handlers: jobHandlers });
+    jobs.start();
     // hourly and at shutdown: rows written since the last checkpoint are protected by the keyed chain alone
     const checkpointTimer = setInterval(() => {
       verifyAndCheckpoint(db.kysely, auditCheckpoints, { incremental: true }).catch((e) => console.error('审计检查点写入失败', e));
@@ -56,12 +61,13 @@ export async function createServer(config: Config, opts: { logger?: boolean; loa
     checkpointTimer.unref();
     const close = async () => {
       clearInterval(checkpointTimer);
+      await jobs.stop();
       await app.close();
       if (config.auditCheckpointDir)
         await verifyAndCheckpoint(db.kysely, auditCheckpoints, { incremental: true }).catch((e) => console.error('审计检查点写入失败', e));
       await db.close();
     };
-    return { app, deps, demo, firstAdminPassword, firstAccounts, close, dump: db.dump };
+    return { app, deps, demo, firstAdminPassword, firstAccounts, jobs, close, dump: db.dump };
   } catch (e) {
     await db.close();
     throw e;

@@ -11,6 +11,7 @@ let inst: Client, inst2: Client, teacher: Client, teacher2: Client;
 let classId: number, otherClassId: number, sessionId: number, otherSessionId: number, enrollmentId: number;
 let mate: { id: number; login: string; enrollmentId: number }, mateClient: Client;
 let waiting: Client, stranger: Client, strangerEnrollment: number;
+let pastSessionId: number, futureSessionId: number;
 
 const secretOf = async (sid: number) =>
   (await s.deps.db.selectFrom('class_sessions').select('checkin_secret').where('id', '=', sid).executeTakeFirstOrThrow()).checkin_secret;
@@ -43,7 +44,15 @@ beforeAll(async () => {
   // the stranger is a trainee of another project's class: its enrolment must not be markable here
   const otherProject = await makeProject(db, { name: '别的项目' });
   strangerEnrollment = await enrol(db, otherProject, st.id, await makeClass(db, otherProject, await institutionId(db, 'INST-01')));
-  const body = { startsAt: at(0, '08:30'), endsAt: at(0, '11:30'), place: '报告厅', topic: '开班仪式', lecturer: '王教授' };
+  // a session under way now: scans are accepted only around the session's time (config checkinWindow)
+  const hour = 3_600_000;
+  const body = {
+    startsAt: new Date(Date.now() - hour).toISOString(),
+    endsAt: new Date(Date.now() + 2 * hour).toISOString(),
+    place: '报告厅',
+    topic: '开班仪式',
+    lecturer: '王教授',
+  };
   sessionId = (await inst.post(`/api/classes/${classId}/sessions`, body)).body.session.id;
   otherSessionId = (await inst2.post(`/api/classes/${otherClassId}/sessions`, { ...body, topic: '二班开班' })).body.session.id;
 });
@@ -143,6 +152,53 @@ describe(`扫码签到 (${TEST_DB})`, () => {
     expect(await count('checkins', { session_id: sessionId })).toBe(2);
     // an admin account has no trainee's scan at all
     expect((await inst.post('/api/checkin', { code })).status).toBe(403);
+  });
+});
+
+describe(`签到时间窗口 (${TEST_DB})`, () => {
+  beforeAll(async () => {
+    const body = { place: '报告厅', lecturer: '王教授' };
+    const yesterday = { ...body, startsAt: at(-1, '08:30'), endsAt: at(-1, '11:30'), topic: '昨天的课程' };
+    pastSessionId = (await inst.post(`/api/classes/${classId}/sessions`, yesterday)).body.session.id;
+    const later = { ...body, startsAt: at(2, '08:30'), endsAt: at(2, '11:30'), topic: '后天的课程' };
+    futureSessionId = (await inst.post(`/api/classes/${classId}/sessions`, later)).body.session.id;
+  });
+
+  it('refuses a valid code outside the window around the session, in Chinese, and writes nothing', async () => {
+    const past = checkinCode(pastSessionId, await secretOf(pastSessionId)).code;
+    const late = await teacher.post('/api/checkin', { code: past });
+    expect(late.status).toBe(400);
+    expect(late.body.code).toBe('CHECKIN_CLOSED');
+    expect(late.body.message).toMatch(
+      /^签到已结束：本次课程（\d{4}-\d{2}-\d{2} 08:30–11:30）的扫码签到已于 \d{4}-\d{2}-\d{2} 11:30 截止；如确实到场，请联系承培机构补签$/,
+    );
+    const future = checkinCode(futureSessionId, await secretOf(futureSessionId)).code;
+    const early = await teacher.post('/api/checkin', { code: future });
+    expect(early.status).toBe(400);
+    expect(early.body.code).toBe('CHECKIN_NOT_OPEN');
+    expect(early.body.message).toMatch(/^签到尚未开始：本次课程 \d{4}-\d{2}-\d{2} 08:30 开始，\d{4}-\d{2}-\d{2} 08:00 起可以扫码签到$/);
+    expect(await count('checkins', { session_id: pastSessionId })).toBe(0);
+    expect(await count('checkins', { session_id: futureSessionId })).toBe(0);
+    // the institution's screen says so too; the session under way is open
+    const screen = (await inst.get(`/api/classes/${classId}/sessions/${pastSessionId}/checkin-code`)).body.window;
+    expect(screen).toMatchObject({ open: false, message: late.body.message });
+    expect((await inst.get(`/api/classes/${classId}/sessions/${sessionId}/checkin-code`)).body.window).toMatchObject({
+      open: true,
+      message: null,
+    });
+  });
+
+  it('takes its bounds from the configuration', async () => {
+    const { outsideWindow } = await import('../src/modules/classes/checkin-window.ts');
+    const session = { starts_at: new Date('2026-11-28T01:00:00Z'), ends_at: new Date('2026-11-28T03:00:00Z') };
+    const w = { minutesBefore: 30, minutesAfter: 0 };
+    expect(outsideWindow(session, w, new Date('2026-11-28T00:29:00Z'))?.code).toBe('CHECKIN_NOT_OPEN');
+    expect(outsideWindow(session, w, new Date('2026-11-28T00:31:00Z'))).toBeNull();
+    expect(outsideWindow(session, w, new Date('2026-11-28T03:00:00Z'))).toBeNull();
+    expect(outsideWindow(session, w, new Date('2026-11-28T03:01:00Z'))?.code).toBe('CHECKIN_CLOSED');
+    expect(outsideWindow(session, { minutesBefore: 0, minutesAfter: 60 }, new Date('2026-11-28T03:59:00Z'))).toBeNull();
+    // the reported case: a session of 11-28 scanned on 11-29
+    expect(outsideWindow(session, w, new Date('2026-11-29T02:00:00Z'))?.message).toContain('2026-11-28 11:00');
   });
 });
 

@@ -57,13 +57,20 @@ describe(`遴选 and the shorter chains (${TEST_DB})`, () => {
   });
 
   it("a county project: application → school (takes the school's place) → county; a school project: selected means approved", async () => {
-    const p = await createProject(s, c['demo-county']!, { name: '兴宁区县级项目', level: 'county', quota: 3, ...openProject() });
+    // «nearest row only» (the default walks up to the county: enrollments-withdraw.test.ts)
+    const p = await createProject(s, c['demo-county']!, {
+      name: '兴宁区县级项目',
+      level: 'county',
+      quota: 3,
+      quotaFallback: 'nearest',
+      ...openProject(),
+    });
     await grant(c['demo-county']!, p, `school:${n.school}`, 1);
     const a = (await c['t1']!.post(`/api/projects/${p}/apply`)).body.enrollmentId as number;
     const b = (await c['t2']!.post(`/api/projects/${p}/apply`)).body.enrollmentId as number;
     expect((await c['demo-school']!.post(`/api/enrollments/${a}/approve`, { version: 1 })).body).toMatchObject({ stage: 'county' });
     expect(await quotaOf(p, `school:${n.school}`)).toMatchObject({ used: 1 });
-    // the school's share is used up: the school may not approve more, though the county still has 2
+    // the school's share is used up: set to the nearest row only, the school may not approve more, though the county still has 2
     const full = await c['demo-school']!.post(`/api/enrollments/${b}/approve`, { version: 1 });
     expect(full.status).toBe(409);
     expect(full.body.message).toMatch(/^名额已满/);

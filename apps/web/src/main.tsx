@@ -5,6 +5,7 @@ import zhCN from 'antd/locale/zh_CN';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter } from 'react-router-dom';
 import { AppRoutes } from './routes.tsx';
+import { ZoneGate } from './components/ZoneGate.tsx';
 import './global.css';
 
 const queryClient = new QueryClient({
@@ -19,7 +20,9 @@ createRoot(document.getElementById('root')!).render(
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>
-            <AppRoutes />
+            <ZoneGate>
+              <AppRoutes />
+            </ZoneGate>
           </BrowserRouter>
         </QueryClientProvider>
       </AntApp>

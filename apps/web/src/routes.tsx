@@ -46,6 +46,7 @@ const SchoolBasedPage = lazy(() => import('./pages/admin/credits/SchoolBasedPage
 const CreditClaimReview = lazy(() => import('./pages/admin/credit-claims/CreditClaimReview.tsx'));
 const CreditReportsPage = lazy(() => import('./pages/admin/credit-reports/CreditReportsPage.tsx'));
 const CreditPoliciesPage = lazy(() => import('./pages/admin/credit-policies/CreditPoliciesPage.tsx'));
+const WorkbenchPage = lazy(() => import('./pages/admin/workbench/WorkbenchPage.tsx'));
 
 /** Lets the API client redirect inside the single-page app and forget the user when the session is gone. */
 function NavigatorBridge() {
@@ -112,6 +113,7 @@ export function AppRoutes() {
             }
           >
             <Route index element={<AdminIndex />} />
+            <Route path="workbench" element={<WorkbenchPage />} />
             <Route path="teachers" element={<Teachers />} />
             <Route path="teachers/:id" element={<TeacherDetail />} />
             <Route path="registrations" element={<Registrations />} />

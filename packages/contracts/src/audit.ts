@@ -1,6 +1,6 @@
 // 审计日志: the HMAC-chained log, its verification and the signed checkpoints.
 import { z } from 'zod';
-import { pageQuery, paged } from './common.ts';
+import { day, file, pageQuery, paged } from './common.ts';
 import { route } from './route.ts';
 
 const tags = ['audit'] as const;
@@ -19,7 +19,35 @@ export const auditEntry = z.object({
   objectId: z.string().nullable(),
   result: z.string(),
   detail: z.record(z.string(), z.unknown()).nullable(),
+  /** the action in Chinese («区县审核通过»), from @shixun/domain's table */
+  actionLabel: z.string(),
+  /** the object in Chinese («李秀英 的报名 #15»), or null when the entry names none */
+  objectLabel: z.string().nullable(),
+  /** «李秀英 的报名 #15 — 区县审核通过» */
+  summary: z.string(),
 });
+
+/** The filters of the list and of the export: person, action, object, result and a date range (days in the deployment's time zone). */
+export const auditFilter = {
+  actor: z.string().trim().max(50, '操作人不能超过 50 个字').optional(),
+  /** an action code, or its first part(s) for a family of actions ('auth' → auth.*) */
+  action: z
+    .string()
+    .trim()
+    .max(64)
+    .regex(/^[A-Za-z0-9_.]*$/, '操作类型不正确')
+    .optional(),
+  objectType: z
+    .string()
+    .trim()
+    .max(40)
+    .regex(/^[A-Za-z0-9_]*$/, '对象类型不正确')
+    .optional(),
+  objectId: z.string().trim().max(64, '对象编号不能超过 64 个字符').optional(),
+  result: z.enum(['success', 'failure', 'denied'], { error: '结果只能是 success、failure 或 denied' }).optional(),
+  from: day.optional(),
+  to: day.optional(),
+};
 
 export const checkpoint = z.object({ at: z.string(), rows: z.number(), headId: z.number(), headHash: z.string(), signature: z.string() });
 
@@ -28,8 +56,17 @@ export const auditLog = route({
   path: '/api/audit',
   summary: '审计日志',
   tags,
-  querystring: z.object({ action: z.string().max(64).optional(), actor: z.string().max(50).optional(), ...pageQuery }),
+  querystring: z.object({ ...auditFilter, ...pageQuery }),
   response: paged(auditEntry).extend({ lastCheckpoint: checkpoint.nullable() }),
+});
+
+export const exportLog = route({
+  method: 'GET',
+  path: '/api/audit/export.xlsx',
+  summary: '按筛选条件导出审计日志（xlsx，流式写出；导出本身记入审计日志）',
+  tags,
+  querystring: z.object(auditFilter),
+  response: file,
 });
 
 export const checkpointStatus = z.enum(['none', 'match', 'bad-signature', 'missing-head', 'rewritten']);

@@ -26,7 +26,11 @@ export const myClass = route({
     enrollment: z.object({
       id: z.number(),
       status: z.enum(['reviewing', 'returned', 'approved', 'assigned', 'withdrawn']),
-      phase: z.enum(['upcoming', 'ongoing', 'ended']),
+      /** the level the enrolment waits for (学校 · 区县 · 市级 · 省级), 已完成 once through */
+      stageLabel: z.string(),
+      /** as the tabs of 我的专项培训: 审核中 · 未通过 before the review's yes, then 未开始 · 进行中 · 已结束 */
+      phase: z.enum(['reviewing', 'returned', 'upcoming', 'ongoing', 'ended']),
+      phaseLabel: z.string(),
       onsiteScore: z.number().nullable(),
       onlineScore: z.number().nullable(),
       totalScore: z.number().nullable(),
@@ -39,7 +43,14 @@ export const myClass = route({
       creditCategoryName: z.string(),
       learningUrl: z.string().nullable(),
     }),
-    class: z.object({ id: z.number(), name: z.string(), institutionName: z.string() }).nullable(),
+    /** 进入远程学习: open, or why not and whom to contact instead */
+    learning: z.object({
+      open: z.boolean(),
+      url: z.string().nullable(),
+      reason: z.string().nullable(),
+      contact: z.object({ role: z.enum(['承培机构', '组织单位']), name: z.string(), contact: z.string().nullable() }),
+    }),
+    class: z.object({ id: z.number(), name: z.string(), institutionName: z.string(), contact: z.string().nullable() }).nullable(),
     notice: notice.nullable(),
     files: z.array(noticeFile),
     sessions: z.array(session.extend({ checkedIn: z.boolean(), checkedInAt: timestamp.nullable(), method: checkinMethod.nullable() })),

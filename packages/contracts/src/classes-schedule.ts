@@ -80,6 +80,8 @@ export const checkinCode = route({
     stepMs: z.number(),
     session,
     checkedIn: z.number(),
+    /** scans are accepted only inside this window (config: checkinWindow) */
+    window: z.object({ opensAt: timestamp, closesAt: timestamp, open: z.boolean(), message: z.string().nullable() }),
   }),
 });
 

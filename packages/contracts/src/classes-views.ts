@@ -8,7 +8,7 @@ export const projectMode = z.enum(['onsite', 'online', 'blended', 'school_based'
 export const traineeResult = z.enum(['passed', 'failed']);
 export const checkinMethod = z.enum(['qr', 'manual']);
 
-export const notice = z.object({ title: z.string(), body: z.string(), publishedAt: timestamp.nullable() });
+export const notice = z.object({ title: z.string(), body: z.string(), contact: z.string(), publishedAt: timestamp.nullable() });
 export const noticeFile = z.object({ id: z.number(), fileName: z.string(), mime: z.string(), size: z.number(), uploadedAt: timestamp });
 export const session = z.object({
   id: z.number(),

@@ -11,6 +11,7 @@ export const fileParams = z.object({ id: dbId, fileId: dbId });
 
 export const NOTICE_TITLE_MAX = 100;
 export const NOTICE_BODY_MAX = 10_000;
+export const NOTICE_CONTACT_MAX = 100;
 export const noticeBody = z.object({
   title: z
     .string({ error: '请填写通知标题' })
@@ -22,6 +23,8 @@ export const noticeBody = z.object({
     .trim()
     .min(1, '请填写通知正文')
     .max(NOTICE_BODY_MAX, `通知正文不能超过 ${NOTICE_BODY_MAX} 个字`),
+  /** 联系人及电话: shown to trainees on the notice and where 进入远程学习 has nowhere to go */
+  contact: z.string({ error: '联系方式应为文字' }).trim().max(NOTICE_CONTACT_MAX, `联系方式不能超过 ${NOTICE_CONTACT_MAX} 个字`).optional(),
 });
 
 export const classRow = z.object({

@@ -65,6 +65,14 @@ export const claim = z.object({
   reviewedAt: timestamp.nullable(),
   withdrawnAt: timestamp.nullable(),
   files: z.array(claimFile),
+  /** 重新申报: the returned claim this one answers, with the reviewer's note on it */
+  resubmitOf: z
+    .object({ id: z.number(), reviewReason: z.string().nullable(), reviewerName: z.string().nullable(), reviewedAt: timestamp.nullable() })
+    .nullable(),
+  /** a returned claim already answered by a new one */
+  resubmittedAs: z.number().nullable(),
+  /** the teacher may 重新申报 it (returned, not answered yet) */
+  canResubmit: z.boolean(),
 });
 
 /** A reviewer also sees whose claim it is; the ID number only masked. */
@@ -116,6 +124,16 @@ export const withdrawClaim = route({
   summary: '撤回待审核的学分申报',
   tags,
   params: idParams,
+  response: z.object({ claim }),
+});
+
+export const resubmitClaim = route({
+  method: 'POST',
+  path: '/api/credit-claims/:id/resubmit',
+  summary: '重新申报被退回的学分申报（multipart：同提交申报；原证明材料沿用，可再补充，合计不超过 5 个）',
+  tags,
+  params: idParams,
+  status: 201,
   response: z.object({ claim }),
 });
 

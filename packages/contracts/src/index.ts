@@ -24,3 +24,4 @@ export * as myClass from './classes-my.ts';
 export * as projects from './projects.ts';
 export * as enrollments from './enrollments.ts';
 export * as myProjects from './my-projects.ts';
+export * as home from './home.ts';

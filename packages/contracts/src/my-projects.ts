@@ -34,6 +34,8 @@ export const myEnrollmentView = z.object({
   sessions: z.number(),
   certificateId: z.number().nullable(),
   createdAt: timestamp,
+  /** 撤回 is offered (and honoured) while my own application waits at its first level */
+  canWithdraw: z.boolean(),
 });
 /** A project as on the teacher's card: the project with its 学科领域. */
 export const cardProject = projectView.extend({ subjectArea: z.string() });
@@ -85,6 +87,16 @@ export const openProjects = route({
       enrollmentStatus: z.enum(ENROLLMENT_STATUSES).nullable(),
     }),
   ),
+});
+
+export const withdraw = route({
+  method: 'POST',
+  path: '/api/my/enrollments/:id/withdraw',
+  summary: '撤回申报（仅在第一级审核前；占用的名额退回）',
+  tags,
+  params: idParams,
+  body: z.object({ version: z.int({ error: '缺少版本号，请刷新后重试' }).positive() }),
+  response: z.object({ id: z.number(), status: z.literal('withdrawn'), version: z.number() }),
 });
 
 export const myEnrollment = route({

@@ -22,5 +22,9 @@ export const publicConfig = route({
     provinceCode: z.string(),
     provinceName: z.string(),
     passwordPolicy: z.object({ minLength: z.number(), minClasses: z.number(), historyCount: z.number().optional() }),
+    /** 客服 contact shown on the login page and in the teacher's space; empty strings when not configured */
+    support: z.object({ phone: z.string(), qq: z.string(), hours: z.string() }),
+    /** the deployment's time zone (IANA): the web app shows every time in it */
+    timeZone: z.string(),
   }),
 });

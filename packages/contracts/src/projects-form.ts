@@ -12,6 +12,12 @@ export const SUBJECTS = optionsOf('subject');
 
 export const PROJECT_LEVELS = ['national', 'province', 'city', 'county', 'school'] as const;
 export const PROJECT_MODES = ['onsite', 'online', 'blended', 'school_based'] as const;
+/** Where an approved application's place comes from when the nearest quota row above the teacher is full. */
+export const QUOTA_FALLBACKS = ['walk_up', 'nearest'] as const;
+export const QUOTA_FALLBACK_LABELS: Record<(typeof QUOTA_FALLBACKS)[number], string> = {
+  walk_up: '本级名额已满时依次使用上级的剩余名额',
+  nearest: '只使用教师所在单位最近一级的名额',
+};
 export const PROJECT_STATUSES = ['draft', 'published', 'closed'] as const;
 export const LIMITS = { name: 100, organiserName: 100, funding: 100, place: 200, learningUrl: 500, question: 200, questions: 30 } as const;
 
@@ -82,6 +88,9 @@ export const projectInput = z
       )
       .default(null),
     evaluationQuestions: z.array(evaluationQuestion).max(LIMITS.questions, '评估问题最多 30 个').default([]),
+    quotaFallback: z.enum(QUOTA_FALLBACKS, { error: '请选择名额不足时的处理方式' }).default('walk_up'),
+    /** 证书打印证件照 (e.g. 骨干教师 projects) */
+    certificatePhoto: z.boolean({ error: '证书打印证件照必须是是或否' }).default(false),
   })
   .superRefine((p, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
@@ -132,6 +141,9 @@ export const projectView = z.object({
   passMark: z.number(),
   learningUrl: z.string().nullable(),
   evaluationQuestions: z.array(z.object({ id: z.string(), text: z.string(), kind: z.enum(['rating', 'text']) })),
+  quotaFallback: z.enum(QUOTA_FALLBACKS),
+  quotaFallbackLabel: z.string(),
+  certificatePhoto: z.boolean(),
   status: z.enum(PROJECT_STATUSES),
   statusLabel: z.string(),
   createdAt: timestamp,

@@ -6,3 +6,4 @@ export * from './profile.ts';
 export * from './credits/index.ts';
 export * from './project-labels.ts';
 export * from './grants.ts';
+export * from './audit-labels.ts';

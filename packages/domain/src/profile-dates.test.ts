@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { KEY_FIELDS, isCalendarDate, profileDateErrors } from './profile.ts';
+import { KEY_FIELDS, isCalendarDate, profileDateErrors, profileEducationErrors, profileRuleErrors } from './profile.ts';
 
 const TODAY = '2026-11-29';
 
@@ -37,5 +37,21 @@ describe('profile dates (入职时间, 参加工作时间, 出生日期)', () =>
         return Object.keys(profileDateErrors({ birthDate: '1980-01-01', hireDate: future }, TODAY)).includes('hireDate');
       }),
     );
+  });
+});
+
+describe('学历 rules (初始学历 ≤ 最高学历)', () => {
+  it('refuses 最高学历 below 初始学历, with a Chinese message naming both', () => {
+    expect(profileEducationErrors({ initialEducation: '研究生', highestEducation: '大学本科' })).toEqual({
+      highestEducation: '最高学历（大学本科）不能低于初始学历（研究生）',
+    });
+    expect(profileRuleErrors({ initialEducation: '大学专科', highestEducation: '高中' }, TODAY).highestEducation).toMatch('不能低于');
+  });
+
+  it('accepts equal or higher, parallel levels and missing values', () => {
+    expect(profileEducationErrors({ initialEducation: '大学本科', highestEducation: '研究生' })).toEqual({});
+    expect(profileEducationErrors({ initialEducation: '研究生', highestEducation: '研究生' })).toEqual({});
+    expect(profileEducationErrors({ initialEducation: '中专', highestEducation: '高中' })).toEqual({});
+    expect(profileEducationErrors({ initialEducation: '研究生', highestEducation: null })).toEqual({});
   });
 });

@@ -114,6 +114,35 @@ export interface ProfileDates {
   hireDate?: string | null;
 }
 
+/** How high each 学历 is: 中专 and 高中 are both upper-secondary. */
+export const EDUCATION_RANK: Readonly<Record<string, number>> = {
+  研究生: 5,
+  大学本科: 4,
+  大学专科: 3,
+  中专: 2,
+  高中: 2,
+  高中以下: 1,
+};
+
+export interface ProfileEducation {
+  initialEducation?: string | null;
+  highestEducation?: string | null;
+}
+
+/** 最高学历 is never below 初始学历 (研究生 first, 本科 highest cannot be). */
+export function profileEducationErrors(d: ProfileEducation): Record<string, string> {
+  const initial = d.initialEducation ? EDUCATION_RANK[d.initialEducation] : undefined;
+  const highest = d.highestEducation ? EDUCATION_RANK[d.highestEducation] : undefined;
+  if (initial !== undefined && highest !== undefined && highest < initial)
+    return { highestEducation: `最高学历（${d.highestEducation}）不能低于初始学历（${d.initialEducation}）` };
+  return {};
+}
+
+/** Every rule across profile fields (dates, 学历), field → message; empty when they hold. Server and web use this one. */
+export function profileRuleErrors(d: ProfileDates & ProfileEducation, today: string): Record<string, string> {
+  return { ...profileDateErrors(d, today), ...profileEducationErrors(d) };
+}
+
 /**
  * The profile's dates checked against today and against each other (field → message); empty when
  * they hold. A future 入职时间 would make anyone a 新任教师 who is not assessed, so none may lie ahead.

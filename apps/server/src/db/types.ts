@@ -4,10 +4,12 @@ import type { DateCol, NullableTs, Timestamp } from './columns.ts';
 import type { AdminRequestTables, AuthTables } from './tables/accounts.ts';
 import type { CreditTables, ReportTables } from './tables/credits.ts';
 import type { ProjectTables } from './tables/projects.ts';
+import type { JobTables } from './tables/jobs.ts';
 
 export * from './tables/accounts.ts';
 export * from './tables/credits.ts';
 export * from './tables/projects.ts';
+export * from './tables/jobs.ts';
 
 export interface RegionTable {
   code: string;
@@ -158,7 +160,7 @@ export interface AuditLogTable {
   keyed: Generated<boolean>;
 }
 
-export interface Database extends CreditTables, ReportTables, ProjectTables, AdminRequestTables, AuthTables {
+export interface Database extends CreditTables, ReportTables, ProjectTables, AdminRequestTables, AuthTables, JobTables {
   regions: RegionTable;
   schools: SchoolTable;
   institutions: InstitutionTable;

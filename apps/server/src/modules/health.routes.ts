@@ -16,6 +16,8 @@ export function healthRoutes(app: App, deps: Deps) {
       provinceCode: deps.config.provinceCode,
       provinceName,
       passwordPolicy: deps.config.passwordPolicy,
+      support: deps.config.support,
+      timeZone: deps.config.timeZone,
     };
   });
 }

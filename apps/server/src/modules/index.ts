@@ -20,12 +20,18 @@ import { creditPolicyRoutes } from './credit-policies/credit-policies.routes.ts'
 import { classRoutes } from './classes/classes.routes.ts';
 import { projectRoutes } from './projects/projects.routes.ts';
 import { enrollmentRoutes } from './enrollments/enrollments.routes.ts';
+import { homeRoutes } from './home/home.routes.ts';
 import { refreshStanding } from './credits/standing.ts';
 import { onAssessmentFieldsChanged } from './teachers/assessment-listeners.ts';
+import { registerAuditObjectNames } from './audit-object-names.ts';
+import { recomputeJob } from './credit-policies/recompute.ts';
+import type { JobHandler } from './jobs/runner.ts';
 
 export function registerModules(app: App, deps: Deps) {
   // the credit standing follows the key fields that decide who is assessed (teachers does not import credits)
   onAssessmentFieldsChanged(refreshStanding);
+  // the audit log names its objects through the feature modules' lookups (audit imports none of them)
+  registerAuditObjectNames();
   for (const routes of [
     healthRoutes,
     authRoutes,
@@ -47,7 +53,11 @@ export function registerModules(app: App, deps: Deps) {
     classRoutes,
     projectRoutes,
     enrollmentRoutes,
+    homeRoutes,
   ]) {
     routes(app, deps);
   }
 }
+
+/** The durable jobs' handlers, one per kind (server.ts runs them: modules/jobs/runner.ts). */
+export const jobHandlers: readonly JobHandler[] = [recomputeJob];

@@ -56,6 +56,8 @@ export const part: MatrixPart = {
     'POST /api/credit-claims/:id/approve': { allow: ['county_admin'], obj: 'creditClaim' },
     'POST /api/credit-claims/:id/reject': { allow: ['county_admin'], obj: 'creditClaim', body: { reason: '测试' } },
     'POST /api/credit-claims/:id/withdraw': { allow: ['teacher'], obj: 'creditClaim' },
+    // a pending claim is not returned: 409 for its teacher, 404 for another
+    'POST /api/credit-claims/:id/resubmit': { allow: ['teacher'], obj: 'creditClaim' },
   },
   async setup({ client }) {
     const year = new Date().getUTCFullYear();

@@ -50,6 +50,8 @@ const entries: Record<string, Entry> = {
   'GET /api/my/projects': { allow: ['teacher'] },
   'GET /api/my/projects/open': { allow: ['teacher'] },
   'GET /api/my/enrollments/:id': { allow: ['teacher'], obj: 'myEnrollment' },
+  // a selected enrolment cannot be withdrawn (409): the route is reached, scope is kept
+  'POST /api/my/enrollments/:id/withdraw': { allow: ['teacher'], obj: 'myEnrollment', body: { version: 1 } },
 };
 
 export const part: MatrixPart = {

@@ -7,6 +7,8 @@ import { api } from './client.ts';
 type Args<C extends RouteContract> = (C['params'] extends object ? { params: ParamsOf<C> } : { params?: undefined }) & {
   query?: QueryOf<C>;
   body?: BodyOf<C> | FormData;
+  /** Do not send the user to the login page on 401 (the caller handles it: logout, the «who am I» probe). */
+  noRedirect?: boolean;
 };
 
 export function call<C extends RouteContract>(c: C, args?: Args<C>): Promise<ResponseOf<C>> {
@@ -16,5 +18,6 @@ export function call<C extends RouteContract>(c: C, args?: Args<C>): Promise<Res
     method: c.method,
     query: args?.query as Record<string, string | number | undefined | null> | undefined,
     body: args?.body,
+    noRedirect: args?.noRedirect,
   });
 }

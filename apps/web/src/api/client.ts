@@ -40,6 +40,32 @@ export function setOnAuthEvent(fn: (e: AuthEvent) => void) {
   onAuthEvent = fn;
 }
 
+const NOTICE_KEY = 'sx_login_notice';
+/** A message the login page shows once (the session expired, the user logged out): kept across the redirect. */
+export function setLoginNotice(text: string) {
+  try {
+    sessionStorage.setItem(NOTICE_KEY, text);
+  } catch {
+    /* storage refused (private mode): the login page simply shows no notice */
+  }
+}
+/** The notice for the login page (it clears it once shown: clearLoginNotice). */
+export function peekLoginNotice(): string | null {
+  try {
+    return sessionStorage.getItem(NOTICE_KEY);
+  } catch {
+    return null;
+  }
+}
+export function clearLoginNotice() {
+  try {
+    sessionStorage.removeItem(NOTICE_KEY);
+  } catch {
+    /* nothing to clear */
+  }
+}
+export const SESSION_EXPIRED = '登录已过期，请重新登录';
+
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   body?: unknown;
@@ -90,6 +116,8 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
     if (!opts.noRedirect) {
       const here = window.location.pathname;
       if (res.status === 401 && err.code === 'UNAUTHENTICATED' && !PUBLIC_PATHS.includes(here)) {
+        // the pages behind the login call the API only once «who am I» said logged in: this session has ended
+        setLoginNotice(SESSION_EXPIRED);
         onAuthEvent('session-lost');
         navigate('/login');
       } else if (res.status === 403 && err.code === 'PASSWORD_CHANGE_REQUIRED' && here !== '/change-password') {

@@ -1,7 +1,10 @@
-import { Input, Select } from 'antd';
-import type { ProfileField } from '@shixun/domain';
+import { DatePicker, Input, Select } from 'antd';
+import dayjs from 'dayjs';
+import { isCalendarDate, type ProfileField } from '@shixun/domain';
+import { todayInZone } from '../format.ts';
 
-/** The input for one profile field, by its type. Dates use the native picker (YYYY-MM-DD strings). */
+/** The input for one profile field, by its type. Dates use the app's date picker (antd, in Chinese) and stay
+ *  'YYYY-MM-DD' strings; none of the profile's dates may lie after today (in the deployment's zone). */
 export function FieldInput({
   field,
   value,
@@ -38,7 +41,19 @@ export function FieldInput({
         ]}
       />
     );
-  if (field.type === 'date')
-    return <Input id={id} type="date" value={(value as string) ?? ''} onChange={(e) => onChange?.(e.target.value || null)} />;
+  if (field.type === 'date') {
+    const day = typeof value === 'string' && isCalendarDate(value) ? dayjs(value) : null;
+    return (
+      <DatePicker
+        id={id}
+        style={{ width: '100%' }}
+        format="YYYY-MM-DD"
+        placeholder={`请选择${field.label}`}
+        value={day}
+        disabledDate={(d) => d.format('YYYY-MM-DD') > todayInZone()}
+        onChange={(d) => onChange?.(d ? d.format('YYYY-MM-DD') : null)}
+      />
+    );
+  }
   return <Input id={id} value={(value as string) ?? ''} maxLength={field.max} onChange={(e) => onChange?.(e.target.value)} />;
 }

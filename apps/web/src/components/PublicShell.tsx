@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Card } from 'antd';
 import { usePublicConfig } from '../api/session.ts';
+import { SupportContact } from './SupportContact.tsx';
 
 export function usePlatformTitle(): string {
   const cfg = usePublicConfig();
@@ -15,6 +16,7 @@ export function PublicShell({ title, children, wide }: { title: ReactNode; child
       <Card title={title} className={`public-card${wide ? ' wide' : ''}`}>
         {children}
       </Card>
+      <SupportContact style={{ marginTop: 16, textAlign: 'center' }} />
     </div>
   );
 }

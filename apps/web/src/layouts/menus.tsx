@@ -33,6 +33,10 @@ export interface MenuEntry {
   path: string;
   label: string;
   icon: ReactNode;
+  /** shown after the label (e.g. a count of what waits in a queue: `<Badge count={n} />`) */
+  badge?: ReactNode;
+  /** a module not built yet (its «建设中» page, MODULE_PLANS): grouped under one «更多» entry of the menu */
+  building?: boolean;
 }
 
 /** The teacher's personal space: the full menu of the seed platforms. */
@@ -40,18 +44,18 @@ export const SPACE_MENU: MenuEntry[] = [
   { path: 'home', label: '我的主页', icon: <DashboardOutlined /> },
   { path: 'profile', label: '基本信息', icon: <IdcardOutlined /> },
   { path: 'projects', label: '我的专项培训', icon: <ProjectOutlined /> },
-  { path: 'electives', label: '我的自主选学', icon: <BookOutlined /> },
+  { path: 'electives', label: '我的自主选学', icon: <BookOutlined />, building: true },
   { path: 'credits', label: '我的学分', icon: <AccountBookOutlined /> },
   { path: 'certificates', label: '我的证书', icon: <SafetyCertificateOutlined /> },
-  { path: 'orders', label: '我的订单', icon: <ShoppingCartOutlined /> },
-  { path: 'awards', label: '我的评优表彰', icon: <TrophyOutlined /> },
-  { path: 'research', label: '我的科研计划', icon: <ExperimentOutlined /> },
-  { path: 'appraisal', label: '我的年度考核', icon: <CalendarOutlined /> },
-  { path: 'growth', label: '成长轨迹', icon: <RiseOutlined /> },
-  { path: 'ethics', label: '师德', icon: <HeartOutlined /> },
-  { path: 'studios', label: '名师工作室', icon: <StarOutlined /> },
-  { path: 'reading', label: '读书推荐', icon: <ReadOutlined /> },
-  { path: 'live', label: '直播中心', icon: <VideoCameraOutlined /> },
+  { path: 'orders', label: '我的订单', icon: <ShoppingCartOutlined />, building: true },
+  { path: 'awards', label: '我的评优表彰', icon: <TrophyOutlined />, building: true },
+  { path: 'research', label: '我的科研计划', icon: <ExperimentOutlined />, building: true },
+  { path: 'appraisal', label: '我的年度考核', icon: <CalendarOutlined />, building: true },
+  { path: 'growth', label: '成长轨迹', icon: <RiseOutlined />, building: true },
+  { path: 'ethics', label: '师德', icon: <HeartOutlined />, building: true },
+  { path: 'studios', label: '名师工作室', icon: <StarOutlined />, building: true },
+  { path: 'reading', label: '读书推荐', icon: <ReadOutlined />, building: true },
+  { path: 'live', label: '直播中心', icon: <VideoCameraOutlined />, building: true },
   { path: 'account', label: '我的账户', icon: <SettingOutlined /> },
 ];
 
@@ -78,6 +82,7 @@ interface AdminEntry extends MenuEntry {
 }
 
 export const ADMIN_MENU: AdminEntry[] = [
+  { path: 'workbench', label: '工作台', icon: <DashboardOutlined />, permission: 'teacher.read' },
   { path: 'teachers', label: '教师管理', icon: <TeamOutlined />, permission: 'teacher.read' },
   { path: 'registrations', label: '注册审核', icon: <UserAddOutlined />, permission: 'registration.review' },
   { path: 'school-based', label: '校本研修认定', icon: <ReadOutlined />, permission: 'credit.schoolBased' },

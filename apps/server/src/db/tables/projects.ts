@@ -46,6 +46,9 @@ export interface ProjectTable {
   created_at: Generated<Date>;
   published_at: NullableTs;
   closed_at: NullableTs;
+  // 017_project_settings.sql
+  quota_fallback: Generated<'nearest' | 'walk_up'>;
+  certificate_photo: Generated<boolean>;
 }
 export interface ProjectInstitutionTable {
   project_id: number;
@@ -112,6 +115,8 @@ export interface TrainingClassTable {
   notice_body: string | null;
   notice_published_at: NullableTs;
   created_at: Generated<Date>;
+  // 017_project_settings.sql: the institution's contact for the class (联系人及电话)
+  contact: Generated<string>;
 }
 export interface ClassNoticeFileTable {
   id: Generated<number>;

@@ -15,16 +15,37 @@ export async function lockChain(db: Executor): Promise<void> {
 }
 
 export interface AuditFilter {
-  action?: string;
   actor?: string;
-  page: number;
-  pageSize: number;
+  /** an action code, or its leading part(s): 'auth' is auth.* */
+  action?: string;
+  objectType?: string;
+  objectId?: string;
+  result?: string;
+  /** epoch ms, inclusive */
+  fromMs?: number;
+  /** epoch ms, exclusive */
+  toMs?: number;
 }
 
-export async function listAudit(db: Executor, f: AuditFilter) {
+const likeText = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function filtered(db: Executor, f: AuditFilter) {
   let q = db.selectFrom('audit_log');
-  if (f.action) q = q.where('action', 'like', `${f.action}%`);
-  if (f.actor) q = q.where('actor_name', 'like', `%${f.actor}%`);
+  if (f.action) {
+    const action = f.action;
+    q = q.where((eb) => eb.or([eb('action', '=', action), eb('action', 'like', `${likeText(action)}.%`)]));
+  }
+  if (f.actor) q = q.where('actor_name', 'like', `%${likeText(f.actor)}%`);
+  if (f.objectType) q = q.where('object_type', '=', f.objectType);
+  if (f.objectId) q = q.where('object_id', '=', f.objectId);
+  if (f.result) q = q.where('result', '=', f.result);
+  if (f.fromMs !== undefined) q = q.where('at_ms', '>=', f.fromMs);
+  if (f.toMs !== undefined) q = q.where('at_ms', '<', f.toMs);
+  return q;
+}
+
+export async function listAudit(db: Executor, f: AuditFilter & { page: number; pageSize: number }) {
+  const q = filtered(db, f);
   const [items, total] = await Promise.all([
     q
       .selectAll()
@@ -35,6 +56,13 @@ export async function listAudit(db: Executor, f: AuditFilter) {
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(total.n) };
+}
+
+/** The filtered rows newest first, a batch at a time after (below) an id: the export reads the log this way. */
+export function filteredBatch(db: Executor, f: AuditFilter, beforeId: number | null, size: number) {
+  let q = filtered(db, f).selectAll();
+  if (beforeId !== null) q = q.where('id', '<', beforeId);
+  return q.orderBy('id', 'desc').limit(size).execute();
 }
 
 export function auditBatch(db: Executor, afterId: number, size: number) {

@@ -5,7 +5,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { scopeLabel } from '../../access/policy.ts';
 import type { Executor, RequestCtx } from '../../context.ts';
-import { GENESIS, auditBatch, insertAuditRow, lastHash, listAudit, lockChain, type AuditFilter } from './audit.repository.ts';
+import { GENESIS, auditBatch, insertAuditRow, lastHash, lockChain } from './audit.repository.ts';
 
 export interface AuditEvent {
   action: string;
@@ -139,27 +139,4 @@ export async function verifyAuditChain(db: Executor, from?: { headId: number; he
       checked++;
     }
   }
-}
-
-export async function listAuditEntries(db: Executor, f: AuditFilter) {
-  const { items, total } = await listAudit(db, f);
-  return {
-    items: items.map((r) => ({
-      id: r.id,
-      at: Number(r.at_ms),
-      actorName: r.actor_name,
-      actorRole: r.actor_role,
-      actorScope: r.actor_scope,
-      ip: r.ip,
-      requestId: r.request_id,
-      action: r.action,
-      objectType: r.object_type,
-      objectId: r.object_id,
-      result: r.result,
-      detail: r.detail,
-    })),
-    total,
-    page: f.page,
-    pageSize: f.pageSize,
-  };
 }

@@ -13,6 +13,8 @@ export interface PdfOptions {
   verifyUrl: string;
   verifyPage: string;
   issuer: string;
+  /** the holder's 证件照 (JPG/PNG), for certificates of projects that print it */
+  photo?: Buffer;
 }
 
 const W = 595.28,
@@ -55,7 +57,7 @@ export async function renderCertificatePdf(row: CertificateRow, o: PdfOptions): 
 
   const p = row.payload;
   if (row.kind === 'credit') creditBody(doc, p as unknown as CreditCertificatePayload);
-  else genericBody(doc, p);
+  else genericBody(doc, p, o.photo);
 
   await footer(doc, row, o);
   if (row.revoked_at) revokedMark(doc);
@@ -160,14 +162,24 @@ function creditBody(doc: PDFKit.PDFDocument, p: CreditCertificatePayload) {
 }
 
 /** Kinds without a credit table (结业证书): the subject, the result and the facts the issuer chose to print. */
-function genericBody(doc: PDFKit.PDFDocument, p: CertificatePayload) {
+// a 1-inch (一寸) photo, 25 × 35 mm
+const PHOTO_W = 71,
+  PHOTO_H = 99;
+
+function genericBody(doc: PDFKit.PDFDocument, p: CertificatePayload, photo?: Buffer) {
+  const textWidth = photo ? W - 140 - PHOTO_W - 20 : W - 140;
+  if (photo) {
+    const x = W - 70 - PHOTO_W;
+    doc.image(photo, x, 168, { fit: [PHOTO_W, PHOTO_H], align: 'center', valign: 'center' });
+    doc.rect(x, 168, PHOTO_W, PHOTO_H).lineWidth(0.6).strokeColor(LINE).stroke();
+  }
   doc
     .font('cjk')
     .fontSize(13)
     .fillColor(INK)
-    .text(`兹证明 ${holder(p)}教师，参加 ${p.subject}，考核结果：${p.result}。`, 70, 170, { width: W - 140, lineGap: 8 });
+    .text(`兹证明 ${holder(p)}教师，参加 ${p.subject}，考核结果：${p.result}。`, 70, 170, { width: textWidth, lineGap: 8 });
   const facts = Array.isArray(p.facts) ? (p.facts as { label: string; value: string }[]) : [];
-  let y = doc.y + 20;
+  let y = Math.max(doc.y + 20, photo ? 168 + PHOTO_H + 16 : 0);
   for (const f of facts.slice(0, 12)) {
     doc.font('cjk-bold').fontSize(11.5).fillColor(INK).text(f.label, 90, y, { width: 110, lineBreak: false });
     doc.font('cjk').text(String(f.value), 200, y, { width: W - 290, lineBreak: false, ellipsis: true });

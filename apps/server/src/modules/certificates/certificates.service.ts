@@ -4,6 +4,8 @@ import { can, teacherScope, type Actor } from '../../access/policy.ts';
 import type { Deps, RequestCtx } from '../../context.ts';
 import type { ActorCtx } from '../../http/contract.ts';
 import { AppError, forbidden, notFound } from '../../http/errors.ts';
+import { readFile } from 'node:fs/promises';
+import { teacherPhoto } from '../teachers/teachers.service.ts';
 import { renderCertificatePdf } from './certificate-pdf.ts';
 import {
   certificateByCode,
@@ -57,13 +59,35 @@ export async function certificatePdf(deps: Deps, ctx: RequestCtx, id: number, or
   if (!ctx.actor) throw new AppError(401, 'UNAUTHENTICATED', '请先登录');
   const row = await visibleCertificate(deps, ctx.actor, id);
   const code = formatCertificateCode(row.code);
+  const photo = row.payload.photo === true ? await holderPhoto(deps, row, ctx.actor) : undefined;
   const pdf = await renderCertificatePdf(row, {
     fontPath: deps.config.pdfFont,
     verifyUrl: `${origin}/verify/${code}`,
     verifyPage: `${origin}/verify`,
     issuer: await platformTitle(deps),
+    photo,
   });
   return { pdf, fileName: `${row.title}-${code}.pdf`, asciiName: `certificate-${code}.pdf` };
+}
+
+/**
+ * 证书打印证件照: the holder's 证件照 as their profile has it now. Without one, no certificate with a
+ * blank where the photo belongs: the holder is told what to do, an admin whom to ask.
+ */
+async function holderPhoto(deps: Deps, row: CertificateRow, actor: Actor): Promise<Buffer> {
+  const file = await teacherPhoto(deps, {}, row.teacher_id, 'cert').catch((e: unknown) => {
+    if (e instanceof AppError && e.status === 404) return null;
+    throw e;
+  });
+  if (file) return readFile(file.path);
+  const mine = actor.userId === row.teacher_id;
+  throw new AppError(
+    409,
+    'PHOTO_REQUIRED',
+    mine
+      ? '该证书需要印证件照，您还没有上传证件照：请先在“个人信息 → 证件照”上传近期免冠证件照，再打印证书'
+      : `该证书需要印证件照，${row.payload.teacher.name}尚未上传证件照，暂不能打印；请通知教师在个人信息中上传证件照`,
+  );
 }
 
 /** The same title the login page shows (configured, or «<province>中小学教师培训管理信息系统»). */

@@ -8,6 +8,7 @@ import { AppError, invalid, notFound } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { addEvents } from '../enrollments/events.ts';
 import { checkCode, checkinCode, parseCheckinCode, STEP_MS } from './checkin-code.ts';
+import { checkinWindow, outsideWindow } from './checkin-window.ts';
 import { addCheckins, attendanceOf, enrollmentForScan, findCheckin, removeCheckins, sessionForScan } from './checkin.repository.ts';
 import { ownClass, traineeNames } from './classes.repository.ts';
 import { countSessionCheckins, findSession } from './sessions.repository.ts';
@@ -29,8 +30,10 @@ export async function currentCheckinCode(deps: Deps, ctx: ActorCtx, classId: num
   const url = `${origin}/space/checkin?c=${encodeURIComponent(code)}`;
   const qr = await QRCode.toDataURL(url, { errorCorrectionLevel: 'M', margin: 1, width: 480 });
   const checkedIn = await countSessionCheckins(deps.db, s.id);
+  const closed = outsideWindow(s, deps.config.checkinWindow);
+  const window = { ...checkinWindow(s, deps.config.checkinWindow), open: !closed, message: closed?.message ?? null };
   // the code itself is not audited: it would let an auditor sign anyone in for ten seconds
-  return { code, url, qr, expiresInMs, stepMs: STEP_MS, session: sessionView(s), checkedIn };
+  return { code, url, qr, expiresInMs, stepMs: STEP_MS, session: sessionView(s), checkedIn, window };
 }
 
 const refuse = (status: number, code: string, message: string) => new AppError(status, code, message);
@@ -46,6 +49,8 @@ export async function checkIn(deps: Deps, ctx: ActorCtx, rawCode: string) {
     const verdict = s ? checkCode(parsed, s.checkin_secret) : 'invalid';
     if (!s || verdict === 'invalid') throw refuse(400, 'CHECKIN_INVALID', INVALID);
     if (verdict === 'expired') throw refuse(400, 'CHECKIN_EXPIRED', '签到码已过期（二维码每 10 秒更新一次）：请重新扫描屏幕上最新的二维码');
+    const closed = outsideWindow(s, deps.config.checkinWindow);
+    if (closed) throw refuse(400, closed.code, closed.message);
 
     const e = await enrollmentForScan(trx, s.project_id, actor.userId);
     if (!e) throw refuse(403, 'NOT_IN_CLASS', `您不是「${s.project_name}」${s.class_name}的学员，不能签到`);

@@ -24,6 +24,7 @@ const CLASS_COLUMNS = [
   'c.notice_title',
   'c.notice_body',
   'c.notice_published_at',
+  'c.contact',
   'i.name as institution_name',
   'p.name as project_name',
   'p.year',
@@ -44,6 +45,7 @@ const CLASS_COLUMNS = [
   'p.organiser_school_id',
   'p.status as project_status',
   'p.learning_url',
+  'p.certificate_photo',
 ] as const;
 
 export type ClassRow = NonNullable<Awaited<ReturnType<typeof findClassAny>>>;

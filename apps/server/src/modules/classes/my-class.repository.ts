@@ -15,6 +15,7 @@ export function findMyEnrollment(db: Executor, teacherId: number, id: number) {
       'e.id',
       'e.project_id',
       'e.status',
+      'e.stage',
       'e.class_id',
       'e.onsite_score',
       'e.online_score',
@@ -47,6 +48,7 @@ export function findMyEnrollment(db: Executor, teacherId: number, id: number) {
       'c.notice_title',
       'c.notice_body',
       'c.notice_published_at',
+      'c.contact as class_contact',
       'i.name as institution_name',
     ])
     .where('e.id', '=', id)

@@ -5,6 +5,8 @@ import type { Actor } from '../../access/policy.ts';
 import type { Deps, Executor } from '../../context.ts';
 import type { ActorCtx } from '../../http/contract.ts';
 import { notFound } from '../../http/errors.ts';
+import { STAGE_LABELS } from '../enrollments/chain.ts';
+import { TEACHER_TAB_LABELS, teacherTab } from '../enrollments/tabs.ts';
 import { certificatePdf } from '../certificates/certificates.service.ts';
 import { formatCertificateCode } from '../certificates/codes.ts';
 import { categoryName } from './classes.service.ts';
@@ -19,11 +21,36 @@ export async function myEnrollment(db: Executor, actor: Actor, id: number) {
   return e;
 }
 
-/** 未开始 · 进行中 · 已结束, as the Hebei manual splits projects (a recorded result ends it). */
-function phaseOf(e: { start_date: string; end_date: string; result: string | null; project_status: string }) {
-  const today = chinaToday();
-  if (e.result || e.project_status === 'closed' || today > e.end_date) return 'ended' as const;
-  return today < e.start_date ? ('upcoming' as const) : ('ongoing' as const);
+type MyEnrollmentRow = Awaited<ReturnType<typeof myEnrollment>>;
+
+/**
+ * The enrolment's real state, as the card's tabs say it: 审核中 and 未通过 while the review decides,
+ * then 未开始 · 进行中 · 已结束 as the Hebei manual splits projects (a recorded result ends it).
+ */
+function phaseOf(e: MyEnrollmentRow) {
+  const tab = teacherTab(
+    { status: e.status, result: e.result, projectStatus: e.project_status, startDate: e.start_date, endDate: e.end_date },
+    chinaToday(),
+  );
+  // withdrawn enrolments are not read here (findMyEnrollment leaves them out)
+  return tab ?? ('returned' as const);
+}
+
+/**
+ * 进入远程学习: open only to a teacher who passed the review, while the project has not ended, and
+ * where the project names a learning platform; otherwise the reason, and whom to ask (the class's
+ * institution, else the project's organiser) instead of a button that goes nowhere.
+ */
+export function learningOf(e: MyEnrollmentRow, phase: ReturnType<typeof phaseOf>) {
+  const contact = e.class_id
+    ? { name: e.institution_name ?? '承培机构', contact: e.class_contact || null, role: '承培机构' as const }
+    : { name: e.organiser_name, contact: null, role: '组织单位' as const };
+  const closed = (reason: string) => ({ open: false, url: null, reason, contact });
+  if (phase === 'reviewing') return closed(`报名正在审核中（待${STAGE_LABELS[e.stage]}审核），审核通过后才能进入远程学习`);
+  if (phase === 'returned') return closed('报名未通过审核，不能进入远程学习');
+  if (phase === 'ended') return closed('培训已结束');
+  if (!e.learning_url) return closed('该项目未提供远程学习平台地址');
+  return { open: true, url: e.learning_url, reason: null, contact };
 }
 
 export async function myClass(deps: Deps, ctx: ActorCtx, enrollmentId: number) {
@@ -34,11 +61,14 @@ export async function myClass(deps: Deps, ctx: ActorCtx, enrollmentId: number) {
   const cert = e.certificate_id ? await certificateFacts(deps.db, e.certificate_id) : undefined;
   const reversed = e.credit_entry_id ? await isReversed(deps.db, e.credit_entry_id) : false;
   const gate = evaluationOpen(e, e);
+  const phase = phaseOf(e);
   return {
     enrollment: {
       id: e.id,
       status: e.status,
-      phase: phaseOf(e),
+      stageLabel: STAGE_LABELS[e.stage],
+      phase,
+      phaseLabel: TEACHER_TAB_LABELS[phase],
       onsiteScore: e.onsite_score,
       onlineScore: e.online_score,
       totalScore: e.total_score,
@@ -67,8 +97,11 @@ export async function myClass(deps: Deps, ctx: ActorCtx, enrollmentId: number) {
       onlineWeight: e.online_weight,
       passMark: Number(e.pass_mark),
     },
-    class: assigned ? { id: e.class_id!, name: e.class_name!, institutionName: e.institution_name! } : null,
-    notice: published ? noticeView(e) : null,
+    learning: learningOf(e, phase),
+    class: assigned
+      ? { id: e.class_id!, name: e.class_name!, institutionName: e.institution_name!, contact: e.class_contact || null }
+      : null,
+    notice: published ? noticeView({ ...e, contact: e.class_contact ?? '' }) : null,
     files: published ? (await noticeFilesOf(deps.db, e.class_id!)).map(fileView) : [],
     sessions: sessions.map((s) => ({
       ...sessionView(s),

@@ -1,12 +1,12 @@
 // SQL of the 开班通知: its title, text and publication on the class row, and its attachments.
 import type { Executor } from '../../context.ts';
 
-const NOTICE_COLUMNS = ['notice_title', 'notice_body', 'notice_published_at'] as const;
+const NOTICE_COLUMNS = ['notice_title', 'notice_body', 'notice_published_at', 'contact'] as const;
 
-export function updateNotice(trx: Executor, classId: number, v: { title: string; body: string }) {
+export function updateNotice(trx: Executor, classId: number, v: { title: string; body: string; contact?: string }) {
   return trx
     .updateTable('training_classes')
-    .set({ notice_title: v.title, notice_body: v.body })
+    .set({ notice_title: v.title, notice_body: v.body, ...(v.contact !== undefined ? { contact: v.contact } : {}) })
     .where('id', '=', classId)
     .returning(NOTICE_COLUMNS)
     .executeTakeFirstOrThrow();

@@ -22,6 +22,7 @@ import { fileView, noticeView } from './view.ts';
 export interface NoticeInput {
   title: string;
   body: string;
+  contact?: string;
 }
 
 export async function saveNotice(deps: Deps, ctx: ActorCtx, classId: number, input: NoticeInput) {
@@ -32,7 +33,7 @@ export async function saveNotice(deps: Deps, ctx: ActorCtx, classId: number, inp
       action: 'class.notice.save',
       objectType: 'training_class',
       objectId: c.id,
-      detail: { title: input.title, length: input.body.length, published: !!row.notice_published_at },
+      detail: { title: input.title, length: input.body.length, contact: input.contact, published: !!row.notice_published_at },
     });
     return { notice: noticeView(row) };
   });

@@ -45,8 +45,8 @@ export function projectView(c: ClassRow) {
   };
 }
 
-export function noticeView(c: Pick<ClassRow, 'notice_title' | 'notice_body' | 'notice_published_at'>) {
-  return { title: c.notice_title ?? '', body: c.notice_body ?? '', publishedAt: c.notice_published_at ?? null };
+export function noticeView(c: Pick<ClassRow, 'notice_title' | 'notice_body' | 'notice_published_at' | 'contact'>) {
+  return { title: c.notice_title ?? '', body: c.notice_body ?? '', contact: c.contact, publishedAt: c.notice_published_at ?? null };
 }
 
 export function fileView(f: { id: number; file_name: string; mime: string; size: number; created_at: Date }) {

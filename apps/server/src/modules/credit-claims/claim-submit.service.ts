@@ -1,7 +1,7 @@
 // The teacher's side of 学分申报: the conversion table, claiming with evidence, my claims, withdrawing.
 import { formatHundredths, type CreditClaimType } from '@shixun/domain';
 import { can, requirePermission } from '../../access/policy.ts';
-import type { Deps } from '../../context.ts';
+import type { Deps, Executor } from '../../context.ts';
 import type { ActorCtx } from '../../http/contract.ts';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -56,7 +56,32 @@ function overCapMessage(t: CreditClaimType, unit: string, year: number, usedH: n
   );
 }
 
-export async function submitClaim(deps: Deps, ctx: ActorCtx, input: ClaimInput, uploads: EvidenceUpload[]) {
+/** Evidence a 重新申报 keeps from the returned claim: the same stored files, listed again. */
+export interface ReusedEvidence {
+  fileName: string;
+  storedName: string;
+  mime: string;
+  size: number;
+}
+
+export interface Resubmission {
+  /** the returned claim answered */
+  of: number;
+  files: ReusedEvidence[];
+  /** run inside the transaction, under the teacher's lock: throws when the claim may no longer be answered */
+  recheck(trx: Executor): Promise<void>;
+}
+
+export function submitClaim(deps: Deps, ctx: ActorCtx, input: ClaimInput, uploads: EvidenceUpload[]) {
+  return fileClaim(deps, ctx, { input, uploads });
+}
+
+export async function fileClaim(
+  deps: Deps,
+  ctx: ActorCtx,
+  o: { input: ClaimInput; uploads: EvidenceUpload[]; resubmission?: Resubmission },
+) {
+  const { input, uploads, resubmission } = o;
   const actor = ctx.actor;
   requirePermission(actor, 'credit.self');
   const { version, policy } = await activePolicy(deps.db);
@@ -69,13 +94,15 @@ export async function submitClaim(deps: Deps, ctx: ActorCtx, input: ClaimInput, 
   const quantityH = toH(input.quantity);
   const amountH = claimAmountH(quantityH, type.amount);
   if (amountH <= 0) throw invalid('折算后的学分为 0，无法申报', { quantity: '数量太小' });
-  const files = await checkEvidence(deps.config, uploads);
+  const reused = resubmission?.files ?? [];
+  const files = await checkEvidence(deps.config, uploads, reused.length);
   if (!(await isTeacher(deps.db, actor.userId))) throw notFound('教师');
 
   let stored: string[] = [];
   try {
     const id = await deps.db.transaction().execute(async (trx) => {
       await lockTeacherClaims(trx, actor.userId);
+      await resubmission?.recheck(trx);
       if (type.maxPerYear !== undefined) {
         const used = await claimedThisYear(trx, actor.userId, type.id, input.year);
         if (used + amountH > toH(type.maxPerYear)) {
@@ -96,18 +123,25 @@ export async function submitClaim(deps: Deps, ctx: ActorCtx, input: ClaimInput, 
         description: input.description || null,
         review_level: type.reviewLevel,
         policy_version: version,
+        resubmit_of: resubmission?.of ?? null,
       });
       stored = writeEvidence(deps.config, actor.userId, files);
-      await insertClaimFiles(
-        trx,
-        claimId,
-        files.map((f, i) => ({ fileName: f.fileName, storedName: stored[i]!, mime: f.mime, size: f.data.length })),
-      );
+      await insertClaimFiles(trx, claimId, [
+        ...reused,
+        ...files.map((f, i) => ({ fileName: f.fileName, storedName: stored[i]!, mime: f.mime, size: f.data.length })),
+      ]);
       await recordAudit(trx, ctx, {
-        action: 'creditClaim.submit',
+        action: resubmission ? 'creditClaim.resubmit' : 'creditClaim.submit',
         objectType: 'creditClaim',
         objectId: claimId,
-        detail: { claimType: type.id, year: input.year, amount: amountH / 100, files: files.length, reviewLevel: type.reviewLevel },
+        detail: {
+          claimType: type.id,
+          year: input.year,
+          amount: amountH / 100,
+          files: files.length + reused.length,
+          reviewLevel: type.reviewLevel,
+          ...(resubmission ? { resubmitOf: resubmission.of, reusedFiles: reused.length } : {}),
+        },
       });
       return claimId;
     });
@@ -118,7 +152,7 @@ export async function submitClaim(deps: Deps, ctx: ActorCtx, input: ClaimInput, 
   }
 }
 
-async function ownClaim(deps: Deps, teacherId: number, id: number) {
+export async function ownClaim(deps: Deps, teacherId: number, id: number) {
   const row = await findClaim(deps.db, { scope: {}, teacherId, id });
   if (!row) throw notFound('学分申报');
   const { policy } = await activePolicy(deps.db);

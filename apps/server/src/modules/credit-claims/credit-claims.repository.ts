@@ -36,6 +36,8 @@ function claimsQuery(db: Executor, f: ClaimFilter) {
 function selectClaim(q: ReturnType<typeof claimsQuery>) {
   return q
     .leftJoin('users as reviewer', 'reviewer.id', 'c.reviewer_id')
+    .leftJoin('credit_claims as prev', 'prev.id', 'c.resubmit_of')
+    .leftJoin('users as prev_reviewer', 'prev_reviewer.id', 'prev.reviewer_id')
     .select([
       'c.id',
       'c.teacher_id',
@@ -62,7 +64,12 @@ function selectClaim(q: ReturnType<typeof claimsQuery>) {
       'c.created_at',
       'c.reviewed_at',
       'c.withdrawn_at',
-    ]);
+      'c.resubmit_of',
+      'prev.review_reason as prev_review_reason',
+      'prev_reviewer.name as prev_reviewer_name',
+      'prev.reviewed_at as prev_reviewed_at',
+    ])
+    .select((eb) => eb.selectFrom('credit_claims as nx').whereRef('nx.resubmit_of', '=', 'c.id').select('nx.id').as('resubmitted_as'));
 }
 
 export type ClaimRow = Awaited<ReturnType<ReturnType<typeof selectClaim>['executeTakeFirstOrThrow']>>;
@@ -168,6 +175,11 @@ export type NewClaim = Insertable<CreditClaimTable>;
 
 export async function insertClaim(trx: Executor, values: NewClaim): Promise<number> {
   return (await trx.insertInto('credit_claims').values(values).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+/** The claim that answers a returned one (重新申报), if any. */
+export function resubmissionOf(db: Executor, claimId: number) {
+  return db.selectFrom('credit_claims').select('id').where('resubmit_of', '=', claimId).executeTakeFirst();
 }
 
 export async function insertClaimFiles(

@@ -6,6 +6,7 @@ import { actorCtx, schemaOf } from '../../http/contract.ts';
 import { contentDisposition, type App } from '../../http/types.ts';
 import { readClaimForm } from './claim-form.ts';
 import { evidenceFile } from './claim-files.service.ts';
+import { resubmitClaim } from './claim-resubmit.service.ts';
 import { approveClaim, rejectClaim, reviewDetail, reviewQueue } from './claim-review.service.ts';
 import { listClaimTypes, myClaims, submitClaim, withdrawClaim } from './claim-submit.service.ts';
 
@@ -24,6 +25,12 @@ export function creditClaimRoutes(app: App, deps: Deps) {
   app.get(c.myClaims.path, { config: { access: 'credit.self' }, schema: schemaOf(c.myClaims) }, async (req) =>
     myClaims(deps, actorCtx(req)),
   );
+  app.post(c.resubmitClaim.path, { config: { access: 'credit.self' }, schema: schemaOf(c.resubmitClaim) }, async (req, reply) => {
+    // the form is read only once the claim is known to be the teacher's and returned
+    const claim = await resubmitClaim(deps, actorCtx(req), req.params.id, () => readClaimForm(req, deps.config));
+    reply.code(201);
+    return { claim };
+  });
   app.post(c.withdrawClaim.path, { config: { access: 'credit.self' }, schema: schemaOf(c.withdrawClaim) }, async (req) => ({
     claim: await withdrawClaim(deps, actorCtx(req), req.params.id),
   }));

@@ -39,6 +39,17 @@ export function claimView(row: ClaimRow, files: FileRow[], policy: CreditPolicy)
     reviewedAt: row.reviewed_at,
     withdrawnAt: row.withdrawn_at,
     files: files.filter((f) => f.claim_id === row.id).map((f) => fileView(row.id, f)),
+    resubmitOf:
+      row.resubmit_of !== null
+        ? {
+            id: row.resubmit_of,
+            reviewReason: row.prev_review_reason,
+            reviewerName: row.prev_reviewer_name,
+            reviewedAt: row.prev_reviewed_at,
+          }
+        : null,
+    resubmittedAs: row.resubmitted_as ?? null,
+    canResubmit: status === 'rejected' && row.resubmitted_as == null,
   };
 }
 

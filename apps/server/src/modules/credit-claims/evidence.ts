@@ -30,9 +30,15 @@ export interface CheckedEvidence {
   ext: string;
 }
 
-export async function checkEvidence(config: Config, files: EvidenceUpload[]): Promise<CheckedEvidence[]> {
-  if (!files.length) throw invalid('请上传至少 1 个证明材料（PDF、JPG 或 PNG）', { files: '请上传证明材料' });
-  if (files.length > MAX_EVIDENCE_FILES) throw invalid(`证明材料最多上传 ${MAX_EVIDENCE_FILES} 个`, { files: '文件过多' });
+/** `kept`: files a 重新申报 keeps from the returned claim; they count towards the limit. */
+export async function checkEvidence(config: Config, files: EvidenceUpload[], kept = 0): Promise<CheckedEvidence[]> {
+  if (!files.length && !kept) throw invalid('请上传至少 1 个证明材料（PDF、JPG 或 PNG）', { files: '请上传证明材料' });
+  if (files.length + kept > MAX_EVIDENCE_FILES) {
+    const msg = kept
+      ? `证明材料合计最多 ${MAX_EVIDENCE_FILES} 个（原申报的 ${kept} 个已沿用）`
+      : `证明材料最多上传 ${MAX_EVIDENCE_FILES} 个`;
+    throw invalid(msg, { files: '文件过多' });
+  }
   const checked: CheckedEvidence[] = [];
   for (const f of files) {
     const shown = safeFileName(f.fileName, null, '证明材料');

@@ -43,7 +43,13 @@ const baseColumns = [
 export function findEnrollmentInScope(db: Executor, scope: ScopeFilter, id: number) {
   return enrollmentsInScope(db, scope)
     .innerJoin('projects as p', 'p.id', 'e.project_id')
-    .select([...baseColumns, 'p.level as project_level', 'p.status as project_status', 'p.name as project_name'])
+    .select([
+      ...baseColumns,
+      'p.level as project_level',
+      'p.status as project_status',
+      'p.name as project_name',
+      'p.quota_fallback as project_quota_fallback',
+    ])
     .where('e.id', '=', id)
     .executeTakeFirst();
 }
@@ -231,6 +237,48 @@ export function applyDecision(
     .where('stage', '=', d.stage as 'done')
     .where('status', '=', 'reviewing')
     .returning(['version'])
+    .executeTakeFirst();
+}
+
+/**
+ * 撤回 as ONE conditional UPDATE: only the teacher's own application, of the version they saw, still
+ * waiting at `stage`. A reviewer's decision and the withdrawal race on the row: exactly one changes it.
+ * Returns the place it held (to give back), undefined for the loser.
+ */
+export function withdrawOwnApplication(trx: Executor, w: { id: number; teacherId: number; version: number; stage: string }) {
+  return trx
+    .with('before', (db) => db.selectFrom('enrollments').select(['id', 'quota_id']).where('id', '=', w.id))
+    .updateTable('enrollments as e')
+    .from('before as b')
+    .set({ status: 'withdrawn', quota_id: null, version: sql`e.version + 1`, updated_at: new Date() })
+    .whereRef('b.id', '=', 'e.id')
+    .where('e.id', '=', w.id)
+    .where('e.teacher_id', '=', w.teacherId)
+    .where('e.origin', '=', 'applied')
+    .where('e.status', '=', 'reviewing')
+    .where('e.stage', '=', w.stage as 'school')
+    .where('e.version', '=', w.version)
+    .returning(['e.version', 'e.project_id', 'b.quota_id'])
+    .executeTakeFirst();
+}
+
+/** The teacher's own enrolment with its project's level (for 撤回), any status. */
+export function ownEnrollment(db: Executor, teacherId: number, id: number) {
+  return db
+    .selectFrom('enrollments as e')
+    .innerJoin('projects as p', 'p.id', 'e.project_id')
+    .select([
+      'e.id',
+      'e.project_id',
+      'e.origin',
+      'e.status',
+      'e.stage',
+      'e.version',
+      'p.level as project_level',
+      'p.status as project_status',
+    ])
+    .where('e.id', '=', id)
+    .where('e.teacher_id', '=', teacherId)
     .executeTakeFirst();
 }
 

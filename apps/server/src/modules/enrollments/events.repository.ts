@@ -28,5 +28,5 @@ export async function insertEvents(trx: Executor, enrollmentIds: number[], e: Ev
 }
 
 export function eventsOf(db: Executor, enrollmentIds: number[]) {
-  return db.selectFrom('enrollment_events').selectAll().where('enrollment_id', 'in', enrollmentIds).orderBy('id').execute();
+  return db.selectFrom('enrollment_events').selectAll().where('enrollment_id', 'in', enrollmentIds).orderBy('at').orderBy('id').execute();
 }

@@ -29,6 +29,7 @@ export function myEnrollments(db: Executor, teacherId: number, enrollmentId?: nu
       'p.start_date',
       'p.end_date',
       'p.status as project_status',
+      'p.level as project_level',
       'p.name as project_name',
       'c.name as class_name',
       'ci.name as class_institution_name',

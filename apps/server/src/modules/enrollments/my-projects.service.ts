@@ -12,6 +12,7 @@ import { namesOf, projectsByIds, type ProjectRow } from '../projects/projects.re
 import { projectView } from '../projects/projects.view.ts';
 import { applyFacts, teacherFacts } from './apply.service.ts';
 import { STAGE_LABELS } from './chain.ts';
+import { canWithdraw } from './withdraw.service.ts';
 import { applicationProblems } from './eligibility.ts';
 import { statusesOfTeacher } from './enrollments.repository.ts';
 import { timelinesOf } from './events.ts';
@@ -79,6 +80,7 @@ function enrollmentView(r: MyEnrollmentRow, day: string) {
     sessions: Number(r.sessions ?? 0),
     certificateId: r.certificate_id,
     createdAt: r.created_at,
+    canWithdraw: canWithdraw({ origin: r.origin, status: r.status, stage: r.stage, level: r.project_level }),
   };
 }
 

@@ -2,8 +2,13 @@
 // returns it with a reason (未通过; its place is given back). A reviewer acts on the version they
 // saw: one conditional UPDATE … WHERE version = $v AND stage = <my level> AND status = 'reviewing',
 // so of two reviewers clicking at once exactly one changes the row and the other gets 409.
-// An application takes its place when its first level approves it: from the nearest quota row
-// above the teacher (school, else county, city, organiser), in the same transaction.
+// An application takes its place when its first level approves it, in the same transaction: from
+// the nearest quota row above the teacher (school, else county, city, organiser); when that row is
+// full, a project set to walk up the tree (the default) takes it from the next row up that has a
+// free place, one set to «nearest row only» refuses.
+//
+// The rows are tried nearest first with one conditional UPDATE each, so concurrent approvals never
+// oversell any row.
 import { maskIdNumber } from '@shixun/domain';
 import { requirePermission, teacherScope, type Actor } from '../../access/policy.ts';
 import type { Deps } from '../../context.ts';
@@ -12,7 +17,7 @@ import { AppError, conflict, forbidden, invalid, notFound } from '../../http/err
 import { recordAudit } from '../audit/audit.service.ts';
 import { LEVEL_LABELS } from '../projects/levels.ts';
 import { nodeOf } from '../org/org.ts';
-import { nearestRow, releaseQuota, useQuota } from '../projects/quotas.repository.ts';
+import { releaseQuota, rowsAbove, useQuota } from '../projects/quotas.repository.ts';
 import { STAGE_LABELS, approvalAction, stageAfter, type ReviewStage } from './chain.ts';
 import { applyDecision, findEnrollmentInScope, pendingAt, setQuotaOf, type QueueFilter } from './enrollments.repository.ts';
 import { addEvents, timelinesOf } from './events.ts';
@@ -46,14 +51,21 @@ export async function decide(deps: Deps, ctx: ActorCtx, id: number, d: Decision)
     const done = await applyDecision(trx, id, { version: d.version, stage, next, status, clearQuota: !d.approve });
     if (!done) throw conflict(TAKEN, 'TAKEN');
     if (d.approve && e.quota_id === null) {
-      const row = await nearestRow(trx, e.project_id, { schoolId: e.school_id, regionCode: e.region_code });
-      if (!row || !(await useQuota(trx, row.id, 1))) {
-        throw conflict(
-          `名额已满：${row ? row.holder_name : '该教师所在单位'}在该项目中没有剩余名额，不能通过（可以退回）`,
-          'QUOTA_EXCEEDED',
-        );
+      const rows = await rowsAbove(trx, e.project_id, { schoolId: e.school_id, regionCode: e.region_code });
+      const tried = e.project_quota_fallback === 'walk_up' ? rows : rows.slice(0, 1);
+      let taken: number | undefined;
+      for (const row of tried) {
+        if (await useQuota(trx, row.id, 1)) {
+          taken = row.id;
+          break;
+        }
       }
-      await setQuotaOf(trx, id, row.id);
+      if (taken === undefined) {
+        const who = tried.length ? tried.map((r) => r.holder_name).join('、') : '该教师所在单位';
+        const all = tried.length > 1 ? '都' : '';
+        throw conflict(`名额已满：${who}在该项目中${all}没有剩余名额，不能通过（可以退回）`, 'QUOTA_EXCEEDED');
+      }
+      await setQuotaOf(trx, id, taken);
     }
     if (!d.approve && e.quota_id !== null) await releaseQuota(trx, e.quota_id, 1);
     const action = d.approve ? approvalAction(e.project_level, stage) : 'returned';

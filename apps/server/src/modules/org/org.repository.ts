@@ -38,3 +38,10 @@ export async function schoolNames(db: Executor, ids: number[]) {
 export async function regionNames(db: Executor, codes: string[]) {
   return codes.length ? db.selectFrom('regions').select(['code', 'name']).where('code', 'in', codes).execute() : [];
 }
+
+/** How many schools lie under a node: one for a school, those of the region's subtree otherwise. */
+export async function countSchoolsUnder(db: Executor, node: { schoolId: number | null; regionCode: string }): Promise<number> {
+  let q = db.selectFrom('schools').select((eb) => eb.fn.countAll<number>().as('n'));
+  q = node.schoolId ? q.where('id', '=', node.schoolId) : q.where('region_code', 'like', `${node.regionCode}%`);
+  return Number((await q.executeTakeFirstOrThrow()).n);
+}

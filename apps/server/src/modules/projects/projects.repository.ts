@@ -30,6 +30,8 @@ export interface ProjectFilter {
   level?: ProjectLevel;
   status?: 'draft' | 'published' | 'closed';
   q?: string;
+  /** YYYY-MM-DD: only projects whose dates include this day (running on it) */
+  activeOn?: string;
   page: number;
   pageSize: number;
 }
@@ -40,6 +42,7 @@ export async function listProjects(db: Executor, node: AdminNode, f: ProjectFilt
   if (f.level) q = q.where('p.level', '=', f.level);
   if (f.status) q = q.where('p.status', '=', f.status);
   if (f.q?.trim()) q = q.where('p.name', 'like', `%${f.q.trim()}%`);
+  if (f.activeOn) q = q.where('p.start_date', '<=', f.activeOn).where('p.end_date', '>=', f.activeOn);
   const [rows, total] = await Promise.all([
     q
       .innerJoin('project_types as ty', 'ty.id', 'p.type_id')

@@ -111,6 +111,8 @@ function columnsOf(input: projects.ProjectInput) {
     online_weight: input.onlineWeight,
     pass_mark: input.passMark,
     learning_url: input.learningUrl,
+    quota_fallback: input.quotaFallback,
+    certificate_photo: input.certificatePhoto,
     evaluation_questions: JSON.stringify(
       input.evaluationQuestions.map((q, i) => ({ id: q.id || `q${i + 1}`, text: q.text, kind: q.kind })),
     ),

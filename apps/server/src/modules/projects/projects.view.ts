@@ -1,4 +1,5 @@
 // A project as the API shows it: every field with its labels and names, amounts in 学分 / 学时.
+import { projects as contract } from '@shixun/contracts';
 import type { CreditPolicy } from '@shixun/domain';
 import { LEVEL_LABELS, MODE_LABELS, PROJECT_STATUS_LABELS, organiserHolder } from './levels.ts';
 import type { ProjectNames as Names, ProjectRow } from './projects.repository.ts';
@@ -57,6 +58,9 @@ export function projectView(p: ProjectRow, names: Names, policy: CreditPolicy) {
     passMark: Number(p.pass_mark),
     learningUrl: p.learning_url,
     evaluationQuestions: p.evaluation_questions,
+    quotaFallback: p.quota_fallback,
+    quotaFallbackLabel: contract.QUOTA_FALLBACK_LABELS[p.quota_fallback],
+    certificatePhoto: p.certificate_photo,
     status: p.status,
     statusLabel: PROJECT_STATUS_LABELS[p.status],
     createdAt: p.created_at,

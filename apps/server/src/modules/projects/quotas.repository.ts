@@ -58,10 +58,10 @@ export async function ungrantBelow(trx: Executor, rowId: number, n: number) {
 }
 
 /**
- * The holder an application's place comes from: the nearest node above the teacher that holds a
- * row for the project — their school, else their county, city, or the province (the organiser).
+ * Where an application's place may come from: the rows of the project held by the nodes above the
+ * teacher, nearest first — their school, their county, city, and the province (the organiser).
  */
-export async function nearestRow(db: Executor, projectId: number, teacher: { schoolId: number; regionCode: string }) {
+export async function rowsAbove(db: Executor, projectId: number, teacher: { schoolId: number; regionCode: string }) {
   const holders = [`school:${teacher.schoolId}`, teacher.regionCode, teacher.regionCode.slice(0, 4), teacher.regionCode.slice(0, 2)];
   const rows = await db
     .selectFrom('project_quotas')
@@ -69,7 +69,7 @@ export async function nearestRow(db: Executor, projectId: number, teacher: { sch
     .where('project_id', '=', projectId)
     .where('holder', 'in', holders)
     .execute();
-  return holders.map((h) => rows.find((r) => r.holder === h)).find(Boolean);
+  return holders.map((h) => rows.find((r) => r.holder === h)).filter((r): r is QuotaRow => !!r);
 }
 
 /** The organiser's row, opened when the project is published: it holds the whole quota. */

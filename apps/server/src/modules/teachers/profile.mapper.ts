@@ -5,8 +5,9 @@ import {
   checkIdNumber,
   isCalendarDate,
   normalizeIdNumber,
-  profileDateErrors,
+  profileRuleErrors,
   type ProfileDates,
+  type ProfileEducation,
   type ProfileField,
 } from '@shixun/domain';
 import { invalid } from '../../http/errors.ts';
@@ -87,11 +88,14 @@ export function parsePatch(
 /** Today in China (the platform's calendar), as 'YYYY-MM-DD'. */
 export const chinaDate = (d = new Date()) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(d);
 
-/** The profile's dates after a patch, checked against today and each other; throws a 400 naming the field. */
-export function assertProfileDates(current: ProfileDates, patch: Record<string, unknown>) {
-  const merged: ProfileDates = { ...current };
-  for (const k of ['birthDate', 'workStartDate', 'hireDate'] as const) if (k in patch) merged[k] = patch[k] as string | null;
-  const errors = profileDateErrors(merged, chinaDate());
+/** The fields the cross-field rules read (the dates, 初始学历 / 最高学历). */
+export const RULE_FIELDS = ['birthDate', 'workStartDate', 'hireDate', 'initialEducation', 'highestEducation'] as const;
+
+/** The profile's dates and 学历 after a patch, checked against today and each other (the domain's rules); throws a 400 naming the field. */
+export function assertProfileDates(current: ProfileDates & ProfileEducation, patch: Record<string, unknown>) {
+  const merged: ProfileDates & ProfileEducation = { ...current };
+  for (const k of RULE_FIELDS) if (k in patch) merged[k] = patch[k] as string | null;
+  const errors = profileRuleErrors(merged, chinaDate());
   // only the dates this patch touches, or those it makes inconsistent, are reported
   const [first] = Object.entries(errors);
   if (first) throw invalid(first[1], errors);

@@ -3,15 +3,21 @@ import type { Executor } from '../../context.ts';
 import { conflict, invalid } from '../../http/errors.ts';
 import { sealIdNumber } from '../../security/pii.ts';
 import { assessmentFieldsChanged } from './assessment-listeners.ts';
-import { TEACHER_COLUMNS, assertProfileDates } from './profile.mapper.ts';
+import { RULE_FIELDS, TEACHER_COLUMNS, assertProfileDates } from './profile.mapper.ts';
 import * as repo from './teachers.repository.ts';
 
 export async function applyProfilePatch(trx: Executor, teacherId: number, patch: Record<string, unknown>, provinceCode: string) {
-  if ('birthDate' in patch || 'workStartDate' in patch || 'hireDate' in patch) {
-    // every write path (teacher, county edit, approved change request) meets the same date rules
+  if (RULE_FIELDS.some((k) => k in patch)) {
+    // every write path (teacher, county edit, approved change request) meets the same date and 学历 rules
     const cur = await repo.profileDates(trx, teacherId);
     assertProfileDates(
-      { birthDate: cur?.birth_date ?? null, workStartDate: cur?.work_start_date ?? null, hireDate: cur?.hire_date ?? null },
+      {
+        birthDate: cur?.birth_date ?? null,
+        workStartDate: cur?.work_start_date ?? null,
+        hireDate: cur?.hire_date ?? null,
+        initialEducation: cur?.initial_education ?? null,
+        highestEducation: cur?.highest_education ?? null,
+      },
       patch,
     );
   }

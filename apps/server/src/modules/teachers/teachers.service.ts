@@ -91,10 +91,12 @@ export async function editKeyFields(deps: Deps, ctx: ActorCtx, id: number, body:
   if (!Object.keys(patch).length) throw invalid('没有要修改的字段');
   await deps.db.transaction().execute(async (trx) => {
     if ('schoolId' in patch) {
-      // a move to a school outside the admin's own scope is a transfer (异动), approved by both counties
+      // a move to a school outside the admin's own scope is a transfer (异动): until that flow exists, the admin above both does it
       const target = await repo.schoolById(trx, Number(patch.schoolId));
       if (!target || !target.region_code.startsWith(actor.scope.regionCode ?? '\u0000'))
-        throw invalid('只能调整到本管辖范围内的学校；跨区县调动请走异动流程', { schoolId: '不在管辖范围内' });
+        throw invalid('只能调整到本管辖范围内的学校；跨区县调动暂不能在此办理：请联系共同的上级（市级或省级）教育局管理员修改单位', {
+          schoolId: '不在管辖范围内',
+        });
     }
     await applyProfilePatch(trx, id, patch, deps.config.provinceCode);
     await recordAudit(trx, ctx, {

@@ -103,7 +103,9 @@ export function KeyFieldsModal({
       destroyOnHidden
       width={560}
     >
-      <Typography.Paragraph type="secondary">修改将记录在审计日志中。跨区县调动请走异动流程。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        修改将记录在审计日志中。单位只能调整到本管辖范围内的学校；跨区县调动暂不能在此办理，请联系调出、调入两地共同的上级（市级或省级）教育局管理员修改。
+      </Typography.Paragraph>
       <Form form={form} layout="vertical" initialValues={initial} preserve={false}>
         {EDITABLE.map((k) => {
           const f = fieldByKey(k)!;

@@ -1,11 +1,11 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router-dom';
 import { Alert, Button, Form, Input, Space } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { auth } from '@shixun/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../api/call.ts';
-import { ApiError, rememberCsrf } from '../../api/client.ts';
+import { ApiError, SESSION_EXPIRED, clearLoginNotice, peekLoginNotice, rememberCsrf } from '../../api/client.ts';
 import { homeFor, ME_KEY, useMe } from '../../api/session.ts';
 import type { MeResponse } from '../../api/types.ts';
 import { PublicShell } from '../../components/PublicShell.tsx';
@@ -28,6 +28,9 @@ export default function Login() {
   const [leaving, setLeaving] = useState(false);
   const [ticket, setTicket] = useState<string | null>(null);
   const [account, setAccount] = useState('');
+  // «登录已过期» or «已安全退出»: left by the API client or the logout, shown once
+  const [notice] = useState(peekLoginNotice);
+  useEffect(clearLoginNotice, []);
 
   const loggedIn = (r: MeResponse) => {
     setLeaving(true);
@@ -69,6 +72,16 @@ export default function Login() {
 
   return (
     <PublicShell title="用户登录">
+      {notice && !error && (
+        <Alert
+          type={notice === SESSION_EXPIRED ? 'warning' : 'success'}
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="login-notice"
+          role="status"
+          title={notice}
+        />
+      )}
       <Form layout="vertical" onFinish={onFinish} requiredMark={false} autoComplete="on" initialValues={{ account }}>
         <Form.Item label="账号" name="account" rules={[{ required: true, whitespace: true, message: '请输入证件号、手机号或用户名' }]}>
           <Input prefix={<UserOutlined />} placeholder="证件号 / 手机号 / 用户名" autoComplete="username" size="large" />

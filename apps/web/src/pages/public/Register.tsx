@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Alert, Button, Form, Input, Result, Select } from 'antd';
-import { auth, type ResponseOf } from '@shixun/contracts';
+import { auth, regions, type ResponseOf } from '@shixun/contracts';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { checkIdNumber, normalizeIdNumber, PHONE_RE } from '@shixun/domain';
 import { call } from '../../api/call.ts';
-import { ApiError, get } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import { usePublicConfig } from '../../api/session.ts';
-import type { Region } from '../../api/types.ts';
 import { PublicShell } from '../../components/PublicShell.tsx';
 import { confirmRules, newPasswordRules, policyHint } from '../../components/passwordRules.ts';
 
@@ -45,17 +44,17 @@ export default function Register() {
 
   const cities = useQuery({
     queryKey: ['public-regions', cfg.data?.provinceCode],
-    queryFn: () => get<{ items: Region[] }>('/api/public/regions', { parent: cfg.data!.provinceCode }),
+    queryFn: () => call(regions.publicRegions, { query: { parent: cfg.data?.provinceCode } }),
     enabled: !!cfg.data,
   });
   const counties = useQuery({
     queryKey: ['public-regions', cityCode],
-    queryFn: () => get<{ items: Region[] }>('/api/public/regions', { parent: cityCode }),
+    queryFn: () => call(regions.publicRegions, { query: { parent: cityCode } }),
     enabled: !!cityCode,
   });
   const schools = useQuery({
     queryKey: ['public-schools', countyCode],
-    queryFn: () => get<{ items: { id: number; name: string }[] }>('/api/public/schools', { countyCode }),
+    queryFn: () => call(regions.publicSchools, { query: { countyCode: countyCode ?? '' } }),
     enabled: !!countyCode,
   });
 
@@ -172,10 +171,10 @@ export default function Register() {
             showSearch={{ optionFilterProp: 'label' }}
           />
         </Form.Item>
-        <Form.Item label="密码" name="password" rules={newPasswordRules(policy)} extra={policyHint(policy)}>
+        <Form.Item label="密码" name="password" rules={newPasswordRules(policy, 'set')} extra={policyHint(policy)}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
-        <Form.Item label="确认密码" name="confirm" dependencies={['password']} rules={confirmRules(form, 'password')}>
+        <Form.Item label="确认密码" name="confirm" dependencies={['password']} rules={confirmRules(form, 'password', 'set')}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         {challenge && (

@@ -3,9 +3,9 @@ import { useQuery } from '@tanstack/react-query';
 import { certificates } from '@shixun/contracts';
 import { call } from '../../api/call.ts';
 import { ApiError } from '../../api/client.ts';
+import { formatDateLong } from '../../format.ts';
 
-const date = (iso: string) =>
-  new Date(iso).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' });
+const date = formatDateLong;
 
 /** The answer card: 证书有效, or 证书无效或已撤销, or not found. */
 export function VerifyResult({ code }: { code: string }) {

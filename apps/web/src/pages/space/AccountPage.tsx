@@ -8,6 +8,7 @@ import { call } from '../../api/call.ts';
 import { isAdmin, ME_KEY, useMe } from '../../api/session.ts';
 import { CodeButton } from '../../components/CodeButton.tsx';
 import { ChangePasswordForm } from '../../components/ChangePasswordForm.tsx';
+import { SupportContact } from '../../components/SupportContact.tsx';
 import { TwoFactorPanel } from './TwoFactorPanel.tsx';
 
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -101,7 +102,7 @@ export default function AccountPage() {
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') ?? 'password';
   return (
-    <Card title="我的账户">
+    <Card title="我的账户" extra={<SupportContact />}>
       <Tabs
         activeKey={tab}
         onChange={(k) => setParams({ tab: k }, { replace: true })}

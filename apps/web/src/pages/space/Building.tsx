@@ -6,7 +6,7 @@ import { MODULE_PLANS, SPACE_MENU } from '../../layouts/menus.tsx';
 export default function Building() {
   const { module = '' } = useParams();
   const entry = SPACE_MENU.find((m) => m.path === module);
-  if (!entry) return <Result status="404" title="页面不存在" subTitle="请从左侧菜单选择功能。" />;
+  if (!entry) return <Result status="404" title="页面不存在" subTitle="请从菜单选择功能。" />;
   return (
     <Card title={entry.label}>
       <Result

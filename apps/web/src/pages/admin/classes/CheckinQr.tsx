@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Button, Typography } from 'antd';
+import { Alert, Button, Typography } from 'antd';
 import { CloseOutlined, FullscreenOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { classSchedule } from '@shixun/contracts';
@@ -80,6 +80,15 @@ export function CheckinQr({
             {d.session.when}
             {d.session.place ? ` · ${d.session.place}` : ''}
           </Typography.Text>
+          {!d.window.open && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginTop: 16, fontSize: 16 }}
+              title={d.window.message}
+              data-testid="checkin-window-closed"
+            />
+          )}
           <img
             src={d.qr}
             alt="签到二维码"

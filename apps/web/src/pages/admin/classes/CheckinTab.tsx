@@ -1,14 +1,15 @@
 import { useEffect, useState } from 'react';
-import { App, Button, Empty, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Empty, Select, Space, Tag, Typography } from 'antd';
 import { QrcodeOutlined } from '@ant-design/icons';
 import { classSchedule } from '@shixun/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../../api/call.ts';
-import { formatTime } from '../../../format.ts';
+import { formatTime, todayInZone } from '../../../format.ts';
 import { classKey } from './ClassDetailPage.tsx';
 import { CheckinQr } from './CheckinQr.tsx';
 import { sessionsKey } from './ScheduleTab.tsx';
 import type { Attendance } from './types.ts';
+import { FROM_MD, PhoneTable } from '../../../layouts/phoneTable.tsx';
 
 type Row = Attendance['items'][number];
 
@@ -27,7 +28,7 @@ export function CheckinTab({ classId }: { classId: number }) {
     // start on today's first session, else the first one
     const items = sessions.data?.items;
     if (sid === null && items?.length) {
-      const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+      const today = todayInZone();
       setSid((items.find((s) => s.when.startsWith(today)) ?? items[0]!).id);
     }
   }, [sessions.data, sid]);
@@ -66,7 +67,7 @@ export function CheckinTab({ classId }: { classId: number }) {
     <>
       <Space wrap style={{ marginBottom: 12 }}>
         <Select
-          style={{ minWidth: 360 }}
+          style={{ width: 360, maxWidth: '100%' }}
           loading={sessions.isPending}
           value={sid ?? undefined}
           onChange={(v) => {
@@ -94,7 +95,8 @@ export function CheckinTab({ classId }: { classId: number }) {
         </Button>
         <Typography.Text type="secondary">学员忘带手机等情况，可勾选后手工签到</Typography.Text>
       </Space>
-      <Table<Row>
+      <PhoneTable<Row>
+        detailsByClick={false}
         data-testid="attendance-table"
         rowKey="enrollmentId"
         size="middle"
@@ -104,9 +106,9 @@ export function CheckinTab({ classId }: { classId: number }) {
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         locale={{ emptyText: <Empty description={attendance.isError ? attendance.error.message : '本班暂无学员'} /> }}
         columns={[
-          { title: '学员编号', dataIndex: 'enrollmentId', width: 90 },
+          { title: '学员编号', responsive: FROM_MD, dataIndex: 'enrollmentId', width: 90 },
           { title: '姓名', dataIndex: 'name', width: 120 },
-          { title: '单位', dataIndex: 'schoolName' },
+          { title: '单位', responsive: FROM_MD, dataIndex: 'schoolName' },
           {
             title: '签到',
             dataIndex: 'checkedIn',
@@ -115,11 +117,12 @@ export function CheckinTab({ classId }: { classId: number }) {
           },
           {
             title: '方式',
+            responsive: FROM_MD,
             dataIndex: 'method',
             width: 90,
             render: (m: Row['method']) => (m === 'qr' ? '扫码' : m === 'manual' ? '手工' : '—'),
           },
-          { title: '时间', dataIndex: 'at', width: 180, render: formatTime },
+          { title: '时间', responsive: FROM_MD, dataIndex: 'at', width: 180, render: formatTime },
         ]}
       />
       {showQr && sid !== null && (

@@ -1,13 +1,15 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Card, Empty, Input, Space, Table, Tag, Typography } from 'antd';
+import { Card, Empty, Input, Space, Tag, Typography } from 'antd';
 import { TeamOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { classes } from '@shixun/contracts';
 import { call } from '../../../api/call.ts';
 import type { ClassListItem } from './types.ts';
+import { todayInZone } from '../../../format.ts';
+import { FROM_MD, PhoneTable } from '../../../layouts/phoneTable.tsx';
 
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+const today = todayInZone;
 
 function phase(c: ClassListItem) {
   const d = today();
@@ -35,7 +37,7 @@ export default function ClassesPage() {
       <Typography.Paragraph type="secondary">
         这里是省级项目管理员分配给本机构的培训班级。进入班级后可发布开班通知、安排课程、组织签到、录入成绩并查看训后评估。
       </Typography.Paragraph>
-      <Table<ClassListItem>
+      <PhoneTable<ClassListItem>
         data-testid="classes-table"
         rowKey="id"
         loading={list.isFetching}
@@ -59,12 +61,13 @@ export default function ClassesPage() {
               </>
             ),
           },
-          { title: '培训时间', key: 'dates', width: 210, render: (_, c) => `${c.startDate} 至 ${c.endDate}` },
+          { title: '培训时间', responsive: FROM_MD, key: 'dates', width: 210, render: (_, c) => `${c.startDate} 至 ${c.endDate}` },
           { title: '状态', key: 'phase', width: 90, render: (_, c) => phase(c) },
-          { title: '学员', dataIndex: 'trainees', width: 80, render: (n: number) => `${n} 人` },
-          { title: '课程', dataIndex: 'sessions', width: 80, render: (n: number) => `${n} 次` },
+          { title: '学员', responsive: FROM_MD, dataIndex: 'trainees', width: 80, render: (n: number) => `${n} 人` },
+          { title: '课程', responsive: FROM_MD, dataIndex: 'sessions', width: 80, render: (n: number) => `${n} 次` },
           {
             title: '开班通知',
+            responsive: FROM_MD,
             dataIndex: 'noticePublished',
             width: 100,
             render: (p: boolean) => (p ? <Tag color="green">已发布</Tag> : <Tag color="orange">未发布</Tag>),

@@ -19,14 +19,14 @@ export function NoticeTab({ detail }: { detail: ClassDetail }) {
   const qc = useQueryClient();
   const id = detail.class.id;
   const notice = detail.class.notice;
-  const [form] = Form.useForm<{ title: string; body: string }>();
+  const [form] = Form.useForm<{ title: string; body: string; contact: string }>();
   const [dirty, setDirty] = useState(false);
   const [printing, setPrinting] = useState(false);
   const [progress, setProgress] = useState<{ name: string; percent: number } | null>(null);
   const refresh = () => qc.invalidateQueries({ queryKey: classKey(id) });
 
   const saving = useMutation({
-    mutationFn: (v: { title: string; body: string }) => call(classes.saveNotice, { params: { id }, body: v }),
+    mutationFn: (v: { title: string; body: string; contact: string }) => call(classes.saveNotice, { params: { id }, body: v }),
     onSuccess: async () => {
       setDirty(false);
       message.success(notice.publishedAt ? '已保存，学员看到的通知已同步更新' : '已保存草稿，发布后学员才能看到');
@@ -94,7 +94,12 @@ export function NoticeTab({ detail }: { detail: ClassDetail }) {
           description="保存的内容是草稿，只有本机构能看到；发布后本班学员可在个人空间查看和打印。"
         />
       )}
-      <Form form={form} layout="vertical" initialValues={{ title: notice.title, body: notice.body }} onValuesChange={() => setDirty(true)}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ title: notice.title, body: notice.body, contact: notice.contact }}
+        onValuesChange={() => setDirty(true)}
+      >
         <Form.Item
           name="title"
           label="通知标题"
@@ -112,6 +117,14 @@ export function NoticeTab({ detail }: { detail: ClassDetail }) {
           extra="写明报到时间、地点、需携带的材料、食宿安排和联系人。课程安排会自动附在打印版中。"
         >
           <Input.TextArea rows={10} maxLength={classes.NOTICE_BODY_MAX} showCount />
+        </Form.Item>
+        <Form.Item
+          name="contact"
+          label="联系人及电话"
+          rules={[{ max: classes.NOTICE_CONTACT_MAX, message: `联系方式不能超过 ${classes.NOTICE_CONTACT_MAX} 个字` }]}
+          extra="学员在项目页面看到，远程学习无法进入或有疑问时据此联系本机构。"
+        >
+          <Input placeholder="如：王老师 0771-1234567（工作日 8:30–17:30）" maxLength={classes.NOTICE_CONTACT_MAX} />
         </Form.Item>
         <Space wrap>
           <Button onClick={save} loading={saving.isPending} disabled={!dirty && !!notice.title}>

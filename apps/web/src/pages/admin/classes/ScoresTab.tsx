@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Empty, InputNumber, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Empty, InputNumber, Space, Typography } from 'antd';
 import { DownloadOutlined, SaveOutlined } from '@ant-design/icons';
 import { classScores } from '@shixun/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -9,6 +9,7 @@ import { downloadFile } from '../../../api/files.ts';
 import { ScoreImport } from './ScoreImport.tsx';
 import { completionText, resultTag } from './TraineesTab.tsx';
 import type { ClassDetail, SaveScoresResult, Trainee } from './types.ts';
+import { FROM_MD, PhoneTable } from '../../../layouts/phoneTable.tsx';
 
 type Edit = { onsite: number | null; online: number | null };
 
@@ -116,7 +117,8 @@ export function ScoresTab({ detail }: { detail: ClassDetail }) {
           下载成绩模板
         </Button>
       </Space>
-      <Table<Trainee>
+      <PhoneTable<Trainee>
+        detailsByClick={false}
         data-testid="scores-table"
         rowKey="enrollmentId"
         size="small"
@@ -125,14 +127,14 @@ export function ScoresTab({ detail }: { detail: ClassDetail }) {
         locale={{ emptyText: <Empty description="本班暂无学员" /> }}
         onRow={(t) => ({ style: edits[t.enrollmentId] ? { background: '#fffbe6' } : undefined })}
         columns={[
-          { title: '学员编号', dataIndex: 'enrollmentId', width: 90 },
+          { title: '学员编号', responsive: FROM_MD, dataIndex: 'enrollmentId', width: 90 },
           { title: '姓名', dataIndex: 'name', width: 100 },
-          { title: '单位', dataIndex: 'schoolName', ellipsis: true },
+          { title: '单位', responsive: FROM_MD, dataIndex: 'schoolName', ellipsis: true },
           { title: '集中学习', key: 'onsite', width: 120, render: (_, t) => score(t, 'onsite') },
           { title: '网络学习', key: 'online', width: 120, render: (_, t) => score(t, 'online') },
-          { title: '总成绩', dataIndex: 'totalScore', width: 80, render: (v: number | null) => v ?? '—' },
-          { title: '考核结果', key: 'result', width: 90, render: (_, t) => resultTag(t) },
-          { title: '结业', key: 'completion', render: (_, t) => completionText(t) },
+          { title: '总成绩', responsive: FROM_MD, dataIndex: 'totalScore', width: 80, render: (v: number | null) => v ?? '—' },
+          { title: '考核结果', responsive: FROM_MD, key: 'result', width: 90, render: (_, t) => resultTag(t) },
+          { title: '结业', responsive: FROM_MD, key: 'completion', render: (_, t) => completionText(t) },
         ]}
       />
       <div>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { Empty, Input, Table, Tag, Typography } from 'antd';
+import { Empty, Input, Tag, Typography } from 'antd';
 import type { ClassDetail, Trainee } from './types.ts';
+import { FROM_MD, PhoneTable } from '../../../layouts/phoneTable.tsx';
 
 export function resultTag(t: Pick<Trainee, 'result' | 'resultLabel'>) {
   if (!t.result) return <Tag>待评定</Tag>;
@@ -26,7 +27,7 @@ export function TraineesTab({ detail }: { detail: ClassDetail }) {
   return (
     <>
       <Input.Search allowClear placeholder="姓名、单位或学员编号" onSearch={setQ} style={{ width: 260, marginBottom: 12 }} />
-      <Table<Trainee>
+      <PhoneTable<Trainee>
         data-testid="trainees-table"
         rowKey="enrollmentId"
         size="middle"
@@ -34,16 +35,16 @@ export function TraineesTab({ detail }: { detail: ClassDetail }) {
         pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 人` }}
         locale={{ emptyText: <Empty description={term ? '没有符合条件的学员' : '本班暂无学员'} /> }}
         columns={[
-          { title: '学员编号', dataIndex: 'enrollmentId', width: 90 },
+          { title: '学员编号', responsive: FROM_MD, dataIndex: 'enrollmentId', width: 90 },
           { title: '姓名', dataIndex: 'name', width: 100 },
-          { title: '证件号码', dataIndex: 'idNumber', width: 190, render: (v: string | null) => v ?? '—' },
-          { title: '单位', dataIndex: 'schoolName' },
+          { title: '证件号码', responsive: FROM_MD, dataIndex: 'idNumber', width: 190, render: (v: string | null) => v ?? '—' },
+          { title: '单位', responsive: FROM_MD, dataIndex: 'schoolName' },
           { title: '签到', dataIndex: 'checkins', width: 80, render: (n: number) => `${n} 次` },
-          { title: '集中学习', dataIndex: 'onsiteScore', width: 90, render: (v: number | null) => v ?? '—' },
-          { title: '网络学习', dataIndex: 'onlineScore', width: 90, render: (v: number | null) => v ?? '—' },
-          { title: '总成绩', dataIndex: 'totalScore', width: 80, render: (v: number | null) => v ?? '—' },
+          { title: '集中学习', responsive: FROM_MD, dataIndex: 'onsiteScore', width: 90, render: (v: number | null) => v ?? '—' },
+          { title: '网络学习', responsive: FROM_MD, dataIndex: 'onlineScore', width: 90, render: (v: number | null) => v ?? '—' },
+          { title: '总成绩', responsive: FROM_MD, dataIndex: 'totalScore', width: 80, render: (v: number | null) => v ?? '—' },
           { title: '考核结果', key: 'result', width: 90, render: (_, t) => resultTag(t) },
-          { title: '结业', key: 'completion', render: (_, t) => completionText(t) },
+          { title: '结业', responsive: FROM_MD, key: 'completion', render: (_, t) => completionText(t) },
         ]}
       />
     </>

@@ -107,7 +107,19 @@ export function ClaimDrawer({ id, onClose, onDecided }: { id: number | null; onC
                 {c.reviewReason ? `：${c.reviewReason}` : ''}
               </Descriptions.Item>
             )}
-            {c.entryId !== null && <Descriptions.Item label="学分记录">第 {c.entryId} 号学分明细</Descriptions.Item>}
+            {c.entryId !== null && (
+              <Descriptions.Item label="学分记录">
+                已记入{c.teacher.name}的学分：{c.year} 年 · {c.categoryName} {c.amount} {unit}
+              </Descriptions.Item>
+            )}
+            {c.resubmitOf && (
+              <Descriptions.Item label="重新申报">
+                <span data-testid="resubmit-of">
+                  原申报被{c.resubmitOf.reviewerName ?? '审核人'}于 {formatTime(c.resubmitOf.reviewedAt)} 退回：
+                  {c.resubmitOf.reviewReason ?? '—'}
+                </span>
+              </Descriptions.Item>
+            )}
           </Descriptions>
           {c.typeInfo.maxPerYear !== null && (
             <Alert

@@ -90,6 +90,8 @@ export default function ProjectDetail() {
                   { key: 'm', label: '培训方式及经费', children: `${p.modeLabel}${p.funding ? ` · ${p.funding}` : ''}` },
                   { key: 'c', label: '学分类型及标准', children: p.creditLabel },
                   { key: 'q', label: '名额', children: p.quota },
+                  { key: 'qf', label: '名额不足时', children: p.quotaFallbackLabel },
+                  { key: 'cp', label: '证书打印证件照', children: p.certificatePhoto ? '是' : '否' },
                   { key: 'st', label: '面向学段 / 学科', children: `${list(p.targetStages)} / ${list(p.targetSubjects)}` },
                   {
                     key: 'r',

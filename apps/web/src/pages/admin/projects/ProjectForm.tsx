@@ -36,6 +36,8 @@ interface Values {
   onlineWeight: number;
   passMark: number;
   learningUrl?: string;
+  quotaFallback: ProjectBody['quotaFallback'];
+  certificatePhoto?: boolean;
   evaluationQuestions?: { text: string; kind: 'rating' | 'text' }[];
 }
 const fmt = (d: Dayjs) => d.format('YYYY-MM-DD');
@@ -113,6 +115,8 @@ export default function ProjectForm() {
       onlineWeight: v.onlineWeight,
       passMark: v.passMark,
       learningUrl: v.learningUrl || null,
+      quotaFallback: v.quotaFallback,
+      certificatePhoto: !!v.certificatePhoto,
       evaluationQuestions: v.evaluationQuestions ?? [],
     };
     try {
@@ -143,6 +147,8 @@ export default function ProjectForm() {
           onlineWeight: 50,
           passMark: 60,
           allowApplication: false,
+          quotaFallback: 'walk_up',
+          certificatePhoto: false,
           evaluationQuestions: [],
         }}
       >
@@ -285,6 +291,31 @@ export default function ProjectForm() {
               rules={[{ type: 'url', message: '请填写以 http:// 或 https:// 开头的网址' }]}
             >
               <Input placeholder="https://" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item
+              label="申报审核通过时名额不足"
+              name="quotaFallback"
+              tooltip="教师申报在学校审核通过时占用名额：先用教师所在单位最近一级分到的名额"
+              rules={[{ required: true, message: '请选择名额不足时的处理方式' }]}
+            >
+              <Select
+                data-testid="quota-fallback"
+                options={projects.QUOTA_FALLBACKS.map((v) => ({ value: v, label: projects.QUOTA_FALLBACK_LABELS[v] }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item
+              label="证书打印证件照"
+              name="certificatePhoto"
+              valuePropName="checked"
+              tooltip="如骨干教师培训：结业证书上印教师在个人信息中上传的证件照"
+            >
+              <Switch />
             </Form.Item>
           </Col>
         </Row>

@@ -90,7 +90,25 @@ export default function ReviewQueue() {
             setPage(1);
           }}
         />
-        <Button type="primary" disabled={!picked.length} loading={busy} onClick={() => approve(picked)}>
+        <Button
+          type="primary"
+          disabled={!picked.length}
+          loading={busy}
+          onClick={() =>
+            modal.confirm({
+              title: `通过选中的 ${picked.length} 条报名？`,
+              content: `${picked
+                .slice(0, 5)
+                .map((p) => p.name)
+                .join('、')}${picked.length > 5 ? ` 等 ${picked.length} 人` : ''}的报名将通过本级审核${
+                picked.some((p) => p.willTakeQuota) ? '，其中部分报名通过后将占用名额' : ''
+              }。`,
+              okText: '通过',
+              cancelText: '取消',
+              onOk: () => approve(picked),
+            })
+          }
+        >
           批量通过（{picked.length}）
         </Button>
         <Button danger disabled={!picked.length} onClick={() => setReturning(picked)}>
@@ -177,6 +195,7 @@ export default function ReviewQueue() {
         ]}
       />
       <RejectModal
+        verb="退回"
         open={!!returning}
         title={returning?.length === 1 ? `退回 ${returning[0]!.name} 的报名` : `退回 ${returning?.length ?? 0} 条报名`}
         onCancel={() => setReturning(null)}
@@ -188,6 +207,7 @@ export default function ReviewQueue() {
             setReturning(null);
           } catch (e) {
             message.error((e as Error).message);
+            throw e; // the dialog stays open
           } finally {
             await refresh();
           }

@@ -1,20 +1,20 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { App, Button, Card, Empty, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, Space, Tabs, Tag, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { certificates } from '@shixun/contracts';
 import { call } from '../../../api/call.ts';
 import { downloadFile } from '../../../api/files.ts';
+import { formatDate } from '../../../format.ts';
 import { IssueCreditModal } from './IssueCreditModal.tsx';
 import type { CertificateItem, CertificateKind } from './types.ts';
+import { FROM_MD, PhoneTable } from '../../../layouts/phoneTable.tsx';
 
 const EMPTY: Record<CertificateKind, string> = {
   credit: '还没有学分证书。点击右上角“生成学分证书”，按培训周期或年度生成。',
   completion: '暂无结业证书。专项培训和自主选学考核合格后，平台颁发的结业证书会列在这里。',
 };
-
-const formatDate = (iso: string) => new Date(iso).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' });
 
 /** 我的证书: 学分证书 and 结业证书, each downloadable as PDF and verifiable by anyone with its code. */
 export default function CertificatesPage() {
@@ -38,7 +38,7 @@ export default function CertificatesPage() {
   };
 
   const table = (k: CertificateKind) => (
-    <Table<CertificateItem>
+    <PhoneTable<CertificateItem>
       data-testid={`certificates-${k}`}
       rowKey="id"
       loading={list.isFetching}
@@ -58,9 +58,10 @@ export default function CertificatesPage() {
             </>
           ),
         },
-        { title: '结果', dataIndex: 'result' },
+        { title: '结果', responsive: FROM_MD, dataIndex: 'result' },
         {
           title: '验证码',
+          responsive: FROM_MD,
           dataIndex: 'code',
           width: 250,
           render: (code: string) => (
@@ -69,7 +70,7 @@ export default function CertificatesPage() {
             </Typography.Text>
           ),
         },
-        { title: '发证日期', dataIndex: 'issuedAt', render: formatDate, width: 110 },
+        { title: '发证日期', responsive: FROM_MD, dataIndex: 'issuedAt', render: formatDate, width: 110 },
         {
           title: '状态',
           dataIndex: 'status',

@@ -34,6 +34,7 @@ export function ClaimFormModal({
   open,
   data,
   initialType,
+  resubmit,
   mine,
   onClose,
   onSubmitted,
@@ -41,6 +42,8 @@ export function ClaimFormModal({
   open: boolean;
   data: ClaimTypes;
   initialType?: string;
+  /** 重新申报: the returned claim answered — its fields prefilled, its note shown, its evidence kept */
+  resubmit?: Claim;
   mine: Claim[];
   onClose: () => void;
   onSubmitted: (c: Claim) => void;
@@ -55,16 +58,29 @@ export function ClaimFormModal({
   const used = usedOf(mine, typeId, year);
   const left = type?.maxPerYear == null ? null : Math.max(0, Math.round((type.maxPerYear - used) * 100) / 100);
   const unit = data.unitLabel;
-  const { maxFiles, maxBytes } = data.evidenceLimits;
+  const kept = resubmit?.files ?? [];
+  const maxFiles = data.evidenceLimits.maxFiles - kept.length;
+  const { maxBytes } = data.evidenceLimits;
 
   useEffect(() => {
-    if (open) form.setFieldsValue({ claimType: initialType, year: data.years[0], quantity: 1, files: [] });
-  }, [open, initialType, data.years, form]);
+    if (!open) return;
+    if (resubmit)
+      form.setFieldsValue({
+        claimType: data.types.some((t) => t.id === resubmit.claimType) ? resubmit.claimType : undefined,
+        year: data.years.includes(resubmit.year) ? resubmit.year : data.years[0],
+        title: resubmit.title,
+        quantity: resubmit.quantity,
+        description: resubmit.description ?? '',
+        files: [],
+      });
+    else form.setFieldsValue({ claimType: initialType, year: data.years[0], quantity: 1, files: [] });
+  }, [open, initialType, resubmit, data.years, data.types, form]);
 
   const send = useMutation({
-    mutationFn: (fd: FormData) => call(creditClaims.submitClaim, { body: fd }),
+    mutationFn: (fd: FormData) =>
+      resubmit ? call(creditClaims.resubmitClaim, { params: { id: resubmit.id }, body: fd }) : call(creditClaims.submitClaim, { body: fd }),
     onSuccess: (r) => {
-      message.success('申报已提交，请等待审核');
+      message.success(resubmit ? '已重新申报，请等待审核' : '申报已提交，请等待审核');
       form.resetFields();
       onSubmitted(r.claim);
     },
@@ -99,7 +115,7 @@ export function ClaimFormModal({
 
   return (
     <Modal
-      title="学分申报"
+      title={resubmit ? '重新申报' : '学分申报'}
       open={open}
       width={640}
       onCancel={onClose}
@@ -110,10 +126,25 @@ export function ClaimFormModal({
           取消
         </Button>,
         <Button key="s" type="primary" loading={send.isPending} onClick={submit}>
-          提交申报
+          {resubmit ? '重新申报' : '提交申报'}
         </Button>,
       ]}
     >
+      {resubmit && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="resubmit-note"
+          title={`原申报已被${resubmit.reviewLevelLabel}退回${resubmit.reviewerName ? `（${resubmit.reviewerName}）` : ''}`}
+          description={
+            <>
+              <div>退回理由：{resubmit.reviewReason ?? '—'}</div>
+              <div>请按理由修改或补充材料后重新提交；原申报的证明材料会一并提交。</div>
+            </>
+          }
+        />
+      )}
       <Form form={form} layout="vertical" preserve={false} requiredMark>
         <Form.Item
           label="申报类型"
@@ -180,16 +211,26 @@ export function ClaimFormModal({
           <Input.TextArea rows={3} maxLength={DESCRIPTION_MAX} showCount placeholder="时间、级别、本人承担的工作等，便于审核" />
         </Form.Item>
         <Form.Item
-          label="证明材料"
+          label={kept.length ? '补充证明材料' : '证明材料'}
           name="files"
           valuePropName="fileList"
           getValueFromEvent={(e: { fileList: UploadFile[] }) => e.fileList}
-          extra={`${type?.evidence ? `需要：${type.evidence}。` : ''}支持 PDF、JPG、PNG，最多 ${maxFiles} 个，每个不超过 ${formatSize(maxBytes)}。`}
+          extra={
+            <>
+              {kept.length > 0 && (
+                <div data-testid="kept-files">
+                  沿用原申报的材料：{kept.map((f) => f.name).join('、')}（{kept.length} 个）
+                </div>
+              )}
+              {`${type?.evidence ? `需要：${type.evidence}。` : ''}支持 PDF、JPG、PNG，${kept.length ? '还可补充' : '最多'} ${maxFiles} 个，每个不超过 ${formatSize(maxBytes)}。`}
+            </>
+          }
           rules={[
             {
               validator: async (_, files: UploadFile[] = []) => {
-                if (!files.length) throw new Error('请上传至少 1 个证明材料');
-                if (files.length > maxFiles) throw new Error(`证明材料最多上传 ${maxFiles} 个`);
+                if (!files.length && !kept.length) throw new Error('请上传至少 1 个证明材料');
+                if (files.length > maxFiles)
+                  throw new Error(kept.length ? `最多还能补充 ${maxFiles} 个证明材料` : `证明材料最多上传 ${maxFiles} 个`);
                 const bad = files.find((f) => !(MIME.includes(f.type ?? '') || EXT.test(f.name)));
                 if (bad) throw new Error(`“${bad.name}”不是 PDF、JPG 或 PNG 文件`);
                 const big = files.find((f) => (f.size ?? 0) > maxBytes);
@@ -201,7 +242,8 @@ export function ClaimFormModal({
           <Upload
             beforeUpload={() => false}
             multiple
-            maxCount={maxFiles}
+            maxCount={Math.max(maxFiles, 1)}
+            disabled={maxFiles <= 0}
             accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
           >
             <Button icon={<UploadOutlined />}>选择文件</Button>

@@ -8,13 +8,14 @@ import { call } from '../../../api/call.ts';
 import { ClaimFormModal } from './ClaimFormModal.tsx';
 import { ConversionTable } from './ConversionTable.tsx';
 import { MyClaims } from './MyClaims.tsx';
+import type { Claim } from './types.ts';
 
 const KEY = ['credit-claims'] as const;
 
 /** 学分申报 (/space/credits/claims): the conversion table, the claim form, and my claims with their review state. */
 export default function CreditClaimsPage() {
   const qc = useQueryClient();
-  const [form, setForm] = useState<{ typeId?: string } | null>(null);
+  const [form, setForm] = useState<{ typeId?: string; resubmit?: Claim } | null>(null);
   const types = useQuery({ queryKey: [...KEY, 'types'], queryFn: () => call(creditClaims.claimTypes) });
   const mine = useQuery({
     queryKey: [...KEY, 'mine'],
@@ -55,6 +56,7 @@ export default function CreditClaimsPage() {
           loading={mine.isFetching}
           error={mine.isError ? mine.error.message : undefined}
           onChanged={refresh}
+          onResubmit={(c) => setForm({ resubmit: c })}
         />
       </Card>
       {types.data && (
@@ -62,6 +64,7 @@ export default function CreditClaimsPage() {
           open={!!form}
           data={types.data}
           initialType={form?.typeId}
+          resubmit={form?.resubmit}
           mine={mine.data?.items ?? []}
           onClose={() => setForm(null)}
           onSubmitted={async () => {

@@ -1,10 +1,11 @@
-import { App, Button, Empty, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Empty, Popconfirm, Space, Tag, Typography } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
 import { creditClaims } from '@shixun/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { call } from '../../../api/call.ts';
 import { formatTime } from '../../../format.ts';
 import { CLAIM_STATUS_COLORS, type Claim } from './types.ts';
+import { FROM_MD, PhoneTable } from '../../../layouts/phoneTable.tsx';
 
 /** 我的申报: status, what the reviewer said, the evidence, and 撤回 while it waits. */
 export function MyClaims({
@@ -13,12 +14,15 @@ export function MyClaims({
   loading,
   error,
   onChanged,
+  onResubmit,
 }: {
   items: Claim[];
   unit: string;
   loading: boolean;
   error?: string;
   onChanged: () => Promise<unknown>;
+  /** 重新申报 of a returned claim */
+  onResubmit: (c: Claim) => void;
 }) {
   const { message } = App.useApp();
   const withdraw = useMutation({
@@ -28,7 +32,7 @@ export function MyClaims({
     onSettled: () => onChanged(),
   });
   return (
-    <Table<Claim>
+    <PhoneTable<Claim>
       data-testid="my-claims-table"
       rowKey="id"
       loading={loading}
@@ -54,8 +58,8 @@ export function MyClaims({
             </Space>
           ),
         },
-        { title: '年度', dataIndex: 'year', width: 64 },
-        { title: '折算学分', key: 'amount', width: 120, render: (_, c) => `${c.amount} ${unit}（${c.quantity} 项）` },
+        { title: '年度', responsive: FROM_MD, dataIndex: 'year', width: 64 },
+        { title: '折算学分', responsive: FROM_MD, key: 'amount', width: 120, render: (_, c) => `${c.amount} ${unit}（${c.quantity} 项）` },
         {
           title: '状态',
           key: 'status',
@@ -73,6 +77,7 @@ export function MyClaims({
         },
         {
           title: '审核意见',
+          responsive: FROM_MD,
           key: 'review',
           width: 220,
           render: (_, c) =>
@@ -95,6 +100,7 @@ export function MyClaims({
         },
         {
           title: '证明材料',
+          responsive: FROM_MD,
           key: 'files',
           width: 160,
           render: (_, c) => (
@@ -107,7 +113,7 @@ export function MyClaims({
             </Space>
           ),
         },
-        { title: '提交时间', dataIndex: 'createdAt', width: 110, render: formatTime },
+        { title: '提交时间', responsive: FROM_MD, dataIndex: 'createdAt', width: 110, render: formatTime },
         {
           title: '操作',
           key: 'op',
@@ -125,6 +131,12 @@ export function MyClaims({
                   撤回
                 </Button>
               </Popconfirm>
+            ) : c.canResubmit ? (
+              <Button size="small" type="primary" ghost onClick={() => onResubmit(c)} data-testid="resubmit-claim">
+                重新申报
+              </Button>
+            ) : c.resubmittedAs ? (
+              <Typography.Text type="secondary">已重新申报</Typography.Text>
             ) : (
               '—'
             ),

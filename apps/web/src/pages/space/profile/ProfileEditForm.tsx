@@ -1,5 +1,5 @@
-import { App, Button, Col, Form, Row, Space } from 'antd';
-import { ORDINARY_FIELDS } from '@shixun/domain';
+import { App, Button, Col, Form, Row, Space, type FormRule } from 'antd';
+import { ORDINARY_FIELDS, profileEducationErrors } from '@shixun/domain';
 import { profile as profileApi } from '@shixun/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../../api/call.ts';
@@ -27,6 +27,22 @@ export function ProfileEditForm({ profile, onClose }: { profile: Profile; onClos
     },
   });
   const initial = Object.fromEntries(ORDINARY_FIELDS.map((k) => [k, profile[k] ?? null]));
+  /** The field's own limits, and the rules across fields the server applies too (最高学历 ≥ 初始学历). */
+  const rulesOf = (k: string): FormRule[] => {
+    const f = fieldByKey(k)!;
+    const rules: FormRule[] = f.max ? [{ max: f.max, message: `${f.label}不能超过 ${f.max} 个字` }] : [];
+    if (k === 'highestEducation')
+      rules.push({
+        validator: async (_r, v: string | null | undefined) => {
+          const why = profileEducationErrors({
+            initialEducation: form.getFieldValue('initialEducation'),
+            highestEducation: v,
+          }).highestEducation;
+          if (why) throw new Error(why);
+        },
+      });
+    return rules;
+  };
 
   const onFinish = (values: Record<string, unknown>) =>
     save.mutate(Object.fromEntries(ORDINARY_FIELDS.map((k) => [k, values[k] === '' || values[k] === undefined ? null : values[k]])));
@@ -38,7 +54,12 @@ export function ProfileEditForm({ profile, onClose }: { profile: Profile; onClos
           const f = fieldByKey(k)!;
           return (
             <Col key={k} xs={24} md={12} xl={8}>
-              <Form.Item label={f.label} name={k} rules={f.max ? [{ max: f.max, message: `${f.label}不能超过 ${f.max} 个字` }] : undefined}>
+              <Form.Item
+                label={f.label}
+                name={k}
+                rules={rulesOf(k)}
+                dependencies={k === 'highestEducation' ? ['initialEducation'] : undefined}
+              >
                 <FieldInput field={f} />
               </Form.Item>
             </Col>

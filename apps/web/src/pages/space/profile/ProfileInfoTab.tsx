@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Empty, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, Empty, Space, Tag } from 'antd';
 import { EditOutlined, FormOutlined } from '@ant-design/icons';
 import type { ProfileResponse } from '../../../api/types.ts';
 import { formatTime, REVIEW_STATUS } from '../../../format.ts';
@@ -8,6 +8,7 @@ import { ChangeSummary } from '../../../components/ChangeSummary.tsx';
 import { ProfileEditForm } from './ProfileEditForm.tsx';
 import { ChangeRequestModal } from './ChangeRequestModal.tsx';
 import { useMyChanges } from './useProfile.ts';
+import { FROM_MD, PhoneTable } from '../../../layouts/phoneTable.tsx';
 
 export function ProfileInfoTab({ data }: { data: ProfileResponse }) {
   const [editing, setEditing] = useState(false);
@@ -34,7 +35,7 @@ export function ProfileInfoTab({ data }: { data: ProfileResponse }) {
         </>
       )}
       <Card title="我的信息变更申请" size="small">
-        <Table
+        <PhoneTable
           data-testid="my-changes-table"
           rowKey="id"
           size="small"
@@ -43,18 +44,18 @@ export function ProfileInfoTab({ data }: { data: ProfileResponse }) {
           pagination={false}
           locale={{ emptyText: <Empty description={changes.isError ? changes.error.message : '暂无变更申请'} /> }}
           columns={[
-            { title: '提交时间', dataIndex: 'createdAt', width: 170, render: formatTime },
+            { title: '提交时间', responsive: FROM_MD, dataIndex: 'createdAt', width: 170, render: formatTime },
             { title: '修改内容', dataIndex: 'changes', render: (c) => <ChangeSummary changes={c} /> },
-            { title: '修改原因', dataIndex: 'reason' },
+            { title: '修改原因', responsive: FROM_MD, dataIndex: 'reason' },
             {
               title: '状态',
               dataIndex: 'status',
               width: 90,
               render: (s: string) => <Tag color={REVIEW_STATUS[s]?.color}>{REVIEW_STATUS[s]?.text ?? s}</Tag>,
             },
-            { title: '审核意见', dataIndex: 'reviewReason', render: (r) => r || '—' },
-            { title: '审核人', dataIndex: 'reviewerName', width: 110, render: (r) => r || '—' },
-            { title: '审核时间', dataIndex: 'reviewedAt', width: 170, render: formatTime },
+            { title: '审核意见', responsive: FROM_MD, dataIndex: 'reviewReason', render: (r) => r || '—' },
+            { title: '审核人', responsive: FROM_MD, dataIndex: 'reviewerName', width: 110, render: (r) => r || '—' },
+            { title: '审核时间', responsive: FROM_MD, dataIndex: 'reviewedAt', width: 170, render: formatTime },
           ]}
         />
       </Card>

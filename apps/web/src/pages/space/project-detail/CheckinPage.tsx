@@ -125,7 +125,17 @@ export default function CheckinPage() {
     body = (
       <Result
         status="error"
-        title={<span data-testid="checkin-result">{state.code === 'CHECKIN_EXPIRED' ? '签到码已过期' : '签到失败'}</span>}
+        title={
+          <span data-testid="checkin-result">
+            {state.code === 'CHECKIN_EXPIRED'
+              ? '签到码已过期'
+              : state.code === 'CHECKIN_NOT_OPEN'
+                ? '签到尚未开始'
+                : state.code === 'CHECKIN_CLOSED'
+                  ? '签到已结束'
+                  : '签到失败'}
+          </span>
+        }
         subTitle={<div style={{ fontSize: 16, color: '#434343' }}>{state.message}</div>}
         extra={
           again ? (

@@ -11,11 +11,7 @@ import { downloadFile, openPdf } from '../../../api/files.ts';
 import { EvaluationForm } from './EvaluationForm.tsx';
 import type { MyClass } from './types.ts';
 
-const PHASE = {
-  upcoming: { text: '未开始', color: 'default' },
-  ongoing: { text: '进行中', color: 'processing' },
-  ended: { text: '已结束', color: 'default' },
-} as const;
+const PHASE_COLOR = { reviewing: 'orange', returned: 'red', upcoming: 'default', ongoing: 'processing', ended: 'default' } as const;
 const show = (v: string | number | null | undefined) => (v === null || v === undefined || v === '' ? '—' : v);
 
 /** 我的专项培训 → one project: the Hebei detail fields, the timeline, 开班通知, 课程安排, 训后评估. */
@@ -53,18 +49,13 @@ export default function ProjectDetailPage() {
     }
   };
   const certUsable = d.certificate?.status === 'valid';
-  const learn = (
-    <Button
-      type="primary"
-      size="small"
-      icon={<LinkOutlined />}
-      disabled={!p.learningUrl}
-      href={p.learningUrl ?? undefined}
-      target="_blank"
-      rel="noopener noreferrer"
-    >
+  const learning = d.learning;
+  const learn = learning.open ? (
+    <Button type="primary" size="small" icon={<LinkOutlined />} href={learning.url!} target="_blank" rel="noopener noreferrer">
       进入远程学习
     </Button>
+  ) : (
+    <LearningClosed learning={learning} />
   );
   const printCert = (
     <Button
@@ -109,7 +100,9 @@ export default function ProjectDetailPage() {
         title={
           <Space wrap>
             {p.name}
-            <Tag color={PHASE[e.phase].color}>{PHASE[e.phase].text}</Tag>
+            <Tag color={PHASE_COLOR[e.phase]} data-testid="enrollment-phase">
+              {e.phase === 'reviewing' ? `审核中 · 待${e.stageLabel}审核` : e.phaseLabel}
+            </Tag>
             {e.result && <Tag color={e.result === 'passed' ? 'green' : 'red'}>{e.resultLabel}</Tag>}
           </Space>
         }
@@ -247,6 +240,32 @@ export default function ProjectDetailPage() {
     </Space>
   );
 }
+
+/**
+ * In place of a 进入远程学习 button that cannot go anywhere: why, and (when the platform address is
+ * missing) whom to contact — the class's institution, else the project's organiser.
+ */
+function LearningClosed({ learning }: { learning: MyClass['learning'] }) {
+  const { contact } = learning;
+  if (learning.reason === NO_URL)
+    return (
+      <Typography.Text style={{ fontSize: 13 }} data-testid="learning-contact">
+        远程学习请联系{contact.role}：{contact.name}
+        {contact.contact ? `（${contact.contact}）` : ''}
+      </Typography.Text>
+    );
+  return (
+    <Space orientation="vertical" size={2} data-testid="learning-closed">
+      <Button size="small" icon={<LinkOutlined />} disabled>
+        进入远程学习
+      </Button>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {learning.reason}
+      </Typography.Text>
+    </Space>
+  );
+}
+const NO_URL = '该项目未提供远程学习平台地址';
 
 /** 合格 → the certificate and credits; a pass taken back is said plainly. */
 function Completion({ d }: { d: MyClass }) {

@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Popconfirm, Space, Tag, Typography } from 'antd';
+import { myProjects } from '@shixun/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { call } from '../../../api/call.ts';
 import { EnrollmentTimeline } from './Timeline.tsx';
 import type { ProjectCardData } from './types.ts';
 
@@ -10,6 +13,19 @@ const STATUS_COLOR: Record<string, string> = { reviewing: 'orange', returned: 'r
 export function ProjectCard({ data }: { data: ProjectCardData }) {
   const { enrollment: e, project: p, timeline } = data;
   const [open, setOpen] = useState(e.status === 'returned');
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const withdraw = useMutation({
+    mutationFn: () => call(myProjects.withdraw, { params: { id: e.id }, body: { version: e.version } }),
+    onSuccess: async () => {
+      message.success('已撤回申报；申报时间内可以重新申报');
+      await qc.invalidateQueries({ queryKey: ['my-projects'] });
+    },
+    onError: async (err) => {
+      message.error(err.message);
+      await qc.invalidateQueries({ queryKey: ['my-projects'] });
+    },
+  });
   const inClass = e.status === 'assigned' && e.className !== null;
   const canStudy = (e.status === 'approved' || e.status === 'assigned') && !!p.learningUrl;
   const institution = e.institutionName ?? (p.institutions.map((i) => i.name).join('、') || '—');
@@ -74,16 +90,37 @@ export function ProjectCard({ data }: { data: ProjectCardData }) {
             课程安排
           </Button>
         </Link>
-        <Button
-          size="small"
-          type="primary"
-          disabled={!canStudy}
-          href={canStudy ? p.learningUrl! : undefined}
-          target="_blank"
-          rel="noopener noreferrer"
-        >
-          去学习
-        </Button>
+        {(e.status === 'approved' || e.status === 'assigned') && !p.learningUrl ? (
+          // no platform to go to: the detail page names whom to contact instead of a dead button
+          <Link to={`/space/projects/${e.id}`} data-testid="learning-contact-link">
+            <Button size="small">远程学习联系方式</Button>
+          </Link>
+        ) : (
+          <Button
+            size="small"
+            type="primary"
+            disabled={!canStudy}
+            href={canStudy ? p.learningUrl! : undefined}
+            target="_blank"
+            rel="noopener noreferrer"
+          >
+            去学习
+          </Button>
+        )}
+        {e.canWithdraw && (
+          <Popconfirm
+            title="撤回这份申报？"
+            description="撤回后学校不再审核；申报时间内可以重新申报。"
+            okText="撤回"
+            okButtonProps={{ danger: true }}
+            cancelText="取消"
+            onConfirm={() => withdraw.mutateAsync().catch(() => undefined)}
+          >
+            <Button size="small" danger loading={withdraw.isPending} data-testid="withdraw-application">
+              撤回
+            </Button>
+          </Popconfirm>
+        )}
         <Button size="small" type="link" onClick={() => setOpen(!open)}>
           {open ? '收起进度' : '查看进度'}
         </Button>

@@ -1,5 +1,6 @@
 import { Timeline, Typography } from 'antd';
 import type { TimelineItem } from './types.ts';
+import { formatMinute } from '../../../format.ts';
 
 const COLORS: Record<string, string> = {
   returned: 'red',
@@ -9,7 +10,7 @@ const COLORS: Record<string, string> = {
   certified: 'green',
   assigned: 'blue',
 };
-const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' });
+const when = formatMinute;
 
 /** Every step of an enrolment: who, at which level, when, the outcome and any reason. */
 export function EnrollmentTimeline({ items }: { items: TimelineItem[] }) {
