@@ -88,7 +88,7 @@ describe('embedded data directory', () => {
     const again = await lockDataDir(dir);
     again();
     // an owner killed with SIGKILL leaves nothing that blocks a restart
-    const child = spawn(process.execPath, ['--import', 'tsx', CONTENDER, dir, '0', '60000'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', CONTENDER, dir, '0', '60000'], { stdio: ['ignore', 'pipe', 'inherit'] });
     await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
     await expect(lockDataDir(dir)).rejects.toThrow(DataDirInUseError);
     child.kill('SIGKILL');
@@ -105,9 +105,9 @@ describe('embedded data directory', () => {
       fs.writeFileSync(path.join(dir, 'shixun.lock'), '999999'); // a stale pid file, as after a crash
       const startAt = Date.now() + 4000;
       const contenders = Array.from({ length: 6 }, () =>
-        spawn(process.execPath, ['--import', 'tsx', CONTENDER, dir, String(startAt), '60000'], { stdio: ['pipe', 'pipe', 'inherit'] }),
+        spawn(process.execPath, ['--import', 'tsx', CONTENDER, dir, String(startAt), '60000'], { stdio: ['ignore', 'pipe', 'inherit'] }),
       );
-      // each reports one line; the winner holds the lock until every contender has reported, then we let it go
+      // each reports one line; the winner holds the lock until every contender has reported, then we end it
       const reported = contenders.map(
         (p) =>
           new Promise<string>((resolve) => {
@@ -120,7 +120,8 @@ describe('embedded data directory', () => {
           }),
       );
       const results = await Promise.all(reported);
-      for (const p of contenders) p.stdin.end();
+      // the losers have exited already; the winner is ended here instead of holding the lock for its full minute
+      for (const p of contenders) if (p.exitCode === null) p.kill('SIGTERM');
       await Promise.all(contenders.map((p) => (p.exitCode === null ? new Promise((r) => p.once('exit', r)) : null)));
       expect(
         results.filter((r) => r === 'won'),

@@ -128,7 +128,7 @@ describe(`key fields and change requests (${TEST_DB})`, () => {
     const other = await (await loginAs(s, 'demo-school2')).get('/api/auth/me');
     const move = await c.put(`/api/teachers/${id}/key-fields`, { schoolId: other.body.user.scope.schoolId });
     expect(move.status).toBe(400);
-    expect(move.body.message).toMatch(/异动/);
+    expect(move.body.message).toMatch(/跨区县调动.*请联系/);
     expect((await c.put(`/api/teachers/${id}/key-fields`, { idNumber: '123' })).status).toBe(400);
   });
 
