@@ -137,7 +137,8 @@ describe(`学分证书 (${TEST_DB})`, () => {
     });
     expect(JSON.stringify(p)).not.toContain(freshIdNumber);
     expect(p.categories.map((c: { name: string }) => c.name)).toEqual(['公共必修', '专业选修', '自主选修', '校本研修课程']);
-    expect(p.categories[0]).toMatchObject({ earned: 6, required: 30 });
+    // the 办法 sets no amount for any 学分类型 (issue 9, ruling 1): 公共必修 shows what was earned, required 0
+    expect(p.categories[0]).toMatchObject({ earned: 6, required: 0 });
     expect(p.total).toMatchObject({ counted: 16, required: 120 });
     expect(p.compliant).toBe(false);
     expect(p.result).toBe('尚未达标（学习中），合计 16/120 学分');

@@ -35,7 +35,7 @@ afterAll(async () => {
 async function waitForRecompute() {
   for (let i = 0; i < 1200; i++) {
     const r = await province.get('/api/credit-policies/recompute');
-    if (r.body.state !== 'running') return r.body;
+    if (r.body.state !== 'running' && r.body.state !== 'queued') return r.body; // a durable job: waiting, then running
     await new Promise((res) => setTimeout(res, 50));
   }
   throw new Error('recompute did not finish');
@@ -158,12 +158,33 @@ describe(`publishing (${TEST_DB})`, () => {
       const { computed_at: _c, ...rest } = r;
       return rest;
     };
+    // standingRow also carries the teacher's row of every cycle begun (credit_cycle_standings, issue 9)
+    const storedCycles = await s.deps.db
+      .selectFrom('credit_cycle_standings')
+      .selectAll()
+      .where(
+        'teacher_id',
+        'in',
+        stored.map((r) => r.teacher_id),
+      )
+      .orderBy('teacher_id')
+      .orderBy('cycle_id')
+      .execute();
+    const rows = facts.map((f) => standingRow(f.id, evaluate(policy, f, today()), today()));
     expect(
-      facts.map((f) => {
-        const row = standingRow(f.id, evaluate(policy, f, today()), today());
-        return { ...row, by_category: JSON.parse(row.by_category), missing: JSON.parse(row.missing) };
-      }),
+      rows.map(({ cycles: _cycles, ...row }) => ({
+        ...row,
+        by_category: JSON.parse(row.by_category),
+        missing: JSON.parse(row.missing),
+        reg_missing: row.reg_missing === null ? null : JSON.parse(row.reg_missing),
+      })),
     ).toEqual(stored.map((r) => ({ ...strip(r), teacher_id: Number(r.teacher_id) })));
+    expect(
+      rows
+        .flatMap((r) => r.cycles)
+        .sort((a, b) => a.teacher_id - b.teacher_id || a.cycle_id.localeCompare(b.cycle_id))
+        .map((c) => ({ ...c, by_category: JSON.parse(c.by_category), missing: JSON.parse(c.missing) })),
+    ).toEqual(storedCycles.map((c) => ({ ...c, teacher_id: Number(c.teacher_id) })));
   });
 
   it('publishes version 2, keeps version 1 and the ledger, and recomputes every standing under it', async () => {
@@ -171,7 +192,7 @@ describe(`publishing (${TEST_DB})`, () => {
     expect(before.standings.every((r) => r.policy_version === 1)).toBe(true);
     const r = await province.post('/api/credit-policies', { document: { ...pastCycleDraft(), version: 99 }, baseVersion: 1 });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
-    expect(r.body).toMatchObject({ version: 2, previousVersion: 1, recompute: { state: 'running', version: 2 } });
+    expect(r.body).toMatchObject({ version: 2, previousVersion: 1, recompute: { state: 'queued', trigger: 'publish', version: 2 } });
     const done = await waitForRecompute();
     const teachers = await s.deps.db.selectFrom('teachers').select('user_id').execute();
     expect(done).toMatchObject({ state: 'done', version: 2, total: teachers.length, done: teachers.length });

@@ -56,11 +56,12 @@ describe(`我的学分 (${TEST_DB})`, () => {
     expect(r.status).toBe(200);
     const { policy, evaluation } = r.body;
     expect(policy).toMatchObject({ id: 'guangxi', version: 1, unit: '学分', name: '广西中小学教师培训学分认定和管理办法' });
-    expect(policy.rulesText).toContain('120 学分');
+    // ruling 1: the page quotes the 办法 (第 3 条) word for word
+    expect(policy.rulesText).toContain('须累计修满120学分（360学时）的培训课程');
     expect(policy.categories.map((c: { name: string }) => c.name)).toEqual(['公共必修', '专业选修', '自主选修', '校本研修课程']);
-    expect(policy.cycles.map((c: { name: string }) => c.name)).toEqual(['十三五', '十四五', '十五五']);
-    // the demo: 十三五 complete; 十四五 short of 校本研修 in 2023 (8 of 10), so the cycle misses 2 of 50 and 2 of 120
-    expect(cycleOf(evaluation, 'fyp13')).toMatchObject({ status: 'completed', compliant: true });
+    // ruling 1: the manual's 十三五 table is another scheme, not the 办法's cycles (changed expectation: no 十三五)
+    expect(policy.cycles.map((c: { name: string }) => c.name)).toEqual(['十四五', '十五五']);
+    // the demo: 十四五 short of 校本研修 in 2023 (8 of 10), so the cycle misses 2 of 50 and 2 of 120
     const c14 = cycleOf(evaluation, 'fyp14');
     expect(c14.years.find((y) => y.year === 2023)!.groups.school_based_training).toMatchObject({
       earned: 8,
@@ -75,7 +76,7 @@ describe(`我的学分 (${TEST_DB})`, () => {
     expect(c14.years.find((y) => y.year === 2025)!.categories.professional_elective.earned).toBe(4);
     // 王伟 sees his own numbers, not 李秀英's
     const other = (await teacher2.get('/api/credits/me')).body.evaluation;
-    expect(cycleOf(other, 'fyp13').categories.public_required.earned).toBe(0);
+    expect(other).not.toEqual(evaluation);
   });
 
   it('lists the entries behind every cell, newest first, and they add up to the cell', async () => {
@@ -131,7 +132,7 @@ describe(`an admin's view of a teacher's credits (${TEST_DB})`, () => {
       const r = await (await loginAs(s, acc)).get(`/api/teachers/${li.id}/credits`);
       expect(r.status, acc).toBe(200);
       expect(r.body.teacher).toMatchObject({ id: li.id, name: '李秀英', schoolName: '兴宁区第一小学' });
-      expect(r.body.entries.length).toBeGreaterThan(40);
+      expect(r.body.entries.length).toBeGreaterThan(20); // (was 40 with the demo's 十三五 entries)
       expect(r.body.abilities.adjust).toBe(true);
     }
     for (const acc of ['demo-school2', 'demo-county2', 'demo-city2']) {

@@ -56,14 +56,21 @@ export const previewResult = z.discriminatedUnion('valid', [
   }),
 ]);
 
+/** The latest recompute job: idle (none yet), queued (waiting for a runner, or for a retry after `error`), running … */
 export const recomputeStatus = z.object({
-  state: z.enum(['idle', 'running', 'done', 'failed', 'cancelled']),
+  state: z.enum(['idle', 'queued', 'running', 'done', 'failed', 'cancelled']),
+  /** why it runs: after a publish, at the turn of the year (scheduled), or 重新计算 pressed */
+  trigger: z.enum(['publish', 'year_turn', 'manual']).nullable(),
   version: z.number().nullable(),
   total: z.number(),
   done: z.number(),
+  /** attempts so far (a failed attempt is retried, at most three in all) */
+  attempts: z.number(),
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
   error: z.string().nullable(),
+  /** when the next scheduled recompute (the turn of the year) is due */
+  nextRunAt: z.string().nullable(),
 });
 
 export const listVersions = route({

@@ -19,6 +19,9 @@ export const scopeQuery = {
     .optional(),
   schoolId: dbId.optional(),
 };
+/** Which cycle: by default the last finished one (the current one's figures are progress, not compliance). */
+export const cycleQuery = { cycleId: z.string().max(40, '培训周期标识太长').optional() };
+const cyclePhase = z.enum(['past', 'current']);
 export const groupBy = z.enum(['city', 'county', 'school'], { error: '分组只能是 city、county 或 school' });
 /** Which teachers a number stands for. */
 export const filterQuery = {
@@ -27,13 +30,16 @@ export const filterQuery = {
   completed: flag('是否已完成周期要求'),
   category: z.string().max(40).optional(),
 };
-export const ELIGIBILITY_STATUSES = ['eligible', 'ineligible', 'not_assessed'] as const;
+/** 定期注册 on the teacher's own window: 学时已满 · 进行中 (window running, not yet met) · 学时不足 (window over) · 不纳入. */
+export const ELIGIBILITY_STATUSES = ['eligible', 'in_progress', 'ineligible', 'not_assessed'] as const;
 
 const reportLevel = z.enum(['province', 'city', 'county', 'school']);
 export const reportBasis = z.object({
   scope: z.object({ level: reportLevel, code: z.string(), name: z.string(), schoolId: z.number().nullable() }),
   policy: z.object({ version: z.number(), name: z.string(), unit: z.enum(['学分', '学时']) }),
-  cycle: z.object({ id: z.string(), name: z.string(), startYear: z.number(), endYear: z.number(), length: z.number() }),
+  /** phase current: the cycle is in progress, its figures say who is on track so far (进行中), not who complied */
+  cycle: z.object({ id: z.string(), name: z.string(), startYear: z.number(), endYear: z.number(), length: z.number(), phase: cyclePhase }),
+  cycles: z.array(z.object({ id: z.string(), name: z.string(), startYear: z.number(), endYear: z.number(), phase: cyclePhase })),
   asOf: z.string(),
   categories: z.array(z.object({ id: z.string(), name: z.string(), requiredPerCycle: z.number().nullable() })),
 });
@@ -60,7 +66,7 @@ export const compliance = route({
   path: '/api/credit-reports/compliance',
   summary: '学分达标率（按下一级区划或学校，及按学分类型）',
   tags,
-  querystring: z.object({ ...scopeQuery, groupBy: groupBy.optional() }),
+  querystring: z.object({ ...scopeQuery, ...cycleQuery, groupBy: groupBy.optional() }),
   response: reportBasis.extend({
     groupBy,
     rows: z.array(complianceRow),
@@ -108,21 +114,66 @@ export const teachers = route({
   path: '/api/credit-reports/teachers',
   summary: '统计数字背后的教师名单',
   tags,
-  querystring: z.object({ ...scopeQuery, ...filterQuery, ...pageQuery }),
+  querystring: z.object({ ...scopeQuery, ...cycleQuery, ...filterQuery, ...pageQuery }),
   response: teacherPage,
 });
 
-const eligibilityStatus = z.enum(ELIGIBILITY_STATUSES, { error: '状态只能是 eligible、ineligible 或 not_assessed' });
+const eligibilityStatus = z.enum(ELIGIBILITY_STATUSES, { error: '状态只能是 eligible、in_progress、ineligible 或 not_assessed' });
+
+/** One teacher on the 定期注册 list: their own window (from the 注册日期, or the hire date while none is recorded). */
+export const registrationTeacher = z.object({
+  id: z.number(),
+  name: z.string(),
+  idNumber: z.string().nullable(),
+  schoolName: z.string(),
+  countyName: z.string(),
+  personnelStatus: z.string(),
+  status: eligibilityStatus,
+  anchor: z.enum(['registration', 'hire']).nullable(),
+  startDate: z.string().nullable(),
+  endDate: z.string().nullable(),
+  hours: z.number(),
+  requiredHours: z.number().nullable(),
+  missing: z.array(z.string()),
+  /** no standing computed yet: the figures are those of a teacher without credits */
+  unevaluated: z.boolean(),
+});
 
 export const eligibility = route({
   method: 'GET',
   path: '/api/credit-reports/eligibility',
-  summary: '定期注册学分条件（本周期达标 / 未达标 / 不纳入考核）',
+  summary: '定期注册学时条件（按每位教师自己的注册周期：学时已满 / 进行中 / 学时不足 / 不纳入）',
   tags,
   querystring: z.object({ ...scopeQuery, ...pageQuery, status: eligibilityStatus.default('eligible') }),
-  response: teacherPage.extend({
-    status: z.enum(ELIGIBILITY_STATUSES),
-    counts: z.object({ eligible: z.number(), ineligible: z.number(), not_assessed: z.number() }),
+  response: z.object({
+    scope: reportBasis.shape.scope,
+    policy: reportBasis.shape.policy,
+    asOf: z.string(),
+    rule: z.object({ years: z.number(), hours: z.number() }).nullable(),
+    status: eligibilityStatus,
+    counts: z.object({ eligible: z.number(), in_progress: z.number(), ineligible: z.number(), not_assessed: z.number() }),
+    items: z.array(registrationTeacher),
+    total: z.number(),
+    page: z.number(),
+    pageSize: z.number(),
+  }),
+});
+
+export const recordRegistration = route({
+  method: 'POST',
+  path: '/api/credit-reports/registrations',
+  summary: '登记教师资格注册日期（保留历史，定期注册周期从最近一次注册日期起算）',
+  tags,
+  body: z.object({
+    teacherId: dbId,
+    registeredOn: z.string({ error: '请填写注册日期' }).regex(/^\d{4}-\d{2}-\d{2}$/, '注册日期应为 YYYY-MM-DD 格式'),
+    note: z.string().trim().max(200, '备注不能超过 200 字').optional(),
+  }),
+  response: z.object({
+    teacherId: z.number(),
+    added: z.boolean(),
+    history: z.array(z.object({ registeredOn: z.string(), note: z.string().nullable() })),
+    window: registrationTeacher.pick({ status: true, startDate: true, endDate: true, hours: true, requiredHours: true, missing: true }),
   }),
 });
 
@@ -131,6 +182,6 @@ export const exportXlsx = route({
   path: '/api/credit-reports/export.xlsx',
   summary: '导出学分达标统计与教师明细（脱敏）',
   tags,
-  querystring: z.object({ ...scopeQuery, groupBy: groupBy.optional(), ...filterQuery }),
+  querystring: z.object({ ...scopeQuery, ...cycleQuery, groupBy: groupBy.optional(), ...filterQuery }),
   response: file,
 });

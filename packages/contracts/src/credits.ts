@@ -28,7 +28,8 @@ export const policyView = z.object({
   unit: z.enum(['学分', '学时']),
   hoursPerCredit: z.number(),
   rulesText: z.string(),
-  categories: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** required: this policy version sets an amount for the 学分类型 (else its row shows what was earned, no status) */
+  categories: z.array(z.object({ id: z.string(), name: z.string(), required: z.boolean() })),
   cycles: z.array(z.object({ id: z.string(), name: z.string(), startYear: z.number(), endYear: z.number(), shownStartYear: z.number() })),
   groups: z.array(
     z.object({ id: z.string(), name: z.string(), forms: z.array(creditForm).nullable(), categories: z.array(z.string()).nullable() }),
@@ -52,6 +53,10 @@ export const creditCycleResult = z.object({
   startYear: z.number(),
   endYear: z.number(),
   shownStartYear: z.number(),
+  startDate: z.string(),
+  endDate: z.string(),
+  /** past: final; current: in progress (figures are progress, not compliance); future */
+  phase: z.enum(['past', 'current', 'future']),
   status: z.enum(CREDIT_STATUSES),
   assessedYears: z.number(),
   years: z.array(z.object({ year: z.number(), assessed: z.boolean(), categories: cells, total: creditCell, groups: cells })),
@@ -70,6 +75,19 @@ export const creditEvaluation = z.object({
   asOf: z.string(),
   assessed: z.boolean(),
   cycles: z.array(creditCycleResult),
+  /** 定期注册 on the teacher's own window (null when the policy has no registration rule). */
+  registration: z
+    .object({
+      anchor: z.enum(['registration', 'hire']).nullable(),
+      startDate: z.string().nullable(),
+      endDate: z.string().nullable(),
+      hours: z.number(),
+      requiredHours: z.number(),
+      status: z.enum(['eligible', 'in_progress', 'ineligible', 'not_assessed']),
+      missing: z.array(z.string()),
+      reason: z.string().nullable(),
+    })
+    .nullable(),
   currentCycleId: z.string(),
   total: creditCell,
   compliant: z.boolean(),

@@ -113,8 +113,8 @@ export async function demoWorld(db: Executor) {
         organiser_school_id: organiser.school ?? null,
         organiser_name: organiser.name,
         created_by: null,
-        published_at: d.status === 'draft' ? null : ago(40),
-        closed_at: d.status === 'closed' ? ago(200) : null,
+        published_at: d.published_at ?? (d.status === 'draft' ? null : ago(40)),
+        closed_at: d.closed_at ?? (d.status === 'closed' ? ago(200) : null),
       } as never)
       .returning('id')
       .executeTakeFirstOrThrow();

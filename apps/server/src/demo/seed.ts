@@ -7,6 +7,9 @@ import { seedDemoCredits } from './credits.ts';
 import { seedDemoClaims } from './credit-claims.ts';
 import { seedDemoProjects } from './projects.ts';
 import { seedDemoClasses } from './classes.ts';
+import { seedDemoHistory } from './history.ts';
+import { historyFacts, HISTORY_TEACHERS, type DemoHistoryFacts } from './history-facts.ts';
+import { insertRegistration } from '../modules/teachers/registrations.repository.ts';
 
 export const DEMO_PASSWORD = 'Shixun@2026';
 const SCHOOL_KINDS = [
@@ -21,6 +24,8 @@ export interface DemoFacts {
   teacherIdNumber: string;
   teacher2IdNumber: string;
   importedIdNumber: string;
+  /** 十四五 (2021–2025): who is short and why — see ./history-facts.ts */
+  history: DemoHistoryFacts;
 }
 
 export async function seedDemo(db: Executor, provinceCode: string): Promise<DemoFacts | null> {
@@ -106,7 +111,7 @@ export async function seedDemo(db: Executor, provinceCode: string): Promise<Demo
     // teachers: the two demo teachers, then imported ones (default password, must change at first login)
     let seq = 0;
     const rows: TeacherSeed[] = [];
-    const facts: DemoFacts = {
+    const ids = {
       teacherIdNumber: makeIdNumber(county1.code, '1986-04-12', 11),
       teacher2IdNumber: makeIdNumber(county2.code, '1990-09-03', 22),
       importedIdNumber: makeIdNumber(county1.code, '1988-06-18', 33),
@@ -114,7 +119,7 @@ export async function seedDemo(db: Executor, provinceCode: string): Promise<Demo
     rows.push({
       login: 'demo-teacher',
       name: '李秀英',
-      id: facts.teacherIdNumber,
+      id: ids.teacherIdNumber,
       phone: '13800000001',
       school: school1,
       kind: 0,
@@ -125,7 +130,7 @@ export async function seedDemo(db: Executor, provinceCode: string): Promise<Demo
     rows.push({
       login: 'demo-teacher2',
       name: '王伟',
-      id: facts.teacher2IdNumber,
+      id: ids.teacher2IdNumber,
       phone: '13800000002',
       school: school2,
       kind: 0,
@@ -136,7 +141,7 @@ export async function seedDemo(db: Executor, provinceCode: string): Promise<Demo
     rows.push({
       login: null,
       name: '陈静',
-      id: facts.importedIdNumber,
+      id: ids.importedIdNumber,
       phone: '13800000003',
       school: school1,
       kind: 0,
@@ -167,6 +172,24 @@ export async function seedDemo(db: Executor, provinceCode: string): Promise<Demo
         });
       }
     }
+    // the teachers of the 十四五 history's notable cases (./history-facts.ts), after the others: ids above theirs
+    for (const [i, h] of HISTORY_TEACHERS.entries()) {
+      const county = h.county === 1 ? county1 : county2;
+      const school = schools.filter((x) => x.region_code === county.code)[h.school]!;
+      rows.push({
+        login: h.login,
+        name: h.name,
+        id: makeIdNumber(county.code, h.birth, 55 + i),
+        phone: `1380000001${i}`,
+        school,
+        kind: h.school,
+        hash: h.login ? hash : null,
+        gender: h.gender,
+        birth: h.birth,
+        hire: h.hireDate,
+        registeredOn: h.registeredOn,
+      });
+    }
     await insertTeachers(trx, rows);
     // one registration waiting for the demo school admin's approval
     const pending = await trx
@@ -192,11 +215,12 @@ export async function seedDemo(db: Executor, provinceCode: string): Promise<Demo
       .insertInto('user_roles')
       .values({ user_id: pending.id, role: 'teacher', school_id: school1.id, region_code: null, institution_id: null })
       .execute();
+    const history = await seedDemoHistory(trx);
     await seedDemoCredits(trx);
     await seedDemoClaims(trx);
     await seedDemoProjects(trx);
     await seedDemoClasses(trx);
-    return facts;
+    return { ...ids, history: historyFacts(history) };
   });
 }
 
@@ -210,6 +234,10 @@ interface TeacherSeed {
   hash: string | null;
   gender: string;
   birth: string;
+  /** 入职时间, when not the default */
+  hire?: string;
+  /** 注册日期 (教师资格定期注册), the anchor of the teacher's own 定期注册 window */
+  registeredOn?: string;
 }
 
 async function insertTeachers(trx: Executor, rows: TeacherSeed[]) {
@@ -254,8 +282,8 @@ async function insertTeachers(trx: Executor, rows: TeacherSeed[]) {
             post_category: '专任教师',
             is_establishment: true,
             qualification_type: k.stage === '初中' ? '初级中学' : k.stage,
-            hire_date: '2012-09-01',
-            work_start_date: '2012-09-01',
+            hire_date: r.hire ?? '2012-09-01',
+            work_start_date: r.hire ?? '2012-09-01',
           };
         }),
       )
@@ -266,5 +294,9 @@ async function insertTeachers(trx: Executor, rows: TeacherSeed[]) {
         chunk.map((r) => ({ user_id: byId.get(r.id)!, role: 'teacher', school_id: r.school.id, region_code: null, institution_id: null })),
       )
       .execute();
+    // personal 注册日期 (before the history posts credits: each standing is judged on its window)
+    for (const r of chunk)
+      if (r.registeredOn)
+        await insertRegistration(trx, { teacherId: byId.get(r.id)!, registeredOn: r.registeredOn, note: '演示数据', recordedBy: null });
   }
 }

@@ -6,12 +6,27 @@ import { missingSentence, phaseOf, rawCell, summarise, toCell, toCells, type Pha
 import { postEntries, sumPostings, type CreditPosting } from './ledger.ts';
 import { CREDIT_UNIT_LABELS, CreditPolicyError, validateCreditPolicy, type CreditPolicy } from './policy.ts';
 import type { CreditCycleResult, CreditEntryFact, CreditEvaluation, CreditTeacherFacts, CreditYearResult } from './types.ts';
+import { assessment } from './assessment.ts';
+import { fill, itemsOf, type Item } from './caps.ts';
+import { anchorsOf, evaluateRegistration, windowsOf } from './windows.ts';
 
-type Cycle = CreditPolicy['cycles'][number];
 type Group = CreditPolicy['groups'][number];
+
+/** A fixed cycle (十四五) or one of the teacher's rolling registration windows, with its days. */
+interface Cycle {
+  id: string;
+  name: string;
+  startYear: number;
+  endYear: number;
+  shownStartYear?: number;
+  startDate: string;
+  endDate: string;
+  rolling: boolean;
+}
 
 interface Context {
   policy: CreditPolicy;
+  asOf: string;
   asOfYear: number;
   unit: '学分' | '学时';
   isAssessedYear: (year: number) => boolean;
@@ -31,23 +46,15 @@ const h = (x: number | undefined): Hundredths => (x === undefined ? 0 : toHundre
 const inGroup = (g: Group) => (p: CreditPosting) =>
   (g.forms === undefined || g.forms.includes(p.form)) && (g.categories === undefined || g.categories.includes(p.category));
 
-/** Who is assessed when: exempt statuses never; years before hire and the new-hire years not. */
-function assessment(policy: CreditPolicy, teacher: CreditTeacherFacts, notes: string[]) {
-  const exempt = teacher.status !== undefined && policy.notAssessed.statuses.includes(teacher.status);
-  if (exempt) notes.push(`人员状态为“${teacher.status}”，不纳入学分考核`);
-  let firstAssessed = -Infinity;
-  if (teacher.hireDate !== undefined && DATE.test(teacher.hireDate)) {
-    const hireYear = Number(teacher.hireDate.slice(0, 4));
-    firstAssessed = hireYear + policy.notAssessed.newHireYears;
-    const mattersNow = policy.cycles.some((c) => c.endYear >= hireYear);
-    if (!exempt && policy.notAssessed.newHireYears > 0 && mattersNow) {
-      const last = firstAssessed - 1;
-      notes.push(`${hireYear} 年入职，${last === hireYear ? `${hireYear} 年` : `${hireYear}–${last} 年`}为新任教师，不纳入学分考核`);
-    }
-  } else if (teacher.hireDate !== undefined) {
-    notes.push(`入职时间“${teacher.hireDate}”不是 YYYY-MM-DD 格式，按全部年份考核`);
+/** The cycles a teacher is judged in: the policy's fixed spans, or windows from their 注册日期. */
+function cyclesFor(policy: CreditPolicy, teacher: CreditTeacherFacts, asOf: string, notes: string[]): Cycle[] {
+  if (policy.cyclesFrom === 'fixed') {
+    return policy.cycles.map((c) => ({ ...c, startDate: `${c.startYear}-01-01`, endDate: `${c.endYear}-12-31`, rolling: false }));
   }
-  return { assessed: !exempt, isAssessedYear: (y: number) => !exempt && y >= firstAssessed };
+  const anchors = anchorsOf(teacher, asOf);
+  if (anchors.from === 'hire') notes.push(`没有登记注册日期，注册周期从入职时间 ${anchors.dates[0]} 起算`);
+  if (!anchors.from) notes.push('没有注册日期，也没有入职时间，无法确定注册周期，暂不考核');
+  return windowsOf(policy.registration!.years, anchors.dates, asOf, true).map((w) => ({ ...w, rolling: true }));
 }
 
 function capped(earned: Hundredths, cap: number | undefined): Hundredths {
@@ -67,6 +74,8 @@ interface YearTally {
   result: CreditYearResult;
   raw: RawCell[];
   counted: Map<string, Hundredths>;
+  /** Per category: each credit (original entry) and the part of it the yearly cap lets count. */
+  parts: Map<string, { item: Item; part: Hundredths }[]>;
 }
 
 function evaluateYear(ctx: Context, year: number, ps: readonly CreditPosting[]): YearTally {
@@ -74,9 +83,17 @@ function evaluateYear(ctx: Context, year: number, ps: readonly CreditPosting[]):
   const phase = phaseOf(year, year, ctx.asOfYear);
   const assessed = ctx.isAssessedYear(year);
   const counted = new Map<string, Hundredths>();
+  const parts = new Map<string, { item: Item; part: Hundredths }[]>();
   const categories = policy.categories.map((c) => {
     const earned = sumPostings(ps, (p) => p.category === c.id);
-    const kept = capped(earned, policy.caps[c.id]?.perYear);
+    const items = itemsOf(ps.filter((p) => p.category === c.id));
+    const cap = policy.caps[c.id]?.perYear;
+    const filled = fill(items, cap === undefined ? undefined : toHundredths(cap));
+    parts.set(
+      c.id,
+      items.map((item, i) => ({ item, part: filled[i]! })),
+    );
+    const kept = capped(earned, cap);
     capNote(ctx, `${year} 年`, c.name, '每年', earned, kept);
     counted.set(c.id, kept);
     return rawCell(c.id, c.name, earned, kept, h(policy.requirements[c.id]?.perYear), phase, assessed);
@@ -97,36 +114,50 @@ function evaluateYear(ctx: Context, year: number, ps: readonly CreditPosting[]):
     total: toCell(total),
     groups: toCells(groups),
   };
-  return { result, raw: [...categories, ...groups, total], counted };
+  return { result, raw: [...categories, ...groups, total], counted, parts };
 }
 
 function evaluateCycle(ctx: Context, cycle: Cycle, postings: readonly CreditPosting[]) {
   const { policy } = ctx;
-  const ps = postings.filter((p) => p.year >= cycle.startYear && p.year <= cycle.endYear);
+  // fixed cycles count credits by the year they are for; a registration window by the day they were certified
+  const ps = cycle.rolling
+    ? postings.filter((p) => p.date >= cycle.startDate && p.date <= cycle.endDate)
+    : postings.filter((p) => p.year >= cycle.startYear && p.year <= cycle.endYear);
   const tallies: YearTally[] = [];
+  // a window's year columns are the years its credits were certified in (it counts them by date)
   for (let y = cycle.startYear; y <= cycle.endYear; y++)
     tallies.push(
       evaluateYear(
         ctx,
         y,
-        ps.filter((p) => p.year === y),
+        ps.filter((p) => (cycle.rolling ? Number(p.date.slice(0, 4)) : p.year) === y),
       ),
     );
   const length = tallies.length;
   const assessedYears = tallies.filter((t) => t.result.assessed).length;
   const assessed = assessedYears > 0;
-  const phase: Phase = phaseOf(cycle.startYear, cycle.endYear, ctx.asOfYear);
-  const label = `${cycle.name}周期`;
+  const phase: Phase = cycle.endDate < ctx.asOf ? 'past' : cycle.startDate > ctx.asOf ? 'future' : 'current';
+  const label = cycle.rolling ? cycle.name : `${cycle.name}周期`;
   // A teacher assessed in only some years of the cycle owes its minimums pro rata, if the policy says so.
-  const required = (x: number | undefined) => (policy.proration === 'by_assessed_years' ? prorate(h(x), assessedYears, length) : h(x));
-  if (assessed && assessedYears < length && policy.proration === 'by_assessed_years' && phase !== 'future') {
+  // (A registration window starts on the teacher's own date: nothing to pro-rate.)
+  const prorated = policy.proration === 'by_assessed_years' && !cycle.rolling;
+  const required = (x: number | undefined) => (prorated ? prorate(h(x), assessedYears, length) : h(x));
+  if (assessed && assessedYears < length && prorated && phase !== 'future') {
     ctx.notes.push(`${label}只有 ${assessedYears} 年需要考核，周期要求按 ${assessedYears}/${length} 折算`);
   }
 
+  // what of each credit counts toward the cycle total, after the yearly and the cycle caps (level minimums use it)
+  const countedOf = new Map<string, Hundredths>();
   const categories = policy.categories.map((c) => {
     const earned = sumPostings(ps, (p) => p.category === c.id);
     const yearly = tallies.reduce((s, t) => s + (t.counted.get(c.id) ?? 0), 0);
-    const kept = capped(yearly, policy.caps[c.id]?.perCycle);
+    const cycleCap = policy.caps[c.id]?.perCycle;
+    const items = tallies.flatMap((t) => t.parts.get(c.id) ?? []).map((x) => ({ item: x.item, value: x.part }));
+    fill(items, cycleCap === undefined ? undefined : toHundredths(cycleCap)).forEach((part, i) => {
+      const root = items[i]!.item.rootId;
+      countedOf.set(root, (countedOf.get(root) ?? 0) + part);
+    });
+    const kept = capped(yearly, cycleCap);
     capNote(ctx, label, c.name, '每周期', yearly, kept);
     return rawCell(c.id, c.name, earned, kept, required(policy.requirements[c.id]?.perCycle), phase, assessed);
   });
@@ -146,9 +177,18 @@ function evaluateCycle(ctx: Context, cycle: Cycle, postings: readonly CreditPost
       const earned = sumPostings(ps, inGroup(g));
       return rawCell(g.id, g.name, earned, earned, required(g.perCycle), phase, assessed);
     });
+  // Level minimums are «其中» of the cycle total: what a cap keeps out of the total does not count here either.
   const levels = policy.levelMinimums.map((l) => {
-    const earned = sumPostings(ps, (p) => l.levels.includes(p.level));
-    return rawCell(l.id, l.name, earned, earned, required(l.perCycle), phase, assessed);
+    const mine = (p: CreditPosting) => l.levels.includes(p.level);
+    const earned = sumPostings(ps, mine);
+    const rootsHere = new Set(
+      tallies
+        .flatMap((t) => [...t.parts.values()].flat())
+        .filter((x) => mine(x.item.posting))
+        .map((x) => x.item.rootId),
+    );
+    const counted = [...rootsHere].reduce((s, r) => s + (countedOf.get(r) ?? 0), 0);
+    return rawCell(l.id, l.name, earned, counted, required(l.perCycle), phase, assessed);
   });
 
   const cycleCells = [...categories, ...groups, ...levels, total];
@@ -163,6 +203,9 @@ function evaluateCycle(ctx: Context, cycle: Cycle, postings: readonly CreditPost
     startYear: cycle.startYear,
     endYear: cycle.endYear,
     shownStartYear: cycle.shownStartYear ?? cycle.startYear,
+    startDate: cycle.startDate,
+    endDate: cycle.endDate,
+    phase,
     status: summarise(
       phase,
       assessed,
@@ -181,11 +224,13 @@ function evaluateCycle(ctx: Context, cycle: Cycle, postings: readonly CreditPost
 }
 
 /** The cycle 达标 is judged on: the one asOf falls in, else the latest begun, else the first. */
-function currentCycle(cycles: readonly CreditCycleResult[], asOfYear: number): CreditCycleResult {
-  const sorted = [...cycles].sort((a, b) => a.startYear - b.startYear);
-  const begun = sorted.filter((c) => c.startYear <= asOfYear);
-  return begun.find((c) => c.endYear >= asOfYear) ?? begun.at(-1) ?? sorted[0]!;
+function currentCycle(cycles: readonly CreditCycleResult[], asOf: string): CreditCycleResult | undefined {
+  const sorted = [...cycles].sort((a, b) => (a.startDate < b.startDate ? -1 : 1));
+  const begun = sorted.filter((c) => c.startDate <= asOf);
+  return begun.find((c) => c.endDate >= asOf) ?? begun.at(-1) ?? sorted[0];
 }
+
+const NOTHING = { id: 'total', name: '合计', earned: 0, counted: 0, required: 0, status: 'not_required' } as const;
 
 /**
  * Evaluates a teacher's credits under a policy as of a date (YYYY-MM-DD). Throws CreditPolicyError
@@ -204,25 +249,29 @@ export function evaluateCredits(
   const who = assessment(policy, teacher, notes);
   const ctx: Context = {
     policy,
+    asOf,
     asOfYear: Number(asOf.slice(0, 4)),
     unit: CREDIT_UNIT_LABELS[policy.unit],
     isAssessedYear: who.isAssessedYear,
     notes,
   };
   const postings = postEntries(policy, entries, asOf, notes);
-  const cycles = policy.cycles.map((c) => evaluateCycle(ctx, c, postings));
-  const current = currentCycle(cycles, ctx.asOfYear);
+  const cycleDefs = cyclesFor(policy, teacher, asOf, notes);
+  const cycles = cycleDefs.map((c) => evaluateCycle(ctx, c, postings));
+  const current = currentCycle(cycles, asOf);
+  const hours = policy.registration ? postEntries(policy, entries, asOf, [], { unit: 'hour', inCycles: false }) : [];
   return {
     policyId: policy.id,
     policyVersion: policy.version,
     unit: ctx.unit,
     asOf,
-    assessed: who.assessed,
+    assessed: who.assessed && current !== undefined,
     cycles,
-    currentCycleId: current.id,
-    total: current.total,
-    compliant: current.compliant,
-    missing: current.missing,
+    registration: evaluateRegistration(policy, teacher, hours, asOf, !who.assessed),
+    currentCycleId: current?.id ?? '',
+    total: current?.total ?? { ...NOTHING, name: `${ctx.unit}合计` },
+    compliant: current?.compliant ?? true,
+    missing: current?.missing ?? [],
     notes,
   };
 }

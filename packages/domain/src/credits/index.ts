@@ -7,6 +7,9 @@ export * from './policy.ts';
 export * from './types.ts';
 export { evaluateCredits } from './engine.ts';
 export { formatHundredths } from './amounts.ts';
+export { firstAssessedYear } from './assessment.ts';
+export { addYears, addDays } from './dates.ts';
+export { REGISTRATION_STATUS_LABELS, type CreditRegistrationResult, type RegistrationStatus } from './windows.ts';
 export { GUANGXI_POLICY, NATIONAL_HOURS_POLICY, SHANGHAI_STYLE_POLICY };
 /** The policies shipped with Shixun; a deployment picks one (or publishes its own version). */
 export const CREDIT_POLICIES = [GUANGXI_POLICY, NATIONAL_HOURS_POLICY, SHANGHAI_STYLE_POLICY] as const;

@@ -11,11 +11,14 @@ export interface CreditPosting {
   form: CreditForm;
   level: CreditLevel;
   value: Hundredths;
+  /** The entry first booked (a reversal's original) and its date: where and when the credit counts. */
+  rootId: string;
+  date: string;
 }
 
 /** The entry's amount in the policy's unit, in hundredths. */
-function valueOf(e: CreditEntryFact, policy: CreditPolicy): Hundredths {
-  if (policy.unit === 'credit') return toHundredths(e.amount);
+function valueOf(e: CreditEntryFact, policy: CreditPolicy, unit: CreditPolicy['unit']): Hundredths {
+  if (unit === 'credit') return toHundredths(e.amount);
   // A 学时 policy takes the hours the source states; otherwise it converts 学分 at the policy's rate.
   if (e.hours !== undefined) return toHundredths(e.hours);
   return Math.round(toHundredths(e.amount) * policy.hoursPerCredit);
@@ -34,7 +37,19 @@ function rootOf(e: CreditEntryFact, byId: ReadonlyMap<string, CreditEntryFact>):
   return current;
 }
 
-export function postEntries(policy: CreditPolicy, entries: readonly CreditEntryFact[], asOf: string, notes: string[]): CreditPosting[] {
+/**
+ * `unit` converts to another unit than the policy's (the 定期注册 check counts 学时); `inCycles`
+ * false keeps credits of years outside every fixed cycle (registration windows run by date).
+ */
+export function postEntries(
+  policy: CreditPolicy,
+  entries: readonly CreditEntryFact[],
+  asOf: string,
+  notes: string[],
+  opts: { unit?: CreditPolicy['unit']; inCycles?: boolean } = {},
+): CreditPosting[] {
+  const unit = opts.unit ?? policy.unit;
+  const onlyCycles = (opts.inCycles ?? true) && policy.cyclesFrom === 'fixed';
   const byId = new Map<string, CreditEntryFact>();
   let later = 0;
   for (const e of entries) {
@@ -63,7 +78,7 @@ export function postEntries(policy: CreditPolicy, entries: readonly CreditEntryF
       notes.push(`学分记录 ${e.id} 的学分类型“${target.category}”不在本政策中，未计入`);
       continue;
     }
-    if (!inSomeCycle(target.year)) {
+    if (onlyCycles && !inSomeCycle(target.year)) {
       notes.push(`学分记录 ${e.id} 的年份 ${target.year} 不在任何培训周期内，未计入（学分只在本周期内有效）`);
       continue;
     }
@@ -76,7 +91,9 @@ export function postEntries(policy: CreditPolicy, entries: readonly CreditEntryF
       category: target.category,
       form: target.form,
       level: target.level,
-      value: valueOf(e, policy),
+      value: valueOf(e, policy, unit),
+      rootId: target.id,
+      date: target.date,
     });
   }
   return postings;

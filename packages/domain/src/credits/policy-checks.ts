@@ -40,6 +40,16 @@ export function semanticPolicyErrors(p: CreditPolicy): string[] {
       errors.push(`周期“${c.name}”的显示起始年份 ${c.shownStartYear} 不能晚于开始年份 ${c.startYear}`);
     }
   }
+  if (p.cyclesFrom === 'fixed' && p.cycles.length === 0) errors.push('至少要有一个培训周期（或把周期来源设为按注册日期滚动）');
+  if (p.cyclesFrom === 'registration') {
+    if (!p.registration) errors.push('周期按注册日期滚动时，必须设定定期注册规则（registration）');
+    if (p.cycles.length) errors.push('周期按注册日期滚动时，不能再列固定周期');
+    // a window starts on any day of the year: a yearly minimum would judge years the window only touches
+    const yearly = [p.total.perYear, ...Object.values(p.requirements).map((r) => r.perYear), ...p.groups.map((g) => g.perYear)].some(
+      (x) => x !== undefined,
+    );
+    if (yearly) errors.push('周期按注册日期滚动时，不能设每年最低要求（窗口从任意一天开始）');
+  }
   const sorted = [...p.cycles].sort((a, b) => a.startYear - b.startYear);
   for (let i = 1; i < sorted.length; i++) {
     const [a, b] = [sorted[i - 1]!, sorted[i]!];

@@ -30,8 +30,13 @@ describe('credit policy validation', () => {
   });
 
   it('finds overlapping cycles', () => {
-    const cycles = [...GX.cycles.slice(0, 1), { id: 'fyp14', name: '十四五', startYear: 2020, endYear: 2025 }];
-    expect(validateCreditPolicy(edit({ cycles }))).toEqual(['周期“十三五”（2016–2020）与“十四五”（2020–2025）的年份重叠']);
+    const cycles = [
+      { id: 'fyp13', name: '十三五', startYear: 2016, endYear: 2020 },
+      ...GX.cycles.slice(0, 1),
+      { id: 'x', name: '其他', startYear: 2025, endYear: 2026 },
+    ];
+    expect(validateCreditPolicy(edit({ cycles }))).toEqual(['周期“十四五”（2021–2025）与“其他”（2025–2026）的年份重叠']);
+    expect(validateCreditPolicy(edit({ cycles: [] }))).toEqual(['至少要有一个培训周期（或把周期来源设为按注册日期滚动）']);
   });
 
   it('finds references to categories that do not exist', () => {
@@ -48,9 +53,9 @@ describe('credit policy validation', () => {
     expect(validateCreditPolicy(edit({ requirements: { public_required: { perYear: 8, perCycle: 6 } } }))).toEqual([
       '“公共必修”每年要求 8 超过了每周期要求 6',
     ]);
-    expect(validateCreditPolicy(edit({ caps: { public_required: { perYear: 4 } } }))).toEqual([
-      '“公共必修”每年上限 4 低于要求 6，要求永远无法满足',
-    ]);
+    expect(
+      validateCreditPolicy(edit({ requirements: { public_required: { perYear: 6 } }, caps: { public_required: { perYear: 4 } } })),
+    ).toEqual(['“公共必修”每年上限 4 低于要求 6，要求永远无法满足']);
     expect(validateCreditPolicy(edit({ total: { perYear: 130, perCycle: 120 } }))).toEqual(['总学分每年要求 130 超过了每周期要求 120']);
   });
 
@@ -59,6 +64,16 @@ describe('credit policy validation', () => {
     expect(validateCreditPolicy({ ...structuredClone(SH), levelMinimums })).toEqual([
       '各级别最低要求之和 40 超过了周期总要求 36',
       '级别“national”出现在多个级别要求中',
+    ]);
+  });
+
+  it('reads a stored document without the new fields as before (fixed cycles, new hires by calendar year)', () => {
+    const { cyclesFrom: _c, registration: _r, ...old } = structuredClone(GX);
+    const parsed = parseCreditPolicy({ ...old, notAssessed: { newHireYears: 1, statuses: ['退休'] } });
+    expect(parsed.ok && [parsed.policy.cyclesFrom, parsed.policy.registration, parsed.policy.notAssessed.newHireCounting]).toEqual([
+      'fixed',
+      undefined,
+      'calendar_years',
     ]);
   });
 

@@ -37,6 +37,16 @@ const cycleSchema = z.strictObject({
   shownStartYear: year.optional(),
 });
 
+/**
+ * 教师资格定期注册: every `years` years from the teacher's own registration date (注册日期 on the
+ * teacher's record, with its history; the hire date while none is recorded), at least `hours` 学时
+ * of training certified within that window.
+ */
+const registrationSchema = z.strictObject({
+  years: z.int(need('注册周期年数必须是整数')).min(1, '注册周期至少 1 年').max(10, '注册周期不能超过 10 年'),
+  hours: amount('注册周期学时要求'),
+});
+
 const groupSchema = z.strictObject({
   id,
   name,
@@ -79,11 +89,19 @@ export const creditPolicySchema = z.strictObject({
   unit: z.enum(['credit', 'hour'], need('单位必须是 credit（学分）或 hour（学时）')),
   /** 1 学分 = hoursPerCredit 学时: converts entries that carry only one of the two. */
   hoursPerCredit: z.number(need('换算比例必须是数字')).positive('换算比例必须大于 0'),
+  /**
+   * Where cycles come from: `fixed` spans listed in `cycles` (十四五 2021–2025), or `registration`:
+   * rolling windows per teacher of `registration.years` years from the teacher's 注册日期.
+   */
+  cyclesFrom: z.enum(['fixed', 'registration'], need('周期来源必须是 fixed（固定周期）或 registration（按注册日期滚动）')).default('fixed'),
+  /** The 定期注册 rule (per-teacher windows), judged on every teacher whatever the cycles are. */
+  registration: registrationSchema.optional(),
   /** Credits count only in the cycle their year falls in; nothing carries over. */
   validity: z.literal('cycle', need('学分有效期目前只支持 cycle（在本周期内有效）')),
   /** A teacher assessed only part of a cycle (new hire) owes the cycle's minimums pro rata, or in full. */
   proration: z.enum(['none', 'by_assessed_years'], need('折算方式必须是 none 或 by_assessed_years')),
-  cycles: z.array(cycleSchema).min(1, '至少要有一个培训周期'),
+  /** Fixed cycles; empty when cycles are rolling windows from the registration date. */
+  cycles: z.array(cycleSchema),
   categories: z.array(z.strictObject({ id, name })).min(1, '至少要有一个学分类型'),
   /** Minimum of all credits together: per year (广西 ≥ 16) and per cycle (广西 120). */
   total: perScope,
@@ -100,8 +118,19 @@ export const creditPolicySchema = z.strictObject({
   /** The 学分申报 conversion table. */
   claimTypes: z.array(claimTypeSchema).default([]),
   notAssessed: z.strictObject({
-    /** Calendar years from the year of hire that are not assessed (1: only the year of hire). */
+    /** How long a new teacher is not assessed: so many years (1: 教龄在一年内), counted as newHireCounting says. */
     newHireYears: z.int(need('新任教师免考核年数必须是整数')).min(0, '新任教师免考核年数不能为负数'),
+    /**
+     * `from_hire_date`: the exemption runs newHireYears × 12 months from the hire date, and a calendar
+     * year is assessed only when the teacher was past it (教龄满一年) for more than half of the year's
+     * days; `calendar_years`: the year of hire and the newHireYears − 1 after it are not assessed.
+     */
+    newHireCounting: z
+      .enum(
+        ['from_hire_date', 'calendar_years'],
+        need('新任教师计算方式必须是 from_hire_date（自入职之日起）或 calendar_years（按自然年）'),
+      )
+      .default('calendar_years'),
     /** 人员状态 values that take the teacher out of assessment altogether (退休, 离职 …). */
     statuses: z.array(z.string()),
   }),

@@ -1,5 +1,6 @@
 // Inputs and outputs of the credit engine (evaluateCredits).
 import type { CreditForm, CreditLevel } from './policy.ts';
+import type { CreditRegistrationResult } from './windows.ts';
 
 /** One ledger line (学分明细) as the engine sees it. Corrections are reversing entries, never edits. */
 export interface CreditEntryFact {
@@ -24,6 +25,8 @@ export interface CreditTeacherFacts {
   hireDate?: string;
   /** 人员状态 (在职, 退休 …). */
   status?: string;
+  /** 教师资格注册日期 (YYYY-MM-DD), the whole history: the latest on or before asOf anchors the 定期注册 window. */
+  registrationDates?: string[];
 }
 
 /** The legend of 我的学分: 已完成 · 学习中 · 未完成 · 无考核要求 · 未开始. */
@@ -66,6 +69,11 @@ export interface CreditCycleResult {
   startYear: number;
   endYear: number;
   shownStartYear: number;
+  /** The cycle's first and last day (a rolling window starts on the teacher's 注册日期). */
+  startDate: string;
+  endDate: string;
+  /** past: over (its result is final); current: asOf falls in it (figures are progress); future. */
+  phase: 'past' | 'current' | 'future';
   status: CreditStatus;
   /** Years of the cycle the teacher is assessed in; cycle minimums are pro-rated on them if the policy says so. */
   assessedYears: number;
@@ -88,7 +96,9 @@ export interface CreditEvaluation {
   /** False when the teacher's status takes them out of assessment altogether. */
   assessed: boolean;
   cycles: CreditCycleResult[];
-  /** The cycle asOf falls in (or the latest one begun), the one 达标 is judged on. */
+  /** The 定期注册 check on the teacher's own window (null when the policy has no registration rule). */
+  registration: CreditRegistrationResult | null;
+  /** The cycle asOf falls in (or the latest one begun), the one 达标 is judged on; '' when there is none. */
   currentCycleId: string;
   total: CreditCell;
   compliant: boolean;

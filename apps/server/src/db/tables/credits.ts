@@ -57,6 +57,36 @@ export interface CreditStandingTable {
   as_of: ColumnType<string, string, string>;
   computed_at: Generated<Date>;
 }
+// --- 015_credit_cycles.sql: the 定期注册 check on the teacher's own window; per-cycle standings; 注册日期 ---
+export interface CreditStandingTable {
+  reg_status: 'eligible' | 'in_progress' | 'ineligible' | 'not_assessed' | null;
+  reg_anchor: 'registration' | 'hire' | null;
+  reg_start: ColumnType<string | null, string | null, string | null>;
+  reg_end: ColumnType<string | null, string | null, string | null>;
+  reg_hours_h: number | null;
+  reg_required_h: number | null;
+  reg_missing: Json<string[]> | null;
+}
+export interface CreditCycleStandingTable {
+  cycle_id: string;
+  teacher_id: number;
+  policy_version: number;
+  years: number;
+  compliant: boolean;
+  earned_h: number;
+  required_h: number;
+  by_category: Json<Record<string, number>>;
+  missing: Json<string[]>;
+  as_of: ColumnType<string, string, string>;
+}
+export interface TeacherRegistrationTable {
+  id: Generated<number>;
+  teacher_id: number;
+  registered_on: ColumnType<string, string, string>;
+  note: string | null;
+  recorded_by: number | null;
+  recorded_at: Generated<Date>;
+}
 export interface CreditClaimTable {
   id: Generated<number>;
   teacher_id: number;
@@ -100,6 +130,8 @@ export interface CreditTables {
   credit_entries: CreditEntryTable;
   credit_summaries: CreditSummaryTable;
   credit_standings: CreditStandingTable;
+  credit_cycle_standings: CreditCycleStandingTable;
+  teacher_registrations: TeacherRegistrationTable;
   credit_claims: CreditClaimTable;
   credit_claim_files: CreditClaimFileTable;
   certificates: CertificateTable;
@@ -112,6 +144,10 @@ export interface CreditClaimTable {
   quantity_h: Generated<number>;
   unit_amount_h: Generated<number>;
   withdrawn_at: NullableTs;
+}
+// --- 017_project_settings.sql: a 重新申报 points at the returned claim it answers ---
+export interface CreditClaimTable {
+  resubmit_of: number | null;
 }
 
 // --- 学分达标统计 (004_credit_reports.sql) ---

@@ -4,6 +4,7 @@
 import { evaluateCredits, type CreditEntryFact, type CreditEvaluation, type CreditPolicy, type CreditTeacherFacts } from '@shixun/domain';
 import type { Executor } from '../../context.ts';
 import { entryFactRowsOf, teacherFactRows, writeStandings } from '../credits/standings.repository.ts';
+import { registrationDatesOf } from '../teachers/registrations.repository.ts';
 
 export interface TeacherFacts {
   id: number;
@@ -16,6 +17,7 @@ export async function loadFacts(db: Executor, ids: readonly number[]): Promise<T
   if (!ids.length) return [];
   const teachers = await teacherFactRows(db, ids);
   const entries = await entryFactRowsOf(db, ids);
+  const registrations = await registrationDatesOf(db, ids);
   const byTeacher = new Map<number, CreditEntryFact[]>();
   for (const r of entries) {
     let list = byTeacher.get(Number(r.teacher_id));
@@ -34,7 +36,11 @@ export async function loadFacts(db: Executor, ids: readonly number[]): Promise<T
   }
   return teachers.map((t) => ({
     id: Number(t.user_id),
-    teacher: { hireDate: t.hire_date ?? undefined, status: t.personnel_status },
+    teacher: {
+      hireDate: t.hire_date ?? undefined,
+      status: t.personnel_status,
+      registrationDates: registrations.get(Number(t.user_id)) ?? [],
+    },
     entries: byTeacher.get(Number(t.user_id)) ?? [],
   }));
 }

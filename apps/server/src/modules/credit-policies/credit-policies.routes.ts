@@ -6,16 +6,11 @@ import { actorCtx, schemaOf } from '../../http/contract.ts';
 import type { App } from '../../http/types.ts';
 import { checkDraft, listPolicyVersions, policyVersion, publishPolicy, recomputeNow } from './credit-policies.service.ts';
 import { previewDraft } from './preview.ts';
-import { recomputeStatus, stopRecompute } from './recompute.ts';
+import { recomputeStatus } from './recompute.ts';
 
 const access = 'credit.policy' as const;
 
 export function creditPolicyRoutes(app: App, deps: Deps) {
-  // a running recompute must end before the database closes
-  app.addHook('onClose', async () => {
-    await stopRecompute(deps.db);
-  });
-
   app.get(c.listVersions.path, { config: { access }, schema: schemaOf(c.listVersions) }, async (req) =>
     listPolicyVersions(deps, actorCtx(req)),
   );
@@ -29,7 +24,7 @@ export function creditPolicyRoutes(app: App, deps: Deps) {
     return recomputeStatus(deps.db);
   });
 
-  // 202: the job runs in the background, the answer is its status at the start
+  // 202: a durable job (modules/jobs) runs it in the background; the answer is the job as queued
   const { response: _200, ...recompute } = schemaOf(c.recompute);
   app.post(
     c.recompute.path,

@@ -6,7 +6,7 @@ import { requirePermission } from '../../access/policy.ts';
 import type { Deps } from '../../context.ts';
 import type { ActorCtx } from '../../http/contract.ts';
 import { conflict, invalid, notFound } from '../../http/errors.ts';
-import { recordAudit, recordAuditNow } from '../audit/audit.service.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import { activePolicy } from '../credits/policy.store.ts';
 import {
   deactivatePolicy,
@@ -16,7 +16,8 @@ import {
   policyVersionRow,
   policyVersionRows,
 } from '../credits/policies.repository.ts';
-import { isRecomputing, startRecompute } from './recompute.ts';
+import { enqueueRecompute, requestRecompute } from './recompute.ts';
+import { wakeJobRunners } from '../jobs/jobs.service.ts';
 
 export async function listPolicyVersions(deps: Deps, ctx: ActorCtx) {
   requirePermission(ctx.actor, 'credit.policy');
@@ -106,21 +107,15 @@ export async function publishPolicy(deps: Deps, ctx: ActorCtx, document: unknown
       objectId: version,
       detail: { version, previousVersion: current.version, policyId: r.policy.id, name: r.policy.name },
     });
-    return { version, previousVersion: current.version };
+    // the recompute job commits with the version it recomputes under (a durable job: see recompute.ts)
+    const recompute = await enqueueRecompute(trx, { trigger: 'publish', version }, ctx.actor.userId);
+    return { version, previousVersion: current.version, recompute };
   });
-  const recompute = await startRecompute(deps.db, (e) => console.error('重新计算学分状态失败', e));
-  return { ...published, recompute };
+  wakeJobRunners();
+  return published;
 }
 
 export async function recomputeNow(deps: Deps, ctx: ActorCtx) {
   requirePermission(ctx.actor, 'credit.policy');
-  if (isRecomputing(deps.db)) throw conflict('正在重新计算学分状态，请等待完成');
-  const status = await startRecompute(deps.db, (e) => console.error('重新计算学分状态失败', e));
-  await recordAuditNow(deps.db, ctx, {
-    action: 'credit.standings.recompute',
-    objectType: 'credit_policy',
-    objectId: status.version ?? undefined,
-    detail: { total: status.total },
-  });
-  return status;
+  return requestRecompute(deps.db, ctx);
 }

@@ -35,7 +35,16 @@ function newTally(policy: CreditPolicy, version: number | null): Tally {
 
 /** How a report reads one evaluation: the same rules as credit-reports/compliance.repository.ts. */
 export function standingOf(ev: CreditEvaluation) {
-  const cycle = ev.cycles.find((c) => c.id === ev.currentCycleId)!;
+  // a rolling-window policy has no cycle for a teacher without 注册日期 and hire date: not assessed
+  const found = ev.cycles.find((c) => c.id === ev.currentCycleId);
+  const cycle = found ?? {
+    name: '无注册周期',
+    startYear: 0,
+    endYear: 0,
+    assessedYears: 0,
+    total: ev.total,
+    categories: {} as Record<string, never>,
+  };
   const assessed = ev.assessed && cycle.assessedYears > 0;
   return { cycle, assessed, compliant: assessed && ev.compliant, completed: assessed && cycle.total.counted >= cycle.total.required };
 }

@@ -1,4 +1,4 @@
-// SQL of the compliance reports. They read credit_standings (one row per teacher, kept by the ledger
+// SQL of the compliance reports. They read credit_cycle_standings for the chosen cycle (one row per teacher and cycle begun, kept by the ledger
 // in the same transaction as each write, and by the recompute job after a policy is published)
 // joined with teachers — never the ledger. How a number is read:
 //
@@ -24,12 +24,25 @@ import type { GroupBy, ReportScope } from './report-scope.ts';
 // join would hash all users on every report
 const STAFF = sql`NOT EXISTS (SELECT 1 FROM users u WHERE u.id = t.user_id AND u.status IN ('pending', 'rejected'))`;
 
+/**
+ * The first year a teacher is assessed in, as the engine's firstAssessedYear (packages/domain
+ * credits/assessment.ts): the year of hire + N, or — counted from the hire date — the year in which
+ * the teacher is past the first N × 12 months for more than half of its days.
+ */
+function firstAssessedYear(b: CycleBasis): RawBuilder<unknown> {
+  const n = b.newHireYears;
+  if (b.newHireCounting === 'calendar_years') return sql`(extract(year FROM t.hire_date)::int + ${n}::int)`;
+  const from = sql`(t.hire_date + make_interval(years => ${n}::int))::date`;
+  const y = sql`extract(year FROM ${from})::int`;
+  return sql`(${y} + CASE WHEN (make_date(${y}, 12, 31) - ${from} + 1) * 2 > (make_date(${y} + 1, 1, 1) - make_date(${y}, 1, 1)) THEN 0 ELSE 1 END)`;
+}
+
 /** One row per teacher in scope, with the report's reading of their standing (columns of `x`). */
 function standingsView(scope: ReportScope, b: CycleBasis): RawBuilder<unknown> {
   const where = scope.schoolId !== undefined ? sql`t.school_id = ${scope.schoolId}` : sql`t.region_code LIKE ${`${scope.regionPrefix}%`}`;
   const { startYear, endYear, length } = b.cycle;
   const years = sql`CASE WHEN t.hire_date IS NULL THEN ${length}::int
-    ELSE LEAST(${length}::int, GREATEST(0, ${endYear}::int - GREATEST(${startYear}::int, extract(year FROM t.hire_date)::int + ${b.newHireYears}::int) + 1)) END`;
+    ELSE LEAST(${length}::int, GREATEST(0, ${endYear}::int - GREATEST(${startYear}::int, ${firstAssessedYear(b)}) + 1)) END`;
   const noCreditsCompliant = b.noCredits.map((n) => n.compliant);
   const noCreditsRequired = b.noCredits.map((n) => n.requiredH);
   return sql`(
@@ -40,10 +53,10 @@ function standingsView(scope: ReportScope, b: CycleBasis): RawBuilder<unknown> {
       COALESCE(s.earned_h, 0) AS earned_h,
       COALESCE(s.required_h, (${noCreditsRequired}::int[])[a.years + 1]) AS required_h,
       s.by_category, s.missing, s.policy_version,
-      s.teacher_id IS NOT NULL AND (s.policy_version <> ${b.policyVersion} OR s.cycle_id <> ${b.cycle.id}
-        OR s.as_of < ${`${b.asOf.slice(0, 4)}-01-01`}::date) AS stale
+      s.teacher_id IS NOT NULL AND (s.policy_version <> ${b.policyVersion}
+        OR s.as_of < ${b.cycle.phase === 'past' ? `${b.cycle.endYear + 1}-01-01` : `${b.asOf.slice(0, 4)}-01-01`}::date) AS stale
     FROM teachers t
-    LEFT JOIN credit_standings s ON s.teacher_id = t.user_id
+    LEFT JOIN credit_cycle_standings s ON s.teacher_id = t.user_id AND s.cycle_id = ${b.cycle.id}
     CROSS JOIN LATERAL (SELECT ${years} AS years, t.personnel_status = ANY(${b.exemptStatuses}::text[]) AS exempt) a
     WHERE ${STAFF} AND ${where}
   ) x`;

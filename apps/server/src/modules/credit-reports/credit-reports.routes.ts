@@ -3,7 +3,7 @@ import { creditReports as c } from '@shixun/contracts';
 import type { Deps } from '../../context.ts';
 import { actorCtx, schemaOf } from '../../http/contract.ts';
 import { contentDisposition, type App } from '../../http/types.ts';
-import { complianceReport, eligibility, reportTeachers } from './credit-reports.service.ts';
+import { complianceReport, eligibility, recordRegistration, reportTeachers } from './credit-reports.service.ts';
 import { exportCompliance } from './export.ts';
 
 const access = 'credit.report' as const;
@@ -19,6 +19,13 @@ export function creditReportRoutes(app: App, deps: Deps) {
 
   app.get(c.eligibility.path, { config: { access }, schema: schemaOf(c.eligibility) }, async (req) =>
     eligibility(deps, actorCtx(req), req.query),
+  );
+
+  // 注册日期 is a key field of the teacher's record: those who may edit key fields record it
+  app.post(
+    c.recordRegistration.path,
+    { config: { access: 'teacher.editKeyFields' }, schema: schemaOf(c.recordRegistration) },
+    async (req) => recordRegistration(deps, actorCtx(req), req.body),
   );
 
   app.get(c.exportXlsx.path, { config: { access }, schema: schemaOf(c.exportXlsx) }, async (req, reply) => {

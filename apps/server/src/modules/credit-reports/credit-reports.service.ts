@@ -1,13 +1,15 @@
 // 学分达标统计: compliance by the next level down, by category, the teachers behind each number,
 // and 定期注册 eligibility — all within the viewer's scope (see compliance.repository.ts for what
 // each number means).
-import { maskIdNumber, maskPhone } from '@shixun/domain';
-import { requirePermission } from '../../access/policy.ts';
+import { CREDIT_UNIT_LABELS, maskIdNumber, maskPhone } from '@shixun/domain';
+import { requirePermission, teacherScope } from '../../access/policy.ts';
 import type { Deps } from '../../context.ts';
 import type { ActorCtx } from '../../http/contract.ts';
-import { invalid } from '../../http/errors.ts';
+import { invalid, notFound } from '../../http/errors.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import { activePolicy } from '../credits/policy.store.ts';
-import { today } from '../credits/standing.ts';
+import { refreshStanding, today } from '../credits/standing.ts';
+import { insertRegistration, registrationHistory } from '../teachers/registrations.repository.ts';
 import { cycleBasis, type CycleBasis } from './basis.ts';
 import {
   complianceCounts,
@@ -18,19 +20,28 @@ import {
   type TeacherFilter,
   type TeacherRow,
 } from './compliance.repository.ts';
+import {
+  registrationCounts,
+  registrationList,
+  standingRegistration,
+  teacherPlace,
+  type RegistrationRow,
+} from './registration.repository.ts';
 import { rollupReport, usesRollup } from './rollup.ts';
 import { groupByFor, resolveReportScope, type GroupBy, type ReportScope } from './report-scope.ts';
 
 export interface ScopeQuery {
   regionCode?: string;
   schoolId?: number;
+  /** the cycle reported on; by default the last finished one */
+  cycleId?: string;
 }
 
 export async function reportContext(deps: Deps, ctx: ActorCtx, q: ScopeQuery) {
   requirePermission(ctx.actor, 'credit.report');
   const scope = await resolveReportScope(deps.db, ctx.actor, q);
   const { policy } = await activePolicy(deps.db);
-  return { scope, basis: cycleBasis(policy, today()) };
+  return { scope, basis: cycleBasis(policy, today(), q.cycleId) };
 }
 
 const rate = (compliant: number, assessed: number) => (assessed ? Math.round((compliant / assessed) * 10000) / 10000 : null);
@@ -67,6 +78,7 @@ export function describeBasis(scope: ReportScope, b: CycleBasis) {
     scope: { level: scope.level, code: scope.code, name: scope.name, schoolId: scope.schoolId ?? null },
     policy: { version: b.policyVersion, name: b.policyName, unit: b.unit },
     cycle: b.cycle,
+    cycles: b.cycles,
     asOf: b.asOf,
     categories: b.categories,
   };
@@ -195,24 +207,107 @@ async function teacherPage(deps: Deps, scope: ReportScope, basis: CycleBasis, f:
   return { ...describeBasis(scope, basis), items: rows.map((r) => teacherItem(r, basis, f.category)), total, page, pageSize };
 }
 
-export const ELIGIBILITY = {
-  eligible: { assessed: true, compliant: true },
-  ineligible: { assessed: true, compliant: false },
-  not_assessed: { assessed: false },
-} as const;
+export const ELIGIBILITY_ORDER = ['eligible', 'in_progress', 'ineligible', 'not_assessed'] as const;
+type EligibilityStatus = (typeof ELIGIBILITY_ORDER)[number];
 
-/** 定期注册: who meets the current cycle's requirements (eligible), who does not, who is not assessed. */
+/**
+ * 定期注册: each teacher judged on their own window (from their latest 注册日期, or the hire date while
+ * none is recorded) — 学时已满, 进行中 (the window is running), 学时不足 (it ended short), 不纳入.
+ */
 export async function eligibility(
   deps: Deps,
   ctx: ActorCtx,
-  q: ScopeQuery & { status: keyof typeof ELIGIBILITY; page: number; pageSize: number },
+  q: ScopeQuery & { status: EligibilityStatus; page: number; pageSize: number },
 ) {
-  const { scope, basis } = await reportContext(deps, ctx, q);
-  const {
-    rows: [total],
-  } = await countsFor(deps, scope, basis, 'all');
-  const t = total ?? { teachers: 0, assessed: 0, compliant: 0 };
-  const counts = { eligible: t.compliant, ineligible: t.assessed - t.compliant, not_assessed: t.teachers - t.assessed };
-  const page = await teacherPage(deps, scope, basis, { ...ELIGIBILITY[q.status] }, q.page, q.pageSize);
-  return { ...page, status: q.status, counts };
+  requirePermission(ctx.actor, 'credit.report');
+  const scope = await resolveReportScope(deps.db, ctx.actor, q);
+  const { policy } = await activePolicy(deps.db);
+  const exempt = [...policy.notAssessed.statuses];
+  const byStatus = await registrationCounts(deps.db, scope, exempt);
+  const counts = Object.fromEntries(ELIGIBILITY_ORDER.map((k) => [k, byStatus[k] ?? 0])) as Record<EligibilityStatus, number>;
+  const total = counts[q.status];
+  const rows = total > (q.page - 1) * q.pageSize ? await registrationList(deps.db, scope, exempt, q.status, q.page, q.pageSize) : [];
+  return {
+    scope: { level: scope.level, code: scope.code, name: scope.name, schoolId: scope.schoolId ?? null },
+    policy: { version: policy.version, name: policy.name, unit: CREDIT_UNIT_LABELS[policy.unit] },
+    asOf: today(),
+    rule: policy.registration ?? null,
+    status: q.status,
+    counts,
+    items: rows.map((r) => registrationItem(r, policy.registration?.hours ?? null)),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
+
+function registrationItem(r: RegistrationRow, ruleHours: number | null) {
+  return {
+    id: Number(r.teacher_id),
+    name: r.name,
+    idNumber: maskIdNumber(r.id_number),
+    schoolName: r.school_name,
+    countyName: r.county_name,
+    personnelStatus: r.personnel_status,
+    status: r.status,
+    anchor: r.status === 'not_assessed' && r.unevaluated ? null : r.anchor,
+    startDate: r.start_date,
+    endDate: r.end_date,
+    hours: Number(r.hours_h) / 100,
+    requiredHours: r.required_h === null ? ruleHours : Number(r.required_h) / 100,
+    missing:
+      r.status === 'not_assessed' && !r.missing?.length
+        ? [`人员状态为“${r.personnel_status}”，不参加定期注册`]
+        : r.unevaluated
+          ? ['还没有学分记录，尚未计算']
+          : (r.missing ?? []),
+    unevaluated: r.unevaluated,
+  };
+}
+
+/** Records a 注册日期 on the teacher's record (history kept) and re-judges their window at once. */
+export async function recordRegistration(deps: Deps, ctx: ActorCtx, body: { teacherId: number; registeredOn: string; note?: string }) {
+  const scope = teacherScope(ctx.actor);
+  const t = await teacherPlace(deps.db, body.teacherId);
+  const inScope =
+    t &&
+    !scope.none &&
+    (scope.schoolId !== undefined ? t.school_id === scope.schoolId : t.region_code.startsWith(scope.regionPrefix ?? '\u0000'));
+  if (!t || !inScope) throw notFound('教师');
+  if (
+    Number.isNaN(Date.parse(`${body.registeredOn}T00:00:00Z`)) ||
+    new Date(`${body.registeredOn}T00:00:00Z`).toISOString().slice(0, 10) !== body.registeredOn
+  )
+    throw invalid('注册日期不是有效的日期');
+  if (body.registeredOn > today()) throw invalid('注册日期不能晚于今天');
+  if (body.registeredOn < '1994-01-01') throw invalid('注册日期不能早于 1994 年（《教师法》施行前没有教师资格注册）');
+  if (t.hire_date && body.registeredOn < t.hire_date) throw invalid(`注册日期不能早于该教师的入职时间（${t.hire_date}）`);
+  const added = await deps.db.transaction().execute(async (trx) => {
+    const ok = await insertRegistration(trx, { ...body, note: body.note ?? null, recordedBy: ctx.actor.userId });
+    if (ok) {
+      await refreshStanding(trx, body.teacherId);
+      await recordAudit(trx, ctx, {
+        action: 'teacher.registration',
+        objectType: 'teacher',
+        objectId: body.teacherId,
+        detail: { registeredOn: body.registeredOn, note: body.note ?? null },
+      });
+    }
+    return ok;
+  });
+  const history = await registrationHistory(deps.db, body.teacherId);
+  const s = await standingRegistration(deps.db, body.teacherId);
+  return {
+    teacherId: body.teacherId,
+    added,
+    history: history.map((h) => ({ registeredOn: h.registered_on, note: h.note })),
+    window: {
+      status: s?.reg_status ?? 'in_progress',
+      startDate: s?.reg_start ?? null,
+      endDate: s?.reg_end ?? null,
+      hours: (s?.reg_hours_h ?? 0) / 100,
+      requiredHours: s?.reg_required_h === null || s?.reg_required_h === undefined ? null : s.reg_required_h / 100,
+      missing: (s?.reg_missing as string[] | null) ?? [],
+    },
+  };
 }

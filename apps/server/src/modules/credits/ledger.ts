@@ -1,7 +1,7 @@
 // The credit ledger (学分明细): every credit is a row that is never edited. Each write also updates
 // the teacher's summary rows and standing in the same transaction, so reports never scan the ledger
 // and a crash can never leave the two disagreeing.
-import { CREDIT_FORMS, CREDIT_LEVELS, type CreditForm, type CreditLevel } from '@shixun/domain';
+import { CREDIT_FORMS, CREDIT_LEVELS, type CreditForm, type CreditLevel, type CreditPolicy } from '@shixun/domain';
 import type { Executor, RequestCtx } from '../../context.ts';
 import { conflict, invalid, notFound } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -40,18 +40,25 @@ export interface PostResult {
 
 const toH = (x: number) => Math.round(x * 100);
 
+/** What is wrong with an entry under a policy, as a Chinese sentence (null when nothing is). */
+export function entryProblem(policy: CreditPolicy, e: NewCreditEntry): string | null {
+  if (!policy.categories.some((c) => c.id === e.category)) return `学分类型“${e.category}”不在当前学分政策中`;
+  if (!CREDIT_FORMS.includes(e.form)) return `培训形式“${e.form}”不正确`;
+  if (!CREDIT_LEVELS.includes(e.level)) return `组织级别“${e.level}”不正确`;
+  if (!Number.isFinite(e.amount) || Math.abs(toH(e.amount) - e.amount * 100) > 1e-6) return '学分最多保留两位小数';
+  if (e.amount === 0 && !e.hours) return '学分不能为 0';
+  if (e.amount < 0 && e.source !== 'adjustment') return '学分不能为负数';
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(e.date)) return '认定日期格式应为 YYYY-MM-DD';
+  if (!Number.isInteger(e.year) || e.year < 2000 || e.year > 2100) return '年度不正确';
+  if (!e.title.trim()) return '请填写学分名称';
+  return null;
+}
+
 /** Checks an entry against the active policy; throws a Chinese validation error. */
 export async function checkEntry(db: Executor, e: NewCreditEntry): Promise<void> {
   const { policy } = await activePolicy(db);
-  if (!policy.categories.some((c) => c.id === e.category)) throw invalid(`学分类型“${e.category}”不在当前学分政策中`);
-  if (!CREDIT_FORMS.includes(e.form)) throw invalid(`培训形式“${e.form}”不正确`);
-  if (!CREDIT_LEVELS.includes(e.level)) throw invalid(`组织级别“${e.level}”不正确`);
-  if (!Number.isFinite(e.amount) || Math.abs(toH(e.amount) - e.amount * 100) > 1e-6) throw invalid('学分最多保留两位小数');
-  if (e.amount === 0 && !e.hours) throw invalid('学分不能为 0');
-  if (e.amount < 0 && e.source !== 'adjustment') throw invalid('学分不能为负数');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(e.date)) throw invalid('认定日期格式应为 YYYY-MM-DD');
-  if (!Number.isInteger(e.year) || e.year < 2000 || e.year > 2100) throw invalid('年度不正确');
-  if (!e.title.trim()) throw invalid('请填写学分名称');
+  const problem = entryProblem(policy, e);
+  if (problem) throw invalid(problem);
 }
 
 /** Appends one entry (inside the caller's transaction). */

@@ -10,8 +10,10 @@ export interface StoredPolicy {
   policy: CreditPolicy;
 }
 
-// parsed documents by row id: a version never changes, so the cache never goes stale
-const parsed = new Map<number, CreditPolicy>();
+// parsed documents by row id and text: a version never changes, so the cache never goes stale. The text
+// is part of the key because one process may serve several databases (the tests run a server per
+// database copy in one worker), where row 2 of one is not row 2 of another.
+const parsed = new Map<string, CreditPolicy>();
 
 export async function activePolicy(db: Executor): Promise<StoredPolicy> {
   const row = await activePolicyRow(db);
@@ -20,11 +22,13 @@ export async function activePolicy(db: Executor): Promise<StoredPolicy> {
 }
 
 export function parsedPolicy(rowId: number, document: unknown): CreditPolicy {
-  let p = parsed.get(rowId);
+  const key = `${rowId}\u0000${typeof document === 'string' ? document : JSON.stringify(document)}`;
+  let p = parsed.get(key);
   if (!p) {
     const r = parseCreditPolicy(document);
     if (!r.ok) throw new Error(`已保存的学分政策无效：${r.errors.join('；')}`);
-    parsed.set(rowId, (p = r.policy));
+    if (parsed.size > 50) parsed.clear();
+    parsed.set(key, (p = r.policy));
   }
   return p;
 }

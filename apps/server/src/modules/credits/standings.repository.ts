@@ -43,14 +43,47 @@ export interface StandingRow {
   by_category: string;
   missing: string;
   as_of: string;
+  reg_status: 'eligible' | 'in_progress' | 'ineligible' | 'not_assessed' | null;
+  reg_anchor: 'registration' | 'hire' | null;
+  reg_start: string | null;
+  reg_end: string | null;
+  reg_hours_h: number | null;
+  reg_required_h: number | null;
+  reg_missing: string | null;
+  /** The teacher's result in each cycle begun (credit_cycle_standings). */
+  cycles: CycleStandingRow[];
 }
 
-/** Upserts standings in one statement (inside the caller's transaction). */
+export interface CycleStandingRow {
+  cycle_id: string;
+  teacher_id: number;
+  policy_version: number;
+  years: number;
+  compliant: boolean;
+  earned_h: number;
+  required_h: number;
+  by_category: string;
+  missing: string;
+  as_of: string;
+}
+
+/** Upserts standings and their per-cycle rows (inside the caller's transaction). */
 export async function writeStandings(trx: Executor, rows: StandingRow[]): Promise<void> {
   if (!rows.length) return;
+  const cycles = rows.flatMap((r) => r.cycles);
+  // a cycle the teacher no longer has (a rolling window moved, a policy without it) must not linger
+  await trx
+    .deleteFrom('credit_cycle_standings')
+    .where(sql<boolean>`teacher_id = ANY(${sql`${rows.map((r) => r.teacher_id)}::int[]`})`)
+    .execute();
+  for (let i = 0; i < cycles.length; i += 2000)
+    await trx
+      .insertInto('credit_cycle_standings')
+      .values(cycles.slice(i, i + 2000))
+      .execute();
   await trx
     .insertInto('credit_standings')
-    .values(rows)
+    .values(rows.map(({ cycles: _c, ...r }) => r))
     .onConflict((oc) =>
       oc.column('teacher_id').doUpdateSet((eb) => ({
         policy_version: eb.ref('excluded.policy_version'),
@@ -62,6 +95,13 @@ export async function writeStandings(trx: Executor, rows: StandingRow[]): Promis
         by_category: eb.ref('excluded.by_category'),
         missing: eb.ref('excluded.missing'),
         as_of: eb.ref('excluded.as_of'),
+        reg_status: eb.ref('excluded.reg_status'),
+        reg_anchor: eb.ref('excluded.reg_anchor'),
+        reg_start: eb.ref('excluded.reg_start'),
+        reg_end: eb.ref('excluded.reg_end'),
+        reg_hours_h: eb.ref('excluded.reg_hours_h'),
+        reg_required_h: eb.ref('excluded.reg_required_h'),
+        reg_missing: eb.ref('excluded.reg_missing'),
         computed_at: sql`now()`,
       })),
     )

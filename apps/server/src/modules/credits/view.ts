@@ -13,7 +13,10 @@ export function policyView(policy: CreditPolicy) {
     unit: CREDIT_UNIT_LABELS[policy.unit],
     hoursPerCredit: policy.hoursPerCredit,
     rulesText: policy.rulesText,
-    categories: policy.categories.map((c) => ({ id: c.id, name: c.name })),
+    categories: policy.categories.map((c) => {
+      const r = policy.requirements[c.id];
+      return { id: c.id, name: c.name, required: Boolean(r?.perYear || r?.perCycle) };
+    }),
     cycles: policy.cycles.map((c) => ({
       id: c.id,
       name: c.name,

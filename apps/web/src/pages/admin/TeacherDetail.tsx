@@ -1,7 +1,15 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { App, Button, Card, Popconfirm, Space, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined, EyeOutlined, EditOutlined, KeyOutlined, StopOutlined, CheckCircleOutlined } from '@ant-design/icons';
+import {
+  ArrowLeftOutlined,
+  EyeOutlined,
+  EditOutlined,
+  KeyOutlined,
+  StopOutlined,
+  CheckCircleOutlined,
+  CalendarOutlined,
+} from '@ant-design/icons';
 import { teachers } from '@shixun/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../api/call.ts';
@@ -10,6 +18,7 @@ import { ACCOUNT_STATUS } from '../../format.ts';
 import { LoadError, PageLoading } from '../../components/guards.tsx';
 import { ProfileDescriptions } from '../../components/ProfileDescriptions.tsx';
 import { KeyFieldsModal } from './KeyFieldsModal.tsx';
+import { RegistrationModal } from './RegistrationModal.tsx';
 import { TeacherCreditsCard } from './credits/TeacherCreditsCard.tsx';
 
 export default function TeacherDetail() {
@@ -18,6 +27,7 @@ export default function TeacherDetail() {
   const qc = useQueryClient();
   const [revealed, setRevealed] = useState<{ idNumber: string | null; phone: string | null } | null>(null);
   const [editing, setEditing] = useState(false);
+  const [registering, setRegistering] = useState(false);
   const detail = useQuery({
     queryKey: ['teacher', id],
     queryFn: () => call(teachers.detail, { params: { id } }) as Promise<Detail>,
@@ -100,6 +110,11 @@ export default function TeacherDetail() {
             修改关键字段
           </Button>
         )}
+        {abilities.editKeyFields && (
+          <Button icon={<CalendarOutlined />} onClick={() => setRegistering(true)} data-testid="record-registration">
+            登记注册日期
+          </Button>
+        )}
         {abilities.resetPassword && (
           <Popconfirm
             title="重置密码"
@@ -142,6 +157,9 @@ export default function TeacherDetail() {
       </Space>
       <ProfileDescriptions profile={shown} testId="teacher-profile" />
       <TeacherCreditsCard teacherId={id} />
+      {registering && (
+        <RegistrationModal teacherId={id} name={profile.name} hireDate={profile.hireDate} onClose={() => setRegistering(false)} />
+      )}
       {editing && (
         <KeyFieldsModal
           teacherId={id}

@@ -15,6 +15,8 @@ export const SHANGHAI_STYLE_POLICY: CreditPolicy = {
   unit: 'credit',
   hoursPerCredit: 10,
   validity: 'cycle',
+  cyclesFrom: 'fixed',
+  registration: { years: 5, hours: 360 },
   proration: 'by_assessed_years',
   cycles: [
     { id: 'fyp14', name: '十四五', startYear: 2021, endYear: 2025 },
@@ -37,5 +39,5 @@ export const SHANGHAI_STYLE_POLICY: CreditPolicy = {
     { id: 'district', name: '区级培训', levels: ['county'], perCycle: 12 },
     { id: 'school', name: '校级培训', levels: ['school'], perCycle: 12 },
   ],
-  notAssessed: { newHireYears: 1, statuses: ['退休', '离职'] },
+  notAssessed: { newHireYears: 1, newHireCounting: 'calendar_years', statuses: ['退休', '离职'] },
 };

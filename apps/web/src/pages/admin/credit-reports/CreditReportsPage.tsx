@@ -1,6 +1,6 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { Alert, App, Button, Card, Col, Empty, Progress, Row, Segmented, Space, Spin, Statistic, Table, Tabs, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Empty, Progress, Row, Segmented, Select, Space, Spin, Table, Tabs, Typography } from 'antd';
 import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { withQuery } from '../../../api/client.ts';
@@ -11,7 +11,8 @@ import { downloadFile } from '../../../api/files.ts';
 import { EligibilityTab } from './EligibilityTab.tsx';
 import { percent, RateBars } from './RateBars.tsx';
 import { TeachersDrawer, type DrawerTarget } from './TeachersDrawer.tsx';
-import type { ComplianceNumbers, ComplianceRow, GroupBy, ReportBasis, ScopeParams, TeacherFilter } from './types.ts';
+import { Num, SummaryCards } from './SummaryCards.tsx';
+import type { ComplianceRow, GroupBy, ReportBasis, ReportParams, TeacherFilter } from './types.ts';
 import { creditReports } from '@shixun/contracts';
 
 const GROUP_LABEL: Record<GroupBy, string> = { city: '市', county: '区县', school: '学校' };
@@ -22,40 +23,13 @@ const GROUPS_FOR: Record<ReportBasis['scope']['level'], GroupBy[]> = {
   school: ['school'],
 };
 
-/** A number that opens the list of teachers behind it. */
-function Num({ value, onOpen, label }: { value: number; onOpen: () => void; label: string }) {
-  return (
-    <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={onOpen} aria-label={`${label}：${value} 人，查看名单`}>
-      {value}
-    </Button>
-  );
-}
-
-function SummaryCards({ t, open }: { t: ComplianceNumbers; open: (title: string, f: TeacherFilter) => void }) {
-  const card = (title: string, value: number, f: TeacherFilter, suffix?: ReactNode, color?: string) => (
-    <Col xs={12} md={8} lg={4} key={title}>
-      <Card size="small" hoverable onClick={() => open(title, f)} role="button" aria-label={`${title} ${value} 人，查看名单`}>
-        <Statistic title={title} value={value} suffix={suffix} styles={{ content: color ? { color } : undefined }} />
-      </Card>
-    </Col>
-  );
-  return (
-    <Row gutter={[12, 12]}>
-      {card('教师总数', t.teachers, {})}
-      {card('纳入考核', t.assessed, { assessed: 'true' })}
-      {card('达标', t.compliant, { compliant: 'true' }, <span style={{ fontSize: 14 }}>人 · {percent(t.rate)}</span>, '#389e0d')}
-      {card('未达标', t.assessed - t.compliant, { compliant: 'false' }, '人', '#cf1322')}
-      {card('已完成周期要求', t.completed, { completed: 'true' }, <span style={{ fontSize: 14 }}>人 · {percent(t.completionRate)}</span>)}
-      {card('不纳入考核', t.teachers - t.assessed, { assessed: 'false' }, '人')}
-    </Row>
-  );
-}
-
 export default function CreditReportsPage() {
   const me = useMe().data!;
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
-  const scope: ScopeParams = { regionCode: params.get('regionCode') ?? undefined, schoolId: params.get('schoolId') ?? undefined };
+  const cycleId = params.get('cycleId') ?? undefined;
+  // the cycle goes with the scope into every list and the export: each number opens its own teachers
+  const scope: ReportParams = { regionCode: params.get('regionCode') ?? undefined, schoolId: params.get('schoolId') ?? undefined, cycleId };
   const groupBy = (params.get('groupBy') ?? undefined) as GroupBy | undefined;
   const tab = params.get('tab') ?? 'compliance';
   const [drawer, setDrawer] = useState<DrawerTarget | null>(null);
@@ -76,12 +50,12 @@ export default function CreditReportsPage() {
   const r = report.data;
   const unit = r?.policy.unit ?? '学分';
 
-  const rowScope = (row: ComplianceRow): ScopeParams =>
-    r?.groupBy === 'school' ? { regionCode: scope.regionCode, schoolId: String(row.id) } : { regionCode: row.code };
-  const open = (title: string, s: ScopeParams, filter: TeacherFilter) => setDrawer({ title, scope: s, filter });
+  const rowScope = (row: ComplianceRow): ReportParams =>
+    r?.groupBy === 'school' ? { regionCode: scope.regionCode, schoolId: String(row.id), cycleId } : { regionCode: row.code, cycleId };
+  const open = (title: string, s: ReportParams, filter: TeacherFilter) => setDrawer({ title, scope: s, filter });
   const drill = (row: ComplianceRow) => {
     if (r?.scope.level === 'school') return;
-    set({ ...rowScope(row), groupBy: undefined });
+    set({ ...rowScope(row), cycleId, groupBy: undefined });
   };
   const rootLen = me.scope.regionCode?.length ?? 6;
   const up = () => {
@@ -114,7 +88,10 @@ export default function CreditReportsPage() {
     );
 
   const groupOptions = GROUPS_FOR[r.scope.level];
-  const catColumns = r.categories.map((c) => ({
+  const running = r.cycle.phase === 'current';
+  // only a 学分类型 with a cycle amount has a «达到» number: without one every teacher would «reach» it
+  const requiredCats = r.categories.filter((c) => c.requiredPerCycle !== null);
+  const catColumns = requiredCats.map((c) => ({
     title: `${c.name}达到周期要求`,
     key: c.id,
     align: 'right' as const,
@@ -137,7 +114,14 @@ export default function CreditReportsPage() {
           title={`${r.stale} 名教师的学分状态按旧版政策或往年日期计算，正在或有待重新计算；统计中暂按原结果计入。`}
         />
       )}
-      <SummaryCards t={r.totals} open={(title, f) => open(`${r.scope.name} · ${title}`, scope, f)} />
+      {running && (
+        <Alert
+          type="info"
+          showIcon
+          title={`${r.cycle.name}周期（${r.cycle.startYear}–${r.cycle.endYear}）进行中：以下数字是截至 ${r.asOf} 的进度，不是达标结论；“暂无未完成项”只表示还没有哪一年未完成。`}
+        />
+      )}
+      <SummaryCards running={running} t={r.totals} open={(title, f) => open(`${r.scope.name} · ${title}`, scope, f)} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={10}>
           <Card size="small" title={`达标率（按${GROUP_LABEL[r.groupBy]}）`}>
@@ -150,51 +134,58 @@ export default function CreditReportsPage() {
         </Col>
         <Col xs={24} xl={14}>
           <Card size="small" title="按学分类型（纳入考核的教师中达到本周期该类型要求的人数）">
-            <Table
-              size="small"
-              rowKey="id"
-              pagination={false}
-              dataSource={r.categories}
-              columns={[
-                { title: '学分类型', dataIndex: 'name' },
-                { title: `周期要求（${unit}）`, dataIndex: 'requiredPerCycle', align: 'right', render: (v: number | null) => v ?? '无' },
-                {
-                  title: '达到',
-                  key: 'met',
-                  align: 'right',
-                  render: (_, c) => (
-                    <Num
-                      label={`${c.name}达到`}
-                      value={r.totals.byCategory[c.id] ?? 0}
-                      onOpen={() => open(`${r.scope.name} · ${c.name}达到周期要求`, scope, { category: c.id, compliant: 'true' })}
-                    />
-                  ),
-                },
-                {
-                  title: '未达到',
-                  key: 'unmet',
-                  align: 'right',
-                  render: (_, c) => (
-                    <Num
-                      label={`${c.name}未达到`}
-                      value={r.totals.assessed - (r.totals.byCategory[c.id] ?? 0)}
-                      onOpen={() => open(`${r.scope.name} · ${c.name}未达到周期要求`, scope, { category: c.id, compliant: 'false' })}
-                    />
-                  ),
-                },
-                {
-                  title: '比例',
-                  key: 'share',
-                  width: 160,
-                  render: (_, c) => (
-                    <Progress
-                      size="small"
-                      percent={r.totals.assessed ? Math.round(((r.totals.byCategory[c.id] ?? 0) / r.totals.assessed) * 1000) / 10 : 0}
-                    />
-                  ),
-                },
-              ]}
-            />
+            {requiredCats.length === 0 ? (
+              <Empty
+                image={Empty.PRESENTED_IMAGE_SIMPLE}
+                description={`${r.policy.name}对学分类型没有单独要求：达标看${unit}合计和各分项要求（如集中培训和远程培训、校本研修）。`}
+              />
+            ) : (
+              <Table
+                size="small"
+                rowKey="id"
+                pagination={false}
+                dataSource={requiredCats}
+                columns={[
+                  { title: '学分类型', dataIndex: 'name' },
+                  { title: `周期要求（${unit}）`, dataIndex: 'requiredPerCycle', align: 'right', render: (v: number | null) => v ?? '无' },
+                  {
+                    title: '达到',
+                    key: 'met',
+                    align: 'right',
+                    render: (_, c) => (
+                      <Num
+                        label={`${c.name}达到`}
+                        value={r.totals.byCategory[c.id] ?? 0}
+                        onOpen={() => open(`${r.scope.name} · ${c.name}达到周期要求`, scope, { category: c.id, compliant: 'true' })}
+                      />
+                    ),
+                  },
+                  {
+                    title: '未达到',
+                    key: 'unmet',
+                    align: 'right',
+                    render: (_, c) => (
+                      <Num
+                        label={`${c.name}未达到`}
+                        value={r.totals.assessed - (r.totals.byCategory[c.id] ?? 0)}
+                        onOpen={() => open(`${r.scope.name} · ${c.name}未达到周期要求`, scope, { category: c.id, compliant: 'false' })}
+                      />
+                    ),
+                  },
+                  {
+                    title: '比例',
+                    key: 'share',
+                    width: 160,
+                    render: (_, c) => (
+                      <Progress
+                        size="small"
+                        percent={r.totals.assessed ? Math.round(((r.totals.byCategory[c.id] ?? 0) / r.totals.assessed) * 1000) / 10 : 0}
+                      />
+                    ),
+                  },
+                ]}
+              />
+            )}
           </Card>
         </Col>
       </Row>
@@ -291,7 +282,7 @@ export default function CreditReportsPage() {
               ),
             },
             {
-              title: '达标',
+              title: running ? '暂无未完成项' : '达标',
               key: 'c',
               align: 'right',
               render: (_, row) => (
@@ -303,13 +294,13 @@ export default function CreditReportsPage() {
               ),
             },
             {
-              title: '达标率',
+              title: running ? '进度（暂无未完成项占比）' : '达标率',
               key: 'rate',
               width: 150,
               render: (_, row) => (row.rate === null ? '—' : <Progress size="small" percent={Math.round(row.rate * 1000) / 10} />),
             },
             {
-              title: '未达标',
+              title: running ? '已有未完成项' : '未达标',
               key: 'n',
               align: 'right',
               render: (_, row) => (
@@ -357,8 +348,22 @@ export default function CreditReportsPage() {
         </Button>
       }
     >
+      <Space wrap style={{ marginBottom: 12 }}>
+        <span>培训周期</span>
+        <Select
+          aria-label="培训周期"
+          style={{ minWidth: 220 }}
+          value={r.cycle.id}
+          onChange={(v) => set({ cycleId: v })}
+          options={r.cycles.map((c) => ({
+            value: c.id,
+            label: `${c.name}周期（${c.startYear}–${c.endYear}）${c.phase === 'current' ? '· 进行中' : '· 已结束'}`,
+          }))}
+        />
+      </Space>
       <Typography.Paragraph type="secondary">
-        {r.policy.name}（第 {r.policy.version} 版）· {r.cycle.name}周期 {r.cycle.startYear}–{r.cycle.endYear} · 截至 {r.asOf}
+        {r.policy.name}（第 {r.policy.version} 版）· {r.cycle.name}周期 {r.cycle.startYear}–{r.cycle.endYear}
+        {running ? '（进行中）' : '（已结束）'} · 截至 {r.asOf}
         {r.live ? '' : `（统计于 ${formatTime(r.countedAt)}${r.refreshing ? '，正在更新，稍后刷新可看到最新数字' : ''}）`}。 达标 =
         纳入考核且本周期没有未完成项；已完成周期要求 = 本周期{unit}合计已达到要求。点击任一数字查看名单。
       </Typography.Paragraph>
@@ -367,7 +372,11 @@ export default function CreditReportsPage() {
         onChange={(k) => set({ tab: k === 'compliance' ? undefined : k })}
         items={[
           { key: 'compliance', label: '达标统计', children: compliance },
-          { key: 'eligibility', label: '定期注册', children: <EligibilityTab scope={scope} unit={unit} /> },
+          {
+            key: 'eligibility',
+            label: '定期注册',
+            children: <EligibilityTab scope={{ regionCode: scope.regionCode, schoolId: scope.schoolId }} />,
+          },
         ]}
       />
       <TeachersDrawer target={drawer} unit={unit} onClose={() => setDrawer(null)} />

@@ -3,12 +3,12 @@ import { Drawer } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { call } from '../../../api/call.ts';
 import { TeachersTable } from './TeachersTable.tsx';
-import type { ScopeParams, TeacherFilter } from './types.ts';
+import type { ReportParams, TeacherFilter } from './types.ts';
 import { creditReports } from '@shixun/contracts';
 
 export interface DrawerTarget {
   title: string;
-  scope: ScopeParams;
+  scope: ReportParams;
   filter: TeacherFilter;
 }
 

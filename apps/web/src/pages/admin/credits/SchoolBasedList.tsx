@@ -54,26 +54,29 @@ export function SchoolBasedList() {
         size="small"
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
-        scroll={{ x: 'max-content' }}
+        // fits at 1440 px with the side menu; narrower, it scrolls inside its box with 状态 and 冲销 kept in view
+        scroll={{ x: 1080 }}
         locale={{ emptyText: <Empty description={list.isError ? list.error.message : '本校还没有认定过校本研修'} /> }}
         pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 条` }}
         columns={[
-          { title: '教师', dataIndex: 'teacherName' },
-          { title: '证件号码', dataIndex: 'idNumber' },
-          { title: '年度', dataIndex: 'year' },
-          { title: '认定日期', dataIndex: 'date' },
+          { title: '教师', dataIndex: 'teacherName', width: 90 },
+          { title: '证件号码', dataIndex: 'idNumber', width: 180 },
+          { title: '年度', dataIndex: 'year', width: 64 },
+          { title: '认定日期', dataIndex: 'date', width: 110 },
           {
             title: '研修内容',
             dataIndex: 'title',
             render: (t: string, r) => <span style={{ textDecoration: r.reversed ? 'line-through' : undefined }}>{t}</span>,
           },
-          { title: '学分', dataIndex: 'amount', align: 'right', render: fmt },
-          { title: '学时', dataIndex: 'hours', align: 'right', render: fmt },
-          { title: '认定人', dataIndex: 'certifierName' },
-          { title: '录入时间', dataIndex: 'createdAt', render: formatTime },
+          { title: '学分', dataIndex: 'amount', align: 'right', width: 64, render: fmt },
+          { title: '学时', dataIndex: 'hours', align: 'right', width: 64, render: fmt },
+          { title: '认定人', dataIndex: 'certifierName', width: 90 },
+          { title: '录入时间', dataIndex: 'createdAt', width: 170, render: formatTime },
           {
             title: '状态',
             key: 'state',
+            width: 80,
+            fixed: 'right',
             render: (_, r) =>
               r.reversed ? (
                 <Tooltip title={r.reversedReason ? `原因：${r.reversedReason}` : undefined}>
@@ -86,6 +89,8 @@ export function SchoolBasedList() {
           {
             title: '操作',
             key: 'op',
+            width: 80,
+            fixed: 'right',
             render: (_, r) =>
               r.reversed ? (
                 '—'

@@ -81,6 +81,11 @@ export function CreditOverview({ policy, evaluation, onCell, showRules = true }:
           </span>
         </Space>
         <CreditLegend />
+        {policy.categories.some((x) => !x.required) && (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="credit-category-note">
+            学分类型各行只显示已获{policy.unit}（{policy.name}对学分类型没有单独要求）；是否达标看“合计”和“分项要求”。
+          </Typography.Text>
+        )}
         <CreditTable policy={policy} cycle={c} onCell={onCell} />
         <Missing cycle={c} unit={policy.unit} />
       </Space>

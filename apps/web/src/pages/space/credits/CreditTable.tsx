@@ -1,6 +1,9 @@
-// The table of the Guangxi 我的学分 page: 学分类型 × 年份 with earned/required, a year-total row and
-// the cycle column, each cell coloured by its status and opening the entries behind it; below it
-// the checks over several categories or forms (集中培训和远程培训 ≥ 70, 校本研修 ≥ 50 …).
+// The table of the Guangxi 我的学分 page: 学分类型 × 年份 and the cycle column, each cell opening the
+// entries behind it. One concept, one row, one status: a 学分类型 row shows what was earned, with a
+// required amount and a status colour only where the policy version sets one; the requirements —
+// the total (each year's minimum and the cycle's), and the checks over several forms or categories
+// (集中培训和远程培训 ≥ 70, 校本研修 ≥ 50 and ≥ 10 a year …) — carry the status and «还差 …». A year with
+// any requirement not met is marked red in the header.
 import type { KeyboardEvent } from 'react';
 import { Tooltip } from 'antd';
 import { CREDIT_STATUS_LABELS } from '@shixun/domain';
@@ -36,15 +39,18 @@ function Cell({
   onCell,
   unit,
   cycleCol,
+  earnedOnly,
 }: {
   cell?: CreditCell;
   refOf: CellRef;
   onCell: Props['onCell'];
   unit: string;
   cycleCol?: boolean;
+  /** a 学分类型 without a required amount: the amount earned, no status */
+  earnedOnly?: boolean;
 }) {
   if (!cell) return <td className={`na${cycleCol ? ' cycle-col' : ''}`}>—</td>;
-  const st = STATUS_STYLE[cell.status];
+  const st = earnedOnly ? { background: 'transparent', color: 'inherit' } : STATUS_STYLE[cell.status];
   const open = () => onCell(refOf);
   const onKey = (e: KeyboardEvent) => {
     if (e.key === 'Enter' || e.key === ' ') {
@@ -53,24 +59,44 @@ function Cell({
     }
   };
   const capped = cell.counted !== cell.earned ? `，其中计入 ${fmt(cell.counted)}` : '';
+  const short = !earnedOnly && cell.required > cell.counted && cell.status !== 'not_required' ? cell.required - cell.counted : 0;
+  const title = earnedOnly
+    ? `${refOf.label}：已获 ${fmt(cell.earned)}${capped} ${unit}（本政策对该学分类型没有单独要求）。点击查看明细`
+    : `${refOf.label}：已获 ${fmt(cell.earned)}${capped} / 要求 ${fmt(cell.required)} ${unit}，${CREDIT_STATUS_LABELS[cell.status]}${short ? `，还差 ${fmt(short)} ${unit}` : ''}。点击查看明细`;
   return (
-    <Tooltip
-      title={`${refOf.label}：已获 ${fmt(cell.earned)}${capped} / 要求 ${fmt(cell.required)} ${unit}，${CREDIT_STATUS_LABELS[cell.status]}。点击查看明细`}
-    >
+    <Tooltip title={title}>
       <td
         className={`cell${cycleCol ? ' cycle-col' : ''}`}
         style={{ background: st.background, color: st.color }}
         role="button"
         tabIndex={0}
-        data-status={cell.status}
+        aria-label={title}
+        data-status={earnedOnly ? 'earned' : cell.status}
         data-testid={`cell-${refOf.category ?? refOf.group ?? 'total'}-${refOf.year ?? 'cycle'}`}
         onClick={open}
         onKeyDown={onKey}
       >
-        {fmt(cell.earned)}/{fmt(cell.required)}
+        {earnedOnly ? (
+          fmt(cell.earned)
+        ) : (
+          <>
+            {fmt(cell.earned)}/{fmt(cell.required)}
+            {short > 0 && cell.status === 'incomplete' && <div className="short">还差 {fmt(short)}</div>}
+          </>
+        )}
       </td>
     </Tooltip>
   );
+}
+
+/** Years in which some requirement was not met (a past year: the total or a check is 未完成). */
+function failedYears(cycle: CreditCycleResult): Set<number> {
+  const out = new Set<number>();
+  for (const y of cycle.years) {
+    const cells = [y.total, ...Object.values(y.groups), ...Object.values(y.categories)];
+    if (cells.some((c) => c.status === 'incomplete')) out.add(y.year);
+  }
+  return out;
 }
 
 export function CreditTable({ policy, cycle, onCell }: Props) {
@@ -81,12 +107,16 @@ export function CreditTable({ policy, cycle, onCell }: Props) {
     ...policy.groups.filter((g) => cycle.groups[g.id] || cycle.years.some((y) => y.groups[g.id])),
     ...policy.levelMinimums.filter((l) => cycle.levels[l.id]),
   ];
+  const failed = failedYears(cycle);
   const head = (first: string) => (
     <thead>
       <tr>
         <th className="row-head">{first}</th>
         {shown.map((y) => (
-          <th key={y}>{y}</th>
+          <th key={y} className={failed.has(y) ? 'year-failed' : undefined} data-testid={failed.has(y) ? `year-failed-${y}` : undefined}>
+            {y}
+            {failed.has(y) && <span className="year-failed-note">未达标</span>}
+          </th>
         ))}
         <th className="cycle-col">合计</th>
       </tr>
@@ -108,11 +138,13 @@ export function CreditTable({ policy, cycle, onCell }: Props) {
                     unit={policy.unit}
                     onCell={onCell}
                     cell={yearOf(y)?.categories[c.id]}
+                    earnedOnly={!c.required}
                     refOf={{ ...base, year: y, category: c.id, label: `${y} 年${c.name}` }}
                   />
                 ))}
                 <Cell
                   cycleCol
+                  earnedOnly={!c.required}
                   unit={policy.unit}
                   onCell={onCell}
                   cell={cycle.categories[c.id]}
@@ -121,7 +153,7 @@ export function CreditTable({ policy, cycle, onCell }: Props) {
               </tr>
             ))}
             <tr className="total-row">
-              <th className="row-head">合计</th>
+              <th className="row-head">{policy.categories.some((c) => !c.required) ? '合计（每年及周期要求）' : '合计'}</th>
               {shown.map((y) => (
                 <Cell
                   key={y}
