@@ -10,13 +10,6 @@ export type PublicConfig = ResponseOf<typeof platform.publicConfig>;
 /** From the contract (packages/contracts/src/regions.ts). */
 export type Region = ResponseOf<typeof regions.regionsInScope>['items'][number];
 
-export interface Paged<T> {
-  items: T[];
-  total: number;
-  page?: number;
-  pageSize?: number;
-}
-
 export type ProfileValue = string | number | boolean | null | undefined;
 /** From the contract (packages/contracts/src/teachers.ts), readable field by field with PROFILE_FIELDS keys. */
 export type Profile = ResponseOf<typeof teachers.detail>['profile'] & Record<string, ProfileValue>;
