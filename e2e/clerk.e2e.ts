@@ -50,6 +50,12 @@ test('a failed logout keeps the session and offers 重试; an ended session says
   // an ended session (here: its cookie gone) seen by the next request: back at login, told why
   await login(page, 'demo-teacher');
   await page.waitForURL('**/space/**', LONG);
+  // let the home page finish loading first: its late answers re-render the page under the click
+  await page.waitForLoadState('networkidle');
+  await page
+    .getByRole('menuitem', { name: /我的学分/ })
+    .first()
+    .waitFor(LONG);
   await page.context().clearCookies();
   await page
     .getByRole('menuitem', { name: /我的学分/ })

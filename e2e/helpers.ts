@@ -88,8 +88,15 @@ export async function pick(page: Page, label: string, option: string) {
 export async function choose(page: Page, option: string) {
   const dropdown = page.locator('.ant-select-dropdown:visible');
   await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click();
-  // the next control is not clickable until the list has closed (it covers the form below it)
-  await dropdown.first().waitFor({ state: 'hidden' });
+  // the next control is not clickable until the list has closed (it covers the form below it); on a loaded machine
+  // a list that re-rendered under the click can stay open: close it as a user would, with Escape
+  const open = page.locator('.ant-select-dropdown:visible');
+  try {
+    await open.first().waitFor({ state: 'hidden', timeout: 5_000 });
+  } catch {
+    await page.keyboard.press('Escape');
+    await open.first().waitFor({ state: 'hidden' });
+  }
 }
 
 export async function textOf(page: Page, selector: string) {
