@@ -7,12 +7,11 @@ import { invalid, notFound } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { entryIdByKey } from './ledger.repository.ts';
 import { addToSummaries, insertEntriesOnce, teacherSchoolsOf, type SummaryIncrement } from './ledger-bulk.repository.ts';
-import { entryProblem, type NewCreditEntry, type PostResult } from './ledger.ts';
+import { entryProblem, entryRow, toH, type NewCreditEntry, type PostResult } from './ledger.ts';
 import { activePolicy } from './policy.store.ts';
 import { refreshStanding, today } from './standing.ts';
 
 const CHUNK = 1000;
-const toH = (x: number) => Math.round(x * 100);
 
 /** Posts every entry or none (a bad entry throws before anything is written). Results are in input order. */
 export async function postCreditEntries(trx: Executor, ctx: RequestCtx, entries: NewCreditEntry[]): Promise<PostResult[]> {
@@ -34,25 +33,7 @@ export async function postCreditEntries(trx: Executor, ctx: RequestCtx, entries:
     const chunk = entries.slice(i, i + CHUNK);
     const inserted = await insertEntriesOnce(
       trx,
-      chunk.map((e) => ({
-        teacher_id: e.teacherId,
-        entry_date: e.date,
-        year: e.year,
-        category: e.category,
-        form: e.form,
-        amount_h: toH(e.amount),
-        hours_h: e.hours === undefined ? null : toH(e.hours),
-        title: e.title.trim(),
-        source: e.source,
-        source_id: e.sourceId ?? null,
-        source_key: e.sourceKey ?? null,
-        level: e.level,
-        certifier_id: e.certifier.id,
-        certifier_name: e.certifier.name,
-        certifier_unit: e.certifier.unit,
-        school_id: schools.get(e.teacherId)!,
-        reason: e.reason ?? null,
-      })),
+      chunk.map((e) => entryRow(e, schools.get(e.teacherId)!)),
     );
     // PostgreSQL returns the rows of INSERT … VALUES in the order given; keyed rows are matched by key
     const byKey = new Map(inserted.filter((r) => r.source_key !== null).map((r) => [r.source_key!, r.id]));

@@ -38,7 +38,7 @@ export interface PostResult {
   duplicate: boolean;
 }
 
-const toH = (x: number) => Math.round(x * 100);
+export const toH = (x: number) => Math.round(x * 100);
 
 /** What is wrong with an entry under a policy, as a Chinese sentence (null when nothing is). */
 export function entryProblem(policy: CreditPolicy, e: NewCreditEntry): string | null {
@@ -61,12 +61,9 @@ export async function checkEntry(db: Executor, e: NewCreditEntry): Promise<void>
   if (problem) throw invalid(problem);
 }
 
-/** Appends one entry (inside the caller's transaction). */
-export async function postCreditEntry(trx: Executor, ctx: RequestCtx, e: NewCreditEntry): Promise<PostResult> {
-  await checkEntry(trx, e);
-  const teacher = await teacherSchoolOf(trx, e.teacherId);
-  if (!teacher) throw notFound('教师');
-  const insertedId = await insertEntryOnce(trx, {
+/** The ledger row of a new entry (one mapping for the single and the bulk posting). */
+export function entryRow(e: NewCreditEntry, schoolId: number) {
+  return {
     teacher_id: e.teacherId,
     entry_date: e.date,
     year: e.year,
@@ -82,9 +79,17 @@ export async function postCreditEntry(trx: Executor, ctx: RequestCtx, e: NewCred
     certifier_id: e.certifier.id,
     certifier_name: e.certifier.name,
     certifier_unit: e.certifier.unit,
-    school_id: teacher.school_id,
+    school_id: schoolId,
     reason: e.reason ?? null,
-  });
+  };
+}
+
+/** Appends one entry (inside the caller's transaction). */
+export async function postCreditEntry(trx: Executor, ctx: RequestCtx, e: NewCreditEntry): Promise<PostResult> {
+  await checkEntry(trx, e);
+  const teacher = await teacherSchoolOf(trx, e.teacherId);
+  if (!teacher) throw notFound('教师');
+  const insertedId = await insertEntryOnce(trx, entryRow(e, teacher.school_id));
   if (insertedId === undefined) return { id: await entryIdByKey(trx, e.sourceKey!), duplicate: true };
   await addToSummary(
     trx,
