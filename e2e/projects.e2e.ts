@@ -138,6 +138,11 @@ test('专项培训: plan → quotas → selection → review → class → check
     const row = page.getByTestId('reviews-table').locator('tbody tr', { hasText: NAME }).filter({ hasText: '李秀英' });
     await row.waitFor(LONG);
     await row.getByRole('button', { name: btn('通过') }).click();
+    // a single approval is confirmed like the batch one
+    await page
+      .locator('.ant-popconfirm', { hasText: '通过 李秀英 的报名？' })
+      .getByRole('button', { name: btn('通过') })
+      .click();
     await message('已通过 李秀英 的报名');
     await expect.poll(() => row.count(), LONG).toBe(0);
     if (account === 'demo-city') await logout(page);

@@ -25,7 +25,10 @@ import type { App } from './http/types.ts';
 import { registerModules } from './modules/index.ts';
 
 z.config(z.locales.zhCN());
-const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+// WEB_DIST: another build of the web app (a second checkout's browser tests beside this one's); default: apps/web/dist
+const webDist = process.env.WEB_DIST
+  ? path.resolve(process.env.WEB_DIST)
+  : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 /** A registered route with its access rule and schemas (zod): the scope matrix and the fuzz test walk these. */
 export interface RouteEntry {

@@ -9,7 +9,7 @@ import { formatTime } from '../../../format.ts';
 import { RejectModal } from '../../../components/RejectModal.tsx';
 import { CLAIM_STATUS_COLORS, formatSize } from './types.ts';
 
-/** One claim for review: who, what, how much, the evidence to open, and 通过 / 驳回. */
+/** One claim for review: who, what, how much, the evidence to open, and 通过 / 退回 (the teacher may answer a returned claim with 重新申报). */
 export function ClaimDrawer({ id, onClose, onDecided }: { id: number | null; onClose: () => void; onDecided: () => Promise<unknown> }) {
   const { message } = App.useApp();
   const [rejecting, setRejecting] = useState(false);
@@ -34,7 +34,7 @@ export function ClaimDrawer({ id, onClose, onDecided }: { id: number | null; onC
   });
   const reject = useMutation({
     mutationFn: (reason: string) => call(creditClaims.rejectClaim, { params: { id: id as number }, body: { reason } }),
-    onSuccess: () => message.success('已驳回，教师将看到驳回原因'),
+    onSuccess: () => message.success('已退回，教师将看到退回原因并可重新申报'),
     onSettled: async (_, e) => {
       setRejecting(false);
       await after(e ?? undefined);
@@ -64,7 +64,7 @@ export function ClaimDrawer({ id, onClose, onDecided }: { id: number | null; onC
               </Button>
             </Popconfirm>
             <Button danger onClick={() => setRejecting(true)}>
-              驳回
+              退回
             </Button>
           </Space>
         ) : null
@@ -166,7 +166,8 @@ export function ClaimDrawer({ id, onClose, onDecided }: { id: number | null; onC
       ) : null}
       <RejectModal
         open={rejecting}
-        title={`驳回 ${c?.teacher.name ?? ''} 的学分申报`}
+        verb="退回"
+        title={`退回 ${c?.teacher.name ?? ''} 的学分申报`}
         onCancel={() => setRejecting(false)}
         onSubmit={async (reason) => {
           await reject.mutateAsync(reason).catch(() => undefined);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Empty, Input, Popover, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Empty, Input, Popconfirm, Popover, Select, Space, Table, Tag } from 'antd';
 import { enrollments } from '@shixun/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../../api/call.ts';
@@ -130,7 +130,7 @@ export default function ReviewQueue() {
             render: (n: string, r) => (
               <>
                 {n}
-                <div style={{ color: '#888', fontSize: 12 }}>
+                <div style={{ color: '#595959', fontSize: 12 }}>
                   {r.projectYear} · {r.projectLevelLabel}
                 </div>
               </>
@@ -142,7 +142,7 @@ export default function ReviewQueue() {
             render: (n: string, r) => (
               <>
                 {n}
-                <div style={{ color: '#888', fontSize: 12 }}>{r.idNumber}</div>
+                <div style={{ color: '#595959', fontSize: 12 }}>{r.idNumber}</div>
               </>
             ),
           },
@@ -183,9 +183,17 @@ export default function ReviewQueue() {
             key: 'op',
             render: (_, r) => (
               <Space>
-                <Button size="small" type="primary" loading={busy && picked.length === 0} onClick={() => approve([r])}>
-                  通过
-                </Button>
+                <Popconfirm
+                  title={`通过 ${r.name} 的报名？`}
+                  description={r.willTakeQuota ? '通过后将占用一个名额。' : '报名将通过本级审核。'}
+                  okText="通过"
+                  cancelText="取消"
+                  onConfirm={() => approve([r])}
+                >
+                  <Button size="small" type="primary" loading={busy && picked.length === 0}>
+                    通过
+                  </Button>
+                </Popconfirm>
                 <Button size="small" danger onClick={() => setReturning([r])}>
                   退回
                 </Button>
