@@ -7,3 +7,4 @@ export * from './credits/index.ts';
 export * from './project-labels.ts';
 export * from './grants.ts';
 export * from './audit-labels.ts';
+export * from './china-dates.ts';

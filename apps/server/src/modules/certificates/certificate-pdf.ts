@@ -1,6 +1,7 @@
 // The certificate as a one-page A4 PDF, drawn from the payload frozen at issue time — so the paper,
 // the list and the public verification page always say the same thing. Positions are absolute
 // (no page margins), which keeps pdfkit from ever spilling onto a second page.
+import { chinaDate } from '@shixun/domain';
 import { newPdf, registerCjkFonts } from '../../pdf/document.ts';
 import QRCode from 'qrcode';
 import type { CertificateRow } from './certificates.repository.ts';
@@ -27,7 +28,7 @@ const RESULT_COLOR: Record<string, string> = { completed: '#237804', not_require
 
 /** 2026-11-23 or a Date → 2026 年 11 月 23 日 (the date in China, whatever the server's zone). */
 export function chineseDate(d: Date | string): string {
-  const iso = typeof d === 'string' ? d : new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(d);
+  const iso = typeof d === 'string' ? d : chinaDate(d);
   const [y, m, day] = iso.slice(0, 10).split('-').map(Number);
   return `${y} 年 ${m} 月 ${day} 日`;
 }

@@ -1,5 +1,5 @@
 // Small shared pieces of how classes are shown: labels, China dates, hundredths.
-import { PROJECT_LEVEL_LABELS, PROJECT_MODE_LABELS, TRAINEE_RESULT_LABELS } from '@shixun/domain';
+import { chinaClock, chinaDate, PROJECT_LEVEL_LABELS, PROJECT_MODE_LABELS, TRAINEE_RESULT_LABELS } from '@shixun/domain';
 import type { ClassRow } from './classes.repository.ts';
 
 export const LEVEL_LABELS = PROJECT_LEVEL_LABELS;
@@ -9,18 +9,15 @@ export const RESULT_LABELS = TRAINEE_RESULT_LABELS;
 /** hundredths (the ledger's and the projects' unit) → a number with at most two decimals */
 export const fromH = (h: number) => Math.round(h) / 100;
 
-const CHINA_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
-const CHINA_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false });
-
 /** The calendar day in China (where every project's dates are meant), whatever the server's zone. */
-export const chinaDay = (d: Date) => CHINA_DAY.format(d);
-export const chinaTime = (d: Date) => CHINA_TIME.format(d);
+export const chinaDay = (d: Date) => chinaDate(d);
+export const chinaTime = (d: Date) => chinaClock(d);
 /** 2026-05-11 08:30–11:30 */
 export const sessionWhen = (s: { starts_at: Date; ends_at: Date }) =>
   `${chinaDay(s.starts_at)} ${chinaTime(s.starts_at)}–${chinaDay(s.ends_at) === chinaDay(s.starts_at) ? '' : `${chinaDay(s.ends_at)} `}${chinaTime(s.ends_at)}`;
 
 /** Today in China, YYYY-MM-DD. */
-export const chinaToday = () => chinaDay(new Date());
+export const chinaToday = () => chinaDate();
 
 /** The project facts every class view carries. */
 export function projectView(c: ClassRow) {

@@ -19,7 +19,8 @@ import { invalidateRollup } from '../credit-reports/rollup.ts';
 import { activePolicy } from '../credits/policy.store.ts';
 import { enqueueJob, enqueueUnlessActive, latestJob, nextScheduledJobAt, runningOrWaitingJob, type JobRow } from '../jobs/jobs.service.ts';
 import type { JobContext, JobHandler, JobOutcome } from '../jobs/runner.ts';
-import { chinaDate, nextYearTurn } from '../jobs/schedule.ts';
+import { chinaDate } from '@shixun/domain';
+import { nextYearTurn } from '../jobs/schedule.ts';
 import { evaluate, loadFacts, standingRow, writeStandings } from './batch.ts';
 import { countTeachers, lockTeachers, teacherIdsAfter } from './credit-policies.repository.ts';
 

@@ -7,7 +7,7 @@ import { conflict, invalid, notFound } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { addToSummary, entryById, entryIdByKey, insertEntry, insertEntryOnce, isReversed, teacherSchoolOf } from './ledger.repository.ts';
 import { activePolicy } from './policy.store.ts';
-import { refreshStanding } from './standing.ts';
+import { refreshStanding, today } from './standing.ts';
 
 export type CreditSource = 'project' | 'elective' | 'school_based' | 'claim' | 'import' | 'adjustment';
 
@@ -129,12 +129,11 @@ export async function reverseCreditEntry(
   if (!o) throw notFound('学分记录');
   if (o.reversal_of !== null) throw invalid('冲销记录本身不能再冲销');
   if (await isReversed(trx, entryId)) throw conflict('该学分记录已被冲销，不能重复冲销');
-  const today = new Date().toISOString().slice(0, 10);
   let rowId: number;
   try {
     rowId = await insertEntry(trx, {
       teacher_id: o.teacher_id,
-      entry_date: today,
+      entry_date: today(),
       year: o.year,
       category: o.category,
       form: o.form,

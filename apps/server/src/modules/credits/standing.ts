@@ -1,12 +1,13 @@
 // A teacher's credits under the active policy: the engine (pure, in @shixun/domain) fed from the
 // ledger. refreshStanding stores the result so reports group rows instead of evaluating teachers.
-import { evaluateCredits, type CreditEntryFact, type CreditEvaluation, type CreditTeacherFacts } from '@shixun/domain';
+import { chinaDate, evaluateCredits, type CreditEntryFact, type CreditEvaluation, type CreditTeacherFacts } from '@shixun/domain';
 import type { Executor } from '../../context.ts';
 import { activePolicy } from './policy.store.ts';
 import { registrationDatesOf } from '../teachers/registrations.repository.ts';
 import { entryFactRows, teacherFactRow, writeStandings, type CycleStandingRow, type StandingRow } from './standings.repository.ts';
 
-export const today = () => new Date().toISOString().slice(0, 10);
+/** Today in China: a 认定日期 or a standing as of today means Beijing's date, not UTC's (yesterday until 08:00). */
+export const today = () => chinaDate();
 
 export async function creditFacts(
   db: Executor,

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import {
   PROFILE_FIELDS,
+  chinaDate,
   checkIdNumber,
   isCalendarDate,
   normalizeIdNumber,
@@ -86,7 +87,6 @@ export function parsePatch(
 }
 
 /** Today in China (the platform's calendar), as 'YYYY-MM-DD'. */
-export const chinaDate = (d = new Date()) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(d);
 
 /** The fields the cross-field rules read (the dates, 初始学历 / 最高学历). */
 export const RULE_FIELDS = ['birthDate', 'workStartDate', 'hireDate', 'initialEducation', 'highestEducation'] as const;
