@@ -42,6 +42,8 @@ describe('审计日志 in Chinese', () => {
       objectLabel: `${teacherName} 的信息变更申请 #${changeId}`,
       summary: `${teacherName} 的信息变更申请 #${changeId} — 提交信息变更申请`,
       actorName: teacherName,
+      // the scope as a clerk reads it, not as it is stored (school:<id>)
+      actorScope: '兴宁区第一小学',
     });
     expect(e.requestId).toMatch(/\S{8,}/);
   });

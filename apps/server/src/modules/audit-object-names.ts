@@ -6,7 +6,7 @@ import { classNames, sessionClassNames } from './classes/audit-names.repository.
 import { claimOwners } from './credit-claims/audit-names.repository.ts';
 import { entryOwners } from './credits/audit-names.repository.ts';
 import { enrollmentOwners } from './enrollments/audit-names.repository.ts';
-import { namesOfHolders, schoolHolder } from './org/org.ts';
+import { institutionNames, namesOfHolders, schoolHolder } from './org/org.ts';
 import { changeOwners } from './profile/audit-names.repository.ts';
 import { projectsByIds } from './projects/projects.repository.ts';
 import { personNames } from './teachers/audit-names.repository.ts';
@@ -28,6 +28,10 @@ export function registerAuditObjectNames() {
   nameAuditObjects(
     'school',
     byNumericId(async (db, ids) => mapKeys(await namesOfHolders(db, ids.map(schoolHolder)), (h) => Number(h.slice(7)))),
+  );
+  nameAuditObjects(
+    'institution',
+    byNumericId(async (db, ids) => new Map((await institutionNames(db, ids)).map((i) => [i.id, i.name]))),
   );
   // a region is written as its code
   nameAuditObjects('region', async (db, codes) =>

@@ -65,8 +65,19 @@ export function toFilter(q: AuditQuery, timeZone: string): AuditFilter {
   };
 }
 
+/** An actor's scope as stored (`region:450102`, `school:12`, `institution:3`) split into an object to name. */
+const scopeObject = (scope: string | null) => {
+  const [type, id] = scope?.split(':') ?? [];
+  return { object_type: type && id ? type : null, object_id: type && id ? id : null };
+};
+
 async function view(db: Executor, rows: Row[]) {
-  const names = await objectNames(db, rows);
+  const names = await objectNames(db, [...rows, ...rows.map((r) => scopeObject(r.actor_scope))]);
+  /** the scope as a clerk reads it: 兴宁区, 兴宁区第一小学 … (the stored text where it cannot be named) */
+  const scopeName = (scope: string | null) => {
+    const o = scopeObject(scope);
+    return (o.object_type && names.get(`${o.object_type}:${o.object_id}`)) || scope;
+  };
   return rows.map((r) => {
     const e = {
       action: r.action,
@@ -80,7 +91,7 @@ async function view(db: Executor, rows: Row[]) {
       at: Number(r.at_ms),
       actorName: r.actor_name,
       actorRole: r.actor_role,
-      actorScope: r.actor_scope,
+      actorScope: scopeName(r.actor_scope),
       ip: r.ip,
       requestId: r.request_id,
       action: r.action,

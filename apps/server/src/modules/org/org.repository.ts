@@ -35,6 +35,10 @@ export async function schoolNames(db: Executor, ids: number[]) {
   return ids.length ? db.selectFrom('schools').select(['id', 'name']).where('id', 'in', ids).execute() : [];
 }
 
+export async function institutionNames(db: Executor, ids: number[]) {
+  return ids.length ? db.selectFrom('institutions').select(['id', 'name']).where('id', 'in', ids).execute() : [];
+}
+
 export async function regionNames(db: Executor, codes: string[]) {
   return codes.length ? db.selectFrom('regions').select(['code', 'name']).where('code', 'in', codes).execute() : [];
 }

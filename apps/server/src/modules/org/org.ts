@@ -6,7 +6,7 @@ import type { Executor } from '../../context.ts';
 import { forbidden } from '../../http/errors.ts';
 import { findSchool, regionChildren, regionFullName, regionNames, schoolNames, schoolsOfCounty } from './org.repository.ts';
 
-export { countSchoolsUnder, findRegion, regionFullName } from './org.repository.ts';
+export { countSchoolsUnder, findRegion, institutionNames, regionFullName } from './org.repository.ts';
 
 /** The admin levels of the review chain, top-down from the school. */
 export type ReviewStage = 'school' | 'county' | 'city' | 'province';
