@@ -162,6 +162,12 @@ describe(`训后评估：统计 (${TEST_DB})`, () => {
     // a province project is not the city's or the county's to read
     expect((await city.get(`/api/projects/${projectId}/evaluation-summary`)).status).toBe(404);
     expect((await county.get(`/api/projects/${projectId}/evaluation-summary`)).status).toBe(404);
+    // the project page offers the 训后评估 tab by the same rule
+    expect((await province.get(`/api/projects/${projectId}`)).body.abilities.evaluation).toBe(true);
+    for (const lower of [city, county]) {
+      const d = await lower.get(`/api/projects/${projectId}`);
+      if (d.status === 200) expect(d.body.abilities.evaluation).toBe(false);
+    }
     expect((await province.get('/api/projects/999999/evaluation-summary')).status).toBe(404);
     expect((await inst.get(`/api/projects/${projectId}/evaluation-summary`)).status).toBe(403);
     expect((await teacher.get(`/api/projects/${projectId}/evaluation-summary`)).status).toBe(403);

@@ -90,6 +90,8 @@ export const projectDetail = z.object({
     grant: z.boolean(),
     select: z.boolean(),
     assign: z.boolean(),
+    /** 训后评估汇总: the organiser and the levels above it */
+    evaluation: z.boolean(),
   }),
   node: z.object({ level: nodeLevel, holder: z.string(), name: z.string() }),
 });

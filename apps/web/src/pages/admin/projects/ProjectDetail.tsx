@@ -4,6 +4,7 @@ import { projects } from '@shixun/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../../api/call.ts';
 import { LoadError } from '../../../components/guards.tsx';
+import { EvaluationTab } from './EvaluationTab.tsx';
 import { QuotaTab } from './QuotaTab.tsx';
 import { SelectionTab } from './SelectionTab.tsx';
 import { StatsTab } from './StatsTab.tsx';
@@ -139,6 +140,9 @@ export default function ProjectDetail() {
                 { key: 'quota', label: '名额分配', children: <QuotaTab projectId={p.id} canGrant={d.abilities.grant} /> },
                 ...(d.abilities.select ? [{ key: 'select', label: '遴选教师', children: <SelectionTab detail={d} /> }] : []),
                 { key: 'trainees', label: '学员名单', children: <TraineesTab detail={d} /> },
+                ...(d.abilities.evaluation && p.evaluationQuestions.length
+                  ? [{ key: 'evaluation', label: '训后评估', children: <EvaluationTab projectId={p.id} /> }]
+                  : []),
               ]),
         ]}
       />
