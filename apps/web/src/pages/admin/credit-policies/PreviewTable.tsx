@@ -29,13 +29,16 @@ export function PreviewTable({ result }: { result: Extract<PreviewResult, { vali
     { key: 'rate', label: '达标率', now: pct(a.rate), draft: pct(b.rate) },
     line('completed', '已完成周期要求（人）', (t) => t.completed),
     // categories of the draft; a category only one side knows shows a dash on the other
-    ...b.byCategory.map((c) => ({
-      key: `cat-${c.id}`,
-      label: `${c.name}达到周期要求（人）`,
-      now: metOf(a, c.id) ?? '—',
-      draft: c.met,
-      diff: metOf(a, c.id) === undefined ? undefined : c.met - metOf(a, c.id)!,
-    })),
+    ...b.byCategory.map((c) => {
+      const before = metOf(a, c.id);
+      return {
+        key: `cat-${c.id}`,
+        label: `${c.name}达到周期要求（人）`,
+        now: before ?? '—',
+        draft: c.met,
+        diff: before === undefined ? undefined : c.met - before,
+      };
+    }),
   ];
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
