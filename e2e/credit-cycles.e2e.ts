@@ -56,7 +56,7 @@ test('十四五: the short teacher’s red cells and «还差», and the county�
   await login(page, 'demo-county');
   await page.waitForURL('**/admin/**');
   await page.goto(`${baseUrl()}/admin/credit-reports`);
-  const complianceCard = page.getByRole('button', { name: /^达标 \d+ 人，查看名单$/ });
+  const complianceCard = page.getByRole('button', { name: /^达标 \d+ 人 · [\d.]+%，查看名单$/ });
   await complianceCard.waitFor();
   await page.getByText(/十四五周期 2021–2025（已结束）/).waitFor(); // the last finished cycle, by default
   const rateText = (await complianceCard.textContent()) ?? '';

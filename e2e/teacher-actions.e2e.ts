@@ -41,7 +41,10 @@ test('撤回: an application that waits at the school is withdrawn by the teache
   await message('已提交申报，等待学校审核');
   await page.keyboard.press('Escape'); // the drawer, if it is still open
 
-  const mine = page.getByTestId('project-card').filter({ hasText: project }).filter({ has: page.getByTestId('withdraw-application') });
+  const mine = page
+    .getByTestId('project-card')
+    .filter({ hasText: project })
+    .filter({ has: page.getByTestId('withdraw-application') });
   await mine.waitFor(LONG);
   await shot(page, 'teacher-applied');
   await mine.getByTestId('withdraw-application').click();
@@ -81,6 +84,11 @@ test('重新申报: a returned claim comes back with the reviewer’s note and i
   await login(page, 'demo-county');
   await page.waitForURL('**/admin/**', LONG);
   await page.goto(`${baseUrl()}/admin/credit-claims`);
+  // the menu's badge counts what waits, and follows a decision without a reload
+  const badge = page.getByRole('menuitem', { name: /学分申报审核/ }).getByTestId('queue-badge');
+  const waiting = async () => Number(/(\d+) 条待处理/.exec((await badge.getAttribute('aria-label').catch(() => null)) ?? '')?.[1] ?? 0);
+  await expect.poll(waiting, LONG).toBeGreaterThan(0);
+  const before = await waiting();
   const row = page.getByTestId('claim-review-table').locator('tr', { hasText: title });
   await row.getByRole('button', { name: btn('审核') }).click();
   const drawer = page.getByRole('dialog').filter({ hasText: '学分申报详情' });
@@ -90,6 +98,7 @@ test('重新申报: a returned claim comes back with the reviewer’s note and i
   await giveBack.getByRole('button', { name: btn('退回') }).click();
   await message('已退回');
   await giveBack.waitFor({ state: 'hidden', ...LONG });
+  await expect.poll(waiting, LONG).toBe(before - 1);
   await page.keyboard.press('Escape');
   await drawer.waitFor({ state: 'hidden', ...LONG });
   await logout(page);

@@ -105,8 +105,10 @@ export function AuditFilters({
         ]}
         onChange={(v) => set({ result: v })}
       />
+      {/* allowEmpty: an empty range picker sends Tab back to its first field (a keyboard trap); either end may stay open */}
       <DatePicker.RangePicker
         aria-label="日期范围"
+        allowEmpty={[true, true]}
         placeholder={['开始日期', '结束日期']}
         value={draft.range}
         disabledDate={(d) => d.isAfter(dayjs(), 'day')}

@@ -27,7 +27,7 @@ export default function Security() {
         </Button>
       }
     >
-      <p style={{ color: '#8a96a8' }}>
+      <p style={{ color: '#5c6b80' }}>
         以下账号因在某个 IP 上连续登录失败被临时锁定（只锁定该
         IP，本人从其他网络仍可登录），到期后自动解锁；确认是本人操作后可提前解锁（解除该账号在所有 IP 上的锁定）。
       </p>

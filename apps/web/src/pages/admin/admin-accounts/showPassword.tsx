@@ -14,7 +14,7 @@ export function showTemporaryPassword(modal: HookAPI, title: string, loginName: 
         <Typography.Paragraph copyable style={{ fontSize: 20, fontFamily: 'monospace' }} data-testid="temporary-password">
           {password}
         </Typography.Paragraph>
-        <p style={{ color: '#8a96a8' }}>请通过安全渠道（当面或电话）交给账号持有人，不要通过聊天工具或邮件发送。</p>
+        <p style={{ color: '#5c6b80' }}>请通过安全渠道（当面或电话）交给账号持有人，不要通过聊天工具或邮件发送。</p>
       </div>
     ),
     okText: '我已记下',

@@ -16,6 +16,7 @@ function Rating({ q }: { q: QuestionSummary }) {
             size="small"
             style={{ flex: 1, margin: 0 }}
             format={() => `${q.distribution?.[k - 1] ?? 0} 人`}
+            aria-label={`${k} 分的人数占比`}
           />
         </div>
       ))}

@@ -178,7 +178,7 @@ export function NoticeTab({ detail }: { detail: ClassDetail }) {
         {progress && (
           <div style={{ maxWidth: 400, marginTop: 8 }}>
             <Typography.Text>{progress.name}</Typography.Text>
-            <Progress percent={progress.percent} size="small" />
+            <Progress percent={progress.percent} size="small" aria-label="上传进度" />
           </div>
         )}
         <List<NoticeFile>

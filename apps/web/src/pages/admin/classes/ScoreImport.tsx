@@ -64,7 +64,7 @@ export function ScoreImport({ classId, onImported }: { classId: number; onImport
           <Typography.Text>
             {progress.percent < 100 ? `正在上传“${progress.name}”…` : `正在逐行核对并保存“${progress.name}”，请勿关闭页面…`}
           </Typography.Text>
-          <Progress percent={progress.percent} status="active" size="small" />
+          <Progress percent={progress.percent} status="active" size="small" aria-label="导入进度" />
         </div>
       )}
       {result && (

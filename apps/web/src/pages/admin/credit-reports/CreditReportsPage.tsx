@@ -180,6 +180,7 @@ export default function CreditReportsPage() {
                       <Progress
                         size="small"
                         percent={r.totals.assessed ? Math.round(((r.totals.byCategory[c.id] ?? 0) / r.totals.assessed) * 1000) / 10 : 0}
+                        aria-label={`${c.name}达到周期要求的比例`}
                       />
                     ),
                   },
@@ -297,7 +298,12 @@ export default function CreditReportsPage() {
               title: running ? '进度（暂无未完成项占比）' : '达标率',
               key: 'rate',
               width: 150,
-              render: (_, row) => (row.rate === null ? '—' : <Progress size="small" percent={Math.round(row.rate * 1000) / 10} />),
+              render: (_, row) =>
+                row.rate === null ? (
+                  '—'
+                ) : (
+                  <Progress size="small" percent={Math.round(row.rate * 1000) / 10} aria-label={`${row.name}达标率`} />
+                ),
             },
             {
               title: running ? '已有未完成项' : '未达标',

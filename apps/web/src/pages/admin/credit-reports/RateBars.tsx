@@ -46,7 +46,7 @@ export function RateBars({ rows, onOpen }: { rows: ComplianceRow[]; onOpen?: (ro
           <span style={{ width: 52, flex: 'none', fontSize: 12, color: '#555' }}>{percent(r.rate)}</span>
         </div>
       ))}
-      <div style={{ display: 'flex', gap: 12, justifyContent: 'flex-end', fontSize: 12, color: '#888', marginTop: 8 }}>
+      <div style={{ display: 'flex', gap: 12, justifyContent: 'flex-end', fontSize: 12, color: '#595959', marginTop: 8 }}>
         <span>
           <i style={{ display: 'inline-block', width: 10, height: 10, background: colorOf(1) }} /> ≥ 90%
         </span>

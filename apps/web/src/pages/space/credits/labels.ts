@@ -20,7 +20,8 @@ export const STATUS_STYLE: Record<CreditStatus, { color: string; background: str
   in_progress: { color: '#0958d9', background: '#d6e4ff', tag: 'processing' },
   incomplete: { color: '#a8071a', background: '#ffccc7', tag: 'error' },
   not_required: { color: '#595959', background: 'transparent', tag: 'default' },
-  not_started: { color: '#8c8c8c', background: '#f0f0f0', tag: 'default' },
+  // text 6.1:1 on its grey (#8c8c8c was 3.0:1)
+  not_started: { color: '#595959', background: '#f0f0f0', tag: 'default' },
 };
 
 /** 12 → "12", 7.2 → "7.2", 1.25 → "1.25". */

@@ -30,7 +30,7 @@ export function ProfileInfoTab({ data }: { data: ProfileResponse }) {
             <Button icon={<FormOutlined />} onClick={() => setRequesting(true)} disabled={data.pendingChange} data-testid="request-change">
               申请修改
             </Button>
-            <span style={{ color: '#8a96a8' }}>标有“关键”的字段（姓名、证件号码、单位等）请通过“申请修改”由区县管理员审核。</span>
+            <span style={{ color: '#5c6b80' }}>标有“关键”的字段（姓名、证件号码、单位等）请通过“申请修改”由区县管理员审核。</span>
           </Space>
         </>
       )}

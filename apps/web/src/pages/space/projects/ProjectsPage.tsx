@@ -53,8 +53,10 @@ export default function ProjectsPage() {
         items={TABS.map((t) => ({ key: t.key, label: `${t.label}·${counts?.[t.key] ?? 0}` }))}
       />
       <Space wrap style={{ marginBottom: 16 }}>
+        {/* allowEmpty: an empty range picker sends Tab back to its first field (a keyboard trap); a filter may be left empty */}
         <DatePicker.RangePicker
           aria-label="培训时间"
+          allowEmpty={[true, true]}
           placeholder={['培训开始', '培训结束']}
           onChange={(v) => {
             setRange(v?.[0] && v[1] ? [v[0].format('YYYY-MM-DD'), v[1].format('YYYY-MM-DD')] : null);
