@@ -20,6 +20,7 @@ import { ProfileDescriptions } from '../../components/ProfileDescriptions.tsx';
 import { KeyFieldsModal } from './KeyFieldsModal.tsx';
 import { RegistrationModal } from './RegistrationModal.tsx';
 import { TeacherCreditsCard } from './credits/TeacherCreditsCard.tsx';
+import { TeacherBankCard } from './credit-bank/TeacherBankCard.tsx';
 
 export default function TeacherDetail() {
   const { id = '' } = useParams();
@@ -157,6 +158,7 @@ export default function TeacherDetail() {
       </Space>
       <ProfileDescriptions profile={shown} testId="teacher-profile" />
       <TeacherCreditsCard teacherId={id} />
+      <TeacherBankCard teacherId={id} />
       {registering && (
         <RegistrationModal teacherId={id} name={profile.name} hireDate={profile.hireDate} onClose={() => setRegistering(false)} />
       )}
