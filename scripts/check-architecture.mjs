@@ -105,9 +105,12 @@ const TABLE_OWNERS = {
   'credit-reports': ['credit_report_school_counts', 'credit_report_county_counts', 'credit_report_state'],
   projects: ['project_types', 'projects', 'project_institutions', 'project_quotas'],
   enrollments: ['enrollments', 'enrollment_events'],
+  electives: ['electives'],
   classes: ['training_classes', 'class_notice_files', 'class_sessions', 'checkins', 'project_evaluations'],
   'admin-accounts': ['admin_account_requests'],
   jobs: ['jobs'],
+  credentials: ['credential_keys'],
+  orders: ['orders', 'payment_notifications', 'refunds'],
 };
 const owner = new Map(Object.entries(TABLE_OWNERS).flatMap(([m, ts]) => ts.map((t) => [t, m])));
 const WRITE = /\.(insertInto|updateTable|deleteFrom|mergeInto)\(\s*'([a-z_]+)/g;

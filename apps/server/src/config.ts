@@ -45,6 +45,9 @@ export interface Config {
   support: { phone: string; qq: string; hours: string };
   /** The deployment's time zone (IANA name): the web app shows every time in it (server-side calendar days are still China's). */
   timeZone: string;
+  /** 我的订单: how long an unpaid order holds its place; the sandbox gateway (demo and tests) and its signing
+   *  secret (empty: derived from the deployment's keys). Refused in production. */
+  payments: { orderTimeoutMinutes: number; sandbox: boolean; sandboxSecret: string };
 }
 
 export const defaults: Config = {
@@ -72,6 +75,7 @@ export const defaults: Config = {
   checkinWindow: { minutesBefore: 30, minutesAfter: 0 },
   support: { phone: '', qq: '', hours: '工作日 8:30–12:00，14:30–17:30' },
   timeZone: 'Asia/Shanghai',
+  payments: { orderTimeoutMinutes: 30, sandbox: true, sandboxSecret: '' },
 };
 
 type Env = Record<string, string | undefined>;
@@ -115,6 +119,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   if (!c.keyFile && !inMemory) c.keyFile = path.join(path.dirname(path.resolve(c.dataDir)), 'shixun.keys.json');
   if (!c.auditCheckpointDir && !inMemory) c.auditCheckpointDir = path.join(c.dataDir, 'audit-checkpoints');
   if (production && !c.publicUrl) throw new Error('生产环境必须设置 PUBLIC_URL（平台对外地址，如 https://px.example.gov.cn）');
+  if (env.PAYMENT_SANDBOX) c.payments.sandbox = env.PAYMENT_SANDBOX === 'true';
+  if (env.ORDER_TIMEOUT_MINUTES) c.payments.orderTimeoutMinutes = Number(env.ORDER_TIMEOUT_MINUTES);
+  if (production && c.payments.sandbox && !env.PAYMENT_SANDBOX) c.payments.sandbox = false; // a production deployment takes real money only: the sandbox only when asked for by name
   if (production && c.devOutbox) throw new Error('生产环境不得开启 DEV_OUTBOX（开发用发件箱会显示验证码）');
   validated(c, file);
   c.publicUrl = normalizePublicUrl(c.publicUrl || `http://localhost:${c.port}`);
@@ -167,6 +174,11 @@ const ConfigSchema = z.strictObject({
     phone: z.string().max(40, '客服电话不能超过 40 个字符'),
     qq: z.string().regex(/^\d{0,15}$/, '客服 QQ 应为数字'),
     hours: z.string().max(60, '服务时间不能超过 60 个字'),
+  }),
+  payments: z.strictObject({
+    orderTimeoutMinutes: int(1, 7 * 24 * 60),
+    sandbox: z.boolean(),
+    sandboxSecret: z.string().max(200),
   }),
   timeZone: z.string().refine(isTimeZone, '不是有效的时区名（如 Asia/Shanghai）'),
 });

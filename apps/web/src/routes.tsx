@@ -21,9 +21,15 @@ const Building = lazy(() => import('./pages/space/Building.tsx'));
 const MyCreditsPage = lazy(() => import('./pages/space/credits/MyCreditsPage.tsx'));
 const CreditClaimsPage = lazy(() => import('./pages/space/credit-claims/CreditClaimsPage.tsx'));
 const CertificatesPage = lazy(() => import('./pages/space/certificates/CertificatesPage.tsx'));
+const CreditBankPage = lazy(() => import('./pages/space/credit-bank/CreditBankPage.tsx'));
 const ProjectDetailPage = lazy(() => import('./pages/space/project-detail/ProjectDetailPage.tsx'));
 const CheckinPage = lazy(() => import('./pages/space/project-detail/CheckinPage.tsx'));
 const ProjectsPage = lazy(() => import('./pages/space/projects/ProjectsPage.tsx'));
+const MyElectivesPage = lazy(() => import('./pages/space/electives/MyElectivesPage.tsx'));
+const ElectiveCataloguePage = lazy(() => import('./pages/space/electives/CataloguePage.tsx'));
+const OrdersPage = lazy(() => import('./pages/space/orders/OrdersPage.tsx'));
+const SandboxPay = lazy(() => import('./pages/public/SandboxPay.tsx'));
+const AdminElectivesPage = lazy(() => import('./pages/admin/electives/ElectivesPage.tsx'));
 
 const AdminLayout = lazy(() => import('./layouts/AdminLayout.tsx'));
 const AdminIndex = lazy(() => import('./pages/admin/AdminIndex.tsx'));
@@ -78,6 +84,7 @@ export function AppRoutes() {
           <Route path="/two-factor/setup" element={<TwoFactorSetup />} />
           <Route path="/verify" element={<Verify />} />
           <Route path="/verify/:code" element={<Verify />} />
+          <Route path="/pay/sandbox" element={<SandboxPay />} />
 
           <Route path="/space/checkin" element={<CheckinPage />} />
           <Route
@@ -95,10 +102,14 @@ export function AppRoutes() {
             <Route path="profile" element={<ProfilePage />} />
             <Route path="account" element={<AccountPage />} />
             <Route path="certificates" element={<CertificatesPage />} />
+            <Route path="credit-bank" element={<CreditBankPage />} />
             <Route path="credits/claims" element={<CreditClaimsPage />} />
             <Route path="credits" element={<MyCreditsPage />} />
             <Route path="projects" element={<ProjectsPage />} />
             <Route path="projects/:enrollmentId" element={<ProjectDetailPage />} />
+            <Route path="electives" element={<MyElectivesPage />} />
+            <Route path="electives/catalogue" element={<ElectiveCataloguePage />} />
+            <Route path="orders" element={<OrdersPage />} />
             <Route path=":module" element={<Building />} />
           </Route>
 
@@ -133,6 +144,7 @@ export function AppRoutes() {
             <Route path="projects/:id" element={<AdminProjectDetail />} />
             <Route path="projects/:id/edit" element={<ProjectForm />} />
             <Route path="project-reviews" element={<ProjectReviews />} />
+            <Route path="electives" element={<AdminElectivesPage />} />
             <Route path="classes/:id" element={<ClassDetailPage />} />
             <Route path="account" element={<AccountPage />} />
           </Route>

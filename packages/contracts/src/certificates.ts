@@ -13,6 +13,8 @@ export const certificateItem = z.object({
   id: z.number(),
   kind: certificateKind,
   kindLabel: z.string(),
+  /** 我的证书's two sources of completion certificates (自主选学 / 专项培训); null for a credit certificate */
+  source: z.enum(['elective', 'project']).nullable(),
   title: z.string(),
   /** SX-XXXX-XXXX-XXXX-XXXX */
   code: z.string(),

@@ -11,7 +11,20 @@ const score = z.number({ error: '成绩应为 0–100 的数字' }).nullable().o
 /** undefined: leave the score as it is; null: clear it (only before a result exists). */
 export const scoresBody = z.object({
   items: z
-    .array(z.object({ enrollmentId: bodyId, onsiteScore: score, onlineScore: score }))
+    .array(
+      z.object({
+        enrollmentId: bodyId,
+        onsiteScore: score,
+        onlineScore: score,
+        /** 学习进度 % (自主选学's pass rule); undefined: leave as it is */
+        progress: z
+          .int({ error: '学习进度应为 0–100 的整数' })
+          .min(0, '学习进度应在 0–100 之间')
+          .max(100, '学习进度应在 0–100 之间')
+          .nullable()
+          .optional(),
+      }),
+    )
     .min(1, '请至少填写一名学员的成绩')
     .max(2000, '一次最多保存 2000 名学员的成绩'),
 });

@@ -7,7 +7,7 @@ import { route } from './route.ts';
 const tags = ['enrollments'] as const;
 export const ENROLLMENT_STATUSES = ['reviewing', 'returned', 'approved', 'assigned', 'withdrawn'] as const;
 export const STAGES = [...REVIEW_STAGES, 'done'] as const;
-export const ORIGINS = ['selected', 'applied'] as const;
+export const ORIGINS = ['selected', 'applied', 'self'] as const;
 export const RESULTS = ['passed', 'failed'] as const;
 export const EVENT_ACTIONS = [
   'selected',

@@ -25,3 +25,7 @@ export * as projects from './projects.ts';
 export * as enrollments from './enrollments.ts';
 export * as myProjects from './my-projects.ts';
 export * as home from './home.ts';
+export * as creditBank from './credit-bank.ts';
+export * as credentials from './credentials.ts';
+export * as electives from './electives.ts';
+export * as orders from './orders.ts';

@@ -65,6 +65,33 @@ export const AUDIT_ACTION_GROUPS: readonly AuditActionGroup[] = [
     },
   },
   {
+    group: '自主选学',
+    actions: {
+      'elective.create': '新建自主选学项目',
+      'elective.update': '修改自主选学项目',
+      'elective.submit': '提交自主选学项目审核',
+      'elective.approve': '自主选学项目审核通过（上架）',
+      'elective.return': '自主选学项目退回',
+      'elective.enrol': '自主选学报名',
+      'elective.cancel': '取消自主选学报名',
+    },
+  },
+  {
+    group: '订单与支付',
+    actions: {
+      'order.create': '生成订单',
+      'order.paid': '订单支付成功',
+      'order.cancel': '取消订单',
+      'order.close': '订单超时关闭',
+      'order.refund.request': '申请退款',
+      'order.refunded': '退款完成',
+      'order.refund.failed': '退款失败',
+      'order.invoice': '申请发票',
+      'order.notify.rejected': '拒绝支付通知（签名或金额不符）',
+      'order.notify.unmatched': '支付通知与订单状态不符（待财务处理）',
+    },
+  },
+  {
     group: '培训班',
     actions: {
       'class.notice.save': '保存开班通知',
@@ -98,6 +125,9 @@ export const AUDIT_ACTION_GROUPS: readonly AuditActionGroup[] = [
       'creditClaim.reject': '学分申报审核未通过',
       'certificate.issue': '颁发证书',
       'certificate.revoke': '撤销证书',
+      'creditBank.export': '导出学分银行',
+      'credential.download': '下载可验证学习记录',
+      'credential.key.rotate': '轮换凭证签名密钥',
     },
   },
   {
@@ -137,6 +167,8 @@ export const AUDIT_OBJECT_LABELS: Readonly<Record<string, string>> = {
   teacher: '教师',
   enrollment: '报名',
   project: '项目',
+  elective: '自主选学项目',
+  order: '订单',
   training_class: '培训班',
   class_session: '课次',
   certificate: '证书',
@@ -151,7 +183,7 @@ export const AUDIT_OBJECT_LABELS: Readonly<Record<string, string>> = {
 };
 
 /** Objects that belong to a person: named «李秀英 的报名 #15»; the others «项目 #3（2025 年骨干教师培训）». */
-const OWNED = new Set(['enrollment', 'certificate', 'creditClaim', 'credit_entry', 'profileChange']);
+const OWNED = new Set(['enrollment', 'certificate', 'creditClaim', 'credit_entry', 'profileChange', 'order']);
 
 export interface AuditObject {
   objectType: string | null;

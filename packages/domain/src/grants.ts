@@ -33,6 +33,15 @@ export const GRANTS = {
   'project.select': ['school_admin', 'county_admin'],
   'project.review': TEACHER_ADMINS,
   'project.assign': TEACHER_ADMINS,
+  // 自主选学: institutions (or region admins) offer electives, the organising level approves them into the
+  // catalogue and reads their figures; teachers browse, enrol and learn. The service checks provider and scope.
+  'elective.self': ['teacher'],
+  'elective.offer': ['institution_admin', ...REGION_ADMINS],
+  'elective.review': REGION_ADMINS,
+  // 我的订单: a teacher's own orders (pay, cancel, refund, invoice)
+  'order.self': ['teacher'],
+  // 对账 (the finance role): the province's payments and refunds by channel
+  'order.finance': ['province_admin'],
   // institutions see only their own classes
   'class.manage': ['institution_admin'],
   // 发件箱: delivery status with masked recipients; message bodies (codes) only with config.devOutbox

@@ -115,6 +115,15 @@ export interface ClassSessions {
   topic: string;
 }
 
+export interface CredentialKeys {
+  alg: Generated<string>;
+  created_at: Generated<Timestamp>;
+  kid: string;
+  private_jwk: string;
+  public_jwk: Json;
+  retired_at: Timestamp | null;
+}
+
 export interface CreditClaimFiles {
   claim_id: number;
   created_at: Generated<Timestamp>;
@@ -261,6 +270,29 @@ export interface CreditSummaries {
   year: number;
 }
 
+export interface Electives {
+  capacity: number | null;
+  class_id: number | null;
+  created_at: Generated<Timestamp>;
+  created_by: number | null;
+  description: Generated<string>;
+  offered_by: Generated<string>;
+  payer: Generated<string>;
+  price_fen: Generated<number>;
+  project_id: number;
+  provider_institution_id: number | null;
+  provider_name: string;
+  return_reason: string | null;
+  review_status: Generated<string>;
+  reviewed_at: Timestamp | null;
+  reviewed_by: number | null;
+  reviewed_by_name: string | null;
+  submitted_at: Timestamp | null;
+  syllabus: Generated<string>;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
 export interface EnrollmentEvents {
   action: string;
   actor_id: number | null;
@@ -282,6 +314,7 @@ export interface Enrollments {
   online_score: number | null;
   onsite_score: number | null;
   origin: string;
+  progress: number | null;
   project_id: number;
   quota_id: number | null;
   result: string | null;
@@ -343,6 +376,33 @@ export interface LoginTickets {
   user_id: number;
 }
 
+export interface Orders {
+  amount_fen: number;
+  created_at: Generated<Timestamp>;
+  end_reason: string | null;
+  ended_at: Timestamp | null;
+  expires_at: Timestamp;
+  id: Generated<number>;
+  invoice_email: string | null;
+  invoice_requested_at: Timestamp | null;
+  invoice_status: Generated<string>;
+  invoice_tax_no: string | null;
+  invoice_title: string | null;
+  item_id: number;
+  item_kind: string;
+  item_name: string;
+  out_trade_no: string;
+  paid_at: Timestamp | null;
+  payer: Generated<string>;
+  provider: Generated<string>;
+  provider_trade_no: string | null;
+  school_id: number | null;
+  status: Generated<string>;
+  teacher_id: number;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
 export interface Outbox {
   body: string;
   channel: string;
@@ -358,6 +418,20 @@ export interface PasswordHistory {
   id: Generated<number>;
   password_hash: string;
   user_id: number;
+}
+
+export interface PaymentNotifications {
+  amount_fen: number | null;
+  id: Generated<number>;
+  kind: Generated<string>;
+  order_id: number | null;
+  out_trade_no: string | null;
+  outcome: string;
+  provider: string;
+  provider_trade_no: string | null;
+  raw_body: string;
+  received_at: Generated<Timestamp>;
+  signature_valid: boolean;
 }
 
 export interface ProfileChanges {
@@ -411,8 +485,10 @@ export interface Projects {
   funding: Generated<string>;
   hours_h: Generated<number>;
   id: Generated<number>;
+  kind: Generated<string>;
   learning_url: string | null;
   level: string;
+  min_progress: number | null;
   mode: string;
   name: string;
   online_weight: Generated<number>;
@@ -440,6 +516,19 @@ export interface ProjectTypes {
   name: string;
   parent_id: number | null;
   sort: Generated<number>;
+}
+
+export interface Refunds {
+  amount_fen: number;
+  created_at: Generated<Timestamp>;
+  finished_at: Timestamp | null;
+  id: Generated<number>;
+  order_id: number;
+  out_refund_no: string;
+  provider_refund_no: string | null;
+  reason: string;
+  requested_by: number | null;
+  status: Generated<string>;
 }
 
 export interface Regions {
@@ -588,6 +677,7 @@ export interface DB {
   checkins: Checkins;
   class_notice_files: ClassNoticeFiles;
   class_sessions: ClassSessions;
+  credential_keys: CredentialKeys;
   credit_claim_files: CreditClaimFiles;
   credit_claims: CreditClaims;
   credit_cycle_standings: CreditCycleStandings;
@@ -598,20 +688,24 @@ export interface DB {
   credit_report_state: CreditReportState;
   credit_standings: CreditStandings;
   credit_summaries: CreditSummaries;
+  electives: Electives;
   enrollment_events: EnrollmentEvents;
   enrollments: Enrollments;
   institutions: Institutions;
   jobs: Jobs;
   login_failures: LoginFailures;
   login_tickets: LoginTickets;
+  orders: Orders;
   outbox: Outbox;
   password_history: PasswordHistory;
+  payment_notifications: PaymentNotifications;
   profile_changes: ProfileChanges;
   project_evaluations: ProjectEvaluations;
   project_institutions: ProjectInstitutions;
   project_quotas: ProjectQuotas;
   project_types: ProjectTypes;
   projects: Projects;
+  refunds: Refunds;
   regions: Regions;
   schools: Schools;
   sessions: Sessions;

@@ -5,11 +5,17 @@ import type { AdminRequestTables, AuthTables } from './tables/accounts.ts';
 import type { CreditTables, ReportTables } from './tables/credits.ts';
 import type { ProjectTables } from './tables/projects.ts';
 import type { JobTables } from './tables/jobs.ts';
+import type { CredentialTables } from './tables/credentials.ts';
+import type { ElectiveTables } from './tables/electives.ts';
+import type { OrderTables } from './tables/orders.ts';
 
 export * from './tables/accounts.ts';
 export * from './tables/credits.ts';
 export * from './tables/projects.ts';
+export * from './tables/electives.ts';
 export * from './tables/jobs.ts';
+export * from './tables/credentials.ts';
+export * from './tables/orders.ts';
 
 export interface RegionTable {
   code: string;
@@ -160,7 +166,16 @@ export interface AuditLogTable {
   keyed: Generated<boolean>;
 }
 
-export interface Database extends CreditTables, ReportTables, ProjectTables, AdminRequestTables, AuthTables, JobTables {
+export interface Database
+  extends CreditTables,
+    ReportTables,
+    ProjectTables,
+    AdminRequestTables,
+    AuthTables,
+    JobTables,
+    ElectiveTables,
+    CredentialTables,
+    OrderTables {
   regions: RegionTable;
   schools: SchoolTable;
   institutions: InstitutionTable;

@@ -7,6 +7,7 @@ import { seedDemoCredits } from './credits.ts';
 import { seedDemoClaims } from './credit-claims.ts';
 import { seedDemoProjects } from './projects.ts';
 import { seedDemoClasses } from './classes.ts';
+import { seedDemoElectives } from './electives.ts';
 import { seedDemoHistory } from './history.ts';
 import { historyFacts, HISTORY_TEACHERS, type DemoHistoryFacts } from './history-facts.ts';
 import { insertRegistration } from '../modules/teachers/registrations.repository.ts';
@@ -220,6 +221,7 @@ export async function seedDemo(db: Executor, provinceCode: string): Promise<Demo
     await seedDemoClaims(trx);
     await seedDemoProjects(trx);
     await seedDemoClasses(trx);
+    await seedDemoElectives(trx);
     return { ...ids, history: historyFacts(history) };
   });
 }

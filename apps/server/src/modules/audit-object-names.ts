@@ -8,6 +8,7 @@ import { entryOwners } from './credits/audit-names.repository.ts';
 import { enrollmentOwners } from './enrollments/audit-names.repository.ts';
 import { institutionNames, namesOfHolders, schoolHolder } from './org/org.ts';
 import { changeOwners } from './profile/audit-names.repository.ts';
+import { orderOwners } from './orders/audit-names.repository.ts';
 import { projectsByIds } from './projects/projects.repository.ts';
 import { personNames } from './teachers/audit-names.repository.ts';
 
@@ -18,11 +19,16 @@ export function registerAuditObjectNames() {
   nameAuditObjects('creditClaim', byNumericId(claimOwners));
   nameAuditObjects('credit_entry', byNumericId(entryOwners));
   nameAuditObjects('certificate', byNumericId(certificateOwners));
+  nameAuditObjects('order', byNumericId(orderOwners));
   nameAuditObjects('profileChange', byNumericId(changeOwners));
   nameAuditObjects('training_class', byNumericId(classNames));
   nameAuditObjects('class_session', byNumericId(sessionClassNames));
   nameAuditObjects(
     'project',
+    byNumericId(async (db, ids) => new Map((await projectsByIds(db, ids)).map((p) => [p.id, p.name]))),
+  );
+  nameAuditObjects(
+    'elective',
     byNumericId(async (db, ids) => new Map((await projectsByIds(db, ids)).map((p) => [p.id, p.name]))),
   );
   nameAuditObjects(

@@ -21,6 +21,13 @@ import { classRoutes } from './classes/classes.routes.ts';
 import { projectRoutes } from './projects/projects.routes.ts';
 import { enrollmentRoutes } from './enrollments/enrollments.routes.ts';
 import { homeRoutes } from './home/home.routes.ts';
+import { electiveRoutes } from './electives/electives.routes.ts';
+import { creditBankRoutes } from './credit-bank/credit-bank.routes.ts';
+import { credentialRoutes } from './credentials/credentials.routes.ts';
+import { orderRoutes } from './orders/orders.routes.ts';
+import { paidElectiveRoutes } from './electives/paid-enrol.routes.ts';
+import { closeExpiredJob } from './orders/close-job.ts';
+import { registerOrderItems } from './order-items.ts';
 import { refreshStanding } from './credits/standing.ts';
 import { onAssessmentFieldsChanged } from './teachers/assessment-listeners.ts';
 import { registerAuditObjectNames } from './audit-object-names.ts';
@@ -32,6 +39,8 @@ export function registerModules(app: App, deps: Deps) {
   onAssessmentFieldsChanged(refreshStanding);
   // the audit log names its objects through the feature modules' lookups (audit imports none of them)
   registerAuditObjectNames();
+  // what orders pay for, and what paying or releasing them does (orders imports none of those modules)
+  registerOrderItems();
   for (const routes of [
     healthRoutes,
     authRoutes,
@@ -54,10 +63,15 @@ export function registerModules(app: App, deps: Deps) {
     projectRoutes,
     enrollmentRoutes,
     homeRoutes,
+    electiveRoutes,
+    creditBankRoutes,
+    credentialRoutes,
+    orderRoutes,
+    paidElectiveRoutes,
   ]) {
     routes(app, deps);
   }
 }
 
 /** The durable jobs' handlers, one per kind (server.ts runs them: modules/jobs/runner.ts). */
-export const jobHandlers: readonly JobHandler[] = [recomputeJob];
+export const jobHandlers: readonly JobHandler[] = [recomputeJob, closeExpiredJob];

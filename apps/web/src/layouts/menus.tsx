@@ -28,6 +28,7 @@ import {
 } from '@ant-design/icons';
 import { FileDoneOutlined } from '@ant-design/icons';
 import { BarChartOutlined, ControlOutlined } from '@ant-design/icons';
+import { BankOutlined } from '@ant-design/icons';
 
 export interface MenuEntry {
   path: string;
@@ -44,10 +45,11 @@ export const SPACE_MENU: MenuEntry[] = [
   { path: 'home', label: '我的主页', icon: <DashboardOutlined /> },
   { path: 'profile', label: '基本信息', icon: <IdcardOutlined /> },
   { path: 'projects', label: '我的专项培训', icon: <ProjectOutlined /> },
-  { path: 'electives', label: '我的自主选学', icon: <BookOutlined />, building: true },
+  { path: 'electives', label: '我的自主选学', icon: <BookOutlined /> },
   { path: 'credits', label: '我的学分', icon: <AccountBookOutlined /> },
   { path: 'certificates', label: '我的证书', icon: <SafetyCertificateOutlined /> },
-  { path: 'orders', label: '我的订单', icon: <ShoppingCartOutlined />, building: true },
+  { path: 'credit-bank', label: '学分银行', icon: <BankOutlined /> },
+  { path: 'orders', label: '我的订单', icon: <ShoppingCartOutlined /> },
   { path: 'awards', label: '我的评优表彰', icon: <TrophyOutlined />, building: true },
   { path: 'research', label: '我的科研计划', icon: <ExperimentOutlined />, building: true },
   { path: 'appraisal', label: '我的年度考核', icon: <CalendarOutlined />, building: true },
@@ -65,7 +67,6 @@ export const MODULE_PLANS: Record<string, string> = {
   electives: '自主选学课程的报名与学习（学习中 · 已通过 · 未通过）。',
   credits: '按培训周期统计的学分（学分类型 × 年度），以及学分认定和管理办法。',
   certificates: '学分证书与结业证书（自主选学 / 专项培训），可在线验证。',
-  orders: '付费课程的订单（待支付 · 已支付 · 已取消 · 已退款）。',
   awards: '评优表彰的推荐、评审与结果。',
   research: '科研计划（课题）的申报、立项与结题。',
   appraisal: '学校录入的年度考核结果。',
@@ -89,6 +90,8 @@ export const ADMIN_MENU: AdminEntry[] = [
   { path: 'profile-changes', label: '信息变更审核', icon: <SolutionOutlined />, permission: 'profileChange.review' },
   { path: 'projects', label: '培训项目', icon: <ProjectOutlined />, permission: 'project.plan' },
   { path: 'project-reviews', label: '项目审核', icon: <FileDoneOutlined />, permission: 'project.review' },
+  // 自主选学: institutions offer courses and record learners; the organising level approves them into the catalogue
+  { path: 'electives', label: '自主选学', icon: <BookOutlined />, permission: 'elective.offer' },
   { path: 'credit-claims', label: '学分申报审核', icon: <FileDoneOutlined />, permission: 'credit.claimReview' },
   { path: 'credit-reports', label: '学分达标统计', icon: <BarChartOutlined />, permission: 'credit.report' },
   { path: 'credit-policies', label: '学分政策', icon: <ControlOutlined />, permission: 'credit.policy' },

@@ -6,6 +6,7 @@ import { SHANGHAI_STYLE_POLICY } from './policies/shanghai-style.ts';
 export * from './policy.ts';
 export * from './types.ts';
 export { evaluateCredits } from './engine.ts';
+export { creditEffect, type CreditEffect } from './effect.ts';
 export { formatHundredths } from './amounts.ts';
 export { firstAssessedYear } from './assessment.ts';
 export { addYears, addDays } from './dates.ts';

@@ -49,6 +49,9 @@ export interface ProjectTable {
   // 017_project_settings.sql
   quota_fallback: Generated<'nearest' | 'walk_up'>;
   certificate_photo: Generated<boolean>;
+  // 018_electives.sql: a training project or an elective (自主选学); an elective's pass rule on progress
+  kind: Generated<'project' | 'elective'>;
+  min_progress: number | null;
 }
 export interface ProjectInstitutionTable {
   project_id: number;
@@ -68,7 +71,7 @@ export interface EnrollmentTable {
   id: Generated<number>;
   project_id: number;
   teacher_id: number;
-  origin: 'selected' | 'applied';
+  origin: 'selected' | 'applied' | 'self';
   status: Generated<'reviewing' | 'returned' | 'approved' | 'assigned' | 'withdrawn'>;
   stage: 'school' | 'county' | 'city' | 'province' | 'done';
   quota_id: number | null;
@@ -83,6 +86,8 @@ export interface EnrollmentTable {
   version: Generated<number>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  // 018_electives.sql: 学习进度 (0–100 %) as the institution reports it
+  progress: number | null;
 }
 export interface EnrollmentEventTable {
   id: Generated<number>;

@@ -25,6 +25,7 @@ export function describeCertificate(r: CertificateRow) {
     id: r.id,
     kind: r.kind,
     kindLabel: CERTIFICATE_KIND_LABELS[r.kind],
+    source: r.kind === 'credit' ? null : r.payload.source === 'elective' ? ('elective' as const) : ('project' as const),
     title: r.title,
     code,
     subject: r.payload.subject,

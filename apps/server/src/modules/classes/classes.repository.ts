@@ -46,6 +46,8 @@ const CLASS_COLUMNS = [
   'p.status as project_status',
   'p.learning_url',
   'p.certificate_photo',
+  'p.kind',
+  'p.min_progress',
 ] as const;
 
 export type ClassRow = NonNullable<Awaited<ReturnType<typeof findClassAny>>>;

@@ -30,6 +30,8 @@ export interface Trainee {
   total: number;
   credit_entry_id: number | null;
   certificate_id: number | null;
+  /** 学习进度 % (自主选学), printed on its certificate */
+  progress: number | null;
 }
 interface Actor {
   id: number;
@@ -50,8 +52,8 @@ async function event(trx: Executor, enrollmentId: number, action: 'passed' | 'fa
  * reversal (pass → fail → pass) the key gets a suffix, since the first key is spent.
  */
 async function sourceKeyFor(trx: Executor, c: ClassRow, e: Trainee): Promise<string> {
-  const base = `project:${c.project_id}:teacher:${e.teacher_id}`;
-  const prior = await projectEntriesOf(trx, e.id);
+  const base = `${c.kind}:${c.project_id}:teacher:${e.teacher_id}`;
+  const prior = await projectEntriesOf(trx, e.id, c.kind === 'elective' ? 'elective' : 'project');
   const live = prior.find((p) => !p.reversed);
   if (live?.source_key) return live.source_key;
   return prior.length === 0 ? base : `${base}:${prior.length + 1}`;
@@ -69,7 +71,8 @@ async function postCredits(trx: Executor, ctx: RequestCtx, c: ClassRow, e: Train
     amount: fromH(c.credit_amount_h),
     hours: c.hours_h > 0 ? fromH(c.hours_h) : undefined,
     title: c.project_name,
-    source: 'project',
+    // a passed elective (自主选学) is the ledger's own source, so 我的学分 and reports tell the two apart
+    source: c.kind === 'elective' ? 'elective' : 'project',
     sourceId: String(e.id),
     sourceKey: await sourceKeyFor(trx, c, e),
     level: c.level,
@@ -86,6 +89,8 @@ async function issue(trx: Executor, ctx: RequestCtx, c: ClassRow, e: Trainee, ca
     teacher,
     subject: c.project_name,
     result: '合格',
+    // 我的证书 lists completion certificates by where they come from: 自主选学 / 专项培训
+    source: c.kind,
     project: {
       id: c.project_id,
       name: c.project_name,
@@ -106,19 +111,22 @@ async function issue(trx: Executor, ctx: RequestCtx, c: ClassRow, e: Trainee, ca
     // 证书打印证件照 (a project setting, e.g. 骨干教师): the PDF prints the holder's 证件照 from the profile
     photo: c.certificate_photo,
     // what the PDF prints (certificates/certificate-pdf.ts genericBody), in this order
-    facts: [
-      { label: '项目名称', value: c.project_name },
-      { label: '项目级别', value: `${LEVEL_LABELS[c.level]}（${c.year} 年度）` },
-      { label: '组织单位', value: c.organiser_name },
-      { label: '承培机构', value: c.institution_name },
-      { label: '培训时间', value: `${c.start_date} 至 ${c.end_date}` },
-      { label: '学时', value: c.hours_h > 0 ? `${fromH(c.hours_h)} 学时` : '—' },
-      { label: '学分', value: creditText },
-      { label: '集中学习', value: fmt(e.onsite) },
-      { label: '网络学习', value: fmt(e.online) },
-      { label: '总成绩', value: String(e.total) },
-      { label: '考核结果', value: '合格' },
-    ],
+    facts:
+      c.kind === 'elective'
+        ? electiveFacts(c, e, creditText)
+        : [
+            { label: '项目名称', value: c.project_name },
+            { label: '项目级别', value: `${LEVEL_LABELS[c.level]}（${c.year} 年度）` },
+            { label: '组织单位', value: c.organiser_name },
+            { label: '承培机构', value: c.institution_name },
+            { label: '培训时间', value: `${c.start_date} 至 ${c.end_date}` },
+            { label: '学时', value: c.hours_h > 0 ? `${fromH(c.hours_h)} 学时` : '—' },
+            { label: '学分', value: creditText },
+            { label: '集中学习', value: fmt(e.onsite) },
+            { label: '网络学习', value: fmt(e.online) },
+            { label: '总成绩', value: String(e.total) },
+            { label: '考核结果', value: '合格' },
+          ],
   };
   return issueCertificate(trx, ctx, {
     kind: 'completion',
@@ -127,6 +135,22 @@ async function issue(trx: Executor, ctx: RequestCtx, c: ClassRow, e: Trainee, ca
     payload,
     policyVersion: null,
   });
+}
+
+/** What an elective's certificate prints: the course, its provider and the pass rule's figures. */
+function electiveFacts(c: ClassRow, e: Trainee, creditText: string) {
+  return [
+    { label: '课程名称', value: c.project_name },
+    { label: '课程类别', value: `自主选学（${c.year} 年度）` },
+    { label: '提供机构', value: c.institution_name },
+    { label: '组织单位', value: c.organiser_name },
+    { label: '学习时间', value: `${c.start_date} 至 ${c.end_date}` },
+    { label: '学时', value: c.hours_h > 0 ? `${fromH(c.hours_h)} 学时` : '—' },
+    { label: '学分', value: creditText },
+    { label: '学习进度', value: e.progress === null ? '—' : `${e.progress}%` },
+    { label: '考核成绩', value: String(e.total) },
+    { label: '考核结果', value: '合格' },
+  ];
 }
 
 async function revoke(trx: Executor, ctx: RequestCtx, certificateId: number, reason: string) {

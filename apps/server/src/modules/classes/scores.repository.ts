@@ -15,6 +15,7 @@ export function lockTraineeScores(trx: Executor, classId: number, enrollmentIds:
       'e.result',
       'e.credit_entry_id',
       'e.certificate_id',
+      'e.progress',
       'u.name',
     ])
     .where('e.id', 'in', enrollmentIds)
@@ -24,12 +25,12 @@ export function lockTraineeScores(trx: Executor, classId: number, enrollmentIds:
 }
 
 /** The ledger entries an enrolment's passes posted, newest first, each with whether it was reversed. */
-export function projectEntriesOf(trx: Executor, enrollmentId: number) {
+export function projectEntriesOf(trx: Executor, enrollmentId: number, source: 'project' | 'elective' = 'project') {
   return trx
     .selectFrom('credit_entries as ce')
     .select(['ce.id', 'ce.source_key'])
     .select((eb) => eb.exists(eb.selectFrom('credit_entries as r').select('r.id').whereRef('r.reversal_of', '=', 'ce.id')).as('reversed'))
-    .where('ce.source', '=', 'project')
+    .where('ce.source', '=', source)
     .where('ce.source_id', '=', String(enrollmentId))
     .orderBy('ce.id', 'desc')
     .execute();

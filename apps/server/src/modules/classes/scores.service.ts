@@ -21,6 +21,8 @@ export interface ScoreItem {
   enrollmentId: number;
   onsite?: number | null;
   online?: number | null;
+  /** 学习进度 % (自主选学); undefined: leave as it is */
+  progress?: number | null;
 }
 export type Completion = 'passed' | 'reversed' | 'reissued' | null;
 export interface ScoreOutcome {
@@ -70,18 +72,23 @@ export async function applyScores(
     const cur = byId.get(it.enrollmentId)!;
     const onsite = it.onsite === undefined ? cur.onsite_score : it.onsite;
     const online = it.online === undefined ? cur.online_score : it.online;
-    if (sameScore(onsite, cur.onsite_score) && sameScore(online, cur.online_score)) {
+    const progress = it.progress === undefined ? cur.progress : it.progress;
+    if (sameScore(onsite, cur.onsite_score) && sameScore(online, cur.online_score) && progress === cur.progress) {
       out.push({ enrollmentId: cur.id, status: 'unchanged', totalScore: cur.total_score, result: cur.result, completion: null });
       continue;
     }
-    const { total, result } = totalOf(
+    const scored = totalOf(
       { onsite_weight: c.onsite_weight, online_weight: c.online_weight, pass_mark: Number(c.pass_mark) },
       { onsite, online },
     );
-    if (cur.result && result === null)
+    const total = scored.total;
+    if (cur.result && total === null)
       throw invalid(`${cur.name}已评定为${cur.result === 'passed' ? '合格' : '不合格'}，成绩不能清空，请直接修改分数`);
-    await updateScores(trx, cur.id, { onsite, online, total, result });
-    const reason = `集中学习 ${onsite ?? '—'}，网络学习 ${online ?? '—'}${total === null ? '' : `，总成绩 ${total}`}`;
+    const result = passRule(c, scored.result, progress, cur.result);
+    await updateScores(trx, cur.id, { onsite, online, total, result, progress });
+    const reason =
+      (progress !== cur.progress ? `学习进度 ${progress ?? '—'}%，` : '') +
+      `集中学习 ${onsite ?? '—'}，网络学习 ${online ?? '—'}${total === null ? '' : `，总成绩 ${total}`}`;
     await addEvents(trx, events, [cur.id], { action: 'scored', level: null, reason });
     const t: Trainee = {
       id: cur.id,
@@ -91,6 +98,7 @@ export async function applyScores(
       total: total ?? 0,
       credit_entry_id: cur.credit_entry_id,
       certificate_id: cur.certificate_id,
+      progress,
     };
     let completion: Completion = null;
     if (result === 'passed' && cur.result !== 'passed') {
@@ -105,7 +113,10 @@ export async function applyScores(
       await setCompletion(trx, cur.id, { certificateId });
       completion = 'reissued';
     } else if (result === 'failed' && cur.result !== 'failed') {
-      const why = `总成绩 ${total}，不合格（合格线 ${Number(c.pass_mark)}）`;
+      const why =
+        scored.result === 'passed'
+          ? `学习进度 ${progress ?? 0}%，未达到 ${c.min_progress}% 的要求，不合格`
+          : `总成绩 ${total}，不合格（合格线 ${Number(c.pass_mark)}）`;
       await addEvents(trx, events, [cur.id], { action: 'failed', level: null, reason: why });
     }
     out.push({ enrollmentId: cur.id, status: 'updated', totalScore: total, result, completion });
@@ -128,6 +139,21 @@ export async function applyScores(
   return out;
 }
 
+/**
+ * 自主选学's pass rule adds learning progress (学习进度 ≥ min_progress %) to the score: a passing score
+ * with too little progress is not yet assessed (学习中), or a fail when it had passed before (the
+ * institution corrected the progress: the pass is taken back like a corrected score).
+ */
+function passRule(
+  c: ClassRow,
+  byScore: 'passed' | 'failed' | null,
+  progress: number | null,
+  before: 'passed' | 'failed' | null,
+): 'passed' | 'failed' | null {
+  if (c.min_progress === null || byScore !== 'passed' || (progress ?? 0) >= c.min_progress) return byScore;
+  return before === null ? null : 'failed';
+}
+
 export function summarize(out: ScoreOutcome[]) {
   return {
     updated: out.filter((o) => o.status === 'updated').length,
@@ -139,7 +165,12 @@ export function summarize(out: ScoreOutcome[]) {
 }
 
 export async function saveScores(deps: Deps, ctx: ActorCtx, classId: number, body: z.output<typeof classScores.scoresBody>) {
-  const items: ScoreItem[] = body.items.map((i) => ({ enrollmentId: i.enrollmentId, onsite: i.onsiteScore, online: i.onlineScore }));
+  const items: ScoreItem[] = body.items.map((i) => ({
+    enrollmentId: i.enrollmentId,
+    onsite: i.onsiteScore,
+    online: i.onlineScore,
+    progress: i.progress,
+  }));
   checkItems(items);
   return deps.db.transaction().execute(async (trx) => {
     const c = await ownClass(trx, ctx.actor, classId, true);

@@ -62,7 +62,7 @@ export interface TraineeFilter {
   schoolId?: number;
   classId?: number;
   result?: 'passed' | 'failed' | 'none';
-  origin?: 'selected' | 'applied';
+  origin?: 'selected' | 'applied' | 'self';
   q?: string;
 }
 

@@ -11,6 +11,7 @@ export function myEnrollments(db: Executor, teacherId: number, enrollmentId?: nu
     .where('e.teacher_id', '=', teacherId)
     .where('e.status', '<>', 'withdrawn');
   if (enrollmentId) q = q.where('e.id', '=', enrollmentId);
+  else q = q.where('p.kind', '=', 'project');
   return q
     .select([
       'e.id',

@@ -19,7 +19,14 @@ export function assignToClass(trx: Executor, projectId: number, ids: number[], c
 export async function updateScores(
   trx: Executor,
   enrollmentId: number,
-  v: { onsite: number | null; online: number | null; total: number | null; result: 'passed' | 'failed' | null },
+  v: {
+    onsite: number | null;
+    online: number | null;
+    total: number | null;
+    result: 'passed' | 'failed' | null;
+    /** 学习进度 (自主选学); undefined: left as it is */
+    progress?: number | null;
+  },
 ) {
   await trx
     .updateTable('enrollments')
@@ -28,6 +35,7 @@ export async function updateScores(
       online_score: v.online,
       total_score: v.total,
       result: v.result,
+      ...(v.progress !== undefined && { progress: v.progress }),
       version: eb('version', '+', 1),
       updated_at: new Date(),
     }))
@@ -54,4 +62,57 @@ export async function markEvaluated(trx: Executor, enrollmentId: number): Promis
     .returning('id')
     .executeTakeFirst();
   return !!won;
+}
+
+/**
+ * 自主报名: the teacher's own enrolment in an elective, placed at once in its class. One that was cancelled
+ * starts over in place (UNIQUE (project_id, teacher_id)); undefined when the teacher is enrolled already.
+ */
+export function enrolSelf(trx: Executor, v: { projectId: number; teacherId: number; classId: number; quotaId: number | null }) {
+  const values = {
+    origin: 'self' as const,
+    status: 'assigned' as const,
+    stage: 'done' as const,
+    class_id: v.classId,
+    quota_id: v.quotaId,
+  };
+  return trx
+    .insertInto('enrollments')
+    .values({ project_id: v.projectId, teacher_id: v.teacherId, ...values })
+    .onConflict((oc) =>
+      oc
+        .columns(['project_id', 'teacher_id'])
+        .doUpdateSet({
+          ...values,
+          progress: null,
+          onsite_score: null,
+          online_score: null,
+          total_score: null,
+          result: null,
+          version: sql`enrollments.version + 1`,
+          created_at: new Date(),
+          updated_at: new Date(),
+        })
+        .where('enrollments.status', '=', 'withdrawn')
+        .where('enrollments.origin', '=', 'self'),
+    )
+    .returning(['id', 'version'])
+    .executeTakeFirst();
+}
+
+/** 取消报名 of the teacher's own elective enrolment at the version seen, while it has no score; the place it held. */
+export function cancelSelf(trx: Executor, v: { id: number; teacherId: number; version: number }) {
+  return trx
+    .updateTable('enrollments')
+    .set({ status: 'withdrawn', version: sql`version + 1`, updated_at: new Date() })
+    .where('id', '=', v.id)
+    .where('teacher_id', '=', v.teacherId)
+    .where('origin', '=', 'self')
+    .where('status', '=', 'assigned')
+    .where('version', '=', v.version)
+    .where('total_score', 'is', null)
+    .where('online_score', 'is', null)
+    .where('result', 'is', null)
+    .returning(['id', 'project_id', 'quota_id', 'version'])
+    .executeTakeFirst();
 }

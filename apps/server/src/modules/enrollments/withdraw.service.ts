@@ -15,7 +15,7 @@ import { ownEnrollment, withdrawOwnApplication } from './enrollments.repository.
 import { addEvents } from './events.ts';
 
 export interface WithdrawFacts {
-  origin: 'selected' | 'applied';
+  origin: 'selected' | 'applied' | 'self';
   status: string;
   stage: Stage;
   level: ProjectLevel;

@@ -22,7 +22,8 @@ export function visibleCondition(node: Pick<AdminNode, 'level' | 'regionCode' | 
 }
 
 export function visibleProjects(db: Executor, node: Pick<AdminNode, 'level' | 'regionCode' | 'schoolId'>) {
-  return db.selectFrom('projects as p').where(visibleCondition(node));
+  // electives (自主选学, kind 'elective') are projects too, but their catalogue is modules/electives
+  return db.selectFrom('projects as p').where('p.kind', '=', 'project').where(visibleCondition(node));
 }
 
 export interface ProjectFilter {
@@ -231,8 +232,27 @@ export function projectsByIds(db: Executor, ids: number[]) {
   return ids.length ? db.selectFrom('projects').selectAll().where('id', 'in', ids).execute() : Promise.resolve([]);
 }
 
+/** The fixed type row of electives (018_electives.sql): not a choice on the projects' form. */
+export const ELECTIVE_TYPE_NAME = '自主选学';
+
 export function listProjectTypes(db: Executor) {
-  return db.selectFrom('project_types').select(['id', 'name', 'parent_id']).orderBy('sort').orderBy('id').execute();
+  return db
+    .selectFrom('project_types')
+    .select(['id', 'name', 'parent_id'])
+    .where((eb) => eb.or([eb('name', '<>', ELECTIVE_TYPE_NAME), eb('parent_id', 'is not', null)]))
+    .orderBy('sort')
+    .orderBy('id')
+    .execute();
+}
+
+export async function electiveTypeId(db: Executor): Promise<number> {
+  const r = await db
+    .selectFrom('project_types')
+    .select('id')
+    .where('name', '=', ELECTIVE_TYPE_NAME)
+    .where('parent_id', 'is', null)
+    .executeTakeFirstOrThrow();
+  return r.id;
 }
 
 export function listInstitutions(db: Executor) {

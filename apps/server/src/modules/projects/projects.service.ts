@@ -266,9 +266,7 @@ export async function getProject(deps: Deps, ctx: ActorCtx, id: number) {
       select: !!myRow && (node.level === 'school' || node.level === 'county') && p.status === 'published',
       assign: mine && p.status !== 'draft',
       // the same rule as the summary itself (classes/evaluation.service.ts): the organiser and the regions above it
-      evaluation:
-        p.status !== 'draft' &&
-        (mine || (node.level !== 'school' && !!p.organiser_region_code?.startsWith(node.holder))),
+      evaluation: p.status !== 'draft' && (mine || (node.level !== 'school' && !!p.organiser_region_code?.startsWith(node.holder))),
     },
     node: { level: node.level, holder: node.holder, name: node.name },
   };

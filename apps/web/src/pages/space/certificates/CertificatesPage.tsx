@@ -8,19 +8,24 @@ import { call } from '../../../api/call.ts';
 import { downloadFile } from '../../../api/files.ts';
 import { formatDate } from '../../../format.ts';
 import { IssueCreditModal } from './IssueCreditModal.tsx';
-import type { CertificateItem, CertificateKind } from './types.ts';
+import type { CertificateItem } from './types.ts';
 import { FROM_MD, PhoneTable } from '../../../layouts/phoneTable.tsx';
 
-const EMPTY: Record<CertificateKind, string> = {
+// the manual's two kinds of 我的证书 (自主选学 / 专项培训) for completion certificates, beside the credit certificates
+type Shelf = 'credit' | 'elective' | 'project';
+const EMPTY: Record<Shelf, string> = {
   credit: '还没有学分证书。点击右上角“生成学分证书”，按培训周期或年度生成。',
-  completion: '暂无结业证书。专项培训和自主选学考核合格后，平台颁发的结业证书会列在这里。',
+  elective: '暂无自主选学证书。自主选学课程考核合格后，平台颁发的结业证书会列在这里。',
+  project: '暂无专项培训结业证书。专项培训考核合格后，平台颁发的结业证书会列在这里。',
 };
+const onShelf = (c: CertificateItem, k: Shelf) =>
+  k === 'credit' ? c.kind === 'credit' : c.kind === 'completion' && (c.source === 'elective') === (k === 'elective');
 
 /** 我的证书: 学分证书 and 结业证书, each downloadable as PDF and verifiable by anyone with its code. */
 export default function CertificatesPage() {
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const [kind, setKind] = useState<CertificateKind>('credit');
+  const [kind, setKind] = useState<Shelf>('credit');
   const [issuing, setIssuing] = useState(false);
   const [downloading, setDownloading] = useState<number | null>(null);
   const list = useQuery({ queryKey: ['certificates', 'mine'], queryFn: () => call(certificates.myCertificates) });
@@ -37,12 +42,12 @@ export default function CertificatesPage() {
     }
   };
 
-  const table = (k: CertificateKind) => (
+  const table = (k: Shelf) => (
     <PhoneTable<CertificateItem>
       data-testid={`certificates-${k}`}
       rowKey="id"
       loading={list.isFetching}
-      dataSource={items.filter((c) => c.kind === k)}
+      dataSource={items.filter((c) => onShelf(c, k))}
       pagination={{ pageSize: 10, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 张` }}
       locale={{ emptyText: <Empty description={list.isError ? list.error.message : EMPTY[k]} /> }}
       columns={[
@@ -96,7 +101,7 @@ export default function CertificatesPage() {
     />
   );
 
-  const count = (k: CertificateKind) => items.filter((c) => c.kind === k).length;
+  const count = (k: Shelf) => items.filter((c) => onShelf(c, k)).length;
   return (
     <Card
       title={
@@ -113,10 +118,11 @@ export default function CertificatesPage() {
     >
       <Tabs
         activeKey={kind}
-        onChange={(k) => setKind(k as CertificateKind)}
+        onChange={(k) => setKind(k as Shelf)}
         items={[
           { key: 'credit', label: `学分证书（${count('credit')}）`, children: table('credit') },
-          { key: 'completion', label: `结业证书（${count('completion')}）`, children: table('completion') },
+          { key: 'elective', label: `自主选学（${count('elective')}）`, children: table('elective') },
+          { key: 'project', label: `专项培训（${count('project')}）`, children: table('project') },
         ]}
       />
       <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
