@@ -4,32 +4,11 @@
 // transactions (through the order hooks), so the enrolment and its order never disagree.
 import { sql } from 'kysely';
 import type { Executor } from '../../context.ts';
+import { upsertSelfEnrolment } from './placement.repository.ts';
 
 /** The held place of an unpaid enrolment; a withdrawn one starts over in place. undefined: already enrolled. */
 export function enrolSelfUnpaid(trx: Executor, v: { projectId: number; teacherId: number; quotaId: number | null }) {
-  const values = { origin: 'self' as const, status: 'approved' as const, stage: 'done' as const, class_id: null, quota_id: v.quotaId };
-  return trx
-    .insertInto('enrollments')
-    .values({ project_id: v.projectId, teacher_id: v.teacherId, ...values })
-    .onConflict((oc) =>
-      oc
-        .columns(['project_id', 'teacher_id'])
-        .doUpdateSet({
-          ...values,
-          progress: null,
-          onsite_score: null,
-          online_score: null,
-          total_score: null,
-          result: null,
-          version: sql`enrollments.version + 1`,
-          created_at: new Date(),
-          updated_at: new Date(),
-        })
-        .where('enrollments.status', '=', 'withdrawn')
-        .where('enrollments.origin', '=', 'self'),
-    )
-    .returning(['id', 'version'])
-    .executeTakeFirst();
+  return upsertSelfEnrolment(trx, v, { status: 'approved', class_id: null });
 }
 
 /** The teacher's own live enrolment in the project (to find the order of an unpaid one). */

@@ -69,13 +69,19 @@ export async function markEvaluated(trx: Executor, enrollmentId: number): Promis
  * starts over in place (UNIQUE (project_id, teacher_id)); undefined when the teacher is enrolled already.
  */
 export function enrolSelf(trx: Executor, v: { projectId: number; teacherId: number; classId: number; quotaId: number | null }) {
-  const values = {
-    origin: 'self' as const,
-    status: 'assigned' as const,
-    stage: 'done' as const,
-    class_id: v.classId,
-    quota_id: v.quotaId,
-  };
+  return upsertSelfEnrolment(trx, v, { status: 'assigned', class_id: v.classId });
+}
+
+/**
+ * The teacher's own enrolment, placed (`assigned` in a class) or holding its place unplaced (`approved`, a paid
+ * elective's while its order is unpaid); a withdrawn one starts over in place. undefined: already enrolled.
+ */
+export function upsertSelfEnrolment(
+  trx: Executor,
+  v: { projectId: number; teacherId: number; quotaId: number | null },
+  placed: { status: 'assigned'; class_id: number } | { status: 'approved'; class_id: null },
+) {
+  const values = { origin: 'self' as const, stage: 'done' as const, quota_id: v.quotaId, ...placed };
   return trx
     .insertInto('enrollments')
     .values({ project_id: v.projectId, teacher_id: v.teacherId, ...values })
