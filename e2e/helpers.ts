@@ -26,7 +26,14 @@ export async function freshTotp(secret: string): Promise<string> {
 
 /** Logs in through the login page, as a user would (with the authenticator code for demo-province). */
 export async function login(page: Page, account: string, password = DEMO_PASSWORD) {
-  await page.goto(`${baseUrl()}/login`);
+  try {
+    await page.goto(`${baseUrl()}/login`);
+  } catch (e) {
+    // right after a logout the app may itself still be going to /login: the same page, reached by its navigation
+    if (!/interrupted by another navigation/.test(String(e))) throw e;
+    await page.waitForURL('**/login**');
+    await page.waitForLoadState('load');
+  }
   await page.getByLabel('账号').fill(account);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: btn('登录') }).click();
